@@ -1,0 +1,33 @@
+/**
+ * Injected on demand (toolbar button, shortcut, or the optional host permission) — never declared for
+ * all pages. Answers the panel's extract request with the article and its byline.
+ */
+import { capturePage } from '@/lib/extract/capture';
+import { readMessage, type ExtractResponse } from '@/lib/messages';
+
+declare global {
+  interface Window {
+    __scrutinyExtractReady?: boolean;
+  }
+}
+
+export default defineContentScript({
+  registration: 'runtime',
+  main() {
+    // The panel injects again on every analysis; one listener per page is enough.
+    if (window.__scrutinyExtractReady) return;
+    window.__scrutinyExtractReady = true;
+    browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+      const message = readMessage(raw, sender, browser.runtime.id);
+      if (message?.type !== 'scrutiny/extract') return undefined;
+      let response: ExtractResponse;
+      try {
+        response = { ok: true, capture: capturePage(document, { url: location.href }) };
+      } catch (error) {
+        response = { ok: false, error: error instanceof Error ? error.message : String(error) };
+      }
+      sendResponse(response);
+      return true;
+    });
+  },
+});

@@ -1,0 +1,65 @@
+/** The one place page-derived HTML is made safe before it crosses into the extension. */
+import createDOMPurify, { type DOMPurify } from 'dompurify';
+
+const instances = new WeakMap<object, DOMPurify>();
+
+function purifierFor(window: Window): DOMPurify {
+  let purifier = instances.get(window);
+  if (!purifier) {
+    purifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+    instances.set(window, purifier);
+  }
+  return purifier;
+}
+
+const ARTICLE_POLICY = {
+  RETURN_DOM: true as const,
+  // Only http(s) and mailto links survive; `javascript:`, `data:` and relative leftovers are dropped.
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'link',
+    'meta',
+    'base',
+    'svg',
+    'math',
+    'audio',
+    'video',
+    'source',
+    'track',
+    'picture',
+  ],
+  // Inline styles can fetch remote URLs; ids and classes could clash with the extension page's own.
+  FORBID_ATTR: [
+    'style',
+    'class',
+    'id',
+    'srcset',
+    'sizes',
+    'loading',
+    'ping',
+    'formaction',
+    'background',
+    'poster',
+  ],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+};
+
+/**
+ * Sanitize an HTML fragment into a detached element whose innerHTML is safe to insert into an
+ * extension page. `window` supplies the DOM implementation (the page's window, or jsdom's in Node).
+ */
+export function sanitizeArticleHtml(html: string, window: Window): HTMLElement {
+  return purifierFor(window).sanitize(html, ARTICLE_POLICY) as HTMLElement;
+}

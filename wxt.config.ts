@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * A test build (SCRUTINY_TEST_BUILD=1) adds a host permission for the local fixture server only,
+ * because browser automation cannot click the toolbar button that grants `activeTab`.
+ * Shipped builds never carry it; tests/e2e/manifest.test.ts checks that.
+ */
+const testBuild = process.env.SCRUTINY_TEST_BUILD === '1';
+
+export const GECKO_ID = 'scrutiny@scrutiny.example';
+
+export default defineConfig({
+  outDir: testBuild ? '.output/test' : '.output',
+  manifest: ({ browser, manifestVersion }) => {
+    const hostPermissions = testBuild ? ['http://127.0.0.1/*'] : [];
+    const permissions = ['activeTab', 'scripting', 'storage'];
+    if (browser === 'chrome') permissions.push('sidePanel');
+    return {
+      name: 'Scrutiny',
+      description:
+        'Read news critically: who wrote the article, who is quoted, and on what sources it rests.',
+      permissions: manifestVersion === 2 ? [...permissions, ...hostPermissions] : permissions,
+      host_permissions: manifestVersion === 3 ? hostPermissions : undefined,
+      optional_host_permissions: manifestVersion === 3 ? ['<all_urls>'] : undefined,
+      optional_permissions: manifestVersion === 2 ? ['<all_urls>'] : undefined,
+      action: { default_title: 'Analyze this article with Scrutiny' },
+      commands: {
+        'analyze-page': {
+          suggested_key: { default: 'Alt+Shift+S' },
+          description: 'Open Scrutiny and analyze this page',
+        },
+      },
+      browser_specific_settings:
+        browser === 'firefox' ? { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } : undefined,
+    };
+  },
+});
