@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { App } from '@/components/App';
+import { Panel } from './Panel';
 import './style.css';
 
-render(<App />, document.getElementById('app')!);
+render(<Panel />, document.getElementById('app')!);

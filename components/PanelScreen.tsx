@@ -1,0 +1,104 @@
+import type { PanelView } from '@/lib/panel-state';
+import { showsAnalysis } from '@/lib/panel-state';
+import { BylineCard } from './BylineCard';
+import { StatusNotice } from './StatusNotice';
+
+export interface PanelActions {
+  analyzeAnyway(): void;
+  retry(): void;
+  /** Ask for the optional permission to analyze every page without a click. */
+  allowAllSites(): void;
+}
+
+export interface PanelSettings {
+  /** The keyboard shortcut as the browser has it, e.g. "Alt+Shift+S"; empty when unset. */
+  shortcut: string;
+  allSitesAllowed: boolean;
+}
+
+function FollowSetting({ settings, actions }: { settings: PanelSettings; actions: PanelActions }) {
+  if (settings.allSitesAllowed) {
+    return <p class="setting">Scrutiny analyzes every page you open while this panel is open.</p>;
+  }
+  return (
+    <p class="setting">
+      <button type="button" class="secondary" onClick={actions.allowAllSites} data-testid="allow-all-sites">
+        Analyze every article I open
+      </button>
+    </p>
+  );
+}
+
+/** Everything the panel can show for one tab. */
+export function PanelScreen({
+  view,
+  settings,
+  actions,
+}: {
+  view: PanelView;
+  settings: PanelSettings;
+  actions: PanelActions;
+}) {
+  const gesture = settings.shortcut
+    ? `click the Scrutiny button in the toolbar or press ${settings.shortcut}`
+    : 'click the Scrutiny button in the toolbar';
+  switch (view.kind) {
+    case 'idle':
+    case 'loading':
+      return (
+        <StatusNotice title="Reading the page…" testId="loading">
+          <p>Scrutiny is finding the article, its byline and its dates.</p>
+        </StatusNotice>
+      );
+    case 'restricted':
+      return (
+        <StatusNotice title="Scrutiny cannot read this page" testId="restricted">
+          <p>{view.reason}</p>
+        </StatusNotice>
+      );
+    case 'needs-permission':
+      return (
+        <StatusNotice title="Analyze this page?" testId="needs-permission">
+          <p>
+            Scrutiny only reads a page when you ask it to. To analyze this one, {gesture}.
+          </p>
+          <FollowSetting settings={settings} actions={actions} />
+        </StatusNotice>
+      );
+    case 'error':
+      return (
+        <StatusNotice title="Something went wrong" tone="error" testId="error">
+          <p>{view.message}</p>
+          <button type="button" onClick={actions.retry}>
+            Try again
+          </button>
+        </StatusNotice>
+      );
+    case 'result':
+      if (!showsAnalysis(view)) {
+        return (
+          <StatusNotice title="This does not look like an article" tone="warning" testId="not-article">
+            <p>{view.page.articleReason}</p>
+            <button type="button" onClick={actions.analyzeAnyway} data-testid="analyze-anyway">
+              Analyze anyway
+            </button>
+          </StatusNotice>
+        );
+      }
+      return (
+        <>
+          {!view.page.isArticle && (
+            <p class="forced-note" role="note">
+              Shown on request: {view.page.articleReason}
+            </p>
+          )}
+          <BylineCard page={view.page} />
+          {!settings.allSitesAllowed && (
+            <footer class="panel-footer">
+              <FollowSetting settings={settings} actions={actions} />
+            </footer>
+          )}
+        </>
+      );
+  }
+}

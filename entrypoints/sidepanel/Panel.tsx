@@ -1,0 +1,77 @@
+/** The panel's container: follows the tab, runs the analysis, hands the result to the views. */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { PanelScreen, type PanelActions, type PanelSettings } from '@/components/PanelScreen';
+import type { PanelView } from '@/lib/panel-state';
+import {
+  ALL_SITES,
+  activeTabId,
+  analyzeTab,
+  followTabs,
+  hasAllSitesPermission,
+  resolveTarget,
+  type PanelTarget,
+} from './tab-analysis';
+
+async function readShortcut(): Promise<string> {
+  try {
+    const commands = await browser.commands.getAll();
+    return commands.find((command) => command.name === 'analyze-page')?.shortcut ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function Panel() {
+  const [view, setView] = useState<PanelView>({ kind: 'idle' });
+  const [settings, setSettings] = useState<PanelSettings>({ shortcut: '', allSitesAllowed: false });
+  const target = useRef<PanelTarget | null>(null);
+  const currentTab = useRef<number | null>(null);
+  // Every analysis gets a number; a result that arrives after a newer request is dropped.
+  const latestRequest = useRef(0);
+
+  const analyze = useCallback(async (tabId: number) => {
+    const request = ++latestRequest.current;
+    currentTab.current = tabId;
+    setView({ kind: 'loading', tabId });
+    const result = await analyzeTab(tabId);
+    if (request === latestRequest.current) setView(result);
+  }, []);
+
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    void (async () => {
+      target.current = await resolveTarget();
+      setSettings({ shortcut: await readShortcut(), allSitesAllowed: await hasAllSitesPermission() });
+      stop = followTabs(target.current, () => currentTab.current, {
+        onTabChanged: (tabId) => void analyze(tabId),
+        onAnalyzeRequested: (tabId) => void analyze(tabId),
+      });
+      const tabId = await activeTabId(target.current);
+      if (tabId !== null) await analyze(tabId);
+    })();
+    return () => stop?.();
+  }, [analyze]);
+
+  const actions: PanelActions = {
+    analyzeAnyway: () => setView((current) => (current.kind === 'result' ? { ...current, forced: true } : current)),
+    retry: () => {
+      if (currentTab.current !== null) void analyze(currentTab.current);
+    },
+    allowAllSites: () => {
+      // permissions.request must be the first thing the click does, or the browser refuses it.
+      void browser.permissions.request(ALL_SITES).then((granted) => {
+        setSettings((current) => ({ ...current, allSitesAllowed: granted }));
+        if (granted && currentTab.current !== null) void analyze(currentTab.current);
+      });
+    },
+  };
+
+  return (
+    <main class="panel" data-view={view.kind}>
+      <header class="panel-header">
+        <span class="brand">Scrutiny</span>
+      </header>
+      <PanelScreen view={view} settings={settings} actions={actions} />
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * Wiring between the panel and the browser: which tab to follow, injecting the extraction script,
+ * asking it for the page, and turning every outcome into a PanelView.
+ */
+import { buildAnalyzedPage } from '@/lib/extract';
+import { parseExtractResponse, readMessage, type ExtractRequest } from '@/lib/messages';
+import { pageSupport, reasonFromInjectionError } from '@/lib/page-support';
+import type { PanelView } from '@/lib/panel-state';
+
+export const EXTRACT_SCRIPT = '/content-scripts/extract.js';
+export const ALL_SITES = { origins: ['<all_urls>'] };
+
+/** Which window (and, when opened as a tab for a given page, which tab) this panel belongs to. */
+export interface PanelTarget {
+  windowId: number;
+  /** Set when the panel page was opened for one tab (`?tabId=`): it then does not follow others. */
+  pinnedTabId: number | null;
+}
+
+export async function resolveTarget(): Promise<PanelTarget> {
+  const params = new URLSearchParams(location.search);
+  const pinned = Number(params.get('tabId'));
+  if (Number.isInteger(pinned) && pinned > 0) {
+    const tab = await browser.tabs.get(pinned);
+    return { windowId: tab.windowId ?? -1, pinnedTabId: pinned };
+  }
+  const windowParam = Number(params.get('windowId'));
+  if (Number.isInteger(windowParam) && windowParam > 0) return { windowId: windowParam, pinnedTabId: null };
+  // A side panel or sidebar belongs to the window it is docked in.
+  const current = await browser.windows.getCurrent();
+  return { windowId: current.id ?? -1, pinnedTabId: null };
+}
+
+export async function activeTabId(target: PanelTarget): Promise<number | null> {
+  if (target.pinnedTabId !== null) return target.pinnedTabId;
+  const [tab] = await browser.tabs.query({ active: true, windowId: target.windowId });
+  return tab?.id ?? null;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Inject the extraction script into a tab, ask it for the page and build the analysis. */
+export async function analyzeTab(tabId: number): Promise<PanelView> {
+  let url: string | undefined;
+  try {
+    // Without a permission for the tab the browser hides its address; that is fine.
+    url = (await browser.tabs.get(tabId)).url;
+  } catch {
+    return { kind: 'error', tabId, message: 'This tab is gone.' };
+  }
+  const support = pageSupport(url);
+  if (!support.supported) return { kind: 'restricted', tabId, reason: support.reason };
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] });
+  } catch (error) {
+    const reason = reasonFromInjectionError(errorText(error));
+    return reason ? { kind: 'restricted', tabId, reason } : { kind: 'needs-permission', tabId };
+  }
+  let raw: unknown;
+  try {
+    const request: ExtractRequest = { type: 'scrutiny/extract' };
+    raw = await browser.tabs.sendMessage(tabId, request);
+  } catch (error) {
+    return { kind: 'error', tabId, message: `The page did not answer (${errorText(error)}). Reload it and try again.` };
+  }
+  const response = parseExtractResponse(raw);
+  if (!response) return { kind: 'error', tabId, message: 'The page sent back something Scrutiny does not understand.' };
+  if (!response.ok) return { kind: 'error', tabId, message: `Scrutiny could not read this page: ${response.error}` };
+  try {
+    return { kind: 'result', tabId, page: buildAnalyzedPage(response.capture, window), forced: false };
+  } catch (error) {
+    return { kind: 'error', tabId, message: `Scrutiny could not analyze this page: ${errorText(error)}` };
+  }
+}
+
+export interface TabEvents {
+  /** The tab to show changed (switch) or reloaded/navigated (same id). */
+  onTabChanged(tabId: number): void;
+  /** The reader clicked the toolbar button or pressed the shortcut for this tab. */
+  onAnalyzeRequested(tabId: number): void;
+}
+
+/** Follow the target window's active tab and its navigations. Returns a function that stops following. */
+export function followTabs(target: PanelTarget, currentTabId: () => number | null, events: TabEvents): () => void {
+  const activated = (info: { tabId: number; windowId: number }) => {
+    if (target.pinnedTabId === null && info.windowId === target.windowId) events.onTabChanged(info.tabId);
+  };
+  const updated = (tabId: number, change: { status?: string; url?: string }) => {
+    if (tabId === currentTabId() && change.status === 'complete') events.onTabChanged(tabId);
+  };
+  const message = (raw: unknown, sender: { id?: string }) => {
+    const parsed = readMessage(raw, sender, browser.runtime.id);
+    if (parsed?.type !== 'scrutiny/analyze-tab' || parsed.windowId !== target.windowId) return undefined;
+    if (target.pinnedTabId === null || target.pinnedTabId === parsed.tabId) events.onAnalyzeRequested(parsed.tabId);
+    return undefined;
+  };
+  browser.tabs.onActivated.addListener(activated);
+  browser.tabs.onUpdated.addListener(updated);
+  browser.runtime.onMessage.addListener(message);
+  return () => {
+    browser.tabs.onActivated.removeListener(activated);
+    browser.tabs.onUpdated.removeListener(updated);
+    browser.runtime.onMessage.removeListener(message);
+  };
+}
+
+export async function hasAllSitesPermission(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains(ALL_SITES);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Launching the real browsers with the built extension. Under CI=true a missing browser fails the run;
+ * elsewhere the suite is skipped with a loud message, never silently.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const GECKO_ID = 'scrutiny@scrutiny.example';
+/** Fixed through the extensions.webextensions.uuids pref, so the tests know the moz-extension:// address. */
+export const FIREFOX_UUID = '6f1b5c2e-9d4a-4e37-a1c8-2b7e5d9f0a13';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const TEST_BUILD = {
+  chrome: join(ROOT, '.output', 'test', 'chrome-mv3'),
+  firefox: join(ROOT, '.output', 'test', 'firefox-mv2'),
+};
+export const SHIPPED_BUILD = {
+  chrome: join(ROOT, '.output', 'chrome-mv3'),
+  firefox: join(ROOT, '.output', 'firefox-mv2'),
+};
+
+/** Whether a browser can be used; throws under CI when it is missing. */
+export function browserAvailable(path: string, name: string): boolean {
+  if (existsSync(path)) return true;
+  const message = `${name} is not installed at ${path}.`;
+  if (process.env.CI === 'true') throw new Error(`${message} CI must install it (see .ci/run).`);
+  console.warn(`\n*** SKIPPING ${name} end-to-end tests: ${message} ***\n`);
+  return false;
+}
+
+export function temporaryProfile(prefix: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-default-browser-check',
+];

@@ -1,0 +1,182 @@
+/** The built extension in real Chromium: what a reader sees in the panel. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startFixtureServer, type FixtureServer } from './server';
+import type { Browser } from '@wxt-dev/browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, TEST_BUILD, browserAvailable, temporaryProfile } from './browsers';
+
+/** The extension API inside extension pages, where page.evaluate callbacks run. */
+declare const chrome: typeof Browser;
+
+const available = browserAvailable(CHROMIUM_PATH, 'Chromium');
+
+describe.skipIf(!available)('Chromium', () => {
+  let server: FixtureServer;
+  let context: BrowserContext;
+  let extensionId: string;
+  let profile: ReturnType<typeof temporaryProfile>;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    profile = temporaryProfile('scrutiny-chromium-');
+    context = await chromium.launchPersistentContext(profile.dir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      viewport: { width: 1100, height: 800 },
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${TEST_BUILD.chrome}`, `--load-extension=${TEST_BUILD.chrome}`],
+    });
+    // Nothing may leave the machine.
+    await context.route(/^(?!http:\/\/127\.0\.0\.1|chrome-extension:|chrome:|about:|data:)/, (route) => route.abort());
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    profile?.remove();
+  });
+
+  const panelUrl = (query = '') => `chrome-extension://${extensionId}/sidepanel.html${query}`;
+
+  /** The browser's id for the tab showing a page, asked from an extension page. */
+  async function tabIdOf(extensionPage: Page, pageUrl: string): Promise<number> {
+    return extensionPage.evaluate(async (url) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t) => t.url === url);
+      if (!tab?.id) throw new Error(`no tab for ${url}`);
+      return tab.id;
+    }, pageUrl);
+  }
+
+  async function openPanelFor(article: Page): Promise<Page> {
+    const panel = await context.newPage();
+    await panel.goto(panelUrl());
+    const tabId = await tabIdOf(panel, article.url());
+    await panel.goto(panelUrl(`?tabId=${tabId}`));
+    return panel;
+  }
+
+  it('shows the headline, authors, outlet and dates of an article, with where each came from', async () => {
+    const article = await context.newPage();
+    await article.goto(server.url('/pages/western-journal-taliban.html'));
+    const panel = await openPanelFor(article);
+    await expect.poll(() => panel.getByTestId('headline').textContent()).toBe(
+      'Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms',
+    );
+    expect(await panel.getByTestId('author').allTextContents()).toEqual([
+      'Jack Davis from structured data (JSON-LD)',
+    ]);
+    expect(await panel.getByTestId('outlet').textContent()).toContain('The Western Journal');
+    expect(await panel.getByTestId('published').textContent()).toContain('July 17, 2021');
+    expect(await panel.getByTestId('modified').textContent()).toContain('No update shown');
+    expect(await panel.getByTestId('length').textContent()).toMatch(/\d{3} words · \d min read/);
+
+    // The screenshot in the README is this panel.
+    await panel.setViewportSize({ width: 420, height: 620 });
+    mkdirSync(join(ROOT, 'docs'), { recursive: true });
+    await panel.screenshot({ path: join(ROOT, 'docs', 'panel.png') });
+    await panel.close();
+    await article.close();
+  });
+
+  it('shows two wire authors, the wire credit and the update printed in the text', async () => {
+    const article = await context.newPage();
+    await article.goto(server.url('/pages/harbor-council-vote.html'));
+    const panel = await openPanelFor(article);
+    await expect.poll(() => panel.getByTestId('author').allTextContents()).toEqual([
+      'Marta Ellingsen from the visible byline',
+      'Devon Price from the visible byline',
+    ]);
+    expect(await panel.getByTestId('outlet').textContent()).toContain('Wire credit: Associated Press');
+    await panel.close();
+    await article.close();
+  });
+
+  it('says a front page is not an article, and "Analyze anyway" works from the keyboard', async () => {
+    const page = await context.newPage();
+    await page.goto(server.url('/pages/front-page.html'));
+    const panel = await openPanelFor(page);
+    await expect.poll(() => panel.getByTestId('not-article').isVisible()).toBe(true);
+    expect(await panel.getByTestId('not-article').textContent()).toContain('This does not look like an article');
+    await panel.getByTestId('analyze-anyway').focus();
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => panel.getByTestId('headline').textContent()).toBe('Coastline Gazette');
+    await panel.close();
+    await page.close();
+  });
+
+  it('explains in plain words that the browser’s own pages cannot be analyzed', async () => {
+    const page = await context.newPage();
+    await page.goto('chrome://version');
+    const panel = await context.newPage();
+    await panel.goto(panelUrl());
+    const tabId = await panel.evaluate(async () => {
+      // The browser hides a chrome:// tab's address from the extension: it is the newest other tab.
+      const tabs = await chrome.tabs.query({});
+      const others = tabs.filter((t) => !t.url?.startsWith('chrome-extension:')).map((t) => t.id!);
+      return Math.max(...others);
+    });
+    await panel.goto(panelUrl(`?tabId=${tabId}`));
+    await expect.poll(() => panel.getByTestId('restricted').textContent()).toContain('browser’s own pages');
+    await panel.close();
+    await page.close();
+  });
+
+  it('follows the dark mode of the system', async () => {
+    const panel = await context.newPage();
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    await panel.goto(panelUrl());
+    const background = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(23, 25, 29)');
+    await panel.emulateMedia({ colorScheme: 'light' });
+    expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await panel.close();
+  });
+
+  it('opens as the real side panel and follows a tab switch and a navigation', async () => {
+    const first = await context.newPage();
+    await first.goto(server.url('/pages/western-journal-taliban.html'));
+    const second = await context.newPage();
+    await second.goto(server.url('/pages/harbor-council-vote.html'));
+    // An extension page in a background tab of the same window opens the side panel under a real click.
+    const opener = await context.newPage();
+    await opener.goto(panelUrl('?opener=1'));
+    const windowIds = await opener.evaluate(async (urls) => {
+      const tabs = await chrome.tabs.query({});
+      return urls.map((url) => tabs.find((t) => t.url === url)?.windowId);
+    }, [first.url(), second.url()]);
+    expect(windowIds[0]).toBe(windowIds[1]);
+    await opener.evaluate((windowId) => {
+      const button = document.createElement('button');
+      button.id = 'open-side-panel';
+      button.textContent = 'open';
+      button.addEventListener('click', () => void chrome.sidePanel.open({ windowId }));
+      document.body.prepend(button);
+    }, windowIds[0]!);
+    await opener.click('#open-side-panel');
+
+    /** The headline shown in the real side panel (the extension view without query parameters). */
+    const sidePanelHeadline = () =>
+      opener.evaluate(() => {
+        const views = chrome.extension.getViews() as unknown as Window[];
+        const view = views.find((w) => w.location.pathname === '/sidepanel.html' && w.location.search === '');
+        if (!view) return 'no side panel';
+        return view.document.querySelector('[data-testid="headline"]')?.textContent ?? view.document.body.innerText;
+      });
+
+    await first.bringToFront();
+    await expect.poll(sidePanelHeadline, { timeout: 15_000 }).toBe(
+      'Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms',
+    );
+    await second.bringToFront();
+    await expect.poll(sidePanelHeadline, { timeout: 15_000 }).toBe(
+      'Harbor council delays vote on ferry fee after packed hearing',
+    );
+    await second.goto(server.url('/pages/front-page.html'));
+    await expect.poll(sidePanelHeadline, { timeout: 15_000 }).toContain('This does not look like an article');
+    await Promise.all([first.close(), second.close(), opener.close()]);
+  });
+});
