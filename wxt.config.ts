@@ -31,7 +31,15 @@ export default defineConfig({
         },
       },
       browser_specific_settings:
-        browser === 'firefox' ? { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } : undefined,
+        browser === 'firefox' ? {
+              gecko: {
+                id: GECKO_ID,
+                strict_min_version: '140.0',
+                // Scrutiny collects nothing: everything stays on the reader's machine.
+                data_collection_permissions: { required: ['none'] },
+              },
+              gecko_android: { strict_min_version: '142.0' },
+            } : undefined,
     };
   },
 });

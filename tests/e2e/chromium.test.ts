@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFixtureServer, type FixtureServer } from './server';
+import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import type { Browser } from '@wxt-dev/browser';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, TEST_BUILD, browserAvailable, temporaryProfile } from './browsers';
 

@@ -1,10 +1,10 @@
-/** A local web server for the end-to-end tests: fixture pages on 127.0.0.1 only. */
+/** A local web server for the demo and the end-to-end tests: fixture pages on 127.0.0.1 only. */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
-export const PAGES_DIR = join(import.meta.dirname, '..', 'fixtures', 'pages');
+export const PAGES_DIR = join(import.meta.dirname, '..', 'tests', 'fixtures', 'pages');
 
 export interface FixtureServer {
   origin: string;

@@ -1,0 +1,157 @@
+/** The built extension in real Firefox ESR over WebDriver BiDi: what a reader sees in the sidebar page. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page } from 'puppeteer-core';
+import type { Browser } from '@wxt-dev/browser';
+import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
+import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, TEST_BUILD, browserAvailable } from './browsers';
+
+/** The extension API inside extension pages, where page.evaluate callbacks run. */
+declare const browser: typeof Browser;
+
+const available = browserAvailable(FIREFOX_PATH, 'Firefox ESR');
+const PANEL = `moz-extension://${FIREFOX_UUID}/sidepanel.html`;
+
+/** Wait until a condition holds, checking every 200 ms. */
+async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeout = 20_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: T | undefined;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      last = await read();
+      if (accept(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`Timed out; last value ${JSON.stringify(last)}; last error ${String(lastError)}`);
+}
+
+describe.skipIf(!available)('Firefox ESR', () => {
+  let server: FixtureServer;
+  let firefox: PuppeteerBrowser;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        'xpinstall.signatures.required': false,
+        // No network: keep Firefox from phoning home.
+        'network.captive-portal-service.enabled': false,
+        'app.update.enabled': false,
+      },
+    });
+    await firefox.installExtension(TEST_BUILD.firefox);
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  /** Extension pages never finish a BiDi navigation in Firefox: start it and poll instead. */
+  async function openExtensionPage(query = ''): Promise<Page> {
+    const page = await firefox.newPage();
+    void page.goto(`${PANEL}${query}`).catch(() => undefined);
+    await until(
+      () => page.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'),
+      Boolean,
+    );
+    return page;
+  }
+
+  async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+    return until(
+      // Match patterns cannot carry the server's port, so filter by hand.
+      () =>
+        extensionPage.evaluate(
+          async (pageUrl) => (await browser.tabs.query({})).find((tab) => tab.url === pageUrl)?.id ?? -1,
+          url,
+        ),
+      (id) => id > 0,
+    );
+  }
+
+  async function openPanelFor(article: Page): Promise<Page> {
+    const finder = await openExtensionPage('?opener=1');
+    const tabId = await tabIdOf(finder, article.url());
+    await finder.close();
+    return openExtensionPage(`?tabId=${tabId}`);
+  }
+
+  const textOf = (page: Page, testId: string) =>
+    page.evaluate((id) => {
+      const nodes = document.querySelectorAll(`[data-testid="${id}"]`);
+      return Array.from(nodes, (node) => node.textContent ?? '').join(' | ');
+    }, testId);
+
+  it('shows the headline, author, outlet and date of an article, with where each came from', async () => {
+    const article = await firefox.newPage();
+    await article.goto(server.url('/pages/western-journal-taliban.html'));
+    const panel = await openPanelFor(article);
+    await until(
+      () => textOf(panel, 'headline'),
+      (text) => text === 'Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms',
+    );
+    expect(await textOf(panel, 'author')).toBe('Jack Davis from structured data (JSON-LD)');
+    expect(await textOf(panel, 'outlet')).toContain('The Western Journal');
+    expect(await textOf(panel, 'published')).toContain('July 17, 2021');
+    await panel.close();
+    await article.close();
+  });
+
+  it('says a front page is not an article and offers "Analyze anyway"', async () => {
+    const page = await firefox.newPage();
+    await page.goto(server.url('/pages/front-page.html'));
+    const panel = await openPanelFor(page);
+    await until(
+      () => textOf(panel, 'not-article'),
+      (text) => text.includes('This does not look like an article'),
+    );
+    await panel.click('[data-testid="analyze-anyway"]');
+    await until(
+      () => textOf(panel, 'headline'),
+      (text) => text === 'Coastline Gazette',
+    );
+    await panel.close();
+    await page.close();
+  });
+
+  it('follows a tab switch and a navigation in the window it belongs to', async () => {
+    const first = await firefox.newPage();
+    await first.goto(server.url('/pages/western-journal-taliban.html'));
+    const second = await firefox.newPage();
+    await second.goto(server.url('/pages/harbor-council-vote.html'));
+    const opener = await openExtensionPage('?opener=1');
+    const windowId = await opener.evaluate(
+      async (url) => (await browser.tabs.query({})).find((tab) => tab.url === url)?.windowId ?? -1,
+      second.url(),
+    );
+    // The panel in a window of its own, following the article window as the sidebar would.
+    await opener.evaluate(
+      (panelUrl) => browser.windows.create({ url: panelUrl }).then(() => undefined),
+      `${PANEL}?windowId=${windowId}`,
+    );
+    const panelHeadline = () =>
+      opener.evaluate(() => {
+        const views = browser.extension.getViews() as unknown as Window[];
+        const view = views.find((w) => w.location.search.startsWith('?windowId='));
+        if (!view) return 'no panel';
+        return view.document.querySelector('[data-testid="headline"]')?.textContent ?? view.document.body.innerText;
+      });
+    await first.bringToFront();
+    await until(panelHeadline, (text) => text === 'Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms');
+    await second.bringToFront();
+    await until(panelHeadline, (text) => text === 'Harbor council delays vote on ferry fee after packed hearing');
+    await second.goto(server.url('/pages/front-page.html'));
+    await until(panelHeadline, (text) => text.includes('This does not look like an article'));
+    await Promise.all([first.close(), second.close(), opener.close()]);
+  });
+});
