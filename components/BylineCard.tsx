@@ -20,6 +20,18 @@ function Field({ label, children, testId }: { label: string; children: Component
   );
 }
 
+/** What could not be read fully on this page, in plain words. */
+export function PageWarnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <ul class="warnings" aria-label="Notes on this page" data-testid="warnings">
+      {warnings.map((warning) => (
+        <li key={warning}>{warning}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** The headline, who wrote it, for whom, when, and where each of those came from. */
 export function BylineCard({ page }: { page: AnalyzedPage }) {
   const { byline, article } = page;
@@ -82,13 +94,7 @@ export function BylineCard({ page }: { page: AnalyzedPage }) {
           {formatCount(article.wordCount, 'word')} · {article.readingMinutes} min read
         </Field>
       </dl>
-      {page.warnings.length > 0 && (
-        <ul class="warnings" aria-label="Notes on this page">
-          {page.warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
-          ))}
-        </ul>
-      )}
+      <PageWarnings warnings={page.warnings} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { PanelView } from '@/lib/panel-state';
 import { showsAnalysis } from '@/lib/panel-state';
-import { BylineCard } from './BylineCard';
+import { BylineCard, PageWarnings } from './BylineCard';
 import { StatusNotice } from './StatusNotice';
 
 export interface PanelActions {
@@ -59,9 +59,7 @@ export function PanelScreen({
     case 'needs-permission':
       return (
         <StatusNotice title="Analyze this page?" testId="needs-permission">
-          <p>
-            Scrutiny only reads a page when you ask it to. To analyze this one, {gesture}.
-          </p>
+          <p>Scrutiny only reads a page when you ask it to. To analyze this one, {gesture}.</p>
           <FollowSetting settings={settings} actions={actions} />
         </StatusNotice>
       );
@@ -79,6 +77,7 @@ export function PanelScreen({
         return (
           <StatusNotice title="This does not look like an article" tone="warning" testId="not-article">
             <p>{view.page.articleReason}</p>
+            <PageWarnings warnings={view.page.warnings} />
             <button type="button" onClick={actions.analyzeAnyway} data-testid="analyze-anyway">
               Analyze anyway
             </button>

@@ -13,7 +13,11 @@ export function StatusNotice({
   testId: string;
 }) {
   return (
-    <section class={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'} data-testid={testId}>
+    <section
+      class={`notice notice-${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid={testId}
+    >
       <h2>{title}</h2>
       {children}
     </section>

@@ -21,7 +21,12 @@ export function formatPageDate(iso: string, locale = 'en-US'): string {
   if (!match) return iso;
   const [, y, mo, d, h, mi, zone] = match;
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  const dayText = day.toLocaleDateString(locale, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+  const dayText = day.toLocaleDateString(locale, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
   if (h === undefined) return dayText;
   const zoneText = !zone ? '' : zone === 'Z' ? ' (UTC)' : ` (UTC${zone.replace('-', '−')})`;
   return `${dayText}, ${h}:${mi}${zoneText}`;

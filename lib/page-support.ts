@@ -45,13 +45,19 @@ export function pageSupport(address: string | undefined): PageSupport {
     case 'data:':
     case 'blob:':
     case 'javascript:':
-      return { supported: false, reason: 'This tab shows a page made on the fly, which extensions cannot read.' };
+      return {
+        supported: false,
+        reason: 'This tab shows a page made on the fly, which extensions cannot read.',
+      };
     default:
       return { supported: false, reason: `Scrutiny cannot read ${url.protocol.replace(/:$/, '')}: pages.` };
   }
   for (const [host, name] of STORE_HOSTS) {
     if (host.test(url.hostname)) {
-      return { supported: false, reason: `This is ${name}. Browsers keep extensions out of their add-on stores.` };
+      return {
+        supported: false,
+        reason: `This is ${name}. Browsers keep extensions out of their add-on stores.`,
+      };
     }
   }
   if (/\.pdf$/i.test(url.pathname)) return pdfViewer();
@@ -70,10 +76,15 @@ function pdfViewer(): PageSupport {
  * "no permission yet" (the reader can grant it with the toolbar button).
  */
 export function reasonFromInjectionError(message: string): string | null {
-  if (/cannot access a chrome:\/\/|chrome-extension:\/\/|cannot be scripted|about:|extensions gallery|moz-extension|privileged|reader mode/i.test(message)) {
+  if (
+    /cannot access a chrome:\/\/|chrome-extension:\/\/|cannot be scripted|about:|extensions gallery|moz-extension|privileged|reader mode/i.test(
+      message,
+    )
+  ) {
     return BROWSER_PAGE;
   }
   if (/pdf/i.test(message)) return PDF_VIEWER;
-  if (/error page|showing error/i.test(message)) return 'This tab shows an error page: the page itself did not load.';
+  if (/error page|showing error/i.test(message))
+    return 'This tab shows an error page: the page itself did not load.';
   return null;
 }

@@ -10,18 +10,25 @@ export interface FixtureServer {
   origin: string;
   url(path: string): string;
   /** Serve generated content at a path (hostile and huge pages made by the tests). */
-  route(path: string, body: string | Buffer, contentType?: string): void;
+  route(path: string, body: string | Buffer, contentType?: string, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
 export async function startFixtureServer(): Promise<FixtureServer> {
-  const routes = new Map<string, { body: string | Buffer; contentType: string }>();
+  const routes = new Map<
+    string,
+    { body: string | Buffer; contentType: string; headers: Record<string, string> }
+  >();
   const server: Server = createServer((request, response) => {
     void (async () => {
       const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
       const routed = routes.get(path);
       if (routed) {
-        response.writeHead(200, { 'content-type': routed.contentType, 'cache-control': 'no-store' });
+        response.writeHead(200, {
+          ...routed.headers,
+          'content-type': routed.contentType,
+          'cache-control': 'no-store',
+        });
         response.end(routed.body);
         return;
       }
@@ -47,7 +54,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   return {
     origin,
     url: (path) => `${origin}${path}`,
-    route: (path, body, contentType = 'text/html; charset=utf-8') => routes.set(path, { body, contentType }),
+    route: (path, body, contentType = 'text/html; charset=utf-8', headers = {}) =>
+      routes.set(path, { body, contentType, headers }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -9,7 +9,12 @@ import { join, resolve } from 'node:path';
 import { startFixtureServer } from './fixture-server';
 
 const root = resolve(import.meta.dirname, '..');
-const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
+const candidates = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/snap/bin/chromium',
+];
 const chromiumPath = candidates.find((path): path is string => Boolean(path && existsSync(path)));
 if (!chromiumPath) {
   console.error(
@@ -30,7 +35,9 @@ const server = await startFixtureServer();
 const demoUrl = server.url('/pages/harbor-council-vote.html');
 const extension = join(root, '.output', 'chrome-mv3');
 const profile = mkdtempSync(join(tmpdir(), 'scrutiny-demo-'));
-console.log(`Demo article: ${demoUrl}\nClick the Scrutiny button in the toolbar (puzzle-piece menu) or press Alt+Shift+S.`);
+console.log(
+  `Demo article: ${demoUrl}\nClick the Scrutiny button in the toolbar (puzzle-piece menu) or press Alt+Shift+S.`,
+);
 const browser = spawn(
   chromiumPath,
   [

@@ -53,7 +53,8 @@ export function Panel() {
   }, [analyze]);
 
   const actions: PanelActions = {
-    analyzeAnyway: () => setView((current) => (current.kind === 'result' ? { ...current, forced: true } : current)),
+    analyzeAnyway: () =>
+      setView((current) => (current.kind === 'result' ? { ...current, forced: true } : current)),
     retry: () => {
       if (currentTab.current !== null) void analyze(currentTab.current);
     },

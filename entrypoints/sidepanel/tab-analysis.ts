@@ -61,11 +61,17 @@ export async function analyzeTab(tabId: number): Promise<PanelView> {
     const request: ExtractRequest = { type: 'scrutiny/extract' };
     raw = await browser.tabs.sendMessage(tabId, request);
   } catch (error) {
-    return { kind: 'error', tabId, message: `The page did not answer (${errorText(error)}). Reload it and try again.` };
+    return {
+      kind: 'error',
+      tabId,
+      message: `The page did not answer (${errorText(error)}). Reload it and try again.`,
+    };
   }
   const response = parseExtractResponse(raw);
-  if (!response) return { kind: 'error', tabId, message: 'The page sent back something Scrutiny does not understand.' };
-  if (!response.ok) return { kind: 'error', tabId, message: `Scrutiny could not read this page: ${response.error}` };
+  if (!response)
+    return { kind: 'error', tabId, message: 'The page sent back something Scrutiny does not understand.' };
+  if (!response.ok)
+    return { kind: 'error', tabId, message: `Scrutiny could not read this page: ${response.error}` };
   try {
     return { kind: 'result', tabId, page: buildAnalyzedPage(response.capture, window), forced: false };
   } catch (error) {
@@ -81,7 +87,11 @@ export interface TabEvents {
 }
 
 /** Follow the target window's active tab and its navigations. Returns a function that stops following. */
-export function followTabs(target: PanelTarget, currentTabId: () => number | null, events: TabEvents): () => void {
+export function followTabs(
+  target: PanelTarget,
+  currentTabId: () => number | null,
+  events: TabEvents,
+): () => void {
   const activated = (info: { tabId: number; windowId: number }) => {
     if (target.pinnedTabId === null && info.windowId === target.windowId) events.onTabChanged(info.tabId);
   };
@@ -91,7 +101,8 @@ export function followTabs(target: PanelTarget, currentTabId: () => number | nul
   const message = (raw: unknown, sender: { id?: string }) => {
     const parsed = readMessage(raw, sender, browser.runtime.id);
     if (parsed?.type !== 'scrutiny/analyze-tab' || parsed.windowId !== target.windowId) return undefined;
-    if (target.pinnedTabId === null || target.pinnedTabId === parsed.tabId) events.onAnalyzeRequested(parsed.tabId);
+    if (target.pinnedTabId === null || target.pinnedTabId === parsed.tabId)
+      events.onAnalyzeRequested(parsed.tabId);
     return undefined;
   };
   browser.tabs.onActivated.addListener(activated);

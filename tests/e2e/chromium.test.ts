@@ -4,8 +4,16 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
+import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot } from './bad-input-cases';
 import type { Browser } from '@wxt-dev/browser';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, ROOT, TEST_BUILD, browserAvailable, temporaryProfile } from './browsers';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  ROOT,
+  TEST_BUILD,
+  browserAvailable,
+  temporaryProfile,
+} from './browsers';
 
 /** The extension API inside extension pages, where page.evaluate callbacks run. */
 declare const chrome: typeof Browser;
@@ -20,15 +28,22 @@ describe.skipIf(!available)('Chromium', () => {
 
   beforeAll(async () => {
     server = await startFixtureServer();
+    routeBadInputCases(server.route);
     profile = temporaryProfile('scrutiny-chromium-');
     context = await chromium.launchPersistentContext(profile.dir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
       viewport: { width: 1100, height: 800 },
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${TEST_BUILD.chrome}`, `--load-extension=${TEST_BUILD.chrome}`],
+      args: [
+        ...CHROMIUM_ARGS,
+        `--disable-extensions-except=${TEST_BUILD.chrome}`,
+        `--load-extension=${TEST_BUILD.chrome}`,
+      ],
     });
     // Nothing may leave the machine.
-    await context.route(/^(?!http:\/\/127\.0\.0\.1|chrome-extension:|chrome:|about:|data:)/, (route) => route.abort());
+    await context.route(/^(?!http:\/\/127\.0\.0\.1|chrome-extension:|chrome:|about:|data:)/, (route) =>
+      route.abort(),
+    );
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;
   });
@@ -63,9 +78,9 @@ describe.skipIf(!available)('Chromium', () => {
     const article = await context.newPage();
     await article.goto(server.url('/pages/western-journal-taliban.html'));
     const panel = await openPanelFor(article);
-    await expect.poll(() => panel.getByTestId('headline').textContent()).toBe(
-      'Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms',
-    );
+    await expect
+      .poll(() => panel.getByTestId('headline').textContent())
+      .toBe('Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms');
     expect(await panel.getByTestId('author').allTextContents()).toEqual([
       'Jack Davis from structured data (JSON-LD)',
     ]);
@@ -86,10 +101,9 @@ describe.skipIf(!available)('Chromium', () => {
     const article = await context.newPage();
     await article.goto(server.url('/pages/harbor-council-vote.html'));
     const panel = await openPanelFor(article);
-    await expect.poll(() => panel.getByTestId('author').allTextContents()).toEqual([
-      'Marta Ellingsen from the visible byline',
-      'Devon Price from the visible byline',
-    ]);
+    await expect
+      .poll(() => panel.getByTestId('author').allTextContents())
+      .toEqual(['Marta Ellingsen from the visible byline', 'Devon Price from the visible byline']);
     expect(await panel.getByTestId('outlet').textContent()).toContain('Wire credit: Associated Press');
     await panel.close();
     await article.close();
@@ -100,7 +114,9 @@ describe.skipIf(!available)('Chromium', () => {
     await page.goto(server.url('/pages/front-page.html'));
     const panel = await openPanelFor(page);
     await expect.poll(() => panel.getByTestId('not-article').isVisible()).toBe(true);
-    expect(await panel.getByTestId('not-article').textContent()).toContain('This does not look like an article');
+    expect(await panel.getByTestId('not-article').textContent()).toContain(
+      'This does not look like an article',
+    );
     await panel.getByTestId('analyze-anyway').focus();
     await panel.keyboard.press('Enter');
     await expect.poll(() => panel.getByTestId('headline').textContent()).toBe('Coastline Gazette');
@@ -132,7 +148,9 @@ describe.skipIf(!available)('Chromium', () => {
     const background = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(23, 25, 29)');
     await panel.emulateMedia({ colorScheme: 'light' });
-    expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(255, 255, 255)',
+    );
     await panel.close();
   });
 
@@ -144,10 +162,13 @@ describe.skipIf(!available)('Chromium', () => {
     // An extension page in a background tab of the same window opens the side panel under a real click.
     const opener = await context.newPage();
     await opener.goto(panelUrl('?opener=1'));
-    const windowIds = await opener.evaluate(async (urls) => {
-      const tabs = await chrome.tabs.query({});
-      return urls.map((url) => tabs.find((t) => t.url === url)?.windowId);
-    }, [first.url(), second.url()]);
+    const windowIds = await opener.evaluate(
+      async (urls) => {
+        const tabs = await chrome.tabs.query({});
+        return urls.map((url) => tabs.find((t) => t.url === url)?.windowId);
+      },
+      [first.url(), second.url()],
+    );
     expect(windowIds[0]).toBe(windowIds[1]);
     await opener.evaluate((windowId) => {
       const button = document.createElement('button');
@@ -164,19 +185,68 @@ describe.skipIf(!available)('Chromium', () => {
         const views = chrome.extension.getViews() as unknown as Window[];
         const view = views.find((w) => w.location.pathname === '/sidepanel.html' && w.location.search === '');
         if (!view) return 'no side panel';
-        return view.document.querySelector('[data-testid="headline"]')?.textContent ?? view.document.body.innerText;
+        return (
+          view.document.querySelector('[data-testid="headline"]')?.textContent ?? view.document.body.innerText
+        );
       });
 
     await first.bringToFront();
-    await expect.poll(sidePanelHeadline, { timeout: 15_000 }).toBe(
-      'Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms',
-    );
+    await expect
+      .poll(sidePanelHeadline, { timeout: 15_000 })
+      .toBe('Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms');
     await second.bringToFront();
-    await expect.poll(sidePanelHeadline, { timeout: 15_000 }).toBe(
-      'Harbor council delays vote on ferry fee after packed hearing',
-    );
+    await expect
+      .poll(sidePanelHeadline, { timeout: 15_000 })
+      .toBe('Harbor council delays vote on ferry fee after packed hearing');
     await second.goto(server.url('/pages/front-page.html'));
     await expect.poll(sidePanelHeadline, { timeout: 15_000 }).toContain('This does not look like an article');
     await Promise.all([first.close(), second.close(), opener.close()]);
+  });
+
+  it('asks for the reader’s go-ahead on a page it has no access to, naming the gesture', async () => {
+    // The test build may read 127.0.0.1 only; the same server under "localhost" is a site it may not read.
+    const page = await context.newPage();
+    const url = server.url('/pages/harbor-council-vote.html').replace('127.0.0.1', 'localhost');
+    await page.goto(url);
+    const panel = await context.newPage();
+    await panel.goto(panelUrl());
+    const tabId = await panel.evaluate(async () => {
+      const tabs = await chrome.tabs.query({});
+      return Math.max(...tabs.filter((t) => !t.url?.startsWith('chrome-extension:')).map((t) => t.id!));
+    });
+    await panel.goto(panelUrl(`?tabId=${tabId}`));
+    await expect
+      .poll(() => panel.getByTestId('needs-permission').textContent())
+      .toContain('click the Scrutiny button in the toolbar or press Alt+Shift+S');
+    expect(await panel.getByTestId('allow-all-sites').textContent()).toBe('Analyze every article I open');
+    await panel.close();
+    await page.close();
+  });
+
+  describe('bad input', () => {
+    for (const testCase of BAD_INPUT_CASES) {
+      it(`meets ${testCase.name} with a clear message`, async () => {
+        const page = await context.newPage();
+        const url = server.url(testCase.path);
+        await page.goto(url, { timeout: 60_000 }).catch(() => undefined);
+        const panel = await context.newPage();
+        await panel.goto(panelUrl());
+        const tabId = await tabIdOf(panel, url);
+        await panel.goto(panelUrl(`?tabId=${tabId}`));
+        let snapshot: PanelSnapshot | undefined;
+        await expect
+          .poll(
+            async () => {
+              snapshot = await panel.evaluate(snapshotPanel);
+              return snapshot.view;
+            },
+            { timeout: testCase.slow ? 60_000 : 15_000 },
+          )
+          .not.toMatch(/^(loading|idle|none)$/);
+        testCase.check(snapshot!);
+        await panel.close();
+        await page.close();
+      });
+    }
   });
 });

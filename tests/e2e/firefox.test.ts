@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page } from 'puppeteer-core';
 import type { Browser } from '@wxt-dev/browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
+import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot } from './bad-input-cases';
 import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, TEST_BUILD, browserAvailable } from './browsers';
 
 /** The extension API inside extension pages, where page.evaluate callbacks run. */
@@ -34,6 +35,7 @@ describe.skipIf(!available)('Firefox ESR', () => {
 
   beforeAll(async () => {
     server = await startFixtureServer();
+    routeBadInputCases(server.route);
     firefox = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
@@ -144,14 +146,88 @@ describe.skipIf(!available)('Firefox ESR', () => {
         const views = browser.extension.getViews() as unknown as Window[];
         const view = views.find((w) => w.location.search.startsWith('?windowId='));
         if (!view) return 'no panel';
-        return view.document.querySelector('[data-testid="headline"]')?.textContent ?? view.document.body.innerText;
+        return (
+          view.document.querySelector('[data-testid="headline"]')?.textContent ?? view.document.body.innerText
+        );
       });
     await first.bringToFront();
-    await until(panelHeadline, (text) => text === 'Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms');
+    await until(
+      panelHeadline,
+      (text) => text === 'Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms',
+    );
     await second.bringToFront();
-    await until(panelHeadline, (text) => text === 'Harbor council delays vote on ferry fee after packed hearing');
+    await until(
+      panelHeadline,
+      (text) => text === 'Harbor council delays vote on ferry fee after packed hearing',
+    );
     await second.goto(server.url('/pages/front-page.html'));
     await until(panelHeadline, (text) => text.includes('This does not look like an article'));
     await Promise.all([first.close(), second.close(), opener.close()]);
+  });
+
+  /** The id of the newest tab that is not an extension page (its address may be hidden from us). */
+  const newestPageTab = (extensionPage: Page) =>
+    extensionPage.evaluate(async () => {
+      const tabs = await browser.tabs.query({});
+      return Math.max(...tabs.filter((tab) => !tab.url?.startsWith('moz-extension:')).map((tab) => tab.id!));
+    });
+
+  it('explains that the browser’s own pages cannot be analyzed', async () => {
+    const page = await firefox.newPage();
+    await page.goto('about:robots').catch(() => undefined);
+    const finder = await openExtensionPage('?opener=1');
+    const tabId = await newestPageTab(finder);
+    await finder.close();
+    const panel = await openExtensionPage(`?tabId=${tabId}`);
+    await until(
+      () => textOf(panel, 'restricted'),
+      (text) => text.includes('browser’s own pages'),
+    );
+    await panel.close();
+    await page.close();
+  });
+
+  it('asks for the reader’s go-ahead on a page it has no access to, naming the gesture', async () => {
+    const page = await firefox.newPage();
+    await page.goto(server.url('/pages/harbor-council-vote.html').replace('127.0.0.1', 'localhost'));
+    const finder = await openExtensionPage('?opener=1');
+    const tabId = await newestPageTab(finder);
+    await finder.close();
+    const panel = await openExtensionPage(`?tabId=${tabId}`);
+    await until(
+      () => textOf(panel, 'needs-permission'),
+      (text) => text.includes('click the Scrutiny button in the toolbar'),
+    );
+    await panel.close();
+    await page.close();
+  });
+
+  describe('bad input', () => {
+    for (const testCase of BAD_INPUT_CASES) {
+      it(`meets ${testCase.name} with a clear message`, async () => {
+        const page = await firefox.newPage();
+        const url = server.url(testCase.path);
+        await page.goto(url, { timeout: 60_000 }).catch(() => undefined);
+        const finder = await openExtensionPage('?opener=1');
+        const tabId = await until(
+          () =>
+            finder.evaluate(
+              async (pageUrl) => (await browser.tabs.query({})).find((tab) => tab.url === pageUrl)?.id ?? -1,
+              url,
+            ),
+          (id) => id > 0,
+        );
+        await finder.close();
+        const panel = await openExtensionPage(`?tabId=${tabId}`);
+        const snapshot: PanelSnapshot = await until(
+          () => panel.evaluate(snapshotPanel),
+          (value) => !/^(loading|idle|none)$/.test(value.view),
+          testCase.slow ? 60_000 : 15_000,
+        );
+        testCase.check(snapshot);
+        await panel.close();
+        await page.close();
+      });
+    }
   });
 });

@@ -14,14 +14,20 @@ interface Manifest {
   browser_specific_settings?: { gecko?: { id?: string } };
 }
 
-const read = (dir: string): Manifest => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+const read = (dir: string): Manifest =>
+  JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 const hostLike = (permission: string) => permission.includes('://') || permission === '<all_urls>';
 
 describe('shipped manifests', () => {
   it('Chrome (MV3) asks for activeTab, scripting, sidePanel and storage, with all sites only as optional', () => {
     const manifest = read(SHIPPED_BUILD.chrome);
     expect(manifest.manifest_version).toBe(3);
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([
+      'activeTab',
+      'scripting',
+      'sidePanel',
+      'storage',
+    ]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     expect(manifest.content_scripts ?? []).toEqual([]);

@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { PanelScreen, type PanelActions } from '../../../components/PanelScreen';
+import type { AnalyzedPage } from '../../../lib/extract/types';
+import type { PanelView } from '../../../lib/panel-state';
+
+function page(overrides: Partial<AnalyzedPage> = {}): AnalyzedPage {
+  return {
+    url: 'https://news.example/story',
+    title: 'Harbor council delays vote',
+    lang: 'en',
+    isArticle: true,
+    articleReason: 'The page describes itself as an article.',
+    byline: {
+      authors: [
+        { name: 'Marta Ellingsen', source: 'byline' },
+        { name: 'Devon Price', source: 'byline' },
+      ],
+      outlet: { name: 'Coastline Gazette', source: 'meta' },
+      published: '2026-03-03T16:12:00-05:00',
+      modified: '2026-03-04T09:30:00-05:00',
+      publishedSource: 'text',
+      modifiedSource: 'text',
+      wire: 'Associated Press',
+      contributors: ['Lena Okafor'],
+    },
+    article: { text: 'x', html: '<p>x</p>', wordCount: 412, readingMinutes: 2, excerpt: 'x' },
+    quotes: [],
+    sources: [],
+    warnings: [],
+    timings: { total: 1, readability: 1 },
+    ...overrides,
+  };
+}
+
+const settings = { shortcut: 'Alt+Shift+S', allSitesAllowed: false };
+
+function show(view: PanelView, actions: Partial<PanelActions> = {}) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const all: PanelActions = { analyzeAnyway: vi.fn(), retry: vi.fn(), allowAllSites: vi.fn(), ...actions };
+  act(() => render(<PanelScreen view={view} settings={settings} actions={all} />, container));
+  const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
+  return { container, actions: all, byTestId };
+}
+
+afterEach(() => {
+  document.body.textContent = '';
+});
+
+describe('PanelScreen', () => {
+  it('shows every byline field with where it came from', () => {
+    const { byTestId, container } = show({ kind: 'result', tabId: 1, page: page(), forced: false });
+    expect(byTestId('headline')?.textContent).toBe('Harbor council delays vote');
+    expect(Array.from(container.querySelectorAll('[data-testid="author"]'), (li) => li.textContent)).toEqual([
+      'Marta Ellingsen from the visible byline',
+      'Devon Price from the visible byline',
+    ]);
+    expect(byTestId('outlet')?.textContent).toBe(
+      'OutletCoastline Gazette from meta tagsWire credit: Associated Press',
+    );
+    expect(byTestId('published')?.textContent).toBe(
+      'PublishedMarch 3, 2026, 16:12 (UTC−05:00) from the article text',
+    );
+    expect(byTestId('modified')?.textContent).toContain('(17 hours later)');
+    expect(byTestId('contributors')?.textContent).toContain('Lena Okafor');
+    expect(byTestId('length')?.textContent).toBe('Length412 words · 2 min read');
+  });
+
+  it('renders hostile page text as text', () => {
+    const hostile = '<img src=x onerror="globalThis.hacked=1">Evil';
+    const { byTestId } = show({
+      kind: 'result',
+      tabId: 1,
+      page: page({ title: hostile, warnings: [hostile] }),
+      forced: false,
+    });
+    expect(byTestId('headline')?.textContent).toBe(hostile);
+    expect(byTestId('headline')?.querySelector('img')).toBeNull();
+    expect(byTestId('warnings')?.querySelector('img')).toBeNull();
+  });
+
+  it('offers "Analyze anyway" on a page that is not an article', () => {
+    const { byTestId, actions } = show({
+      kind: 'result',
+      tabId: 1,
+      page: page({ isArticle: false, articleReason: 'This page looks like a front page.' }),
+      forced: false,
+    });
+    expect(byTestId('not-article')?.textContent).toContain('This page looks like a front page.');
+    expect(byTestId('headline')).toBeNull();
+    (byTestId('analyze-anyway') as HTMLButtonElement).click();
+    expect(actions.analyzeAnyway).toHaveBeenCalledOnce();
+  });
+
+  it('names the gesture that grants access, and the all-sites option', () => {
+    const { byTestId, actions } = show({ kind: 'needs-permission', tabId: 1 });
+    expect(byTestId('needs-permission')?.textContent).toContain('press Alt+Shift+S');
+    (byTestId('allow-all-sites') as HTMLButtonElement).click();
+    expect(actions.allowAllSites).toHaveBeenCalledOnce();
+  });
+
+  it('explains restricted pages and errors in plain words', () => {
+    expect(
+      show({ kind: 'restricted', tabId: 1, reason: 'This is a PDF.' }).byTestId('restricted')?.textContent,
+    ).toContain('This is a PDF.');
+    const error = show({ kind: 'error', tabId: 1, message: 'The page did not answer.' });
+    expect(error.byTestId('error')?.getAttribute('role')).toBe('alert');
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { describeDelay, formatCount, formatPageDate } from '../../lib/format';
+
+describe('formatPageDate', () => {
+  it('keeps the day and time the page printed, in its own zone', () => {
+    expect(formatPageDate('2021-07-17T10:51:00-04:00')).toBe('July 17, 2021, 10:51 (UTC−04:00)');
+    expect(formatPageDate('2021-07-17T23:30:00Z')).toBe('July 17, 2021, 23:30 (UTC)');
+    expect(formatPageDate('2021-07-17T23:30:00')).toBe('July 17, 2021, 23:30');
+  });
+
+  it('shows a plain date as a date, and leaves what it cannot read alone', () => {
+    expect(formatPageDate('2026-03-03')).toBe('March 3, 2026');
+    expect(formatPageDate('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('describeDelay', () => {
+  it('says how long after publication an update came', () => {
+    expect(describeDelay('2026-03-03T16:12:00-05:00', '2026-03-03T16:40:00-05:00')).toBe('28 minutes later');
+    expect(describeDelay('2026-03-03T16:12:00-05:00', '2026-03-04T09:30:00-05:00')).toBe('17 hours later');
+    expect(describeDelay('2026-03-03', '2026-03-10')).toBe('7 days later');
+    expect(describeDelay('2026-03-03', '2026-09-03')).toBe('6 months later');
+    expect(describeDelay('2020-03-03', '2026-03-03')).toBe('6 years later');
+  });
+
+  it('says nothing for an update before the publication or an unreadable date', () => {
+    expect(describeDelay('2026-03-04', '2026-03-03')).toBeNull();
+    expect(describeDelay('soon', '2026-03-03')).toBeNull();
+  });
+});
+
+describe('formatCount', () => {
+  it('pluralises', () => {
+    expect(formatCount(1, 'word')).toBe('1 word');
+    expect(formatCount(1234, 'word')).toBe('1,234 words');
+  });
+});
