@@ -31,7 +31,8 @@ export default defineConfig({
         },
       },
       browser_specific_settings:
-        browser === 'firefox' ? {
+        browser === 'firefox'
+          ? {
               gecko: {
                 id: GECKO_ID,
                 strict_min_version: '140.0',
@@ -39,7 +40,8 @@ export default defineConfig({
                 data_collection_permissions: { required: ['none'] },
               },
               gecko_android: { strict_min_version: '142.0' },
-            } : undefined,
+            }
+          : undefined,
     };
   },
 });

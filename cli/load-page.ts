@@ -1,15 +1,27 @@
 /** Reading saved pages from disk for the CLI, the evaluation and the benchmark (Node only). */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../lib/extract';
 import type { AnalyzedPage } from '../lib/extract/types';
+import {
+  prepareSource,
+  UnreadableMarkupError,
+  type PreparedSource,
+  type PrepareOptions,
+} from './page-source';
+import { hostOf } from '../lib/extract/urls';
 
-/** Largest page the CLI inflates or parses; a bigger one stops with "too large". */
+/** Largest page the CLI reads or inflates; a bigger one stops with "too large". */
 export const MAX_PAGE_BYTES = 40 * 1024 * 1024;
+
+/** The address pages are parsed under when the caller gives none (never reported as the page's URL). */
+const PLACEHOLDER_URL = 'https://example.invalid/';
 
 /** A problem with the input file, reported in one plain line (no stack trace). */
 export class PageFileError extends Error {}
+
+const megabytesOf = (count: number) => `${(count / 1024 / 1024).toFixed(1)} MB`;
 
 function looksBinary(bytes: Buffer): string | null {
   const head = bytes.subarray(0, 4096);
@@ -22,39 +34,48 @@ function looksBinary(bytes: Buffer): string | null {
   return control > head.length * 0.05 ? 'it holds binary data' : null;
 }
 
+function unreadable(path: string, error: unknown): PageFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : 'it cannot be read';
+  return new PageFileError(`Cannot read ${path}: ${why}.`);
+}
+
 /** The bytes of a page file, inflated when gzip-compressed (by content, not by name), with a size cap. */
 export async function readPageBytes(path: string): Promise<Buffer> {
   let bytes: Buffer;
   try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    // A FIFO or a device would block or never end; pages are files.
+    if (!info.isFile()) throw new PageFileError(`Cannot read ${path}: it is not a regular file.`);
+    if (info.size > MAX_PAGE_BYTES) {
+      throw new PageFileError(
+        `${path} is too large: ${megabytesOf(info.size)}; Scrutiny does not read pages over ${megabytesOf(MAX_PAGE_BYTES)}.`,
+      );
+    }
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : 'it cannot be read';
-    throw new PageFileError(`Cannot read ${path}: ${why}.`);
+    throw error instanceof PageFileError ? error : unreadable(path, error);
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
+      // maxOutputLength stops inflating at the cap, so a gzip bomb costs a fraction of a second.
       bytes = gunzipSync(bytes, { maxOutputLength: MAX_PAGE_BYTES });
     } catch (error) {
       if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new PageFileError(
-          `${path} inflates to more than ${MAX_PAGE_BYTES / 1024 / 1024} MB; Scrutiny does not read pages that large.`,
+          `${path} is too large: it inflates to more than ${megabytesOf(MAX_PAGE_BYTES)}; Scrutiny stopped inflating it there and does not read pages that large.`,
         );
       }
       throw new PageFileError(`${path} is not a valid gzip file (${(error as Error).message}).`);
     }
-  }
-  if (bytes.length > MAX_PAGE_BYTES) {
-    throw new PageFileError(
-      `${path} is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; Scrutiny does not read pages over ${MAX_PAGE_BYTES / 1024 / 1024} MB.`,
-    );
   }
   if (bytes.length === 0 || bytes.toString('latin1').trim() === '')
     throw new PageFileError(`${path} is empty.`);
@@ -63,22 +84,69 @@ export async function readPageBytes(path: string): Promise<Buffer> {
   return bytes;
 }
 
-/** Parse page bytes into a jsdom window. jsdom sniffs the encoding (BOM, <meta charset>) itself. */
-export function parsePage(bytes: Buffer, url: string): JSDOM {
-  return new JSDOM(bytes, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+/** A parsed page and what was changed to parse it safely (see ./page-source.ts). */
+export interface LoadedPage {
+  dom: JSDOM;
+  warnings: string[];
 }
 
-/** Read, parse and extract one saved page. */
+function parseSource(source: PreparedSource, url: string): JSDOM {
+  return new JSDOM(source.bytes, {
+    url,
+    contentType: source.contentType,
+    virtualConsole: new VirtualConsole(),
+  });
+}
+
+/**
+ * Parse page bytes into a jsdom window, after bringing them within what jsdom handles safely
+ * (depth, size, attributes, frames). jsdom sniffs the encoding (BOM, <meta charset>) itself.
+ */
+export function loadPage(bytes: Buffer, url: string): LoadedPage {
+  // Each attempt reads the page more loosely than the one before:
+  // - XML that is not well-formed is read as HTML, as a browser opening a .html file would;
+  // - jsdom parses every style sheet and throws on some (an unclosed calc(), say), and extraction
+  //   never needs them, so the last attempt leaves them out.
+  const attempts: PrepareOptions[] = [{}, { allowXml: false }, { allowXml: false, dropStyles: true }];
+  for (let index = 0; ; index++) {
+    let source: PreparedSource;
+    try {
+      source = prepareSource(bytes, attempts[index]);
+    } catch (error) {
+      if (error instanceof UnreadableMarkupError) {
+        throw new PageFileError(`This page cannot be read: ${error.message}.`);
+      }
+      throw error;
+    }
+    try {
+      return { dom: parseSource(source, url), warnings: source.warnings };
+    } catch (error) {
+      const isXml = source.contentType === 'application/xml';
+      const retry = isXml ? 1 : (error as Error).name === 'SyntaxError' ? 2 : null;
+      if (retry === null || retry <= index) throw error;
+      index = retry - 1;
+    }
+  }
+}
+
+/** Parse page bytes into a jsdom window (see loadPage, whose warnings this drops). */
+export function parsePage(bytes: Buffer, url: string): JSDOM {
+  return loadPage(bytes, url).dom;
+}
+
+/** Read, parse and extract one saved page. `url` must be an http(s) address when given. */
 export async function analyzeFile(path: string, url?: string): Promise<AnalyzedPage> {
   const bytes = await readPageBytes(path);
-  const dom = parsePage(bytes, url ?? 'https://example.invalid/');
+  const { dom, warnings } = loadPage(bytes, url ?? PLACEHOLDER_URL);
   try {
     const page = extractArticle(dom.window.document, {
       url,
       window: dom.window as unknown as Window,
       documentIsCopy: true,
     });
-    if (!url && page.url === 'https://example.invalid/') page.url = '';
+    // A relative canonical link resolves against the placeholder; that is no address either.
+    if (!url && hostOf(page.url) === hostOf(PLACEHOLDER_URL)) page.url = '';
+    page.warnings.unshift(...warnings);
     return page;
   } finally {
     dom.window.close();

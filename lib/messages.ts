@@ -49,7 +49,7 @@ export function parseMessage(value: unknown): Message | null {
     case 'scrutiny/panel-ping':
       return Object.keys(value).length === 1 ? { type: value.type } : null;
     case 'scrutiny/analyze-tab':
-      return isId(value.tabId) && isId(value.windowId)
+      return Object.keys(value).length === 3 && isId(value.tabId) && isId(value.windowId)
         ? { type: value.type, tabId: value.tabId, windowId: value.windowId }
         : null;
     default:
@@ -66,7 +66,28 @@ export function readMessage(value: unknown, sender: SenderInfo, ownId: string): 
   return parseMessage(value);
 }
 
-/** The response to an extract request, checked; null when it has no known shape. */
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringOrNull = (value: unknown) => value === null || isString(value);
+const isListOf = (value: unknown, check: (item: unknown) => boolean) =>
+  Array.isArray(value) && value.every(check);
+
+/** A byline clue or an author: the fields the panel reads are strings. */
+const isNamedClue = (value: unknown) =>
+  isObject(value) &&
+  isString(value.source) &&
+  (isString(value.name) || (isString(value.text) && isString(value.via)));
+
+function isEvidence(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!isObject(value)) return false;
+  const lists = ['authors', 'outlets', 'published', 'modified', 'meta', 'dateTexts'];
+  return lists.every((key) => value[key] === undefined || isListOf(value[key], isNamedClue));
+}
+
+/**
+ * The response to an extract request, checked field by field for everything the panel reads;
+ * null when anything has another shape. The content script runs in a page the reader does not control.
+ */
 export function parseExtractResponse(value: unknown): ExtractResponse | null {
   if (!isObject(value) || typeof value.ok !== 'boolean') return null;
   if (value.ok === false) return typeof value.error === 'string' ? { ok: false, error: value.error } : null;
@@ -74,16 +95,29 @@ export function parseExtractResponse(value: unknown): ExtractResponse | null {
   if (!isObject(capture) || !isObject(capture.page)) return null;
   const page = capture.page;
   const byline = page.byline;
-  if (
-    typeof page.title !== 'string' ||
-    typeof page.url !== 'string' ||
-    !isObject(byline) ||
-    !Array.isArray(byline.authors) ||
-    !isObject(page.article) ||
-    !Array.isArray(page.warnings) ||
-    (capture.unsafeHtml !== null && typeof capture.unsafeHtml !== 'string')
-  ) {
-    return null;
-  }
-  return { ok: true, capture: capture as unknown as PageCapture };
+  const article = page.article;
+  const timings = page.timings;
+  const valid =
+    isString(page.title) &&
+    isString(page.url) &&
+    isStringOrNull(page.lang ?? null) &&
+    isObject(byline) &&
+    isListOf(byline.authors, isNamedClue) &&
+    (byline.outlet === null || byline.outlet === undefined || isNamedClue(byline.outlet)) &&
+    isStringOrNull(byline.published ?? null) &&
+    isStringOrNull(byline.modified ?? null) &&
+    isEvidence(byline.evidence) &&
+    isObject(article) &&
+    isString(article.text) &&
+    isString(article.excerpt) &&
+    isListOf(page.warnings, isString) &&
+    isObject(timings) &&
+    typeof timings.total === 'number' &&
+    typeof timings.readability === 'number' &&
+    typeof capture.readerable === 'boolean' &&
+    typeof capture.declaresArticle === 'boolean' &&
+    isStringOrNull(capture.unsafeHtml) &&
+    isStringOrNull(capture.readabilityByline ?? null) &&
+    isStringOrNull(capture.readabilityPublished ?? null);
+  return valid ? { ok: true, capture: capture as unknown as PageCapture } : null;
 }

@@ -28,14 +28,28 @@ export function Panel() {
   const currentTab = useRef<number | null>(null);
   // Every analysis gets a number; a result that arrives after a newer request is dropped.
   const latestRequest = useRef(0);
+  // Finished analyses by tab, so switching back to a tab shows it at once. Dropped when the tab navigates.
+  const analyzedTabs = useRef(new Map<number, PanelView>());
 
   const analyze = useCallback(async (tabId: number) => {
     const request = ++latestRequest.current;
     currentTab.current = tabId;
     setView({ kind: 'loading', tabId });
     const result = await analyzeTab(tabId);
+    if (result.kind === 'result') analyzedTabs.current.set(tabId, result);
     if (request === latestRequest.current) setView(result);
   }, []);
+
+  const show = useCallback(
+    (tabId: number) => {
+      const known = analyzedTabs.current.get(tabId);
+      if (!known) return void analyze(tabId);
+      latestRequest.current++;
+      currentTab.current = tabId;
+      setView(known);
+    },
+    [analyze],
+  );
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -43,14 +57,16 @@ export function Panel() {
       target.current = await resolveTarget();
       setSettings({ shortcut: await readShortcut(), allSitesAllowed: await hasAllSitesPermission() });
       stop = followTabs(target.current, () => currentTab.current, {
-        onTabChanged: (tabId) => void analyze(tabId),
+        onTabActivated: show,
+        onTabNavigating: (tabId) => analyzedTabs.current.delete(tabId),
+        onTabLoaded: (tabId) => void analyze(tabId),
         onAnalyzeRequested: (tabId) => void analyze(tabId),
       });
       const tabId = await activeTabId(target.current);
       if (tabId !== null) await analyze(tabId);
     })();
     return () => stop?.();
-  }, [analyze]);
+  }, [analyze, show]);
 
   const actions: PanelActions = {
     analyzeAnyway: () =>

@@ -80,8 +80,12 @@ export async function analyzeTab(tabId: number): Promise<PanelView> {
 }
 
 export interface TabEvents {
-  /** The tab to show changed (switch) or reloaded/navigated (same id). */
-  onTabChanged(tabId: number): void;
+  /** The reader switched to another tab in the window. */
+  onTabActivated(tabId: number): void;
+  /** A tab started loading another page (or the same page again): what was known of it is stale. */
+  onTabNavigating(tabId: number): void;
+  /** The shown tab finished loading a page. */
+  onTabLoaded(tabId: number): void;
   /** The reader clicked the toolbar button or pressed the shortcut for this tab. */
   onAnalyzeRequested(tabId: number): void;
 }
@@ -93,11 +97,13 @@ export function followTabs(
   events: TabEvents,
 ): () => void {
   const activated = (info: { tabId: number; windowId: number }) => {
-    if (target.pinnedTabId === null && info.windowId === target.windowId) events.onTabChanged(info.tabId);
+    if (target.pinnedTabId === null && info.windowId === target.windowId) events.onTabActivated(info.tabId);
   };
   const updated = (tabId: number, change: { status?: string; url?: string }) => {
-    if (tabId === currentTabId() && change.status === 'complete') events.onTabChanged(tabId);
+    if (change.status === 'loading') events.onTabNavigating(tabId);
+    if (tabId === currentTabId() && change.status === 'complete') events.onTabLoaded(tabId);
   };
+  const removed = (tabId: number) => events.onTabNavigating(tabId);
   const message = (raw: unknown, sender: { id?: string }) => {
     const parsed = readMessage(raw, sender, browser.runtime.id);
     if (parsed?.type !== 'scrutiny/analyze-tab' || parsed.windowId !== target.windowId) return undefined;
@@ -107,8 +113,10 @@ export function followTabs(
   };
   browser.tabs.onActivated.addListener(activated);
   browser.tabs.onUpdated.addListener(updated);
+  browser.tabs.onRemoved.addListener(removed);
   browser.runtime.onMessage.addListener(message);
   return () => {
+    browser.tabs.onRemoved.removeListener(removed);
     browser.tabs.onActivated.removeListener(activated);
     browser.tabs.onUpdated.removeListener(updated);
     browser.runtime.onMessage.removeListener(message);

@@ -1,4 +1,8 @@
-/** Parsing the visible byline line into people and an organisation. */
+/**
+ * Parsing a byline into people and an organisation: "By Jane Doe and John Roe, Associated Press",
+ * "Von JANE DOE und John Roe", "Par Jane Doe et John Roe, envoyée spéciale à Kyiv". Runs on the extension
+ * side and in Node (resolve.ts), never in the content script, so it may carry word lists.
+ */
 import { findDateInText } from './dates';
 import { collapseWhitespace, isAllCaps, titleCaseName } from './text';
 
@@ -10,7 +14,10 @@ const WIRE_SERVICES: Array<[RegExp, string]> = [
   [/^bloomberg(?:\s+news)?$/i, 'Bloomberg'],
   [/^upi$|^united\s+press\s+international$/i, 'United Press International'],
   [/^dpa$|^deutsche\s+presse[-\s]agentur$/i, 'dpa'],
-  [/^epd$|^kna$|^apa$|^sda$|^ansa$|^efe$|^kyodo(?:\s+news)?$|^xinhua$|^pa(?:\s+media)?$|^cnn\s+wire$/i, ''],
+  [
+    /^(?:epd|kna|apa|sda|ansa|efe|kyodo(?:\s+news)?|xinhua|pa(?:\s+media)?|cnn\s+wire|tass|belga|anp|reuters\/ap|ap\/reuters)$/i,
+    '',
+  ],
 ];
 
 /** The reader-facing name of a wire service, or null when the text is not one. */
@@ -20,18 +27,33 @@ export function wireServiceName(text: string): string | null {
   return null;
 }
 
-const ROLE_WORDS =
-  /\b(?:staff|senior|chief|writer|reporter|correspondent|editor|editors|columnist|contributor|contributing|freelance|journalist|bureau|producer|analyst|photographer|host|anchor|critic|intern|fellow|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|envoyé|envoyée|rédacteur|rédactrice|spécial|special|political|investigative|opinion|sports|science|health|business|technology|tech|politics|news|desk|team|associate|deputy|managing|executive|director|president|professor|author|guest|affairs|national|international|foreign|white house|washington|economics|climate|culture|digital)\b/i;
+/** Words that make a phrase a job title ("Staff Writer", "Korrespondentin", "envoyée spéciale"). */
+const JOB_TITLE =
+  /^(?:writer|writers|reporter|reporters|correspondent|correspondents|editor|editors|columnist|contributor|contributors|journalist|journalists|producer|photographer|photographers|photos?|video|intern|critic|anchor|host|analyst|blogger|staff|redakteur(?:in)?|redaktion|korrespondent(?:in)?|reporter(?:in)?|autor(?:in)?|journalistin|chefredakteur(?:in)?|mitarbeiter(?:in)?|journaliste|rédacteur|rédactrice|envoyée?|correspondante?|chroniqueur|chroniqueuse|ceo|founder|president|professor|director|chief|editor-at-large|author)$/i;
 
-const ORGANISATION_WORDS =
-  /\b(?:news|press|times|post|journal|tribune|herald|gazette|guardian|telegraph|daily|weekly|magazine|media|network|radio|television|tv|agency|agentur|zeitung|redaktion|rédaction|group|inc|ltd|llc|staff|wire|service|online)\b/i;
+/** Words that may stand next to a job title ("Senior White House Correspondent"). */
+const JOB_QUALIFIER =
+  /^(?:senior|chief|staff|political|politics|investigative|sports?|science|health|business|technology|tech|news|white|house|washington|national|international|foreign|economics?|climate|culture|digital|deputy|managing|executive|associate|contributing|special|spéciale?|spécial|opinion|bureau|global|legal|crime|courts?|education|entertainment|features?|food|travel|music|arts?|film|tv|fashion|markets?|finance|investment|energy|environment|environmental|weather|audience|social|media|lead|general|assignment|freelance|guest|the|a|an|and|of|for|at|in|à|en|de|du|la|le|des|für|bei|der|die|das|im)$/i;
 
-/** Words that mark the end of the people part of a byline: dates, update notes, locations. */
-const TAIL_MARKERS =
-  /\s*(?:\||•|·|\u2014|\u2013(?=\s)|\bupdated\b|\bpublished\b|\bposted\b|\blast\s+updated\b|\baktualisiert\b|\bveröffentlicht\b|\bstand:|\bmis à jour\b|\bpublié\b|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)|\b\d{1,2}:\d{2}|\b\d{1,2}\s*(?:am|pm)\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$/i;
+/** Words that make a phrase an organisation rather than a person. */
+const ORGANISATION_WORD =
+  /\b(?:news|press|times|post|journal|tribune|herald|gazette|guardian|telegraph|daily|weekly|magazine|media|network|radio|television|tv|agency|agentur|zeitung|redaktion|rédaction|group|inc|ltd|llc|gmbh|wire|service|online|newsroom|desk|team|staff|editors|editorial|university|institute|foundation|association|council|committee|department|ministry|company|corporation)\b/i;
 
+/** Social links and labels that sit inside bylines next to the name. */
+const NOT_A_NAME =
+  /^(?:twitter|facebook|instagram|linkedin|email|e-mail|mail|follow|more|bio|view|profile|contact|rss|feed|share|comments?|about|close|menu|photo|image|see|all|stories|articles|posts|and|or|with|ok|read|watch|live|sign|subscribe|login|search|home|print|listen|save|keine|kein|kommentare?|teilen|drucken|mehr|startseite|aucun|commentaires?|partager|lire|accueil|no|none|anonymous|admin|administrator|guest|user|unknown)$/i;
+
+/** Where the people part of a byline ends: dates, update notes, separators. */
+const TAIL_MARKER =
+  /\s*(?:\||•|\b(?:photos?|photographs?|illustrations?|video|graphics?|images?|fotos?)\s+(?:by|von|par)\b|·|\u2014|\u2013(?=\s)|\s-\s|\bupdated\b|\bpublished\b|\bposted\b|\blast\s+updated\b|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\baktualisiert\b|\bveröffentlicht\b|\bstand:|\bam\s+\d|\bmis à jour\b|\bpublié(?=\s|$)|\ble\s+\d|\b\d{1,2}:\d{2}|\b\d{1,2}\s*(?:am|pm)\b|\b\d{4}-\d{2}-\d{2}|\d{4}\s*年|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+(?:jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec|janv|févr|fév|avr|juin|juil|août|sept|déc)[a-zéû]*\.?\s+\d{4}|\bvor\s+\d|\bil y a\b|\b\d+\s+(?:min|minutes?|hours?|hrs?|days?)\s+ago\b).*$/i;
+
+/** A credit word before the names: "By", "Written by", "Von", "Text:", "Par", "Autor:". */
 const LEADING_CREDIT =
-  /^(?:(?:written|words|story|text|reporting|report|reported|compiled|interview|photos?|video)\s+by|by|von|par|text:|von:|by:)\s+/i;
+  /^(?:(?:written|words|story|text|reporting|reported|compiled|interview|posted|published|edited|a\s+report|ein\s+(?:beitrag|kommentar|gastbeitrag|bericht)|eine\s+(?:analyse|reportage|glosse|kolumne)|un\s+article|publié|écrit)\s+(?:by|von|par)\b|by\b|von\b|par\b|de\b(?=\s+\p{Lu})|text\b|autor(?:in|en)?\b|author\b|auteure?\b|byline\b|credit\b|著者|投稿者|作者|筆者|記者|文)\s*[:：]?\s*/iu;
+
+/** A person-name particle that stays lower case ("Lisa de Moraes", "Ursula von der Leyen"). */
+const NAME_PARTICLE =
+  /^(?:de|da|das|del|della|der|den|des|di|do|dos|du|la|le|van|von|zu|y|e|bin|al|ibn|ben|st\.?|mc|mac|ter|ten|af)$/i;
 
 export interface ParsedByline {
   authors: string[];
@@ -39,71 +61,163 @@ export interface ParsedByline {
   organization: string | null;
   /** A date written in the byline, if any. */
   date: string | null;
+  /** A collective credit ("AOL Staff", "BWW News Desk"), kept apart from the people. */
+  collective: string | null;
 }
 
-/** Does a short text look like a person's name (1–5 capitalised words, no digits or symbols)? */
-export function looksLikePersonName(text: string): boolean {
+/** A credit to a group of the outlet's staff rather than to a person. */
+const COLLECTIVE =
+  /^(?:\S+\s+){1,4}(?:staff|desk|team|editors|newsroom|redaktion|rédaction|editorial\s+board)$/i;
+
+export interface NameOptions {
+  /**
+   * The text comes from a field declared to hold names (meta author, JSON-LD): one-word names
+   * ("Heiko") and names in scripts without capitals (松村太郎) are accepted.
+   */
+  declared?: boolean;
+  /** The author's own profile link spells this name (/author/doumae/): a user name in lower case is fine. */
+  confirmedByLink?: boolean;
+}
+
+/** Does a short text look like a person's name (capitalised words, no digits or symbols)? */
+export function looksLikePersonName(text: string, options: NameOptions = {}): boolean {
   const name = text.trim();
-  if (name.length < 3 || name.length > 60) return false;
-  if (/[\d@#/\\<>=_{}[\]|]|https?:|www\./i.test(name)) return false;
+  if (name.length < 2 || name.length > 60) return false;
+  if (/[\d@#/\\<>=_{}[\]|:;!?©®™+*"“”«»()]|https?:|www\./i.test(name)) return false;
   const words = name.split(/\s+/);
-  if (words.length > 5) return false;
-  if (words.length === 1 && !/^\p{Lu}\p{Ll}+$/u.test(name)) return false;
-  const capitalised = words.filter((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)).length;
-  const particles = words.filter((w) =>
-    /^(?:de|da|del|della|der|den|di|du|la|le|van|von|y|bin|al|ibn)$/i.test(w),
-  ).length;
-  return capitalised + particles === words.length && capitalised >= 1;
+  if (words.length > 5 || words.some((word) => NOT_A_NAME.test(word))) return false;
+  // Scripts without capital letters (Chinese, Japanese, Korean…): only where a name is expected.
+  if (!/[\p{Lu}\p{Ll}]/u.test(name)) return options.declared === true && name.length <= 20;
+  // One word ("Heiko", "EvilSpark") only where a name is expected, and with a capital: "mikecason" is a handle.
+  if (
+    words.length === 1 &&
+    !(
+      options.declared &&
+      /^\p{L}[\p{L}'’.-]+$/u.test(name) &&
+      (/\p{Lu}/u.test(name) || options.confirmedByLink)
+    )
+  )
+    return false;
+  let capitalised = 0;
+  for (const word of words) {
+    if (/^\p{Lu}[\p{L}'’.-]*$/u.test(word) || /^(?:\p{Lu}\.)+$/u.test(word)) capitalised++;
+    else if (!NAME_PARTICLE.test(word) && !(options.declared && words.length === 1)) return false;
+  }
+  return capitalised >= 1 || options.declared === true;
 }
 
 /** Normalise a person's name as printed: case fixed when all caps, stray punctuation removed. */
 export function cleanPersonName(raw: string): string {
   let name = collapseWhitespace(raw)
     .replace(LEADING_CREDIT, '')
-    .replace(/^[\s,;:.'"“”‘’-]+|[\s,;:'"“”‘’-]+$/g, '')
-    .replace(/\.$/, '');
-  if (isAllCaps(name)) name = titleCaseName(name);
+    .replace(/^[\s,;:.'"“”‘’*-]+|[\s,;:'"“”‘’*-]+$/g, '')
+    .replace(/(\p{Ll}{2})\.$/u, '$1');
+  if (isAllCaps(name) && name.length > 3) name = titleCaseName(name);
   return name;
 }
 
-/** Split a people list: "A, B and C", "A & B", "A und B", "A et B". */
+/**
+ * Strip a job title written next to the name without a comma: "Jane Doe Staff Writer" → "Jane Doe",
+ * "Korrespondentin Jane Doe" → "Jane Doe". Returns the name part, or "" when the phrase is only a title.
+ */
+function withoutJobTitle(phrase: string): string {
+  const words = phrase.split(' ');
+  const titleAt = words.findIndex((word) => JOB_TITLE.test(word.replace(/[.,]$/, '')));
+  if (titleAt < 0) return phrase;
+  let start = titleAt;
+  while (start > 0 && JOB_QUALIFIER.test(words[start - 1]!)) start--;
+  let end = titleAt + 1;
+  while (end < words.length && (JOB_TITLE.test(words[end]!) || JOB_QUALIFIER.test(words[end]!))) end++;
+  // The title is at the end ("Jane Doe Staff Writer") or at the start ("Reporter Jane Doe").
+  if (start > 0) return words.slice(0, start).join(' ');
+  return words.slice(end).join(' ');
+}
+
+/** Split a list of people: "A, B and C", "A & B", "A und B", "A et B". */
 function splitPeople(text: string): string[] {
   return text
-    .split(/\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b|\bwith\b|\bmit\b|\bavec\b)\s*/i)
+    .split(/\s*(?:,|;|\band\b|&|\+|\bund\b|\bet\b|\by\b|\bwith\b|\bmit\b|\bavec\b|\/)\s*/i)
     .map((part) => part.trim())
     .filter(Boolean);
 }
 
 /**
  * "By Jane Doe and John Roe, Associated Press" → authors [Jane Doe, John Roe], organization Associated Press.
- * "By JANE DOE" → [Jane Doe]. Roles ("Staff Writer"), dates and "Updated …" after the names are dropped.
+ * "By JANE DOE" → [Jane Doe]. Job titles ("Staff Writer"), dates and "Updated …" after the names are
+ * dropped. Line breaks in `raw` separate pieces the page printed apart ("Jane Doe\nCEO").
  */
-export function parseByline(raw: string): ParsedByline {
-  const text = collapseWhitespace(raw).slice(0, 400);
-  const date = findDateInText(text);
-  let people = text.replace(LEADING_CREDIT, '');
-  people = people.replace(TAIL_MARKERS, '');
-  // A date without a marker: "By Jane Doe March 3, 2026".
-  people = people.replace(
-    /\s*,?\s*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?\s+\d{1,2},?\s+\d{4}.*$/i,
-    '',
-  );
+export function parseByline(raw: string, options: NameOptions = {}): ParsedByline {
+  const lines = raw
+    .slice(0, 600)
+    .split('\n')
+    .map((line) => collapseWhitespace(line))
+    .filter(Boolean);
+  const date = findDateInText(lines.join(' '));
   const authors: string[] = [];
   let organization: string | null = null;
-  for (const part of splitPeople(people)) {
-    const wire = wireServiceName(part);
-    if (wire) {
-      organization ??= wire;
+  let collective: string | null = null;
+  let credit = '';
+  let linesWithoutNames = 0;
+  for (const rawLine of lines) {
+    // Names come first in a byline; three lines of something else make this a menu or a teaser.
+    if (authors.length === 0 && linesWithoutNames >= 3) break;
+    // "By" printed apart from the name ("By <a>Jane Doe</a>"): keep it for the next line.
+    let line =
+      credit +
+      rawLine
+        .replace(/^(By|Von|Par)(?=\p{Lu}\p{Ll})/u, '$1 ')
+        // "Jane DoeUpdated March 3": a label glued to the name in the page's text.
+        .replace(
+          /(\p{Ll})(Updated|Published|Posted|Aktualisiert|Veröffentlicht|Publié|Mis à jour)/gu,
+          '$1 $2',
+        );
+    credit = '';
+    if (/^(?:(?:written\s+)?by|von|par|text|autor(?:in)?|author)\s*:?$/i.test(line)) {
+      credit = `${line} `;
       continue;
     }
-    const name = cleanPersonName(part);
-    if (!name) continue;
-    if (looksLikePersonName(name) && !ROLE_WORDS.test(name) && !ORGANISATION_WORDS.test(name)) {
-      if (!authors.includes(name)) authors.push(name);
-    } else if (ORGANISATION_WORDS.test(name) && !ROLE_WORDS.test(name.replace(ORGANISATION_WORDS, ''))) {
-      organization ??= name;
+    // "March 3, 2026 10:44 am by Jane Doe": the credit follows a date or a "Posted" label.
+    const inner = /^(.*?)\b(?:by|von|par):?\s+(?=\p{Lu})/iu.exec(line);
+    if (inner?.[1] && /\d|posted|published|updated|veröffentlicht|publié/i.test(inner[1]))
+      line = line.slice(inner[0].length);
+    if (!/[\p{L}\p{N}]/u.test(line)) continue; // punctuation between names ("Jane Doe</a>, <a>John Roe")
+    const hadCredit = LEADING_CREDIT.test(line);
+    line = line.replace(LEADING_CREDIT, '');
+    // A connecting word left hanging before the date that followed ("Jane Doe on", "Jane Doe le").
+    const people = line
+      .replace(TAIL_MARKER, '')
+      // "Julia Carrie Wong in San Francisco", "Michael Larabel in Valve": a place or a section.
+      .replace(/\s+in\s+[A-ZÀ-Þ].*$/u, '')
+      .replace(/\s+(?:on|at|am|um|le|à|the|in)$/i, '');
+    // A line that starts with a date or "Updated" ends the people part of the byline.
+    if (!people && !hadCredit && authors.length > 0) break;
+    const found = authors.length;
+    let parts = splitPeople(people);
+    // "Doe, Jane" in a name field is one person, last name first.
+    if (options.declared && parts.length === 2 && /^[^\s,]+,\s*[^\s,]+$/.test(people))
+      parts = [`${parts[1]} ${parts[0]}`];
+    for (const part of parts) {
+      const wire = wireServiceName(part);
+      if (wire) {
+        organization ??= wire;
+        continue;
+      }
+      if (COLLECTIVE.test(part) && !/[\d@/|]/.test(part)) {
+        collective ??= cleanPersonName(part);
+        continue;
+      }
+      const name = cleanPersonName(withoutJobTitle(cleanPersonName(part)));
+      if (!name) continue;
+      if (looksLikePersonName(name, options) && !ORGANISATION_WORD.test(name)) {
+        if (!authors.includes(name)) authors.push(name);
+      } else if (ORGANISATION_WORD.test(name) && !JOB_TITLE.test(name.split(' ').pop() ?? '')) {
+        organization ??= name;
+      }
+      // Anything else (a job title, a place, a label) is dropped.
     }
-    // Anything else (a role, a location) is dropped.
+    // Once the names are read, a line that adds none (a job title, a bio, a headline) ends the byline.
+    if (found > 0 && authors.length === found) break;
+    if (authors.length === 0) linesWithoutNames++;
   }
-  return { authors, organization, date };
+  return { authors, organization, date, collective };
 }

@@ -4,7 +4,15 @@
  * small, so sanitizing happens on the extension side in `buildAnalyzedPage` (./index.ts).
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import { flattenDeepSubtrees, DEFAULT_LIMITS, type ExtractLimits } from './guard';
+import {
+  copyWithDepthLimit,
+  deepMarkupWarning,
+  DEFAULT_LIMITS,
+  looksLikeBinaryData,
+  nestingDepth,
+  type DepthLimitedCopy,
+  type ExtractLimits,
+} from './guard';
 import { readMetadata } from './metadata';
 import { removeBoilerplate } from './boilerplate';
 import { metadataText } from './text';
@@ -64,12 +72,42 @@ export interface PageCapture {
   startedAt: number;
 }
 
-/** The in-page half: metadata and Readability, on a private copy of the document. */
+/** The first line of an error's message, for a warning the reader sees (never a stack trace). */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return metadataText(message.split('\n')[0] ?? '', 200) || 'unknown error';
+}
+
+/**
+ * The page's own address as reported: http(s), or file: for a page saved to disk (the extension
+ * reads those too). A javascript:, data: or blob: "address" becomes no address at all.
+ */
+function pageAddress(value: string): string {
+  const http = safeHttpUrl(value);
+  if (http) return http;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'file:' ? url.href : '';
+  } catch {
+    return '';
+  }
+}
+
+/** "en-US" → "en"; anything that is not a language tag → null. */
+function languageOf(value: unknown): string | null {
+  const match = typeof value === 'string' ? /^\s*([a-z]{2,3})(?:[-_]|\s*$)/i.exec(value) : null;
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+/**
+ * The in-page half: metadata and Readability, on a private copy of the document. Never throws for
+ * anything a page can contain: what cannot be read becomes a warning, and the rest is still returned.
+ */
 export function capturePage(doc: Document, options: ExtractOptions = {}): PageCapture {
   const now = options.now ?? defaultClock;
   const startedAt = now();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const url = safeHttpUrl(options.url ?? doc.URL) ?? options.url ?? doc.URL ?? '';
+  const url = pageAddress(options.url !== undefined ? options.url : doc.URL);
   const capture: PageCapture = {
     page: emptyPage(url, '', '', []),
     unsafeHtml: null,
@@ -81,58 +119,98 @@ export function capturePage(doc: Document, options: ExtractOptions = {}): PageCa
   };
   const { page } = capture;
   const warnings = page.warnings;
+  const finish = () => {
+    page.timings.total = round(now() - startedAt);
+    return capture;
+  };
   if (!doc.documentElement) {
     warnings.push('The document is empty.');
-    return capture;
+    return finish();
   }
 
-  const metadata = readMetadata(doc, url);
-  warnings.push(...metadata.warnings);
-  page.title = metadata.visibleTitle ?? metadata.titles[0] ?? '';
-  page.lang = metadata.lang;
-  page.byline = metadata.byline;
-  page.article.excerpt = metadata.description ?? '';
-  capture.declaresArticle = metadata.declaresArticle;
-  if (metadata.canonicalUrl && !options.url) page.url = metadata.canonicalUrl;
-
-  if (!doc.body) {
-    warnings.push('This page has no <body>, so there is no article text to read.');
-    return capture;
+  // The body is read from a private copy, made first: metadata is read from it too, which gives the
+  // same answer, and on markup nested thousands deep (a page script can build it) element-scoped
+  // queries on the live tree cost time quadratic in the depth (30 s in jsdom at 20,000 levels).
+  let work: Document | null = null;
+  let flattened = 0;
+  let stopReason: string | null = null;
+  const elementCount = doc.body ? doc.getElementsByTagName('*').length : 0;
+  if (!doc.body) stopReason = 'This page has no <body>, so there is no article text to read.';
+  else if (elementCount > limits.maxElements) {
+    stopReason = `This page is too large to extract the article from (${elementCount.toLocaleString('en')} elements, the limit is ${limits.maxElements.toLocaleString('en')}). Scrutiny read its headline, byline and dates only.`;
+  } else {
+    try {
+      ({ copy: work, flattened } = privateCopy(doc, limits.maxDepth, options.documentIsCopy === true));
+    } catch (error) {
+      stopReason = `The article text could not be extracted (${reasonOf(error)}).`;
+    }
   }
-  const elementCount = doc.getElementsByTagName('*').length;
-  if (elementCount > limits.maxElements) {
+
+  try {
+    const metadata = readMetadata(work ?? doc, url);
+    warnings.push(...metadata.warnings);
+    page.title = metadata.visibleTitle ?? metadata.titles[0] ?? '';
+    page.lang = metadata.lang;
+    page.byline = metadata.byline;
+    page.article.excerpt = metadata.description ?? '';
+    capture.declaresArticle = metadata.declaresArticle;
+    if (metadata.canonicalUrl && options.url === undefined) page.url = metadata.canonicalUrl;
+  } catch (error) {
+    warnings.push(`Scrutiny could not read this page's headline and byline (${reasonOf(error)}).`);
+  }
+  if (flattened > 0) warnings.push(deepMarkupWarning(limits.maxDepth));
+  if (!work?.body || stopReason) {
+    if (stopReason) warnings.push(stopReason);
+    return finish();
+  }
+  if (looksLikeBinaryData(work.body)) {
     warnings.push(
-      `This page is too large to extract the article from (${elementCount.toLocaleString('en')} elements, the limit is ${limits.maxElements.toLocaleString('en')}). Scrutiny read its headline, byline and dates only.`,
+      "This page's text looks like binary data, not writing (a PDF or an image saved as a web page, perhaps), so Scrutiny did not look for an article in it.",
     );
-    return capture;
+    return finish();
   }
 
-  capture.readerable = isProbablyReaderable(doc);
-  const work = options.documentIsCopy ? doc : (doc.cloneNode(true) as Document);
-  const flattened = flattenDeepSubtrees(work.documentElement, limits.maxDepth);
-  if (flattened > 0) {
-    warnings.push(
-      `Parts of this page are nested more than ${limits.maxDepth} levels deep; Scrutiny read them as plain text.`,
-    );
+  try {
+    capture.readerable = isProbablyReaderable(work);
+  } catch {
+    capture.readerable = false;
   }
-  removeBoilerplate(work);
+  try {
+    removeBoilerplate(work);
+  } catch (error) {
+    warnings.push(`Scrutiny could not remove share bars and similar boxes (${reasonOf(error)}).`);
+  }
 
   const readabilityStarted = now();
   try {
     const parsed = new Readability(work, { charThreshold: 400 }).parse();
-    capture.unsafeHtml = parsed?.content ?? null;
-    capture.readabilityByline = parsed?.byline ?? null;
-    capture.readabilityPublished = parsed?.publishedTime ?? null;
+    capture.unsafeHtml = typeof parsed?.content === 'string' ? parsed.content : null;
+    capture.readabilityByline = typeof parsed?.byline === 'string' ? parsed.byline : null;
+    capture.readabilityPublished = typeof parsed?.publishedTime === 'string' ? parsed.publishedTime : null;
     if (!page.title) page.title = metadataText(parsed?.title ?? '', 300);
-    if (!page.lang && parsed?.lang) page.lang = parsed.lang.slice(0, 2).toLowerCase();
+    page.lang ??= languageOf(parsed?.lang);
   } catch (error) {
-    warnings.push(
-      `The article text could not be extracted (${error instanceof Error ? error.message : 'unknown error'}).`,
-    );
+    warnings.push(`The article text could not be extracted (${reasonOf(error)}).`);
   }
   page.timings.readability = round(now() - readabilityStarted);
-  page.timings.total = round(now() - startedAt);
-  return capture;
+  return finish();
+}
+
+/**
+ * The document Readability may change: `doc` itself when the caller says it is a throwaway copy,
+ * otherwise a clone. When the markup nests deeper than `maxDepth` (Readability recurses once per
+ * level), the copy is built with the deep parts as plain text, never by changing `doc`.
+ */
+function privateCopy(doc: Document, maxDepth: number, documentIsCopy: boolean): DepthLimitedCopy {
+  if (nestingDepth(doc.documentElement) > maxDepth) return copyWithDepthLimit(doc, maxDepth);
+  if (documentIsCopy) return { copy: doc, flattened: 0 };
+  try {
+    return { copy: doc.cloneNode(true) as Document, flattened: 0 };
+  } catch {
+    // jsdom (not browsers) recurses when cloning, through <template> contents too, and throws on
+    // some style sheets; the node-by-node copy does neither.
+    return copyWithDepthLimit(doc, maxDepth);
+  }
 }
 
 export const defaultClock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

@@ -1,54 +1,93 @@
 /**
- * Dates as pages print them, in English, German and French, turned into ISO 8601.
- * Hand-written on purpose: the general date parsers (chrono and the like) weigh 100+ KB and this runs
- * inside the reader's page, where only the handful of shapes news sites use is needed.
+ * Dates as pages print them, turned into ISO 8601: machine values (meta, JSON-LD, `<time datetime>`)
+ * and written dates in English, German and French (and the month names of a few neighbours).
+ * Hand-written on purpose: general date parsers (chrono and the like) weigh 100+ KB, and news pages
+ * use a small set of shapes. Runs on the extension side and in Node, not in the content script.
  */
 
-const MONTHS: Record<string, number> = {};
-const MONTH_NAMES: Array<[number, string[]]> = [
-  [1, ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv']],
-  [2, ['february', 'feb', 'februar', 'février', 'fevrier', 'févr', 'fevr']],
-  [3, ['march', 'mar', 'märz', 'maerz', 'mars', 'mär']],
-  [4, ['april', 'apr', 'avril', 'avr']],
-  [5, ['may', 'mai']],
-  [6, ['june', 'jun', 'juni', 'juin']],
-  [7, ['july', 'jul', 'juli', 'juillet', 'juil']],
-  [8, ['august', 'aug', 'août', 'aout']],
-  [9, ['september', 'sep', 'sept', 'septembre']],
-  [10, ['october', 'oct', 'oktober', 'okt', 'octobre']],
-  [11, ['november', 'nov', 'novembre']],
-  [12, ['december', 'dec', 'dezember', 'dez', 'décembre', 'decembre', 'déc']],
+const MONTH_NAMES: string[][] = [
+  ['january', 'jan', 'januar', 'jänner', 'janvier', 'janv', 'enero', 'gennaio', 'janeiro', 'januari', 'ene'],
+  [
+    'february',
+    'feb',
+    'februar',
+    'février',
+    'fevrier',
+    'févr',
+    'fevr',
+    'febrero',
+    'febbraio',
+    'fevereiro',
+    'februari',
+  ],
+  ['march', 'mar', 'märz', 'maerz', 'mars', 'mär', 'marzo', 'março', 'marco', 'maart', 'mrt'],
+  ['april', 'apr', 'avril', 'avr', 'abril', 'aprile', 'abr'],
+  ['may', 'mai', 'mayo', 'maggio', 'maio', 'mei'],
+  ['june', 'jun', 'juni', 'juin', 'junio', 'giugno', 'junho'],
+  ['july', 'jul', 'juli', 'juillet', 'juil', 'julio', 'luglio', 'julho'],
+  ['august', 'aug', 'août', 'aout', 'agosto', 'augustus', 'ago'],
+  ['september', 'sep', 'sept', 'septembre', 'septiembre', 'settembre', 'setembro', 'set'],
+  ['october', 'oct', 'oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'outubro', 'out'],
+  ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
+  [
+    'december',
+    'dec',
+    'dezember',
+    'dez',
+    'décembre',
+    'decembre',
+    'déc',
+    'diciembre',
+    'dicembre',
+    'dezembro',
+    'dic',
+  ],
 ];
-for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS[name] = month;
-
-const MONTH_PATTERN = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
+const MONTHS = new Map<string, number>();
+MONTH_NAMES.forEach((names, index) => names.forEach((name) => MONTHS.set(name, index + 1)));
+const MONTH_PATTERN = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** YYYY-MM-DD for a real calendar day between 1990 and next year, else null. */
 function validDay(year: number, month: number, day: number): string | null {
   const maxYear = new Date().getUTCFullYear() + 1;
-  if (year < 1900 || year > maxYear || month < 1 || month > 12 || day < 1) return null;
+  if (year < 1990 || year > maxYear || month < 1 || month > 12 || day < 1) return null;
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day > daysInMonth ? null : `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** A two-digit year as printed in "12/16/16": the most recent such year not in the future. */
+function fullYear(year: string): number {
+  if (year.length === 4) return Number(year);
+  const short = Number(year);
+  const now = new Date().getUTCFullYear();
+  return 2000 + short <= now + 1 ? 2000 + short : 1900 + short;
 }
 
 const ISO_DATE_TIME =
   /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}|UTC|GMT)?)?/i;
 
+/** "+0200" / "+02" / "Z" → "+02:00" / "Z". */
+function isoOffset(zone: string): string {
+  const upper = zone.toUpperCase();
+  if (upper === 'Z' || upper === 'UTC' || upper === 'GMT') return 'Z';
+  const digits = zone.replace(':', '');
+  return `${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`;
+}
+
 /**
  * A machine-readable date (meta, JSON-LD, `<time datetime>`) as ISO 8601. Keeps the page's own
- * offset rather than converting to UTC, so the day stays the day the reader was shown.
+ * offset rather than converting to UTC, so the day stays the day the reader was shown. Falls back
+ * to reading the value as written text ("March 3, 2026").
  */
 export function normalizeDate(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
   const raw = String(value).trim().slice(0, 100);
   if (!raw) return null;
-  if (/^\d{10}(\d{3})?$/.test(raw)) {
+  if (/^\d{10}(?:\d{3})?$/.test(raw)) {
     // Unix time in seconds or milliseconds.
-    const ms = raw.length === 13 ? Number(raw) : Number(raw) * 1000;
-    const date = new Date(ms);
+    const date = new Date(raw.length === 13 ? Number(raw) : Number(raw) * 1000);
     return validDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())
       ? date.toISOString()
       : null;
@@ -59,73 +98,140 @@ export function normalizeDate(value: unknown): string | null {
     const day = validDay(Number(y), Number(mo), Number(d));
     if (!day) return null;
     if (h === undefined || Number(h) > 23 || Number(mi) > 59) return day;
-    let offset = '';
-    if (zone) {
-      const upper = zone.toUpperCase();
-      if (upper === 'Z' || upper === 'UTC' || upper === 'GMT') offset = 'Z';
-      else {
-        const digits = zone.replace(':', '');
-        offset = `${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`;
-      }
-    }
-    return `${day}T${h}:${mi}:${s ?? '00'}${offset}`;
+    return `${day}T${h}:${mi}:${s ?? '00'}${zone ? isoOffset(zone) : ''}`;
   }
-  return findDateInText(raw);
+  return parseDateText(raw);
 }
 
-const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
+/** Is a US date in daylight saving time (second Sunday of March to first Sunday of November)? */
+function usDaylightTime(year: number, month: number, day: number): boolean {
+  if (month < 3 || month > 11) return false;
+  if (month > 3 && month < 11) return true;
+  const firstSunday = 1 + ((7 - new Date(Date.UTC(year, month - 1, 1)).getUTCDay()) % 7);
+  return month === 3 ? day >= firstSunday + 7 : day < firstSunday;
+}
+
+/** Is a European date in summer time (last Sunday of March to last Sunday of October)? */
+function euSummerTime(year: number, month: number, day: number): boolean {
+  if (month < 3 || month > 10) return false;
+  if (month > 3 && month < 10) return true;
+  const last = new Date(Date.UTC(year, month, 0));
+  const lastSunday = last.getUTCDate() - last.getUTCDay();
+  return month === 3 ? day >= lastSunday : day < lastSunday;
+}
+
+/** Offsets of the time zones news pages print after a time; US and EU zones follow daylight time. */
+const US_ZONES: Record<string, number> = { e: -5, c: -6, m: -7, p: -8 };
+const FIXED_ZONES: Record<string, string> = {
+  utc: 'Z',
+  gmt: 'Z',
+  z: 'Z',
+  bst: '+01:00',
+  cet: '+01:00',
+  mez: '+01:00',
+  cest: '+02:00',
+  mesz: '+02:00',
+  ist: '+05:30',
+  jst: '+09:00',
+  aest: '+10:00',
+  aedt: '+11:00',
+};
+
+function zoneOffset(zone: string, year: number, month: number, day: number): string | null {
+  const name = zone.toLowerCase();
+  if (/^[+-]\d{2}:?\d{2}$/.test(name)) return isoOffset(name);
+  const us = /^([ecmp])(s|d)?t$/.exec(name);
+  if (us) {
+    const hours = US_ZONES[us[1]!]! + ((us[2] ? us[2] === 'd' : usDaylightTime(year, month, day)) ? 1 : 0);
+    return `-${pad(-hours)}:00`;
+  }
+  if (name === 'cet' || name === 'mez') return euSummerTime(year, month, day) ? '+02:00' : '+01:00';
+  return FIXED_ZONES[name] ?? null;
+}
+
+const WEEKDAY =
+  '(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[a-z]*\\.?,?\\s+)?';
 const MONTH_FIRST = new RegExp(
-  `\\b${WEEKDAY}(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`,
-  'iu',
+  `\\b${WEEKDAY}(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`,
+  'giu',
 );
 const DAY_FIRST = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})\\b`,
-  'iu',
+  `\\b(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?(${MONTH_PATTERN})\\.?,?\\s+(?:de\\s+)?(\\d{4})(?!\\d)`,
+  'giu',
 );
-const NUMERIC_DOTTED = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/;
-const NUMERIC_ISO = /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b/;
-const NUMERIC_SLASHED = /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/;
+const NUMERIC_ISO = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g;
+/** Chinese, Japanese and Korean: 2019年04月28日, 2019년 4월 28일. */
+const NUMERIC_CJK = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/g;
+const NUMERIC_DOTTED = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2}(?![\d.]))/g;
+const NUMERIC_SLASHED = /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2}(?![\d/]))\b/g;
+const NUMERIC_DASHED = /\b(\d{1,2})-(\d{1,2})-(\d{4})\b/g;
+/** A time right after a date: ", 4:12 PM ET", " um 16:12 Uhr", " à 16h12", " at 10:51am". */
+const TIME_AFTER =
+  /^(?:\s*(?:,|at|um|à|a las|alle|-|–|\||\/)?\s*)(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?\s*(?:uhr|h)?\s*(?:\(?\s*([ECMP][SD]?T|UTC|GMT|BST|CET|CEST|MEZ|MESZ|IST|JST|AEST|AEDT|Z|[+-]\d{2}:?\d{2})\b\)?)?/i;
 
 interface FoundDate {
-  date: string;
+  /** YYYY-MM-DD, or with a time (and offset, when the page names the zone). */
+  value: string;
   index: number;
 }
 
-/** Every date-looking phrase in a text, each with where it starts. */
-function datesInText(text: string): FoundDate[] {
+function withTime(text: string, end: number, day: string): string {
+  const time = TIME_AFTER.exec(text.slice(end, end + 40));
+  if (!time) return day;
+  let hour = Number(time[1]);
+  const minute = Number(time[2]);
+  const meridiem = time[4]?.toLowerCase().replace(/\./g, '');
+  if (meridiem === 'pm' && hour < 12) hour += 12;
+  if (meridiem === 'am' && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return day;
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const offset = time[5] ? (zoneOffset(time[5], year, month, date) ?? '') : '';
+  return `${day}T${pad(hour)}:${pad(minute)}:${time[3] ?? '00'}${offset}`;
+}
+
+/** Every date-looking phrase in a text, each with where it starts, in reading order. */
+function datesInText(text: string, dayFirst: boolean): FoundDate[] {
   const found: FoundDate[] = [];
-  const add = (match: RegExpExecArray | null, y: number, m: number, d: number) => {
-    if (!match) return;
-    const date = validDay(y, m, d);
-    if (date) found.push({ date, index: match.index });
+  const scan = (pattern: RegExp, toDay: (m: RegExpExecArray) => string | null) => {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const day = toDay(match);
+      if (day) found.push({ value: withTime(text, match.index + match[0].length, day), index: match.index });
+    }
   };
-  let match = MONTH_FIRST.exec(text);
-  if (match) add(match, Number(match[3]), MONTHS[match[1]!.toLowerCase()] ?? 0, Number(match[2]));
-  match = DAY_FIRST.exec(text);
-  if (match) add(match, Number(match[3]), MONTHS[match[2]!.toLowerCase()] ?? 0, Number(match[1]));
-  match = NUMERIC_ISO.exec(text);
-  if (match) add(match, Number(match[1]), Number(match[2]), Number(match[3]));
-  match = NUMERIC_DOTTED.exec(text);
-  if (match) add(match, Number(match[3]), Number(match[2]), Number(match[1]));
-  match = NUMERIC_SLASHED.exec(text);
-  if (match) {
-    const a = Number(match[1]);
-    const b = Number(match[2]);
-    // 03/17/2026 is month-first; 17/03/2026 day-first; 03/04/2026 is read the US way.
-    if (a > 12) add(match, Number(match[3]), b, a);
-    else add(match, Number(match[3]), a, b);
-  }
+  const month = (name: string) => MONTHS.get(name.toLowerCase()) ?? 0;
+  scan(MONTH_FIRST, (m) => validDay(Number(m[3]), month(m[1]!), Number(m[2])));
+  scan(DAY_FIRST, (m) => validDay(Number(m[3]), month(m[2]!), Number(m[1])));
+  scan(NUMERIC_ISO, (m) => validDay(Number(m[1]), Number(m[2]), Number(m[3])));
+  scan(NUMERIC_CJK, (m) => validDay(Number(m[1]), Number(m[2]), Number(m[3])));
+  scan(NUMERIC_DOTTED, (m) => validDay(fullYear(m[3]!), Number(m[2]), Number(m[1])));
+  scan(NUMERIC_DASHED, (m) => validDay(Number(m[3]), Number(m[2]), Number(m[1])));
+  // 03/17/2026 is month-first, 17/03/2026 day-first; 03/04/2026 is read as the page's locale writes it.
+  scan(NUMERIC_SLASHED, (m) => {
+    const [a, b, year] = [Number(m[1]), Number(m[2]), fullYear(m[3]!)];
+    return a > 12 || (dayFirst && b <= 12) ? validDay(year, b, a) : validDay(year, a, b);
+  });
   return found.sort((x, y) => x.index - y.index);
 }
 
-/** The first calendar date written in a text ("Published March 3, 2026, 4:12 PM ET" → "2026-03-03"). */
-export function findDateInText(text: string): string | null {
-  return datesInText(text.slice(0, 2000))[0]?.date ?? null;
+/**
+ * The first date written in a text, with its time when one follows ("Published March 3, 2026, 4:12 PM
+ * ET"). `dayFirst` reads 02/10/2020 as 2 October (British and continental pages).
+ */
+export function parseDateText(text: string, dayFirst = false): string | null {
+  return datesInText(text.slice(0, 2000), dayFirst)[0]?.value ?? null;
 }
 
-/** A date in a page address such as /2026/03/03/ or /20260303/. */
+/** The first calendar day written in a text, as YYYY-MM-DD. */
+export function findDateInText(text: string): string | null {
+  return parseDateText(text)?.slice(0, 10) ?? null;
+}
+
+/** A date in a page address such as /2026/03/03/, /2026-03-03-title or /20260303/. */
 export function dateFromUrl(url: string): string | null {
-  const match = /\/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?([0-2]\d|3[01])(?:\/|[-_.]|$)/.exec(url);
+  const path = url.replace(/^[a-z]+:\/\/[^/]+/i, '');
+  const match =
+    /(?:^|[/_-])((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$|\D)/.exec(path);
   return match ? validDay(Number(match[1]), Number(match[2]), Number(match[3])) : null;
 }
 

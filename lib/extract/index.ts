@@ -4,11 +4,9 @@
  * `buildAnalyzedPage`. Never changes the document it is given unless the caller says it is a copy.
  */
 import { capturePage, defaultClock, round, type ExtractOptions, type PageCapture } from './capture';
-import { readContributors } from './metadata';
-import { parseByline } from './byline';
-import { normalizeDate, findDateInText } from './dates';
+import { resolveByline } from './resolve';
 import { sanitizeArticleHtml } from './sanitize';
-import { blockText, countWords, excerptOf, metadataText } from './text';
+import { blockText, countWords, excerptOf } from './text';
 import type { AnalyzedPage, ArticleVerdict } from './types';
 
 export type * from './types';
@@ -28,8 +26,18 @@ export function buildAnalyzedPage(
 ): AnalyzedPage {
   const finishing = now();
   const page: AnalyzedPage = structuredClone(capture.page);
+  let body: HTMLElement | null = null;
   if (capture.unsafeHtml) {
-    const body = sanitizeArticleHtml(capture.unsafeHtml, window);
+    try {
+      body = sanitizeArticleHtml(capture.unsafeHtml, window);
+    } catch (error) {
+      // The sanitizer fails closed: without it, no page HTML goes further.
+      page.warnings.push(
+        `The article text was left out because it could not be made safe (${error instanceof Error ? error.message : 'unknown error'}).`,
+      );
+    }
+  }
+  if (body) {
     const text = blockText(body);
     const wordCount = countWords(text);
     page.article = {
@@ -40,22 +48,20 @@ export function buildAnalyzedPage(
       excerpt: page.article.excerpt || excerptOf(text),
     };
   }
-  // Fall back to what Readability found when the metadata named nobody.
-  if (page.byline.authors.length === 0 && capture.readabilityByline) {
-    const fromReadability = parseByline(metadataText(capture.readabilityByline, 300)).authors;
-    page.byline.authors = fromReadability.map((name) => ({ name, source: 'byline' }));
+  // The content script sent the byline as unparsed clues; parse them here, with Readability's byline
+  // and date as the last resort.
+  try {
+    page.byline = resolveByline(capture.page.byline.evidence, {
+      readabilityByline: capture.readabilityByline,
+      readabilityPublished: capture.readabilityPublished,
+      articleText: page.article.text,
+    });
+  } catch (error) {
+    delete page.byline.evidence;
+    page.warnings.push(
+      `Scrutiny could not read this page's byline (${error instanceof Error ? error.message : 'unknown error'}).`,
+    );
   }
-  if (!page.byline.published) {
-    const fromMeta = normalizeDate(capture.readabilityPublished);
-    const fromText = fromMeta ?? findDateInText(page.article.text.slice(0, 300));
-    if (fromText) {
-      page.byline.published = fromText;
-      page.byline.publishedSource = fromMeta ? 'meta' : 'text';
-    }
-  }
-  page.byline.contributors = readContributors(page.article.text).filter(
-    (name) => !page.byline.authors.some((author) => author.name === name),
-  );
   const verdict = judgeArticle(
     page.article.wordCount,
     capture.declaresArticle,

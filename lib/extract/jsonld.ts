@@ -1,12 +1,20 @@
 /**
  * Reading schema.org JSON-LD defensively: pages ship malformed, huge, deeply nested and hostile
- * JSON-LD, so parsing is capped, keys that could reach a prototype are dropped, and the walk over
+ * JSON-LD, so parsing is capped, keys that could reach a prototype are dropped, and every walk over
  * the parsed value is iterative with a depth limit.
  */
 
+/** Largest single JSON-LD block parsed. */
 export const JSONLD_MAX_BYTES = 8_000_000;
+/** Most JSON-LD text parsed per page, all blocks together. */
+export const JSONLD_MAX_TOTAL_BYTES = 16_000_000;
+const MAX_BLOCKS = 50;
+/** Values nested deeper than this are dropped: metadata sits within a few levels of the top. */
 const MAX_DEPTH = 40;
+/** Objects and arrays kept per block. */
 const MAX_NODES = 50_000;
+/** Items kept per array and keys per object: authors, types and graphs are short lists. */
+const MAX_ENTRIES = 1_000;
 
 export type JsonObject = { [key: string]: JsonValue };
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
@@ -29,6 +37,9 @@ const ARTICLE_TYPES = new Set([
   'medicalscholarlyarticle',
 ]);
 
+/** Keys that name or reach an object's prototype; never copied out of page data. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export interface JsonLdResult {
   /** Every object with an @type, in document order, with `@id` references resolvable through `byId`. */
   nodes: JsonObject[];
@@ -36,15 +47,46 @@ export interface JsonLdResult {
   warnings: string[];
 }
 
-/** JSON.parse with `__proto__`, `constructor` and `prototype` keys dropped. */
-function parseWithoutPrototypeKeys(text: string): JsonValue {
-  return JSON.parse(text, (key, value: JsonValue) =>
-    key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value,
-  ) as JsonValue;
-}
-
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A copy of a parsed JSON value that is safe to read anywhere: objects have no prototype (so no key
+ * can shadow or reach Object.prototype), prototype keys are dropped, values deeper than `MAX_DEPTH`
+ * are dropped, and at most `MAX_NODES` objects and arrays of `MAX_ENTRIES` entries each are kept.
+ * Iterative, because JSON.parse itself accepts nesting far deeper than the call stack (a JSON.parse
+ * reviver does not: it recurses, which is why keys are not filtered with one).
+ */
+export function pruneJson(root: unknown): JsonValue {
+  const copyOf = (value: unknown, depth: number): JsonValue | undefined => {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+    if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+    if (typeof value !== 'object' || depth > MAX_DEPTH || kept >= MAX_NODES) return undefined;
+    kept++;
+    const copy: JsonValue = Array.isArray(value) ? [] : (Object.create(null) as JsonObject);
+    pending.push([value as object, copy, depth]);
+    return copy;
+  };
+  let kept = 0;
+  const pending: Array<[object, JsonValue[] | JsonObject, number]> = [];
+  const top = copyOf(root, 0) ?? null;
+  while (pending.length > 0) {
+    const [source, copy, depth] = pending.pop()!;
+    if (Array.isArray(source)) {
+      for (const item of (source as unknown[]).slice(0, MAX_ENTRIES)) {
+        const value = copyOf(item, depth + 1);
+        if (value !== undefined) (copy as JsonValue[]).push(value);
+      }
+      continue;
+    }
+    for (const key of Object.keys(source).slice(0, MAX_ENTRIES)) {
+      if (PROTOTYPE_KEYS.has(key)) continue;
+      const value = copyOf((source as Record<string, unknown>)[key], depth + 1);
+      if (value !== undefined) (copy as JsonObject)[key] = value;
+    }
+  }
+  return top;
 }
 
 /** Parse every `<script type="application/ld+json">` of a document. Never throws. */
@@ -53,10 +95,12 @@ export function readJsonLd(doc: Document): JsonLdResult {
   const byId = new Map<string, JsonObject>();
   const warnings: string[] = [];
   const scripts = Array.from(doc.querySelectorAll('script[type]')).filter((script) =>
-    /^application\/ld\+json\b/i.test(script.getAttribute('type') ?? ''),
+    /^\s*application\/ld\+json\b/i.test(script.getAttribute('type') ?? ''),
   );
   let malformed = 0;
-  for (const script of scripts.slice(0, 50)) {
+  let skipped = 0;
+  let parsedBytes = 0;
+  for (const script of scripts.slice(0, MAX_BLOCKS)) {
     const text = script.textContent ?? '';
     if (text.length > JSONLD_MAX_BYTES) {
       warnings.push(
@@ -64,35 +108,42 @@ export function readJsonLd(doc: Document): JsonLdResult {
       );
       continue;
     }
-    let parsed: JsonValue;
+    if (parsedBytes + text.length > JSONLD_MAX_TOTAL_BYTES) {
+      skipped++;
+      continue;
+    }
+    parsedBytes += text.length;
+    let parsed: unknown;
     try {
       // Some CMSs wrap JSON-LD in HTML comments or CDATA.
-      parsed = parseWithoutPrototypeKeys(
-        text.replace(/^\s*(?:<!--|\/\/<!\[CDATA\[)|(?:-->|\/\/\]\]>)\s*$/g, ''),
-      );
+      parsed = JSON.parse(text.replace(/^\s*(?:<!--|\/\/<!\[CDATA\[)|(?:-->|\/\/\]\]>)\s*$/g, ''));
     } catch {
       malformed++;
       continue;
     }
-    collectNodes(parsed, nodes, byId);
+    collectNodes(pruneJson(parsed), nodes, byId);
   }
   if (malformed > 0) {
     warnings.push(
       `Ignored ${malformed === 1 ? 'a block' : `${malformed} blocks`} of structured data (JSON-LD) that could not be read.`,
     );
   }
+  if (skipped > 0 || scripts.length > MAX_BLOCKS) {
+    warnings.push(
+      `Read only part of this page's structured data (JSON-LD): it has more than ${JSONLD_MAX_TOTAL_BYTES / 1e6} MB or more than ${MAX_BLOCKS} blocks of it.`,
+    );
+  }
   return { nodes, byId, warnings };
 }
 
-/** Walk a parsed JSON-LD value breadth-first and collect typed objects, with depth and count limits. */
+/** Walk a pruned JSON-LD value breadth-first and collect typed objects, with depth and count limits. */
 function collectNodes(root: JsonValue, nodes: JsonObject[], byId: Map<string, JsonObject>): void {
   const queue: Array<[JsonValue, number]> = [[root, 0]];
-  let visited = 0;
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < queue.length && head < MAX_NODES; head++) {
     const [value, depth] = queue[head]!;
-    if (++visited > MAX_NODES || depth > MAX_DEPTH) break;
+    if (depth > MAX_DEPTH) continue;
     if (Array.isArray(value)) {
-      for (const item of value) queue.push([item, depth + 1]);
+      for (const item of value) if (typeof item === 'object' && item !== null) queue.push([item, depth + 1]);
       continue;
     }
     if (!isJsonObject(value)) continue;
@@ -130,17 +181,20 @@ export function resolveRef(
   return value;
 }
 
-/** The first string among a value, an array of values, or `{"@value": …}` objects. */
-export function firstString(value: JsonValue | undefined): string | null {
+/** The first string among a value, an array of values, or `{"@value": …}` / `{"name": …}` objects. */
+export function firstString(value: JsonValue | undefined, depth = 0): string | null {
+  // Pruned values are at most MAX_DEPTH deep, but callers may pass any JSON; a name is never deep.
+  if (depth > 8) return null;
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
-    for (const item of value) {
-      const found = firstString(item);
+    for (const item of value.slice(0, 100)) {
+      const found = firstString(item, depth + 1);
       if (found) return found;
     }
     return null;
   }
-  if (isJsonObject(value)) return firstString(value['@value']) ?? firstString(value['name']);
+  if (isJsonObject(value))
+    return firstString(value['@value'], depth + 1) ?? firstString(value['name'], depth + 1);
   return null;
 }

@@ -1,30 +1,22 @@
 /**
- * Byline metadata from every place a page states it: JSON-LD, OpenGraph and article:* meta, Dublin Core,
- * citation_*, <meta name="author">, microdata, rel="author", <time datetime> and the visible byline.
- * Reads the document only; never changes it.
+ * What a page says about itself, read in the content script: headline candidates, language, canonical
+ * address, and the byline clues (JSON-LD, OpenGraph and article:* meta, Dublin Core, citation_*,
+ * <meta name="author">, microdata, rel="author", author links, <time>, date-named elements, the visible
+ * byline). Clues stay unparsed here: `resolveByline` (./resolve.ts) parses them on the extension side,
+ * which keeps the name and date tables out of the content script. Reads the document; never changes it.
  */
-import { dateFromUrl, normalizeDate } from './dates';
-import { cleanPersonName, looksLikePersonName, parseByline, wireServiceName } from './byline';
-import {
-  firstString,
-  isArticleNode,
-  isJsonObject,
-  readJsonLd,
-  resolveRef,
-  typesOf,
-  type JsonLdResult,
-  type JsonObject,
-  type JsonValue,
-} from './jsonld';
+import { firstString, isArticleNode, isJsonObject, readJsonLd, resolveRef, typesOf } from './jsonld';
+import type { JsonLdResult, JsonObject, JsonValue } from './jsonld';
 import { collapseWhitespace, metadataText } from './text';
 import { safeHttpUrl } from './urls';
-import type { Author, Byline, FieldSource, Outlet } from './types';
+import type { Byline, BylineClue, BylineEvidence, FieldSource } from './types';
 
 export interface PageMetadata {
   /** Candidate headlines, strongest first. */
   titles: string[];
   /** The visible headline, when the page has a clear one. */
   visibleTitle: string | null;
+  /** Authors, outlet and dates are empty here; `byline.evidence` carries the clues for `resolveByline`. */
   byline: Byline;
   lang: string | null;
   canonicalUrl: string | null;
@@ -38,406 +30,417 @@ export interface PageMetadata {
 function indexMetaTags(doc: Document): Map<string, string[]> {
   const index = new Map<string, string[]>();
   const metas = doc.querySelectorAll('meta');
-  const limit = Math.min(metas.length, 2000);
-  for (let i = 0; i < limit; i++) {
+  for (let i = 0; i < metas.length && i < 2000; i++) {
     const meta = metas[i]!;
-    const content = meta.getAttribute('content') ?? meta.getAttribute('datetime');
-    if (content === null) continue;
+    // `value` as well: some saved pages (Postlight's fixtures among them) carry it instead of `content`.
+    const content =
+      meta.getAttribute('content') ?? meta.getAttribute('value') ?? meta.getAttribute('datetime');
+    if (!content?.trim()) continue;
     for (const attribute of ['name', 'property', 'itemprop', 'http-equiv']) {
-      const keys = meta.getAttribute(attribute);
-      if (!keys) continue;
       // RDFa allows several space-separated properties on one tag.
-      for (const key of keys.toLowerCase().split(/\s+/)) {
-        if (!key) continue;
-        const list = index.get(key) ?? [];
-        list.push(content);
-        index.set(key, list);
+      for (const key of (meta.getAttribute(attribute) ?? '').toLowerCase().split(/\s+/)) {
+        if (key) index.set(key, [...(index.get(key) ?? []), content]);
       }
     }
   }
   return index;
 }
 
-function firstMeta(index: Map<string, string[]>, keys: string[]): string | null {
-  for (const key of keys) {
-    const values = index.get(key);
-    if (values) for (const value of values) if (value.trim()) return value;
-  }
-  return null;
-}
-
-const PUBLISHED_META = [
-  'article:published_time',
-  'og:article:published_time',
-  'article:published',
-  'datepublished',
-  'og:published_time',
-  'published_time',
-  'article.published',
-  'dc.date.issued',
-  'dcterms.issued',
-  'dc.date',
-  'dcterms.date',
-  'dc.date.created',
-  'dcterms.created',
-  'citation_publication_date',
-  'citation_date',
-  'citation_online_date',
-  'parsely-pub-date',
-  'sailthru.date',
-  'publish-date',
-  'publish_date',
-  'publishdate',
-  'pubdate',
-  'date',
-  'article_date_original',
-  'original-publish-date',
-  'cxenseparse:recs:publishtime',
-  'datecreated',
-  'pdate',
-  'displaydate',
-  'ptime',
-  'dc.date.available',
-];
-const MODIFIED_META = [
-  'article:modified_time',
-  'og:article:modified_time',
-  'datemodified',
-  'og:updated_time',
-  'article:modified',
-  'modified_time',
-  'dc.date.modified',
-  'dcterms.modified',
-  'last-modified',
-  'lastmod',
-  'utime',
-];
-const AUTHOR_META = [
-  'author',
-  'article:author',
-  'og:article:author',
-  'dc.creator',
-  'dcterms.creator',
-  'citation_author',
-  'parsely-author',
-  'sailthru.author',
-  'byl',
-  'twitter:creator:name',
-  'cxenseparse:author',
-];
-const OUTLET_META = [
-  'og:site_name',
-  'application-name',
-  'dc.publisher',
-  'dcterms.publisher',
-  'citation_publisher',
-  'citation_journal_title',
-  'publisher',
-];
-
-/** Names of people from a JSON-LD `author` value: strings, Person objects, arrays, @id references. */
-function jsonLdPeople(
-  value: JsonValue | undefined,
-  jsonld: JsonLdResult,
-  publisherName: string | null,
-): Author[] {
-  const authors: Author[] = [];
-  const items = Array.isArray(value) ? value.slice(0, 30) : value === undefined ? [] : [value];
-  for (const raw of items) {
-    const item = resolveRef(raw, jsonld.byId);
-    if (typeof item === 'string') {
-      for (const name of parseByline(metadataText(item, 200)).authors)
-        authors.push({ name, source: 'jsonld' });
-      continue;
-    }
-    if (!isJsonObject(item)) continue;
-    const types = typesOf(item);
-    const name = metadataText(firstString(item['name']) ?? '', 120);
-    if (!name) continue;
-    if (
-      types.includes('organization') ||
-      types.includes('newsmediaorganization') ||
-      (publisherName && name === publisherName)
-    )
-      continue;
-    const parsed = parseByline(name).authors;
-    const url = safeHttpUrl(firstString(item['url']) ?? firstString(item['@id']) ?? undefined) ?? undefined;
-    for (const person of parsed)
-      authors.push(url ? { name: person, source: 'jsonld', url } : { name: person, source: 'jsonld' });
-  }
-  return authors;
-}
+/** Meta keys that may hold a byline field; `resolveByline` decides which key wins. */
+const BYLINE_META =
+  /date|time|publish|modif|updat|author|creator|byl|site_name|publisher|application-name|journal_title|created|issued|uploaded/;
 
 /** The article node that best describes the page, when the JSON-LD has one. */
 function pickArticleNode(jsonld: JsonLdResult): JsonObject | null {
   const articles = jsonld.nodes.filter(isArticleNode);
-  if (articles.length === 0) return null;
   // Prefer a node with a headline and an author; list pages embed several thin ones.
   return (
-    articles.find((node) => node['headline'] !== undefined && node['author'] !== undefined) ?? articles[0]!
+    articles.find((node) => node['headline'] !== undefined && node['author'] !== undefined) ??
+    articles[0] ??
+    null
   );
 }
 
-/** Containers that hold other people's names: comments, author bios, related stories, footers. */
-const NOT_BYLINE_CONTEXT =
-  /comment|related|recommend|sidebar|footer|promo|newsletter|author-?box|author-?bio|bio-|biography|about-?the-?author|teaser|most-?popular|trending|share/i;
+/** Containers that hold other people's names and dates: comments, bios, related stories, footers. */
+const FOREIGN_CONTEXT =
+  /comment|related|recommend|sidebar|footer|promo|newsletter|author-?box|author-?bio|bio-|biography|about-?the-?author|teaser|most-?popular|trending|share|recirc|more-?stories|card|list__item|rail/i;
 
-function inForeignContext(element: Element): boolean {
-  for (
-    let node: Element | null = element, depth = 0;
-    node && depth < 12;
-    node = node.parentElement, depth++
-  ) {
-    const tag = node.tagName;
-    if (tag === 'FOOTER' || tag === 'NAV' || tag === 'ASIDE') return true;
-    const marker = `${node.getAttribute('class') ?? ''} ${node.id}`;
-    if (marker.trim() && NOT_BYLINE_CONTEXT.test(marker)) return true;
-  }
-  return false;
+/**
+ * Where an element sits relative to the headline: `shared` is the depth of the deepest ancestor it
+ * shares with the headline (deeper means nearer: the byline shares the header, a "related stories"
+ * list only the page body); `between` are its own ancestors below that shared one.
+ */
+interface Placement {
+  element: Element;
+  shared: number;
+  between: Element[];
+  index: number;
 }
 
-const BYLINE_SELECTOR_GROUPS = [
-  '[class*="byline" i], [id*="byline" i], [data-testid*="byline" i], [data-component*="byline" i]',
-  '[itemprop~="author"]',
-  '[rel~="author"]',
-  '[class*="author" i]:not(body):not(article):not(html), address',
-];
-
-interface VisibleByline {
-  authors: string[];
-  organization: string | null;
-  date: string | null;
-}
-
-/** The byline a reader sees near the headline. */
-function readVisibleByline(doc: Document): VisibleByline | null {
-  for (const selector of BYLINE_SELECTOR_GROUPS) {
-    const authors: string[] = [];
-    let organization: string | null = null;
-    let date: string | null = null;
-    const elements = Array.from(doc.querySelectorAll(selector)).slice(0, 40);
-    for (const element of elements) {
-      if (inForeignContext(element)) continue;
-      const itemName = element.querySelector('[itemprop~="name"]');
-      const content = element.tagName === 'META' ? element.getAttribute('content') : null;
-      const text = collapseWhitespace(content ?? itemName?.textContent ?? element.textContent ?? '');
-      if (!text || text.length > 250) continue;
-      const parsed = parseByline(text);
-      for (const name of parsed.authors) if (!authors.includes(name)) authors.push(name);
-      organization ??= parsed.organization;
-      date ??= parsed.date;
+function placeAll(elements: Element[], headline: Element | null): Placement[] {
+  const headlineAncestors = new Map<Element, number>();
+  const chain: Element[] = [];
+  for (let node = headline; node; node = node.parentElement) chain.unshift(node);
+  chain.forEach((node, depth) => headlineAncestors.set(node, depth));
+  return elements.map((element, index) => {
+    const between: Element[] = [];
+    let node: Element | null = element;
+    while (node && !headlineAncestors.has(node) && between.length < 40) {
+      between.push(node);
+      node = node.parentElement;
     }
-    if (authors.length > 0 || organization) return { authors, organization, date };
-  }
-  return readBylineLine(doc);
+    return { element, shared: node ? (headlineAncestors.get(node) ?? -1) : -1, between, index };
+  });
 }
 
-/** A plain "By JANE DOE" line with no byline markup. */
-function readBylineLine(doc: Document): VisibleByline | null {
-  const blocks =
-    doc.body?.querySelectorAll('p, div, span, address, h2, h3, h4, h5, h6, strong, em, b, li') ?? [];
-  const limit = Math.min(blocks.length, 3000);
-  for (let i = 0; i < limit; i++) {
-    const element = blocks[i]!;
-    if (element.childElementCount > 4) continue;
-    const text = collapseWhitespace(element.textContent ?? '');
-    if (text.length > 200 || !/^(?:by|von|par)\s+\p{Lu}/iu.test(text) || inForeignContext(element)) continue;
-    const parsed = parseByline(text);
-    if (parsed.authors.length > 0 || parsed.organization) return parsed;
+/**
+ * Candidates nearest to the headline first: by the ancestor they share with it, then in reading
+ * order after it. Candidates inside comments, bios, related lists, navigation or footers are dropped,
+ * except in the headline's own block, where a "comments" or "share" class is the byline's toolbar.
+ */
+function nearHeadline(elements: Element[], headline: Element | null): Element[] {
+  let headlineDepth = 0;
+  for (let node = headline?.parentElement; node; node = node.parentElement) headlineDepth++;
+  const after = (p: Placement) => (headline ? headline.compareDocumentPosition(p.element) & 4 : 1);
+  return placeAll(elements, headline)
+    .filter(
+      (p) =>
+        (headline && p.shared >= headlineDepth - 2) ||
+        // Six levels up: page-wide wrappers ("mainwrap sidebar", WordPress body classes) say nothing.
+        !p.between
+          .slice(0, 6)
+          .some(
+            (node) =>
+              /^(?:FOOTER|NAV)$/.test(node.tagName) ||
+              (node.tagName !== 'BODY' &&
+                FOREIGN_CONTEXT.test(`${node.getAttribute('class') ?? ''} ${node.id}`)),
+          ),
+    )
+    .sort(
+      (a, b) =>
+        b.shared - a.shared ||
+        (after(b) ? 1 : 0) - (after(a) ? 1 : 0) ||
+        (after(a) ? a.index - b.index : b.index - a.index),
+    )
+    .map((p) => p.element);
+}
+
+/**
+ * An element's text with a line break wherever two pieces of text touch without a space in the markup
+ * ("Jane Doe</a><span>CEO" → "Jane Doe\nCEO") and at <br> and block boundaries, so that the parser can
+ * tell a name from the label glued to it. Scripts and styles are skipped.
+ */
+export function clueText(root: Element): string {
+  let text = '';
+  const walker = root.ownerDocument.createTreeWalker(root, 5, {
+    acceptNode: (node) => (/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE|BUTTON|SVG)$/i.test(node.nodeName) ? 2 : 1),
+  });
+  for (let node = walker.nextNode(); node && text.length < 600; node = walker.nextNode()) {
+    if (node.nodeType === 3) {
+      // Line breaks in the source are spaces; only the markup's own boundaries become "\n".
+      const value = (node.nodeValue ?? '').replace(/\s+/g, ' ');
+      if (text && /\S$/.test(text) && /^\S/.test(value)) text += '\n';
+      text += value;
+    } else if (/^(?:BR|P|DIV|LI|H\d|TIME|UL|SECTION)$/.test(node.nodeName)) text += '\n';
   }
-  return null;
+  return text.split(/\n/).map(collapseWhitespace).filter(Boolean).join('\n');
+}
+
+/** Class, id or test-id words of byline elements. */
+const BYLINE_NAME = /byline|author|writer/i;
+/** Links to an author's page. */
+const AUTHOR_LINK =
+  /\/(?:authors?|autor|auteur|profiles?|people|staff|journalists?|reporters?|contributors?|columnists?|writers|editors|redaktion)\b/i;
+/** Class or id words of elements that hold a date. */
+const DATE_NAME = /date|time|posted|publish|meta|submitted/i;
+
+/**
+ * Byline and date candidates in one pass over the page's elements, in page order. A regular
+ * expression per element instead of case-insensitive attribute selectors, which some DOMs (jsdom)
+ * run a hundred times slower.
+ */
+function findCandidates(body: HTMLElement): { bylines: Element[]; dates: Element[] } {
+  const bylines: Element[] = [];
+  const dates: Element[] = [];
+  // A static list: indexing a live collection is slow in some DOMs.
+  const elements = body.querySelectorAll('*');
+  for (let i = 0; i < elements.length && i < 60_000; i++) {
+    const element = elements[i]!;
+    const tag = element.tagName;
+    const name = `${element.getAttribute('class') ?? ''} ${element.id} ${element.getAttribute('data-testid') ?? ''}`;
+    const itemprop = element.getAttribute('itemprop') ?? '';
+    if (
+      bylines.length < 200 &&
+      (BYLINE_NAME.test(name) ||
+        /\bauthor\b/.test(`${itemprop} ${element.getAttribute('rel')}`) ||
+        tag === 'ADDRESS' ||
+        (tag === 'A' && AUTHOR_LINK.test(element.getAttribute('href') ?? '')))
+    )
+      bylines.push(element);
+    if (
+      dates.length < 300 &&
+      (tag === 'TIME' ||
+        (tag === 'ABBR' && element.hasAttribute('title')) ||
+        /date/i.test(`${itemprop} ${element.getAttribute('property')}`) ||
+        /created/i.test(element.getAttribute('property') ?? '') ||
+        DATE_NAME.test(name))
+    )
+      dates.push(element);
+  }
+  return { bylines, dates };
+}
+
+/**
+ * One pass over the page's text: short elements that start with a credit word ("By Jane Doe" with no
+ * byline markup), and the lines that follow a date label ("Datum: 26. Januar 2022", "Posted on").
+ */
+function scanLabels(body: HTMLElement): { credits: Element[]; dated: string[]; anyDates: string[] } {
+  const credits: Element[] = [];
+  const dated: string[] = [];
+  // Short texts with a year, in page order: the last resort for a page with no other date.
+  const anyDates: string[] = [];
+  const walker = body.ownerDocument.createTreeWalker(body, 4);
+  for (let node = walker.nextNode(), seen = 0; node && seen < 30_000; node = walker.nextNode(), seen++) {
+    const parent = node.parentElement;
+    const value = node.nodeValue ?? '';
+    if (!parent || /^(?:SCRIPT|STYLE)$/.test(parent.tagName)) continue;
+    if (
+      credits.length < 30 &&
+      /^\s*(?:by|von|par)\b/i.test(value) &&
+      (parent.textContent ?? '').length <= 200
+    )
+      credits.push(parent);
+    if (
+      dated.length < 6 &&
+      /^\s*(?:datum|date|veröffentlicht|publiziert|erstellt|erschienen|published|posted|publié|créé)\b/i.test(
+        value,
+      )
+    ) {
+      // The label may sit in its own element ("<strong>Date</strong> 23.05.2011"): read its parent line.
+      const line = (value.trim().length < 16 ? parent.parentElement : parent)?.textContent ?? '';
+      dated.push(collapseWhitespace(line).slice(0, 200));
+    }
+    if (anyDates.length < 8 && value.length < 120 && /\b(?:19|20)\d\d\b/.test(value))
+      anyDates.push(collapseWhitespace(value));
+  }
+  return { credits, dated, anyDates };
+}
+
+/** The visible byline clues, nearest to the headline first. */
+function readBylineClues(
+  body: HTMLElement,
+  headline: Element | null,
+  found: Element[],
+  credits: Element[],
+): BylineClue[] {
+  const clues: BylineClue[] = [];
+  const doc = body.ownerDocument;
+  const candidates = [...new Set([...found, ...credits])]
+    .filter(
+      (element) =>
+        !/^(?:BODY|HTML|ARTICLE|MAIN|HEADER)$/.test(element.tagName) && !element.querySelector('h1'),
+    )
+    .sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  for (const element of nearHeadline(candidates, headline)) {
+    if (clues.length >= 12) break;
+    // An author link alone says little ("Jane Doe"); its parent line says more ("By Jane Doe and John Roe").
+    const parent = element.tagName === 'A' ? element.parentElement : null;
+    const line = parent && (parent.textContent ?? '').length <= 200 ? parent : element;
+    const text = element.tagName === 'META' ? (element.getAttribute('content') ?? '') : clueText(line);
+    if (!text || text.length > 300 || clues.some((clue) => clue.text === text)) continue;
+    const link = safeHttpUrl(
+      element.getAttribute('href') ?? line.querySelector('a')?.getAttribute('href'),
+      doc.URL,
+    );
+    clues.push(
+      link ? { text, source: 'byline', via: 'byline', url: link } : { text, source: 'byline', via: 'byline' },
+    );
+  }
+  return clues;
+}
+
+/** Dates in <time>, itemprop and date-named elements, outside comments and related-story lists. */
+function readDateClues(
+  doc: Document,
+  headline: Element | null,
+  elements: Element[],
+  evidence: BylineEvidence,
+): void {
+  let found = 0;
+  for (const element of nearHeadline(elements, headline)) {
+    if (found++ >= 24) break;
+    const text = collapseWhitespace(element.textContent ?? '');
+    // A machine-readable value: <time datetime>, itemprop content, or an ISO date in a title
+    // (<abbr class="published" title="2016-12-23T05:11:00-05:00">).
+    const title = element.getAttribute('title') ?? '';
+    const machine =
+      element.getAttribute('datetime') ??
+      element.getAttribute('content') ??
+      (/^\d{4}-\d{2}-\d{2}/.test(title) ? title : null);
+    // <abbr title="Freitag, 6. Oktober 2017 um 04:00">: the title is the date as words.
+    if (!machine && /\b(?:19|20)\d\d\b/.test(title) && title.length < 80)
+      evidence.dateTexts.push({ text: title, source: 'text', via: 'date-element' });
+    const marker = `${element.getAttribute('itemprop')} ${element.getAttribute('class')} ${element.parentElement?.getAttribute('class')} ${text.slice(0, 40)}`;
+    // Machine values keep their place among the printed dates: nearest to the headline first.
+    const list = /modif|updat|aktualisiert|mis à jour/i.test(marker) ? evidence.modified : evidence.dateTexts;
+    if (machine && /\d/.test(machine))
+      list.push({ text: machine.slice(0, 100), source: 'text', via: 'datetime' });
+    // A long block is only read when it is one line of the page (a <p class="postmetadata">).
+    else if (
+      text.length >= 6 &&
+      (text.length <= 300 || /^(?:P|SPAN|SMALL|LI)$/.test(element.tagName)) &&
+      /\d/.test(text)
+    )
+      evidence.dateTexts.push({ text: text.slice(0, 300), source: 'text', via: 'date-element' });
+  }
+  // The lines under the headline, where most pages print the date even without date markup.
+  if (!headline) return;
+  let text = '';
+  const walker = doc.createTreeWalker(doc.body ?? doc, 4);
+  walker.currentNode = headline;
+  for (let node = walker.nextNode(); node && text.length < 400; node = walker.nextNode())
+    if (!/^(?:SCRIPT|STYLE|NOSCRIPT)$/.test(node.parentElement?.tagName ?? '')) text += ` ${node.nodeValue}`;
+  text = collapseWhitespace(text);
+  if (text) evidence.dateTexts.push({ text, source: 'text', via: 'after-headline' });
 }
 
 /** The visible headline: the h1 that agrees with the metadata title, or the only h1. */
-function readVisibleTitle(doc: Document, metadataTitles: string[]): string | null {
-  const headings = Array.from(doc.querySelectorAll('h1')).slice(0, 10);
-  const texts = headings.map((h) => metadataText(h.textContent ?? '', 300)).filter((t) => t.length > 3);
+function findHeadline(doc: Document, metadataTitles: string[]): Element | null {
   const loose = (s: string) =>
     s
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
-  for (const text of texts) {
-    const key = loose(text);
-    if (metadataTitles.some((title) => loose(title).includes(key) || key.includes(loose(title)))) return text;
-  }
-  return texts.length === 1 ? texts[0]! : null;
+  const titles = metadataTitles.map(loose);
+  const headings = Array.from(doc.querySelectorAll('h1'))
+    .slice(0, 10)
+    .filter((h) => loose(h.textContent ?? '').length > 3);
+  // The longest heading the titles contain: a site-name <h1> ("Ethify") also sits in "Story | Ethify".
+  const matching = headings
+    .filter((h) => {
+      const key = loose(h.textContent ?? '');
+      return titles.some((title) => title.includes(key) || key.includes(title));
+    })
+    .sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length);
+  return matching[0] ?? (headings.length === 1 ? headings[0]! : null);
 }
 
-/** The publication date printed near the headline: `<time>` or an itemprop, in the article's header area. */
-function readVisibleDates(doc: Document): { published: string | null; modified: string | null } {
-  let published: string | null = null;
-  let modified: string | null = null;
-  const times = Array.from(
-    doc.querySelectorAll('time[datetime], [itemprop~="datePublished"], [itemprop~="dateModified"]'),
-  ).slice(0, 30);
-  for (const element of times) {
-    if (inForeignContext(element)) continue;
-    const value = normalizeDate(
-      element.getAttribute('datetime') ?? element.getAttribute('content') ?? element.textContent,
-    );
-    if (!value) continue;
-    const marker = `${element.getAttribute('itemprop') ?? ''} ${element.getAttribute('class') ?? ''} ${element.parentElement?.getAttribute('class') ?? ''} ${element.parentElement?.textContent?.slice(0, 60) ?? ''}`;
-    if (/modified|updated|aktualisiert|mis à jour/i.test(marker)) modified ??= value;
-    else published ??= value;
-  }
-  return { published, modified };
-}
-
-/** A "Contributing: A, B" or "A and B contributed to this report" credit in the text. */
-export function readContributors(text: string): string[] {
-  const names: string[] = [];
-  const tail = text.slice(-3000);
-  const patterns = [
-    /(?:^|\n)\s*(?:contributing|additional reporting)(?: by)?\s*:\s*([^\n]{3,200})/gi,
-    /(?:^|[.\n]\s*)([^.\n]{3,200}?)\s+contributed(?: reporting)? to this (?:report|story|article)/gi,
-  ];
-  for (const pattern of patterns) {
-    for (const match of tail.matchAll(pattern)) {
-      const credit = match[1]!.replace(/\b(?:of|from)\s+(?:the\s+)?[\p{Lu}][\p{L}\s]+$/u, '');
-      for (const part of credit.split(/\s*(?:,|;|\band\b|&)\s*/)) {
-        const name = cleanPersonName(part.replace(/\s+in\s+[\p{Lu}][\p{L}. ]+$/u, ''));
-        if (looksLikePersonName(name) && !names.includes(name)) names.push(name);
-      }
-    }
-  }
-  return names;
-}
-
-/** Everything the page says about itself, with where each byline field came from. */
+/** Everything the page says about itself; the byline as unparsed clues with where each came from. */
 export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   const jsonld = readJsonLd(doc);
   const meta = indexMetaTags(doc);
   const article = pickArticleNode(jsonld);
-  const warnings = [...jsonld.warnings];
+  const metaValue = (keys: string[]) => keys.map((key) => meta.get(key)?.[0]).find(Boolean) ?? '';
+  const evidence: BylineEvidence = {
+    authors: [],
+    outlets: [],
+    published: [],
+    modified: [],
+    dateTexts: [],
+    meta: [],
+  };
+  const clue = (
+    list: BylineClue[],
+    value: unknown,
+    source: FieldSource,
+    via: string,
+    url?: string | null,
+  ) => {
+    const text = metadataText(value, 300);
+    if (text) list.push(url ? { text, source, via, url } : { text, source, via });
+  };
 
-  // Outlet.
-  const publisherNode = article ? resolveRef(article['publisher'], jsonld.byId) : undefined;
-  const jsonLdPublisher = metadataText(firstString(publisherNode) ?? '', 120) || null;
-  const orgNode = jsonld.nodes.find((node) =>
-    typesOf(node).some((t) => t === 'newsmediaorganization' || t === 'organization'),
+  // JSON-LD: the article's people, publisher and dates.
+  if (article) {
+    const people = article['author'] ?? article['creator'];
+    for (const raw of (Array.isArray(people) ? people : [people]).slice(0, 30)) {
+      const item: JsonValue | undefined = resolveRef(raw, jsonld.byId);
+      const isOrganization =
+        isJsonObject(item) && typesOf(item).some((type) => type.includes('organization'));
+      const name = isJsonObject(item) ? firstString(item['name']) : item;
+      // An @id is a profile link only when it is a page, not a node name ("https://site/#jane").
+      const id = isJsonObject(item) ? firstString(item['@id']) : null;
+      const url = isJsonObject(item)
+        ? safeHttpUrl(firstString(item['url']) ?? (id?.includes('#') ? null : id))
+        : null;
+      clue(evidence.authors, name, 'jsonld', isOrganization ? 'jsonld-organization' : 'jsonld', url);
+    }
+    clue(evidence.outlets, firstString(resolveRef(article['publisher'], jsonld.byId)), 'jsonld', 'jsonld');
+    clue(evidence.published, firstString(article['datePublished']), 'jsonld', 'jsonld');
+    clue(evidence.modified, firstString(article['dateModified']), 'jsonld', 'jsonld');
+  }
+  for (const [key, values] of meta)
+    if (BYLINE_META.test(key))
+      for (const value of values.slice(0, 20)) clue(evidence.meta, value, 'meta', key);
+  const organization = jsonld.nodes.find((node) =>
+    typesOf(node).some((type) => type.includes('organization')),
   );
-  let outlet: Outlet | null = jsonLdPublisher ? { name: jsonLdPublisher, source: 'jsonld' } : null;
-  const metaOutlet = metadataText(firstMeta(meta, OUTLET_META) ?? '', 120);
-  if (!outlet && metaOutlet) outlet = { name: metaOutlet, source: 'meta' };
-  if (!outlet && orgNode) {
-    const name = metadataText(firstString(orgNode['name']) ?? '', 120);
-    if (name) outlet = { name, source: 'jsonld' };
-  }
-
-  // Authors: JSON-LD, then the visible byline, then meta tags.
-  const visible = readVisibleByline(doc);
-  let authors: Author[] = article
-    ? jsonLdPeople(article['author'] ?? article['creator'], jsonld, outlet?.name ?? null)
-    : [];
-  if (authors.length === 0 && visible && visible.authors.length > 0) {
-    authors = visible.authors.map((name) => ({ name, source: 'byline' as FieldSource }));
-  }
-  if (authors.length === 0) {
-    for (const key of AUTHOR_META) {
-      for (const value of meta.get(key) ?? []) {
-        const text = metadataText(value, 200);
-        if (!text || safeHttpUrl(text)) continue; // article:author is often a profile URL
-        for (const name of parseByline(text).authors) {
-          if (!authors.some((a) => a.name === name)) authors.push({ name, source: 'meta' });
-        }
-      }
-      if (authors.length > 0) break;
-    }
-  }
-  // An author that is really the outlet ("By The Western Journal") is not a person.
-  authors = authors.filter((a) => !outlet || a.name.toLowerCase() !== outlet.name.toLowerCase()).slice(0, 20);
-
-  let wire: string | null = null;
-  if (visible?.organization) {
-    const wireName = wireServiceName(visible.organization) ?? visible.organization;
-    if (!outlet) outlet = { name: wireName, source: 'byline' };
-    else if (!outlet.name.toLowerCase().includes(wireName.toLowerCase())) wire = wireName;
-  }
-
-  // Dates.
-  const visibleDates = readVisibleDates(doc);
-  const publishedCandidates: Array<[unknown, FieldSource]> = [
-    [article ? firstString(article['datePublished']) : null, 'jsonld'],
-    [firstMeta(meta, PUBLISHED_META), 'meta'],
-    [visibleDates.published, 'text'],
-    [visible?.date, 'byline'],
-    [article ? firstString(article['dateCreated']) : null, 'jsonld'],
-    [dateFromUrl(pageUrl), 'url'],
-  ];
-  let published: string | null = null;
-  let publishedSource: FieldSource | null = null;
-  for (const [value, source] of publishedCandidates) {
-    published = normalizeDate(value);
-    if (published) {
-      publishedSource = source;
-      break;
-    }
-  }
-  const modifiedCandidates: Array<[unknown, FieldSource]> = [
-    [article ? firstString(article['dateModified']) : null, 'jsonld'],
-    [firstMeta(meta, MODIFIED_META), 'meta'],
-    [visibleDates.modified, 'text'],
-  ];
-  let modified: string | null = null;
-  let modifiedSource: FieldSource | null = null;
-  for (const [value, source] of modifiedCandidates) {
-    modified = normalizeDate(value);
-    if (modified) {
-      modifiedSource = source;
-      break;
-    }
-  }
-  // An update stamp equal to the publication is no update.
-  if (modified && published && (modified === published || Date.parse(modified) <= Date.parse(published))) {
-    modified = null;
-    modifiedSource = null;
-  }
+  if (organization)
+    clue(evidence.outlets, firstString(organization['name']), 'jsonld', 'jsonld-organization');
+  // No article node: a WebPage node's datePublished (Yoast @graph) still dates the page.
+  const dated = article ? null : jsonld.nodes.find((node) => typeof node['datePublished'] === 'string');
+  if (dated) clue(evidence.published, firstString(dated['datePublished']), 'jsonld', 'jsonld');
 
   // Titles.
   const titles = [
-    article ? metadataText(firstString(article['headline']) ?? '', 300) : '',
-    metadataText(firstMeta(meta, ['og:title']) ?? '', 300),
-    metadataText(firstMeta(meta, ['twitter:title']) ?? '', 300),
-    metadataText(firstMeta(meta, ['dc.title', 'citation_title', 'headline']) ?? '', 300),
-    metadataText(doc.title, 300),
-  ].filter(Boolean);
+    article ? firstString(article['headline']) : '',
+    metaValue(['og:title']),
+    metaValue(['twitter:title']),
+    metaValue(['dc.title', 'citation_title', 'headline']),
+    doc.title,
+  ]
+    .map((title) => metadataText(title, 300))
+    .filter(Boolean);
+  const headline = findHeadline(doc, titles);
 
-  const langAttribute = doc.documentElement?.getAttribute('lang') ?? '';
-  const lang =
-    metadataText(article ? (firstString(article['inLanguage']) ?? '') : '', 20) ||
-    metadataText(langAttribute, 20) ||
-    metadataText(firstMeta(meta, ['og:locale', 'content-language', 'dc.language', 'language']) ?? '', 20) ||
-    null;
-
+  // The visible byline and dates, nearest to the headline first.
+  if (doc.body) {
+    const labels = scanLabels(doc.body);
+    const candidates = findCandidates(doc.body);
+    evidence.authors.push(...readBylineClues(doc.body, headline, candidates.bylines, labels.credits));
+    readDateClues(doc, headline, candidates.dates, evidence);
+    for (const text of labels.dated) evidence.dateTexts.push({ text, source: 'text', via: 'date-label' });
+    for (const text of labels.anyDates) evidence.dateTexts.push({ text, source: 'text', via: 'page-text' });
+  }
+  // Some pages name the day only in their title ("Bericht zur Coronalage vom 22.04.2020").
+  for (const title of titles) evidence.dateTexts.push({ text: title, source: 'text', via: 'title' });
+  if (article) clue(evidence.published, firstString(article['dateCreated']), 'jsonld', 'jsonld-created');
   const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href');
-  const ogType = (firstMeta(meta, ['og:type']) ?? '').toLowerCase();
+  for (const address of [pageUrl, canonical, metaValue(['og:url'])]) {
+    const url = safeHttpUrl(address, pageUrl || undefined);
+    if (url) evidence.published.push({ text: url, source: 'url', via: 'url' });
+  }
 
+  // The full tag ("en-GB") says how to read 02/10/2020; `lang` below keeps only the language.
+  evidence.locale =
+    metadataText(
+      doc.documentElement?.getAttribute('lang') || metaValue(['og:locale', 'content-language']),
+      20,
+    ) || undefined;
+  const lang =
+    (article ? firstString(article['inLanguage']) : null) ||
+    doc.documentElement?.getAttribute('lang') ||
+    metaValue(['og:locale', 'content-language', 'dc.language', 'language']);
+  const ogType = metaValue(['og:type']).toLowerCase();
   return {
     titles,
-    visibleTitle: readVisibleTitle(doc, titles),
+    visibleTitle: headline ? metadataText(headline.textContent, 300) : null,
     byline: {
-      authors,
-      outlet,
-      published,
-      modified,
-      publishedSource,
-      modifiedSource,
-      wire,
+      authors: [],
+      outlet: null,
+      published: null,
+      modified: null,
+      publishedSource: null,
+      modifiedSource: null,
+      wire: null,
       contributors: [],
+      evidence,
     },
-    lang: lang ? normalizeLang(lang) : null,
-    canonicalUrl: safeHttpUrl(canonical ?? undefined, pageUrl),
+    lang: /^([a-z]{2,3})(?:[-_]|$)/i.exec(lang?.trim() ?? '')?.[1]!.toLowerCase() ?? null,
+    canonicalUrl: safeHttpUrl(canonical, pageUrl || undefined),
     description:
-      metadataText(firstMeta(meta, ['description', 'og:description', 'twitter:description']) ?? '', 500) ||
-      null,
+      metadataText(metaValue(['description', 'og:description', 'twitter:description']), 500) || null,
     declaresArticle: article !== null || ogType === 'article' || ogType.startsWith('article:'),
-    warnings,
+    warnings: [...jsonld.warnings],
   };
-}
-
-/** "en-US" / "en_US" → "en". */
-function normalizeLang(value: string): string | null {
-  const match = /^([a-z]{2,3})(?:[-_]|$)/i.exec(value.trim());
-  return match ? match[1]!.toLowerCase() : null;
 }

@@ -59,7 +59,18 @@ const ARTICLE_POLICY = {
 /**
  * Sanitize an HTML fragment into a detached element whose innerHTML is safe to insert into an
  * extension page. `window` supplies the DOM implementation (the page's window, or jsdom's in Node).
+ * Fails closed: where DOMPurify cannot work (it would hand the input back unchanged), this throws.
  */
 export function sanitizeArticleHtml(html: string, window: Window): HTMLElement {
-  return purifierFor(window).sanitize(html, ARTICLE_POLICY) as HTMLElement;
+  const purifier = purifierFor(window);
+  if (!purifier.isSupported) {
+    throw new Error(
+      'The article HTML cannot be sanitized here (DOMPurify needs a full DOM), so it is left out.',
+    );
+  }
+  const body: unknown = purifier.sanitize(html, ARTICLE_POLICY);
+  if (typeof body !== 'object' || body === null || (body as Node).nodeType !== 1) {
+    throw new Error('The article HTML could not be sanitized, so it is left out.');
+  }
+  return body as HTMLElement;
 }

@@ -7,15 +7,21 @@ export function collapseWhitespace(value: string): string {
   return value.replace(/[\s\u00A0\u202F]+/g, ' ').trim();
 }
 
+/** Elements whose content is code, not text: dropped whole when they turn up inside metadata. */
+const CODE_ELEMENTS = /<(script|style|template|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+/** A tag or a tag cut off at the end: "<" followed by a letter, "/", "!" or "?" (so "3 < 5" stays). */
+const TAG = /<[a-z/!?][^>]*>?/gi;
+
 /**
- * Turn a metadata value into display text: tags removed (metadata is text, never markup),
- * control characters dropped, whitespace collapsed and the length capped.
+ * Turn a metadata value into display text: metadata is text, never markup, so tags (escaped or not)
+ * and script bodies are removed, control characters dropped, whitespace collapsed and the length
+ * capped. Entities are decoded first, so "&lt;b&gt;" (common in JSON-LD) goes the same way as "<b>".
  */
 export function metadataText(value: unknown, maxLength = 400): string {
   if (typeof value !== 'string') return '';
   let text = value.length > 20_000 ? value.slice(0, 20_000) : value;
-  text = text.replace(/<[^>]*>?/g, ' ').replace(CONTROL_CHARS, '');
   text = decodeBasicEntities(text);
+  text = text.replace(CODE_ELEMENTS, ' ').replace(TAG, ' ').replace(CONTROL_CHARS, '');
   text = collapseWhitespace(text);
   return text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text;
 }
@@ -41,7 +47,9 @@ function decodeBasicEntities(text: string): string {
     if (body[0] === '#') {
       const code =
         body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+      // Lone surrogates and NUL would make broken text; leave those references as they are.
+      const valid = code > 0 && code < 0x110000 && (code < 0xd800 || code > 0xdfff);
+      return valid ? String.fromCodePoint(code) : whole;
     }
     return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
   });

@@ -18,6 +18,43 @@ export interface Outlet {
   source: FieldSource;
 }
 
+/** One thing the page says about a byline field, as found and not yet parsed. */
+export interface BylineClue {
+  /** The raw text: a name or a list of names, a date, or a whole byline line. */
+  text: string;
+  source: FieldSource;
+  /** Where exactly: the meta key ("article:published_time"), "jsonld", "byline", "byline-link", "time" … */
+  via: string;
+  /** A profile link (author clues only), when it is an http(s) URL. */
+  url?: string;
+}
+
+/**
+ * The byline as the content script found it in the page, unparsed. Meta tags travel as they are
+ * (`meta`, via = the key); which key counts for which field is decided on the extension side. Turning names and dates into
+ * values needs tables (months in three languages, wire services, job titles) that the content script
+ * should not carry, so `resolveByline` does it on the extension side; readers never see this.
+ */
+export interface BylineEvidence {
+  /** Author clues: JSON-LD people, then visible bylines nearest to the headline first. */
+  authors: BylineClue[];
+  /** JSON-LD publisher and organisation names. */
+  outlets: BylineClue[];
+  /** JSON-LD datePublished / dateCreated and the page's addresses (via "url"). */
+  published: BylineClue[];
+  /** JSON-LD dateModified and update stamps shown on the page. */
+  modified: BylineClue[];
+  /** Meta tags whose key may name a byline field, in page order. */
+  meta: BylineClue[];
+  /**
+   * Dates shown on the page, nearest to the headline first: machine values (via "datetime") and
+   * printed ones ("date-element"), then the lines under the headline, date labels and titles.
+   */
+  dateTexts: BylineClue[];
+  /** The page's language tag as written ("en-GB"), which says how to read 02/10/2020. */
+  locale?: string;
+}
+
 export interface Byline {
   authors: Author[];
   outlet: Outlet | null;
@@ -30,6 +67,8 @@ export interface Byline {
   wire: string | null;
   /** People credited with "Contributing:" or "… contributed to this report"; never in `authors`. */
   contributors: string[];
+  /** Unparsed clues, only between the content script and `buildAnalyzedPage`, which removes them. */
+  evidence?: BylineEvidence;
 }
 
 export interface ArticleBody {

@@ -1,0 +1,792 @@
+/**
+ * The evaluation sets: how each corpus is read, which pages go through the pipeline, and how the
+ * answers are scored. Every set returns tables for people and numbers for `--json`.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { analyzePages, type PageJob, type PageOutcome, type PageSummary } from './pool';
+import {
+  authorSet,
+  collapseSpaces,
+  dayOf,
+  macroPrecisionRecall,
+  matchQuotes,
+  microPrecisionRecall,
+  normalizeForMatch,
+  sameInstantOrDay,
+  sameSet,
+  shingleMatch,
+  sourceNameMatches,
+  type MatchCounts,
+} from './scoring';
+
+export interface EvalOptions {
+  jobs?: number;
+  timeoutMs?: number;
+  /** Only the first N pages (after `only`). */
+  limit?: number;
+  /** Only pages whose key contains this text. */
+  only?: string;
+  /** Print each miss (page, expected, got) to stderr. */
+  showMisses?: boolean;
+  /** Zyte set: score this reference-outputs JSON instead of running the extractor. */
+  reference?: string;
+  quiet?: boolean;
+}
+
+export interface Table {
+  title: string;
+  header: string[];
+  rows: Array<Array<string | number>>;
+}
+
+export interface SetReport {
+  set: string;
+  dir: string;
+  pages: number;
+  tables: Table[];
+  /** Flat numbers for --json, e.g. { "body.f1": 0.95 }. */
+  numbers: Record<string, number>;
+  /** Problems that make the run itself suspect (crashes, timeouts), shown after the tables. */
+  notes: string[];
+  /** Per-page scores, written out with --dump for comparing two runs. */
+  perPage?: Array<Record<string, unknown>>;
+}
+
+type SetRunner = (dir: string, options: EvalOptions) => Promise<SetReport>;
+
+// ---------------------------------------------------------------------------------------------------
+// Shared plumbing
+// ---------------------------------------------------------------------------------------------------
+
+/** JSON as Python writes it: htmldate's gold files hold bare `NaN` for unknown dates. */
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8').replace(/:\s*NaN\b/g, ': null')) as T;
+}
+
+function selectJobs<T extends { key: string }>(items: T[], options: EvalOptions): T[] {
+  const picked = options.only ? items.filter((item) => item.key.includes(options.only!)) : items;
+  return options.limit ? picked.slice(0, options.limit) : picked;
+}
+
+/** Run the pipeline on the jobs, with a progress line on stderr, and index the outcomes by key. */
+async function runPipeline(jobs: PageJob[], options: EvalOptions): Promise<Map<string, PageOutcome>> {
+  const showProgress = !options.quiet && process.stderr.isTTY;
+  const outcomes = await analyzePages(jobs, {
+    concurrency: options.jobs,
+    timeoutMs: options.timeoutMs,
+    onProgress: showProgress
+      ? (done, total) => process.stderr.write(`\r  ${done}/${total} pages`)
+      : undefined,
+  });
+  if (showProgress) process.stderr.write('\r\x1b[K');
+  return new Map(outcomes.map((outcome) => [outcome.key, outcome]));
+}
+
+function pageOf(outcome: PageOutcome | undefined): PageSummary | null {
+  return outcome?.status === 'ok' ? outcome.page : null;
+}
+
+/** Pages that crashed or timed out make every number below them suspect: say so. */
+function failureNotes(outcomes: Map<string, PageOutcome>): string[] {
+  const notes: string[] = [];
+  for (const outcome of outcomes.values()) {
+    if (outcome.status === 'error') notes.push(`crash: ${outcome.key}: ${outcome.error}`);
+    if (outcome.status === 'timeout')
+      notes.push(`timeout: ${outcome.key} (killed after ${(outcome.ms / 1000).toFixed(0)} s)`);
+  }
+  return notes;
+}
+
+function miss(options: EvalOptions, set: string, key: string, what: string, expected: unknown, got: unknown) {
+  if (!options.showMisses) return;
+  process.stderr.write(
+    `[${set}] ${key} ${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(got)}\n`,
+  );
+}
+
+const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+const fixed = (value: number) => value.toFixed(3);
+
+/** Accuracy over labelled pages, plus precision (of answers given) and recall (of answers expected). */
+interface FieldTally {
+  total: number;
+  correct: number;
+  /** Pages where we gave an answer. */
+  answered: number;
+  /** Pages whose gold has an answer. */
+  expected: number;
+  /** Right answers on pages whose gold has one. */
+  correctAnswers: number;
+}
+
+const newTally = (): FieldTally => ({ total: 0, correct: 0, answered: 0, expected: 0, correctAnswers: 0 });
+
+function tallyField(tally: FieldTally, goldHasValue: boolean, answered: boolean, correct: boolean) {
+  tally.total++;
+  if (correct) tally.correct++;
+  if (answered) tally.answered++;
+  if (goldHasValue) tally.expected++;
+  if (goldHasValue && answered && correct) tally.correctAnswers++;
+}
+
+/** A ratio for the table, or "-" when there was nothing to count (no answers, or none expected). */
+const cell = (part: number, whole: number) => (whole === 0 ? '-' : fixed(part / whole));
+
+function tallyRow(name: string, tally: FieldTally): Array<string | number> {
+  return [
+    name,
+    tally.total,
+    cell(tally.correct, tally.total),
+    cell(tally.correctAnswers, tally.answered),
+    cell(tally.correctAnswers, tally.expected),
+  ];
+}
+
+const TALLY_HEADER = ['field', 'pages', 'accuracy', 'precision', 'recall'];
+
+function tallyNumbers(prefix: string, tally: FieldTally): Record<string, number> {
+  return {
+    [`${prefix}.pages`]: tally.total,
+    [`${prefix}.accuracy`]: ratio(tally.correct, tally.total),
+    [`${prefix}.precision`]: ratio(tally.correctAnswers, tally.answered),
+    [`${prefix}.recall`]: ratio(tally.correctAnswers, tally.expected),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// zyte: article-extraction-benchmark, body shingle F1
+// ---------------------------------------------------------------------------------------------------
+
+interface ZyteRecord {
+  articleBody?: string;
+  url?: string;
+}
+
+const zyte: SetRunner = async (dir, options) => {
+  const gold = readJson<Record<string, ZyteRecord>>(join(dir, 'ground-truth.json'));
+  const keys = selectJobs(
+    Object.keys(gold).map((key) => ({ key })),
+    options,
+  ).map(({ key }) => key);
+  const predicted = new Map<string, string>();
+  let notes: string[] = [];
+  let label = 'Scrutiny (lib/extract)';
+  if (options.reference) {
+    const raw = readJson<Record<string, unknown>>(options.reference);
+    const records = (raw['output'] ?? raw) as Record<string, ZyteRecord>;
+    for (const key of keys) predicted.set(key, records[key]?.articleBody ?? '');
+    label = `reference ${basename(options.reference)}`;
+  } else {
+    const outcomes = await runPipeline(
+      keys.map((key) => ({ key, path: join(dir, 'html', `${key}.html.gz`), url: gold[key]!.url })),
+      options,
+    );
+    for (const key of keys) predicted.set(key, pageOf(outcomes.get(key))?.text ?? '');
+    notes = failureNotes(outcomes);
+  }
+  const perPage: MatchCounts[] = [];
+  const details: Array<Record<string, unknown>> = [];
+  for (const key of keys) {
+    const counts = shingleMatch(gold[key]!.articleBody ?? '', predicted.get(key) ?? '');
+    perPage.push(counts);
+    const { precision, recall } = macroPrecisionRecall([counts]);
+    details.push({ key, url: gold[key]!.url, precision, recall });
+    if (options.showMisses && (precision < 0.8 || recall < 0.8))
+      process.stderr.write(`[zyte] ${key} P ${fixed(precision)} R ${fixed(recall)} ${gold[key]!.url}\n`);
+  }
+  const score = macroPrecisionRecall(perPage);
+  return {
+    set: 'zyte',
+    dir,
+    pages: keys.length,
+    tables: [
+      {
+        title: 'Article body, 4-token shingles (per-page P/R averaged; F1 of the means)',
+        header: ['extractor', 'pages', 'F1', 'precision', 'recall'],
+        rows: [[label, keys.length, fixed(score.f1), fixed(score.precision), fixed(score.recall)]],
+      },
+    ],
+    numbers: { 'body.f1': score.f1, 'body.precision': score.precision, 'body.recall': score.recall },
+    notes,
+    perPage: details,
+  };
+};
+
+// ---------------------------------------------------------------------------------------------------
+// postlight: authors (exact set) and dates
+// ---------------------------------------------------------------------------------------------------
+
+interface PostlightRecord {
+  fixture: string;
+  file: string;
+  url: string;
+  author?: string | null;
+  date_published?: string | null;
+  date_published_dateonly?: string | null;
+}
+
+const postlight: SetRunner = async (dir, options) => {
+  const records = selectJobs(
+    readJson<PostlightRecord[]>(join(dir, 'expected.json')).map((record) => ({
+      ...record,
+      key: record.fixture,
+    })),
+    options,
+  );
+  const outcomes = await runPipeline(
+    records.map((r) => ({ key: r.key, path: join(dir, r.file), url: r.url })),
+    options,
+  );
+  const authors = newTally();
+  const dates = newTally();
+  for (const record of records) {
+    const page = pageOf(outcomes.get(record.key));
+    if ('author' in record) {
+      const expected = authorSet(record.author ?? null);
+      const got = authorSet(page?.authors ?? [], false);
+      const correct = sameSet(expected, got);
+      tallyField(authors, expected.size > 0, got.size > 0, correct);
+      if (!correct) miss(options, 'postlight', record.key, 'authors', record.author, page?.authors);
+    }
+    if ('date_published' in record || 'date_published_dateonly' in record) {
+      const dateOnly = 'date_published_dateonly' in record;
+      const expected = (dateOnly ? record.date_published_dateonly : record.date_published) ?? null;
+      const got = page?.published ?? null;
+      const correct =
+        expected === null ? got === null : got !== null && sameInstantOrDay(expected, got, dateOnly);
+      tallyField(dates, expected !== null, got !== null, correct);
+      if (!correct) miss(options, 'postlight', record.key, 'date', expected, got);
+    }
+  }
+  return {
+    set: 'postlight',
+    dir,
+    pages: records.length,
+    tables: [
+      {
+        title: 'Authors (exact set of normalised names) and publication date (instant, or day ±1)',
+        header: TALLY_HEADER,
+        rows: [tallyRow('authors', authors), tallyRow('published', dates)],
+      },
+    ],
+    numbers: { ...tallyNumbers('authors', authors), ...tallyNumbers('published', dates) },
+    notes: failureNotes(outcomes),
+  };
+};
+
+// ---------------------------------------------------------------------------------------------------
+// htmldate: publication date from the HTML alone
+// ---------------------------------------------------------------------------------------------------
+
+const HTMLDATE_FILES = ['eval_default.json', 'eval_mediacloud_2020.json'];
+
+const htmldate: SetRunner = async (dir, options) => {
+  const subsets = HTMLDATE_FILES.filter((file) => existsSync(join(dir, file)));
+  // One gold date is NaN (null here): kept, so N matches upstream's, and it can never be a TP.
+  const records = subsets.flatMap((subset) =>
+    Object.entries(readJson<Record<string, { file: string; date: string | null }>>(join(dir, subset))).map(
+      ([url, record]) => ({ key: `${subset}:${record.file}`, subset, url, ...record }),
+    ),
+  );
+  const picked = selectJobs(records, options);
+  // No URL on purpose: upstream gives the extractor the HTML only.
+  const outcomes = await runPipeline(
+    picked.map((r) => ({ key: r.key, path: join(dir, 'html', `${r.file}.gz`) })),
+    options,
+  );
+  const tallies = new Map<string, { tp: number; fp: number; fn: number; n: number }>();
+  for (const name of [...subsets, 'combined']) tallies.set(name, { tp: 0, fp: 0, fn: 0, n: 0 });
+  for (const record of picked) {
+    const page = pageOf(outcomes.get(record.key));
+    const got = dayOf(page?.published);
+    for (const name of [record.subset, 'combined']) {
+      const tally = tallies.get(name)!;
+      tally.n++;
+      if (got !== null && got === record.date) tally.tp++;
+      else if (got) tally.fp++;
+      else tally.fn++;
+    }
+    if (got !== record.date)
+      miss(
+        options,
+        'htmldate',
+        `${record.file} ${record.url}`,
+        'date',
+        record.date,
+        got && `${got} (${page?.publishedSource})`,
+      );
+  }
+  const rows: Array<Array<string | number>> = [];
+  const numbers: Record<string, number> = {};
+  for (const [name, { tp, fp, fn, n }] of tallies) {
+    if (n === 0) continue;
+    const label = name.replace(/\.json$/, '');
+    rows.push([label, n, fixed(ratio(tp, n)), fixed(ratio(tp, tp + fp)), fixed(ratio(tp, tp + fn))]);
+    numbers[`${label}.pages`] = n;
+    numbers[`${label}.accuracy`] = ratio(tp, n);
+    numbers[`${label}.precision`] = ratio(tp, tp + fp);
+    numbers[`${label}.recall`] = ratio(tp, tp + fn);
+  }
+  return {
+    set: 'htmldate',
+    dir,
+    pages: picked.length,
+    tables: [
+      {
+        title: 'Publication date from the HTML only (no URL): TP same day, FP other day, FN none',
+        header: ['subset', 'pages', 'accuracy', 'precision', 'recall'],
+        rows,
+      },
+    ],
+    numbers,
+    notes: failureNotes(outcomes),
+  };
+};
+
+// ---------------------------------------------------------------------------------------------------
+// trafilatura: body segments, authors, dates
+// ---------------------------------------------------------------------------------------------------
+
+interface TrafilaturaRecord {
+  file: string;
+  with: string[];
+  without: string[];
+  author?: string;
+  date?: string;
+}
+
+const trafilatura: SetRunner = async (dir, options) => {
+  const records = selectJobs(
+    Object.entries(readJson<Record<string, TrafilaturaRecord>>(join(dir, 'evaldata.json'))).map(
+      ([url, record]) => ({ key: record.file, url, ...record }),
+    ),
+    options,
+  );
+  const outcomes = await runPipeline(
+    records.map((r) => ({ key: r.key, path: join(dir, 'html', `${r.file}.gz`), url: r.url })),
+    options,
+  );
+  const body: MatchCounts = { tp: 0, fp: 0, fn: 0 };
+  let trueNegatives = 0;
+  const authors = newTally();
+  const dates = newTally();
+  for (const record of records) {
+    const page = pageOf(outcomes.get(record.key));
+    const text = collapseSpaces(page?.text ?? '');
+    for (const segment of record.with) {
+      if (text.includes(collapseSpaces(segment))) body.tp++;
+      else {
+        body.fn++;
+        miss(options, 'trafilatura', record.key, 'with', segment, null);
+      }
+    }
+    for (const segment of record.without) {
+      if (text.includes(collapseSpaces(segment))) {
+        body.fp++;
+        miss(options, 'trafilatura', record.key, 'without', segment, 'found');
+      } else trueNegatives++;
+    }
+    if (record.author !== undefined) {
+      const got = (page?.authors ?? []).join('; ');
+      tallyField(authors, record.author !== '', got !== '', got === record.author);
+      if (got !== record.author) miss(options, 'trafilatura', record.key, 'author', record.author, got);
+    }
+    if (record.date !== undefined) {
+      const got = dayOf(page?.published) ?? '';
+      tallyField(dates, record.date !== '', got !== '', got === record.date);
+      if (got !== record.date) miss(options, 'trafilatura', record.key, 'date', record.date, got);
+    }
+  }
+  const score = microPrecisionRecall(body);
+  const segments = body.tp + body.fp + body.fn + trueNegatives;
+  return {
+    set: 'trafilatura',
+    dir,
+    pages: records.length,
+    tables: [
+      {
+        title: 'Body: `with` segments found (TP) or not (FN), `without` segments found (FP); summed',
+        header: ['pages', 'segments', 'F1', 'precision', 'recall', 'accuracy'],
+        rows: [
+          [
+            records.length,
+            segments,
+            fixed(score.f1),
+            fixed(score.precision),
+            fixed(score.recall),
+            fixed(ratio(body.tp + trueNegatives, segments)),
+          ],
+        ],
+      },
+      {
+        title:
+          'Metadata: author (exact string, "; "-joined), date (day); an answer where gold is empty is wrong',
+        header: TALLY_HEADER,
+        rows: [tallyRow('author', authors), tallyRow('date', dates)],
+      },
+    ],
+    numbers: {
+      'body.f1': score.f1,
+      'body.precision': score.precision,
+      'body.recall': score.recall,
+      'body.accuracy': ratio(body.tp + trueNegatives, segments),
+      ...tallyNumbers('author', authors),
+      ...tallyNumbers('date', dates),
+    },
+    notes: failureNotes(outcomes),
+  };
+};
+
+// ---------------------------------------------------------------------------------------------------
+// fixtures: the project's labelled pages (shared/fixtures/README.md)
+// ---------------------------------------------------------------------------------------------------
+
+interface GoldQuote {
+  text: string;
+  speaker: string | null;
+  aliases?: string[];
+  anonymous?: boolean;
+}
+
+interface GoldSource {
+  name: string;
+  aliases?: string[];
+  kind: string;
+}
+
+interface FixtureGold {
+  file: string;
+  url: string;
+  title?: string;
+  authors?: string[];
+  outlet?: string;
+  published?: string | null;
+  modified?: string | null;
+  /** Optional keys some fixtures carry (see the fixtures README). */
+  wire?: string | null;
+  contributors?: string[];
+  quotes?: GoldQuote[];
+  sources?: GoldSource[];
+  bodyMustContain?: string[];
+  bodyMustNotContain?: string[];
+}
+
+function findExpectedFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) found.push(...findExpectedFiles(path));
+    else if (entry.endsWith('.expected.json')) found.push(path);
+  }
+  return found.sort();
+}
+
+/** Read a field of an analysis-step record whose shape is not fixed yet (quotes and sources). */
+function stringField(record: unknown, key: string): string {
+  const value = record && typeof record === 'object' ? (record as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+const fixtures: SetRunner = async (dir, options) => {
+  const golds = selectJobs(
+    findExpectedFiles(dir).map((path) => {
+      const gold = readJson<FixtureGold>(path);
+      return { key: gold.file, gold, html: join(dirname(path), gold.file) };
+    }),
+    options,
+  );
+  const outcomes = await runPipeline(
+    golds.map(({ key, html, gold }) => ({ key, path: html, url: gold.url })),
+    options,
+  );
+  const fields = {
+    title: newTally(),
+    authors: newTally(),
+    outlet: newTally(),
+    published: newTally(),
+    modified: newTally(),
+    wire: newTally(),
+    contributors: newTally(),
+  };
+  const body = { contain: 0, containTotal: 0, avoid: 0, avoidTotal: 0 };
+  const quotes = { matched: 0, gold: 0, predicted: 0, speakerRight: 0, speakerTotal: 0 };
+  const sources = { found: 0, gold: 0, predictedRight: 0, predicted: 0 };
+  for (const { key, gold } of golds) {
+    const page = pageOf(outcomes.get(key));
+    const check = (name: keyof typeof fields, expected: unknown, got: unknown, correct: boolean) => {
+      tallyField(fields[name], expected !== null && expected !== '', got !== null && got !== '', correct);
+      if (!correct) miss(options, 'fixtures', key, name, expected, got);
+    };
+    if (gold.title !== undefined)
+      check(
+        'title',
+        gold.title,
+        page?.title,
+        normalizeForMatch(page?.title ?? '') === normalizeForMatch(gold.title),
+      );
+    if (gold.authors !== undefined) {
+      const expected = new Set(gold.authors.map(normalizeForMatch));
+      const got = new Set((page?.authors ?? []).map(normalizeForMatch));
+      check('authors', gold.authors.join('; '), page?.authors.join('; '), sameSet(expected, got));
+    }
+    if (gold.outlet !== undefined) {
+      const got = page?.outlet ?? '';
+      check('outlet', gold.outlet, got, normalizeForMatch(got).includes(normalizeForMatch(gold.outlet)));
+    }
+    for (const field of ['published', 'modified'] as const) {
+      if (gold[field] === undefined) continue;
+      const got = page?.[field]?.slice(0, 10) ?? null;
+      check(field, gold[field], got, got === (gold[field]?.slice(0, 10) ?? null));
+    }
+    if (gold.wire !== undefined) {
+      const got = page?.wire ?? null;
+      const correct =
+        gold.wire === null
+          ? got === null
+          : normalizeForMatch(got ?? '').includes(normalizeForMatch(gold.wire));
+      check('wire', gold.wire, got, correct);
+    }
+    if (gold.contributors !== undefined) {
+      const expected = new Set(gold.contributors.map(normalizeForMatch));
+      const got = new Set((page?.contributors ?? []).map(normalizeForMatch));
+      check(
+        'contributors',
+        gold.contributors.join('; '),
+        page?.contributors.join('; '),
+        sameSet(expected, got),
+      );
+    }
+    const text = collapseSpaces(page?.text ?? '');
+    for (const fragment of gold.bodyMustContain ?? []) {
+      body.containTotal++;
+      if (text.includes(collapseSpaces(fragment))) body.contain++;
+      else miss(options, 'fixtures', key, 'bodyMustContain', fragment, 'missing');
+    }
+    for (const fragment of gold.bodyMustNotContain ?? []) {
+      body.avoidTotal++;
+      if (!text.includes(collapseSpaces(fragment))) body.avoid++;
+      else miss(options, 'fixtures', key, 'bodyMustNotContain', fragment, 'present');
+    }
+    const goldQuotes = gold.quotes ?? [];
+    const predictedQuotes = page?.quotes ?? [];
+    const matches = matchQuotes(
+      goldQuotes.map((q) => q.text),
+      predictedQuotes.map((q) => stringField(q, 'text')),
+    );
+    quotes.gold += goldQuotes.length;
+    quotes.predicted += predictedQuotes.length;
+    quotes.matched += matches.length;
+    for (const [goldIndex, predictedIndex] of matches) {
+      const goldQuote = goldQuotes[goldIndex]!;
+      if (!goldQuote.speaker) continue;
+      quotes.speakerTotal++;
+      const predicted = predictedQuotes[predictedIndex];
+      const speaker = normalizeForMatch(stringField(predicted, 'speaker'));
+      const names = [goldQuote.speaker, ...(goldQuote.aliases ?? [])].map(normalizeForMatch);
+      const anonymousRight =
+        goldQuote.anonymous === true &&
+        (predicted as Record<string, unknown> | undefined)?.['anonymous'] === true;
+      if (anonymousRight || (speaker && names.some((name) => name && speaker.includes(name))))
+        quotes.speakerRight++;
+    }
+    const goldSources = (gold.sources ?? []).filter((s) => s.kind !== 'anonymous');
+    const predictedSources = (page?.sources ?? []).filter(
+      (s) => !['anonymous', 'link'].includes(stringField(s, 'kind')),
+    );
+    const predictedNames = predictedSources.map((s) => stringField(s, 'name'));
+    sources.gold += goldSources.length;
+    sources.found += goldSources.filter((s) =>
+      predictedNames.some((name) => sourceNameMatches(name, [s.name, ...(s.aliases ?? [])])),
+    ).length;
+    sources.predicted += predictedSources.length;
+    sources.predictedRight += predictedNames.filter((name) =>
+      goldSources.some((s) => sourceNameMatches(name, [s.name, ...(s.aliases ?? [])])),
+    ).length;
+  }
+  const quoteScore = microPrecisionRecall({
+    tp: quotes.matched,
+    fp: quotes.predicted - quotes.matched,
+    fn: quotes.gold - quotes.matched,
+  });
+  const sourcePrecision = ratio(sources.predictedRight, sources.predicted);
+  const sourceRecall = ratio(sources.found, sources.gold);
+  return {
+    set: 'fixtures',
+    dir,
+    pages: golds.length,
+    tables: [
+      {
+        title:
+          'Byline and title (authors, contributors: exact sets; dates: the day; outlet, wire: contain the gold name)',
+        header: TALLY_HEADER,
+        rows: Object.entries(fields)
+          .filter(([, tally]) => tally.total > 0)
+          .map(([name, tally]) => tallyRow(name, tally)),
+      },
+      {
+        title: 'Body fragments (case-sensitive substrings after whitespace collapse)',
+        header: ['check', 'fragments', 'passed', 'rate'],
+        rows: [
+          ['bodyMustContain', body.containTotal, body.contain, fixed(ratio(body.contain, body.containTotal))],
+          ['bodyMustNotContain', body.avoidTotal, body.avoid, fixed(ratio(body.avoid, body.avoidTotal))],
+        ],
+      },
+      {
+        title: 'Quotes and sources (analysis step; zero until it exists)',
+        header: ['item', 'gold', 'predicted', 'F1', 'precision', 'recall', 'speaker acc.'],
+        rows: [
+          [
+            'quotes',
+            quotes.gold,
+            quotes.predicted,
+            fixed(quoteScore.f1),
+            fixed(quoteScore.precision),
+            fixed(quoteScore.recall),
+            fixed(ratio(quotes.speakerRight, quotes.speakerTotal)),
+          ],
+          [
+            'sources',
+            sources.gold,
+            sources.predicted,
+            fixed(
+              sourcePrecision + sourceRecall === 0
+                ? 0
+                : (2 * sourcePrecision * sourceRecall) / (sourcePrecision + sourceRecall),
+            ),
+            fixed(sourcePrecision),
+            fixed(sourceRecall),
+            '',
+          ],
+        ],
+      },
+    ],
+    numbers: {
+      ...Object.fromEntries(
+        Object.entries(fields)
+          .filter(([, tally]) => tally.total > 0)
+          .flatMap(([name, tally]) => Object.entries(tallyNumbers(name, tally))),
+      ),
+      'body.mustContain': ratio(body.contain, body.containTotal),
+      'body.mustNotContain': ratio(body.avoid, body.avoidTotal),
+      'quotes.f1': quoteScore.f1,
+      'quotes.precision': quoteScore.precision,
+      'quotes.recall': quoteScore.recall,
+      'quotes.speakerAccuracy': ratio(quotes.speakerRight, quotes.speakerTotal),
+      'sources.precision': sourcePrecision,
+      'sources.recall': sourceRecall,
+    },
+    notes: failureNotes(outcomes),
+  };
+};
+
+// ---------------------------------------------------------------------------------------------------
+// robustness: every readability test page through the pipeline, crashes, hangs and time
+// ---------------------------------------------------------------------------------------------------
+
+const robustness: SetRunner = async (dir, options) => {
+  const pages = selectJobs(
+    readdirSync(dir)
+      .filter((name) => existsSync(join(dir, name, 'source.html')))
+      .sort()
+      .map((name) => ({
+        key: name,
+        path: join(dir, name, 'source.html'),
+        referencePath: existsSync(join(dir, name, 'expected.html'))
+          ? join(dir, name, 'expected.html')
+          : undefined,
+        exactCli: true,
+      })),
+    options,
+  );
+  const outcomes = await runPipeline(pages, { ...options, timeoutMs: options.timeoutMs ?? 30_000 });
+  const finished = [...outcomes.values()].filter((o) => o.status === 'ok');
+  const crashes = [...outcomes.values()].filter((o) => o.status === 'error').length;
+  const timeouts = [...outcomes.values()].filter((o) => o.status === 'timeout').length;
+  const byWallTime = [...finished].sort((a, b) => b.ms - a.ms);
+  const pipelineTimes = finished
+    .map((o) => (o.status === 'ok' ? o.page.pipelineMs : 0))
+    .sort((a, b) => a - b);
+  const slowest = byWallTime[0];
+  const slowestPipeline = [...finished].sort(
+    (a, b) => (b.status === 'ok' ? b.page.pipelineMs : 0) - (a.status === 'ok' ? a.page.pipelineMs : 0),
+  )[0];
+  const median = pipelineTimes[Math.floor(pipelineTimes.length / 2)] ?? 0;
+  // How close our text stays to Readability's own output on its test pages (boilerplate removal
+  // should move it a little, not a lot).
+  const faithfulness = finished
+    .filter((o) => o.status === 'ok' && o.page.referenceText !== undefined)
+    .map((o) =>
+      o.status === 'ok' ? shingleMatch(o.page.referenceText!, o.page.text) : { tp: 0, fp: 0, fn: 0 },
+    );
+  const faithful = macroPrecisionRecall(faithfulness);
+  const msOf = (o: PageOutcome | undefined) => (o ? `${o.ms.toFixed(0)} ms (${o.key})` : '-');
+  const pipelineOf = (o: PageOutcome | undefined) =>
+    o?.status === 'ok' ? `${o.page.pipelineMs.toFixed(0)} ms (${o.key})` : '-';
+  return {
+    set: 'robustness',
+    dir,
+    pages: pages.length,
+    tables: [
+      {
+        title: 'Every source.html through the CLI pipeline, each in a child process with a time limit',
+        header: [
+          'pages',
+          'crashes',
+          'timeouts',
+          'slowest (read+parse+extract)',
+          'slowest pipeline',
+          'median pipeline',
+        ],
+        rows: [
+          [
+            pages.length,
+            crashes,
+            timeouts,
+            msOf(slowest),
+            pipelineOf(slowestPipeline),
+            `${median.toFixed(0)} ms`,
+          ],
+        ],
+      },
+      {
+        title: "Text agreement with Readability 0.6.0's expected.html (shingles; not ground truth)",
+        header: ['pages', 'F1', 'precision', 'recall'],
+        rows: [[faithfulness.length, fixed(faithful.f1), fixed(faithful.precision), fixed(faithful.recall)]],
+      },
+    ],
+    numbers: {
+      pages: pages.length,
+      crashes,
+      timeouts,
+      slowestMs: slowest?.ms ?? 0,
+      slowestPipelineMs: slowestPipeline?.status === 'ok' ? slowestPipeline.page.pipelineMs : 0,
+      medianPipelineMs: median,
+      'readabilityAgreement.f1': faithful.f1,
+    },
+    notes: failureNotes(outcomes),
+    perPage: finished.map((o) => {
+      const page = o.status === 'ok' ? o.page : null;
+      const agreement =
+        page?.referenceText !== undefined
+          ? macroPrecisionRecall([shingleMatch(page.referenceText, page.text)])
+          : null;
+      return {
+        key: o.key,
+        ms: o.ms,
+        pipelineMs: page?.pipelineMs,
+        precision: agreement?.precision,
+        recall: agreement?.recall,
+      };
+    }),
+  };
+};
+
+export const SETS: Record<string, SetRunner> = {
+  zyte,
+  postlight,
+  htmldate,
+  trafilatura,
+  fixtures,
+  robustness,
+};

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikePersonName, parseByline, wireServiceName } from '../../../lib/extract/byline';
+
+describe('parseByline', () => {
+  it('splits two people and keeps the wire service as the organisation', () => {
+    const parsed = parseByline('By Jane Doe and John Roe, Associated Press');
+    expect(parsed.authors).toEqual(['Jane Doe', 'John Roe']);
+    expect(parsed.organization).toBe('Associated Press');
+  });
+
+  it('gives an all-caps wire byline normal case', () => {
+    expect(parseByline('By JANE DOE').authors).toEqual(['Jane Doe']);
+    expect(parseByline('By MARTA ELLINGSEN and DEVON PRICE, Associated Press').authors).toEqual([
+      'Marta Ellingsen',
+      'Devon Price',
+    ]);
+  });
+
+  it('drops job titles after a comma and without one', () => {
+    expect(parseByline('By Jane Doe, Staff Writer').authors).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe, Senior White House Correspondent').authors).toEqual(['Jane Doe']);
+    expect(parseByline('Jane Doe Health Reporter').authors).toEqual(['Jane Doe']);
+  });
+
+  it('drops a date and an "Updated" stamp stuck to the byline, and reads the date', () => {
+    const parsed = parseByline('By Jane Doe | March 3, 2026 at 4:12 pm');
+    expect(parsed.authors).toEqual(['Jane Doe']);
+    expect(parsed.date).toBe('2026-03-03');
+    expect(parseByline('By Jane DoeUpdated March 4, 2026').authors).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe Updated 9:30 AM ET').authors).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe March 3, 2026').authors).toEqual(['Jane Doe']);
+  });
+
+  it('reads a credit that follows the date ("… 10:44 am PST by Jane Doe")', () => {
+    expect(parseByline('Wednesday January 18, 2017 10:44 am PST by Juli Clover').authors).toEqual([
+      'Juli Clover',
+    ]);
+  });
+
+  it('reads German bylines', () => {
+    expect(parseByline('Von Anna Schmidt und Jonas Weber').authors).toEqual(['Anna Schmidt', 'Jonas Weber']);
+    const withAgency = parseByline('Von Anna Schmidt, dpa');
+    expect(withAgency.authors).toEqual(['Anna Schmidt']);
+    expect(withAgency.organization).toBe('dpa');
+    expect(parseByline('Ein Kommentar von Anna Schmidt').authors).toEqual(['Anna Schmidt']);
+    expect(parseByline('Anna Schmidt, Korrespondentin in Brüssel').authors).toEqual(['Anna Schmidt']);
+    expect(parseByline('Von Anna Schmidt | Stand: 17.07.2021, 10:51 Uhr').authors).toEqual(['Anna Schmidt']);
+  });
+
+  it('reads French bylines', () => {
+    const parsed = parseByline('Par Jeanne Dupont et Luc Martin, AFP');
+    expect(parsed.authors).toEqual(['Jeanne Dupont', 'Luc Martin']);
+    expect(parsed.organization).toBe('Agence France-Presse');
+    expect(parseByline('Par Jeanne Dupont, envoyée spéciale à Kyiv').authors).toEqual(['Jeanne Dupont']);
+    expect(parseByline('Par Jeanne Dupont Publié le 3 mars 2026 à 16h12').authors).toEqual(['Jeanne Dupont']);
+  });
+
+  it('keeps particles and initials in names', () => {
+    expect(parseByline('By Lisa de Moraes').authors).toEqual(['Lisa de Moraes']);
+    expect(parseByline('By T.C. Sottek').authors).toEqual(['T.C. Sottek']);
+    expect(parseByline('By William K. Rashbaum').authors).toEqual(['William K. Rashbaum']);
+  });
+
+  it('treats line breaks from the markup as separators', () => {
+    expect(parseByline('Gina Trapani\nCEO').authors).toEqual(['Gina Trapani']);
+    expect(parseByline('By\nTravis Haney').authors).toEqual(['Travis Haney']);
+    // A headline list under the name is not more authors.
+    expect(
+      parseByline('Lisa de Moraes\nTV Columnist\nDebates Set For Houston, But Format Details TBA').authors,
+    ).toEqual(['Lisa de Moraes']);
+  });
+
+  it('keeps a place after the name out of it', () => {
+    expect(parseByline('By Julia Carrie Wong in San Francisco').authors).toEqual(['Julia Carrie Wong']);
+  });
+
+  it('leaves photo credits and labels out', () => {
+    expect(parseByline('By Jane Doe. Photos by John Roe').authors).toEqual(['Jane Doe']);
+    expect(parseByline('Share this article').authors).toEqual([]);
+    expect(parseByline('Sign in').authors).toEqual([]);
+    expect(parseByline('Watch Live').authors).toEqual([]);
+  });
+
+  it('reports a collective credit apart from people', () => {
+    const parsed = parseByline('By AOL Staff');
+    expect(parsed.authors).toEqual([]);
+    expect(parsed.collective).toBe('AOL Staff');
+  });
+
+  it('accepts one-word and uncased names only where a name is declared', () => {
+    expect(parseByline('Heiko').authors).toEqual([]);
+    expect(parseByline('Heiko', { declared: true }).authors).toEqual(['Heiko']);
+    expect(parseByline('松村太郎', { declared: true }).authors).toEqual(['松村太郎']);
+    expect(parseByline('mikecason', { declared: true }).authors).toEqual([]);
+    expect(parseByline('doumae', { declared: true, confirmedByLink: true }).authors).toEqual(['doumae']);
+    // "Last, First" in a name field is one person.
+    expect(parseByline('Gillman, Steve', { declared: true }).authors).toEqual(['Steve Gillman']);
+  });
+});
+
+describe('wireServiceName and looksLikePersonName', () => {
+  it('maps wire credits to the names readers know', () => {
+    expect(wireServiceName('AP')).toBe('Associated Press');
+    expect(wireServiceName('The Associated Press')).toBe('Associated Press');
+    expect(wireServiceName('Thomson Reuters')).toBe('Reuters');
+    expect(wireServiceName('Jane Doe')).toBeNull();
+  });
+
+  it('tells names from other short texts', () => {
+    expect(looksLikePersonName('Jane Doe')).toBe(true);
+    expect(looksLikePersonName("Tim O'Reilly")).toBe(true);
+    expect(looksLikePersonName('jane doe')).toBe(false);
+    expect(looksLikePersonName('Jane Doe 2')).toBe(false);
+    expect(looksLikePersonName('https://example.com/jane')).toBe(false);
+  });
+});

@@ -1,0 +1,168 @@
+/** The message protocol's checks: who may send, and which shapes are let through. */
+import { describe, expect, it } from 'vitest';
+import { parseExtractResponse, parseMessage, readMessage } from '../../lib/messages';
+
+const OWN_ID = 'scrutiny@example.org';
+const ownSender = { id: OWN_ID, url: 'chrome-extension://abc/sidepanel.html' };
+
+/** A capture as the content script sends it (only the fields parseExtractResponse looks at, and more). */
+function validCapture() {
+  return {
+    page: {
+      url: 'https://news.example.com/story',
+      title: 'A headline',
+      lang: 'en',
+      isArticle: false,
+      articleReason: '',
+      byline: {
+        authors: [],
+        outlet: null,
+        published: null,
+        modified: null,
+        publishedSource: null,
+        modifiedSource: null,
+        wire: null,
+        contributors: [],
+      },
+      article: { text: '', html: '', wordCount: 0, readingMinutes: 0, excerpt: '' },
+      quotes: [],
+      sources: [],
+      warnings: [],
+      timings: { total: 0, readability: 0 },
+    },
+    unsafeHtml: '<p>Text</p>',
+    readabilityByline: null,
+    readabilityPublished: null,
+    readerable: true,
+    declaresArticle: true,
+    startedAt: 0,
+  };
+}
+
+describe('readMessage', () => {
+  it('accepts each message type from this extension', () => {
+    expect(readMessage({ type: 'scrutiny/extract' }, ownSender, OWN_ID)).toEqual({
+      type: 'scrutiny/extract',
+    });
+    expect(readMessage({ type: 'scrutiny/panel-ping' }, ownSender, OWN_ID)).toEqual({
+      type: 'scrutiny/panel-ping',
+    });
+    expect(readMessage({ type: 'scrutiny/analyze-tab', tabId: 3, windowId: 1 }, ownSender, OWN_ID)).toEqual({
+      type: 'scrutiny/analyze-tab',
+      tabId: 3,
+      windowId: 1,
+    });
+  });
+
+  it.each([
+    ['another extension', { id: 'evil@example.org' }],
+    ['a web page (no sender id)', { url: 'https://evil.example/' }],
+    ['an empty sender', {}],
+    ['a sender id that only differs in case', { id: OWN_ID.toUpperCase() }],
+  ])('rejects a message from %s', (_name, sender) => {
+    expect(readMessage({ type: 'scrutiny/extract' }, sender, OWN_ID)).toBeNull();
+  });
+
+  it('rejects everything when the own id is unknown (empty)', () => {
+    expect(readMessage({ type: 'scrutiny/extract' }, { id: '' }, '')).toBeNull();
+  });
+
+  it.each([
+    ['an unknown type', { type: 'scrutiny/delete-everything' }],
+    ['a type that is not a string', { type: 42 }],
+    ['no type', {}],
+    ['null', null],
+    ['a string', 'scrutiny/extract'],
+    ['an array', [{ type: 'scrutiny/extract' }]],
+    ['extra keys on extract', { type: 'scrutiny/extract', url: 'https://evil.example/' }],
+    ['extra keys on panel-ping', { type: 'scrutiny/panel-ping', tabId: 1 }],
+    ['a prototype key', JSON.parse('{"type":"scrutiny/extract","__proto__":{"x":1}}') as unknown],
+    ['a tab id that is not a number', { type: 'scrutiny/analyze-tab', tabId: '3', windowId: 1 }],
+    ['a negative tab id', { type: 'scrutiny/analyze-tab', tabId: -1, windowId: 1 }],
+    ['a fractional window id', { type: 'scrutiny/analyze-tab', tabId: 1, windowId: 1.5 }],
+    ['a missing window id', { type: 'scrutiny/analyze-tab', tabId: 1 }],
+    ['NaN as tab id', { type: 'scrutiny/analyze-tab', tabId: Number.NaN, windowId: 1 }],
+  ])('rejects %s', (_name, value) => {
+    expect(readMessage(value, ownSender, OWN_ID)).toBeNull();
+    expect(parseMessage(value)).toBeNull();
+  });
+
+  it('returns a fresh object, never the one it was given', () => {
+    const sent = { type: 'scrutiny/analyze-tab', tabId: 3, windowId: 1 };
+    const read = readMessage(sent, ownSender, OWN_ID);
+    expect(read).not.toBe(sent);
+  });
+
+  it('rejects extra keys on analyze-tab', () => {
+    expect(
+      readMessage({ type: 'scrutiny/analyze-tab', tabId: 3, windowId: 1, extra: true }, ownSender, OWN_ID),
+    ).toBeNull();
+  });
+});
+
+describe('parseExtractResponse', () => {
+  it('accepts a capture and an error', () => {
+    const capture = validCapture();
+    expect(parseExtractResponse({ ok: true, capture })).toEqual({ ok: true, capture });
+    expect(parseExtractResponse({ ok: false, error: 'Could not read the page.' })).toEqual({
+      ok: false,
+      error: 'Could not read the page.',
+    });
+  });
+
+  it('accepts a capture without article HTML (null)', () => {
+    const capture = { ...validCapture(), unsafeHtml: null };
+    expect(parseExtractResponse({ ok: true, capture })).not.toBeNull();
+  });
+
+  const withPage = (change: (page: Record<string, unknown>) => void) => {
+    const capture = validCapture() as unknown as { page: Record<string, unknown> };
+    change(capture.page);
+    return { ok: true, capture };
+  };
+
+  it.each([
+    ['null', null],
+    ['a string', 'ok'],
+    ['no ok', { capture: validCapture() }],
+    ['ok as a string', { ok: 'true', capture: validCapture() }],
+    ['an error that is not a string', { ok: false, error: { message: 'x' } }],
+    ['an error without a message', { ok: false }],
+    ['no capture', { ok: true }],
+    ['a capture that is an array', { ok: true, capture: [] }],
+    ['a capture without page', { ok: true, capture: { ...validCapture(), page: undefined } }],
+    ['a title that is not a string', withPage((page) => (page.title = 42))],
+    ['a url that is not a string', withPage((page) => (page.url = null))],
+    ['no byline', withPage((page) => delete page.byline)],
+    ['authors that are not an array', withPage((page) => (page.byline = { authors: 'Jane Doe' }))],
+    ['no article', withPage((page) => delete page.article)],
+    ['warnings that are not an array', withPage((page) => (page.warnings = 'none'))],
+    ['article HTML that is not a string', { ok: true, capture: { ...validCapture(), unsafeHtml: 42 } }],
+    ['article HTML missing', { ok: true, capture: { ...validCapture(), unsafeHtml: undefined } }],
+  ])('rejects %s', (_name, value) => {
+    expect(parseExtractResponse(value)).toBeNull();
+  });
+
+  it.each([
+    [
+      'article text that is not a string',
+      withPage((page) => ((page.article as { text: unknown }).text = 42)),
+    ],
+    [
+      'authors that are not named objects',
+      withPage((page) => ((page.byline as { authors: unknown }).authors = ['Jane Doe'])),
+    ],
+    ['no timings', withPage((page) => delete page.timings)],
+    ['warnings that are not strings', withPage((page) => (page.warnings = [{ text: 'x' }]))],
+    [
+      'evidence clues without text',
+      withPage(
+        (page) => ((page.byline as { evidence: unknown }).evidence = { authors: [{ source: 'meta' }] }),
+      ),
+    ],
+    ['readerable that is not a boolean', { ok: true, capture: { ...validCapture(), readerable: 'yes' } }],
+    ['declaresArticle missing', { ok: true, capture: { ...validCapture(), declaresArticle: undefined } }],
+  ])('rejects %s', (_name, value) => {
+    expect(parseExtractResponse(value)).toBeNull();
+  });
+});

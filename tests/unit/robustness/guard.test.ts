@@ -1,0 +1,67 @@
+/** The depth guard: measuring and copying trees too deep for recursion. */
+import { describe, expect, it } from 'vitest';
+import { copyWithDepthLimit, looksLikeBinaryData, nestingDepth } from '../../../lib/extract/guard';
+import { articlePage, pdfBytes, randomBytes, utf16PageBytes } from '../../fixtures/hostile/pages';
+import { deepDocument, domOf } from './documents';
+
+describe('nestingDepth', () => {
+  it('measures a 20,000-deep chain without recursing', () => {
+    const dom = deepDocument(20_000);
+    // html > body > main > article > 20,000 divs > p
+    expect(nestingDepth(dom.window.document.documentElement)).toBe(20_004);
+  });
+
+  it('is 0 for an element without children', () => {
+    const doc = domOf('').window.document;
+    expect(nestingDepth(doc.createElement('p'))).toBe(0);
+  });
+});
+
+describe('copyWithDepthLimit', () => {
+  it('copies a 20,000-deep document with the deep part as text, leaving the original alone', () => {
+    const dom = deepDocument(20_000);
+    const doc = dom.window.document;
+    const { copy, flattened } = copyWithDepthLimit(doc, 400);
+    expect(flattened).toBe(1);
+    expect(nestingDepth(copy.documentElement)).toBe(400);
+    expect(copy.body.textContent).toContain('Deepest paragraph.');
+    expect(copy.title).toBe(doc.title);
+    expect(copy.URL).toBe(doc.URL);
+    expect(nestingDepth(doc.documentElement)).toBe(20_004);
+  });
+
+  it('copies a shallow document exactly, minus styles and frames', () => {
+    const doc = domOf(
+      articlePage({
+        head: '<style>p{color:red}</style>',
+        body: '<p>Hello <b>there</b></p><iframe></iframe>',
+      }),
+    ).window.document;
+    const { copy, flattened } = copyWithDepthLimit(doc, 400);
+    expect(flattened).toBe(0);
+    expect(copy.querySelector('style, iframe')).toBeNull();
+    expect(copy.querySelector('article')?.innerHTML).toBe(
+      doc.querySelector('article')?.innerHTML.replace('<iframe></iframe>', ''),
+    );
+  });
+});
+
+describe('looksLikeBinaryData', () => {
+  it.each([
+    ['random bytes', randomBytes(), true],
+    ['a PDF', pdfBytes(), true],
+    ['an article', Buffer.from(articlePage()), false],
+    ['a UTF-16 article', utf16PageBytes(), false],
+  ])('%s → %s', (_name, bytes, expected) => {
+    expect(looksLikeBinaryData(domOf(bytes).window.document.body)).toBe(expected);
+  });
+
+  it('French text read with the wrong encoding (every accented letter a U+FFFD) is still writing', () => {
+    const french = "L'été dernier, le conseil a décidé de fermer le pont à cause de la corrosion. ".repeat(
+      40,
+    );
+    const misread = Buffer.from(articlePage({ body: `<p>${french}</p>` }), 'latin1').toString('utf8');
+    expect(misread).toContain('\uFFFD');
+    expect(looksLikeBinaryData(domOf(misread).window.document.body)).toBe(false);
+  });
+});
