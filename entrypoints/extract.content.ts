@@ -3,7 +3,7 @@
  * all pages. Answers the panel's extract request with the article and its byline.
  */
 import { capturePage } from '@/lib/extract/capture';
-import { readMessage, type ExtractResponse } from '@/lib/messages';
+import { EXTRACT_SCRIPT_READY, readMessage, type ExtractResponse } from '@/lib/messages';
 
 declare global {
   interface Window {
@@ -13,9 +13,10 @@ declare global {
 
 export default defineContentScript({
   registration: 'runtime',
+  /** Returns EXTRACT_SCRIPT_READY, which becomes the injection's result (see lib/messages.ts). */
   main() {
     // The panel injects again on every analysis; one listener per page is enough.
-    if (window.__scrutinyExtractReady) return;
+    if (window.__scrutinyExtractReady) return EXTRACT_SCRIPT_READY;
     window.__scrutinyExtractReady = true;
     browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
       const message = readMessage(raw, sender, browser.runtime.id);
@@ -29,5 +30,6 @@ export default defineContentScript({
       sendResponse(response);
       return true;
     });
+    return EXTRACT_SCRIPT_READY;
   },
 });

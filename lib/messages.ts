@@ -10,6 +10,13 @@ export interface ExtractRequest {
   type: 'scrutiny/extract';
 }
 
+/**
+ * What the extraction script's injection evaluates to once it listens. Browsers may report an injection
+ * into a page they protect (Firefox on about: pages) as done while the script never ran; the panel
+ * tells the two apart by this value.
+ */
+export const EXTRACT_SCRIPT_READY = 'scrutiny/extract-ready';
+
 /** Background → panel: the reader asked (toolbar button, shortcut) to analyze this tab. */
 export interface AnalyzeTabRequest {
   type: 'scrutiny/analyze-tab';

@@ -13,7 +13,7 @@ const STORE_HOSTS: Array<[RegExp, string]> = [
   [/^accounts-static\.cdn\.mozilla\.net$/, 'a protected Firefox page'],
 ];
 
-const BROWSER_PAGE =
+export const BROWSER_PAGE =
   'This is one of the browser’s own pages. Browsers do not let extensions read them, so there is nothing for Scrutiny to analyze here.';
 
 /** Classify a tab's address. An unknown address (no permission to see it yet) counts as supported. */

@@ -3,8 +3,8 @@
  * asking it for the page, and turning every outcome into a PanelView.
  */
 import { buildAnalyzedPage } from '@/lib/extract';
-import { parseExtractResponse, readMessage, type ExtractRequest } from '@/lib/messages';
-import { pageSupport, reasonFromInjectionError } from '@/lib/page-support';
+import { EXTRACT_SCRIPT_READY, parseExtractResponse, readMessage, type ExtractRequest } from '@/lib/messages';
+import { BROWSER_PAGE, pageSupport, reasonFromInjectionError } from '@/lib/page-support';
 import type { PanelView } from '@/lib/panel-state';
 
 export const EXTRACT_SCRIPT = '/content-scripts/extract.js';
@@ -37,6 +37,25 @@ export async function activeTabId(target: PanelTarget): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+/**
+ * How long the page may take to take the script and answer. A page busy in a loop of its own or
+ * showing an alert() dialog never answers; the reader is told instead of watching "Reading…" forever.
+ */
+export const PAGE_ANSWER_TIMEOUT_MS = 30_000;
+
+class PageTimeout extends Error {}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PageTimeout()), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+const NOT_ANSWERING =
+  'The page is not answering. It may be busy or showing a dialog of its own; deal with that and try again.';
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Inject the extraction script into a tab, ask it for the page and build the analysis. */
@@ -51,16 +70,24 @@ export async function analyzeTab(tabId: number): Promise<PanelView> {
   const support = pageSupport(url);
   if (!support.supported) return { kind: 'restricted', tabId, reason: support.reason };
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] });
+    const injections = await withDeadline(
+      browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] }),
+      PAGE_ANSWER_TIMEOUT_MS,
+    );
+    // "Done" without the script's answer: the browser protects this page (Firefox, about: pages).
+    if (!injections.some((injection) => injection?.result === EXTRACT_SCRIPT_READY))
+      return { kind: 'restricted', tabId, reason: BROWSER_PAGE };
   } catch (error) {
+    if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
     const reason = reasonFromInjectionError(errorText(error));
     return reason ? { kind: 'restricted', tabId, reason } : { kind: 'needs-permission', tabId };
   }
   let raw: unknown;
   try {
     const request: ExtractRequest = { type: 'scrutiny/extract' };
-    raw = await browser.tabs.sendMessage(tabId, request);
+    raw = await withDeadline(browser.tabs.sendMessage(tabId, request), PAGE_ANSWER_TIMEOUT_MS);
   } catch (error) {
+    if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
     return {
       kind: 'error',
       tabId,
