@@ -67,7 +67,7 @@ export function PanelScreen({
       return (
         <StatusNotice title="Something went wrong" tone="error" testId="error">
           <p>{view.message}</p>
-          <button type="button" onClick={actions.retry}>
+          <button type="button" onClick={actions.retry} data-testid="retry">
             Try again
           </button>
         </StatusNotice>

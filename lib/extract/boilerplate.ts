@@ -59,8 +59,12 @@ export function removeBoilerplate(doc: Document): number {
     // Reading the text of every big container would be slow: an unnamed block is only looked at when
     // it is small enough to be a single line.
     if (!named && element.tagName !== 'FIGCAPTION' && element.childElementCount > 4) continue;
+    if (holders.has(element)) {
+      if (/comment/i.test(marker)) untouched = element;
+      continue;
+    }
     const text = (element.textContent ?? '').trim();
-    if (text.length > MAX_BOILERPLATE_CHARS || holders.has(element)) {
+    if (text.length > MAX_BOILERPLATE_CHARS) {
       if (/comment/i.test(marker)) untouched = element;
       continue;
     }

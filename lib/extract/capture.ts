@@ -5,6 +5,7 @@
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import {
+  cloneForReading,
   copyWithDepthLimit,
   deepMarkupWarning,
   DEFAULT_LIMITS,
@@ -205,7 +206,7 @@ function privateCopy(doc: Document, maxDepth: number, documentIsCopy: boolean): 
   if (nestingDepth(doc.documentElement) > maxDepth) return copyWithDepthLimit(doc, maxDepth);
   if (documentIsCopy) return { copy: doc, flattened: 0 };
   try {
-    return { copy: doc.cloneNode(true) as Document, flattened: 0 };
+    return { copy: cloneForReading(doc), flattened: 0 };
   } catch {
     // jsdom (not browsers) recurses when cloning, through <template> contents too, and throws on
     // some style sheets; the node-by-node copy does neither.

@@ -106,6 +106,42 @@ export function copyWithDepthLimit(doc: Document, maxDepth: number): DepthLimite
   return { copy, flattened };
 }
 
+/** What the copy keeps of <head>: metadata (JSON-LD is a <script>, see below). */
+const HEAD_KEEPS = new Set(['title', 'meta', 'link', 'base']);
+
+/**
+ * A deep copy of `doc` for extraction that leaves out the <head>'s style sheets and scripts (JSON-LD
+ * aside): Readability and the metadata reader never look at them, and cloning a <style> makes the
+ * browser parse its CSS again, which on pages with large inline style sheets costs more than the
+ * rest of the copy.
+ */
+export function cloneForReading(doc: Document): Document {
+  const copy = doc.cloneNode(false) as Document;
+  for (let child = doc.firstChild; child; child = child.nextSibling) {
+    if (child !== doc.documentElement) {
+      copy.appendChild(copy.importNode(child, true));
+      continue;
+    }
+    const root = copy.appendChild(copy.importNode(child, false));
+    for (let part = child.firstChild; part; part = part.nextSibling) {
+      if (part !== doc.head) {
+        root.appendChild(copy.importNode(part, true));
+        continue;
+      }
+      const head = root.appendChild(copy.importNode(part, false));
+      for (let element = doc.head.firstElementChild; element; element = element.nextElementSibling) {
+        const name = element.localName;
+        if (
+          HEAD_KEEPS.has(name) ||
+          (name === 'script' && /ld\+json/i.test(element.getAttribute('type') ?? ''))
+        )
+          head.appendChild(copy.importNode(element, true));
+      }
+    }
+  }
+  return copy;
+}
+
 /** Characters that writing never contains: C0 and C1 controls (tab and line breaks aside) and U+FFFD. */
 const NOISE = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFD]/g;
 const NOISE_SAMPLE_CHARS = 20_000;

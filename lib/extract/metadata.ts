@@ -167,6 +167,12 @@ function findCandidates(body: HTMLElement): { bylines: Element[]; dates: Element
   for (let i = 0; i < elements.length && i < 60_000; i++) {
     const element = elements[i]!;
     const tag = element.tagName;
+    // Most elements carry no attributes at all: only their tag can make them a candidate.
+    if (!element.hasAttributes()) {
+      if (tag === 'ADDRESS' && bylines.length < 200) bylines.push(element);
+      else if (tag === 'TIME' && dates.length < 300) dates.push(element);
+      continue;
+    }
     const name = `${element.getAttribute('class') ?? ''} ${element.id} ${element.getAttribute('data-testid') ?? ''}`;
     const itemprop = element.getAttribute('itemprop') ?? '';
     if (

@@ -1,9 +1,10 @@
 /** The built extension in real Firefox ESR over WebDriver BiDi: what a reader sees in the sidebar page. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser as PuppeteerBrowser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Dialog, type Page } from 'puppeteer-core';
 import type { Browser } from '@wxt-dev/browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot } from './bad-input-cases';
+import { articleParagraphs, articlePage } from '../fixtures/hostile/pages';
 import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, TEST_BUILD, browserAvailable } from './browsers';
 
 /** The extension API inside extension pages, where page.evaluate callbacks run. */
@@ -36,6 +37,12 @@ describe.skipIf(!available)('Firefox ESR', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
     routeBadInputCases(server.route);
+    server.route(
+      '/pages/welcome-dialog.html',
+      articlePage({
+        body: `${articleParagraphs()}<script>alert("Welcome! Accept our terms to read on.")</script>`,
+      }),
+    );
     firefox = await puppeteer.launch({
       browser: 'firefox',
       executablePath: FIREFOX_PATH,
@@ -207,6 +214,33 @@ describe.skipIf(!available)('Firefox ESR', () => {
     await until(
       () => textOf(panel, 'needs-permission'),
       (text) => text.includes('click the Scrutiny button in the toolbar'),
+    );
+    await panel.close();
+    await page.close();
+  });
+
+  it('says when a page does not answer (its own dialog is open), and reads it once the dialog is closed', async () => {
+    // Firefox holds the injected script while the page's alert() is up; a reader sees the dialog.
+    const page = await firefox.newPage();
+    let dialog: Dialog | undefined;
+    page.on('dialog', (opened) => (dialog = opened));
+    const url = server.url('/pages/welcome-dialog.html');
+    await page.goto(url, { timeout: 3_000 }).catch(() => undefined);
+    const finder = await openExtensionPage('?opener=1');
+    const tabId = await tabIdOf(finder, url);
+    await finder.close();
+    const panel = await openExtensionPage(`?tabId=${tabId}`);
+    await until(
+      () => panel.evaluate(() => document.body.innerText),
+      (text) => text.includes('The page is not answering'),
+      45_000,
+    );
+    expect(dialog?.message()).toContain('Welcome!');
+    // Once the dialog is closed the page finishes loading, and the panel reads it without being asked.
+    await dialog!.dismiss();
+    await until(
+      () => textOf(panel, 'headline'),
+      (text) => text === 'Council closes the old bridge for repairs',
     );
     await panel.close();
     await page.close();
