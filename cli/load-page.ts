@@ -1,5 +1,6 @@
 /** Reading saved pages from disk for the CLI, the evaluation and the benchmark (Node only). */
 import { readFile, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../lib/extract';
@@ -91,11 +92,16 @@ export interface LoadedPage {
 }
 
 function parseSource(source: PreparedSource, url: string): JSDOM {
-  return new JSDOM(source.bytes, {
-    url,
-    contentType: source.contentType,
-    virtualConsole: new VirtualConsole(),
-  });
+  const parse = (contentType: string) =>
+    new JSDOM(source.bytes, { url, contentType, virtualConsole: new VirtualConsole() });
+  try {
+    return parse(source.contentType);
+  } catch (error) {
+    // jsdom's encoding sniffer throws a TypeError on a malformed charset attribute
+    // (content="text/html; charset="UTF-8"), which real pages carry: state the encoding up front.
+    if (!(error instanceof TypeError) || source.contentType !== 'text/html') throw error;
+    return parse(`text/html; charset=${isUtf8(source.bytes) ? 'utf-8' : 'windows-1252'}`);
+  }
 }
 
 /**

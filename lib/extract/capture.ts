@@ -18,7 +18,7 @@ import { readMetadata } from './metadata';
 import { removeBoilerplate } from './boilerplate';
 import { metadataText } from './text';
 import { safeHttpUrl } from './urls';
-import type { AnalyzedPage } from './types';
+import { emptyByline, type AnalyzedPage } from './types';
 
 export interface ExtractOptions {
   /** The page address; defaults to the document's URL. */
@@ -39,16 +39,7 @@ export function emptyPage(url: string, title: string, reason: string, warnings: 
     lang: null,
     isArticle: false,
     articleReason: reason,
-    byline: {
-      authors: [],
-      outlet: null,
-      published: null,
-      modified: null,
-      publishedSource: null,
-      modifiedSource: null,
-      wire: null,
-      contributors: [],
-    },
+    byline: emptyByline(),
     article: { text: '', html: '', wordCount: 0, readingMinutes: 0, excerpt: '' },
     quotes: [],
     sources: [],

@@ -9,6 +9,7 @@ import { firstString, isArticleNode, isJsonObject, readJsonLd, resolveRef, types
 import type { JsonLdResult, JsonObject, JsonValue } from './jsonld';
 import { collapseWhitespace, metadataText } from './text';
 import { safeHttpUrl } from './urls';
+import { emptyByline, emptyEvidence } from './types';
 import type { Byline, BylineClue, BylineEvidence, FieldSource } from './types';
 
 export interface PageMetadata {
@@ -337,14 +338,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   const meta = indexMetaTags(doc);
   const article = pickArticleNode(jsonld);
   const metaValue = (keys: string[]) => keys.map((key) => meta.get(key)?.[0]).find(Boolean) ?? '';
-  const evidence: BylineEvidence = {
-    authors: [],
-    outlets: [],
-    published: [],
-    modified: [],
-    dateTexts: [],
-    meta: [],
-  };
+  const evidence: BylineEvidence = emptyEvidence();
   const clue = (
     list: BylineClue[],
     value: unknown,
@@ -431,17 +425,7 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   return {
     titles,
     visibleTitle: headline ? metadataText(headline.textContent, 300) : null,
-    byline: {
-      authors: [],
-      outlet: null,
-      published: null,
-      modified: null,
-      publishedSource: null,
-      modifiedSource: null,
-      wire: null,
-      contributors: [],
-      evidence,
-    },
+    byline: { ...emptyByline(), evidence },
     lang: /^([a-z]{2,3})(?:[-_]|$)/i.exec(lang?.trim() ?? '')?.[1]!.toLowerCase() ?? null,
     canonicalUrl: safeHttpUrl(canonical, pageUrl || undefined),
     description:

@@ -12,6 +12,7 @@ import {
 } from './byline';
 import { dateFromUrl, normalizeDate, parseDateText } from './dates';
 import { metadataText } from './text';
+import { emptyEvidence } from './types';
 import type { Author, Byline, BylineClue, BylineEvidence, FieldSource } from './types';
 
 export interface BylineContext {
@@ -22,15 +23,6 @@ export interface BylineContext {
   /** The article's plain text: a date printed under the headline, contributor credits. */
   articleText?: string;
 }
-
-const EMPTY_EVIDENCE: BylineEvidence = {
-  authors: [],
-  outlets: [],
-  published: [],
-  modified: [],
-  dateTexts: [],
-  meta: [],
-};
 
 /** Meta keys for each field, strongest first. */
 const PUBLISHED_META = [
@@ -193,7 +185,7 @@ function firstDate(
 
 /** Everything the clues say, parsed: authors, outlet, wire, dates, each with its source. */
 export function resolveByline(evidence: BylineEvidence | undefined, context: BylineContext = {}): Byline {
-  const clues = { ...EMPTY_EVIDENCE, ...evidence };
+  const clues = { ...emptyEvidence(), ...evidence };
   const of = (list: BylineClue[], via: (v: string) => boolean) => list.filter((clue) => via(clue.via));
   /** Meta clues for the keys, in the keys' order (the first value of each key unless `all`). */
   const metaFor = (keys: string[], all = false) =>

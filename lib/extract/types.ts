@@ -106,3 +106,22 @@ export interface AnalyzedPage {
   /** Milliseconds spent, for benchmarks. */
   timings: { total: number; readability: number };
 }
+
+/** No clues yet: what a page without any metadata or byline gives. */
+export function emptyEvidence(): BylineEvidence {
+  return { authors: [], outlets: [], published: [], modified: [], dateTexts: [], meta: [] };
+}
+
+/** A byline with nothing known. */
+export function emptyByline(): Byline {
+  return {
+    authors: [],
+    outlet: null,
+    published: null,
+    modified: null,
+    publishedSource: null,
+    modifiedSource: null,
+    wire: null,
+    contributors: [],
+  };
+}

@@ -13,12 +13,6 @@ export interface PageJob {
   url?: string;
   /** Optional HTML whose text is returned as `referenceText` (Readability's expected output). */
   referencePath?: string;
-  /**
-   * Run cli/load-page.ts's analyzeFile exactly (robustness). Otherwise pages that declare no encoding
-   * are read as UTF-8 and a style sheet jsdom cannot parse is dropped (see worker.ts), because the
-   * corpora are UTF-8 and styles do not matter for extraction.
-   */
-  exactCli?: boolean;
 }
 
 /** What the scorers need from an AnalyzedPage; the sanitized HTML stays in the child. */
@@ -138,7 +132,6 @@ export async function analyzePages(jobs: PageJob[], options: PoolOptions = {}): 
             path: job.path,
             url: job.url,
             referencePath: job.referencePath,
-            exactCli: job.exactCli,
           };
           current.send(request);
         });

@@ -695,7 +695,6 @@ const robustness: SetRunner = async (dir, options) => {
         referencePath: existsSync(join(dir, name, 'expected.html'))
           ? join(dir, name, 'expected.html')
           : undefined,
-        exactCli: true,
       })),
     options,
   );

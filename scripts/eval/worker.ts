@@ -5,9 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyzeFile, parsePage, readPageBytes } from '../../cli/load-page';
-import { extractArticle } from '../../lib/extract';
-import type { AnalyzedPage } from '../../lib/extract/types';
+import { analyzeFile } from '../../cli/load-page';
 import { blockText } from '../../lib/extract/text';
 import type { JobReply, JobRequest, PageSummary } from './pool';
 
@@ -27,59 +25,10 @@ async function referenceText(path: string): Promise<string> {
   }
 }
 
-const isUtf8 = (bytes: Buffer) => {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/**
- * Parse a saved corpus page. Two differences from the CLI's loadPage, both about encodings:
- * - A page that declares no encoding (no BOM, no charset in its first 1024 bytes) is read as UTF-8
- *   when it is valid UTF-8. The corpora are UTF-8 throughout, but jsdom, like a browser, falls back
- *   to windows-1252, which turns Korean or Russian text into mojibake no extractor can be scored on.
- * - html-encoding-sniffer throws on a malformed charset attribute
- *   (content="text/html; charset="UTF-8"); the page is then read with its encoding stated up front.
- * Both state the encoding with a <meta charset> put before the page.
- */
-function parseAsSaved(bytes: Buffer, url: string): JSDOM {
-  const head = bytes.subarray(0, 1024).toString('latin1');
-  const declared = /^(?:\xEF\xBB\xBF|\xFE\xFF|\xFF\xFE)/.test(head) || /<meta[^>]+charset/i.test(head);
-  const withCharset = () =>
-    Buffer.concat([Buffer.from(`<meta charset="${isUtf8(bytes) ? 'utf-8' : 'windows-1252'}">`), bytes]);
-  try {
-    return parsePage(declared || !isUtf8(bytes) ? bytes : withCharset(), url);
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    return parsePage(withCharset(), url);
-  }
-}
-
-/** cli/load-page.ts's analyzeFile, with the UTF-8 default above. */
-async function analyzeSavedPage(path: string, url: string | undefined): Promise<AnalyzedPage> {
-  const dom = parseAsSaved(await readPageBytes(path), url ?? 'https://example.invalid/');
-  try {
-    const page = extractArticle(dom.window.document, {
-      url,
-      window: dom.window as unknown as Window,
-      documentIsCopy: true,
-    });
-    if (!url && page.url === 'https://example.invalid/') page.url = '';
-    return page;
-  } finally {
-    dom.window.close();
-  }
-}
-
 async function handle(request: JobRequest): Promise<JobReply> {
   const started = performance.now();
   try {
-    const page = request.exactCli
-      ? await analyzeFile(request.path, request.url)
-      : await analyzeSavedPage(request.path, request.url);
+    const page = await analyzeFile(request.path, request.url);
     const summary: PageSummary = {
       title: page.title,
       authors: page.byline.authors.map((author) => author.name),

@@ -1,6 +1,7 @@
 /** The message protocol's checks: who may send, and which shapes are let through. */
 import { describe, expect, it } from 'vitest';
 import { parseExtractResponse, parseMessage, readMessage } from '../../lib/messages';
+import { emptyByline } from '../../lib/extract/types';
 
 const OWN_ID = 'scrutiny@example.org';
 const ownSender = { id: OWN_ID, url: 'chrome-extension://abc/sidepanel.html' };
@@ -14,16 +15,7 @@ function validCapture() {
       lang: 'en',
       isArticle: false,
       articleReason: '',
-      byline: {
-        authors: [],
-        outlet: null,
-        published: null,
-        modified: null,
-        publishedSource: null,
-        modifiedSource: null,
-        wire: null,
-        contributors: [],
-      },
+      byline: emptyByline(),
       article: { text: '', html: '', wordCount: 0, readingMinutes: 0, excerpt: '' },
       quotes: [],
       sources: [],

@@ -104,6 +104,14 @@ describe('loadPage', () => {
     expect(titleOf(Buffer.from(page))).toBe('Überraschung für Köln');
   });
 
+  it("reads a page whose charset attribute is malformed (jsdom's encoding sniffer throws on it)", () => {
+    const page = articlePage({ title: 'Überraschung für Köln' }).replace(
+      '<meta charset="utf-8">',
+      '<meta http-equiv="content-type" content="text/html; charset="UTF-8">',
+    );
+    expect(titleOf(Buffer.from(page))).toBe('Überraschung für Köln');
+  });
+
   it('parses again without style sheets when jsdom throws on one', () => {
     const page = articlePage({ head: '<style>a { width: calc(1px + (2px * 3) }</style>' });
     expect(titleOf(Buffer.from(page))).toBe('Council closes the old bridge for repairs');
