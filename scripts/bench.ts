@@ -25,7 +25,7 @@ import { SIDE_STEPS, type MeasureOptions, type PageRuns } from './bench-page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_CHROME_OUTPUT = join(ROOT, '.output/chrome-mv3');
-const CONTENT_SCRIPT = 'content-scripts/extract.js';
+const CONTENT_SCRIPT = 'extract.js';
 const CONTENT_SCRIPT_LIMIT_BYTES = 20 * 1024;
 const RATIO_TARGET = 1.3;
 const PAGE_TIMEOUT_MS = 120_000;

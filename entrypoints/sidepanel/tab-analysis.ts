@@ -7,7 +7,7 @@ import { EXTRACT_SCRIPT_READY, parseExtractResponse, readMessage, type ExtractRe
 import { BROWSER_PAGE, pageSupport, reasonFromInjectionError } from '@/lib/page-support';
 import type { PanelView } from '@/lib/panel-state';
 
-export const EXTRACT_SCRIPT = '/content-scripts/extract.js';
+export const EXTRACT_SCRIPT = '/extract.js';
 export const ALL_SITES = { origins: ['<all_urls>'] };
 
 /** Which window (and, when opened as a tab for a given page, which tab) this panel belongs to. */

@@ -11,8 +11,10 @@ declare global {
   }
 }
 
-export default defineContentScript({
-  registration: 'runtime',
+// An unlisted script rather than a content script: it is only ever injected with
+// scripting.executeScript, and WXT's content-script runtime (context, logger, messages it posts to the
+// page) would add 1.5 KB to what runs inside other people's pages.
+export default defineUnlistedScript({
   /** Returns EXTRACT_SCRIPT_READY, which becomes the injection's result (see lib/messages.ts). */
   main() {
     // The panel injects again on every analysis; one listener per page is enough.
