@@ -18,7 +18,7 @@ export default defineConfig({
     return {
       name: 'Scrutiny',
       description:
-        'Read news critically: who wrote the article, who is quoted, and on what sources it rests.',
+        'Read news critically: who wrote the article, for whom, when, and where each of those facts came from.',
       permissions: manifestVersion === 2 ? [...permissions, ...hostPermissions] : permissions,
       host_permissions: manifestVersion === 3 ? hostPermissions : undefined,
       optional_host_permissions: manifestVersion === 3 ? ['<all_urls>'] : undefined,

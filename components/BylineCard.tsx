@@ -38,7 +38,7 @@ export function BylineCard({ page }: { page: AnalyzedPage }) {
   const delay = byline.published && byline.modified ? describeDelay(byline.published, byline.modified) : null;
   return (
     <section class="card" aria-labelledby="headline">
-      <h1 id="headline" data-testid="headline">
+      <h1 id="headline" data-testid="headline" tabIndex={-1}>
         {page.title || 'Untitled page'}
       </h1>
       <dl class="fields">
@@ -83,8 +83,9 @@ export function BylineCard({ page }: { page: AnalyzedPage }) {
         <Field label="Updated" testId="modified">
           {byline.modified ? (
             <>
-              <time dateTime={byline.modified}>{formatPageDate(byline.modified)}</time>
-              {delay && <span class="delay"> ({delay})</span>} <Provenance source={byline.modifiedSource} />
+              <time dateTime={byline.modified}>{formatPageDate(byline.modified)}</time>{' '}
+              <Provenance source={byline.modifiedSource} />
+              {delay && <div class="delay">{delay} than published</div>}
             </>
           ) : (
             <span class="missing">No update shown</span>

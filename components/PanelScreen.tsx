@@ -14,6 +14,8 @@ export interface PanelSettings {
   /** The keyboard shortcut as the browser has it, e.g. "Alt+Shift+S"; empty when unset. */
   shortcut: string;
   allSitesAllowed: boolean;
+  /** The reader was asked for all sites and the browser did not grant it. */
+  allSitesRefused: boolean;
 }
 
 function FollowSetting({ settings, actions }: { settings: PanelSettings; actions: PanelActions }) {
@@ -25,6 +27,12 @@ function FollowSetting({ settings, actions }: { settings: PanelSettings; actions
       <button type="button" class="secondary" onClick={actions.allowAllSites} data-testid="allow-all-sites">
         Analyze every article I open
       </button>
+      {settings.allSitesRefused && (
+        <span class="setting-refused" role="status" data-testid="all-sites-refused">
+          {' '}
+          Access to all sites was not granted, so Scrutiny still reads a page only when you ask it to.
+        </span>
+      )}
     </p>
   );
 }

@@ -13,7 +13,7 @@ export const SOURCE_LABELS: Record<FieldSource, string> = {
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})?)?/;
 
 /**
- * "2021-07-17T10:51:00-04:00" → "July 17, 2021, 10:51 (UTC−04:00)": the day and time the page
+ * "2021-07-17T10:51:00-04:00" → "July 17, 2021, 10:51 UTC−04:00": the day and time the page
  * printed, in its own time zone, so the panel never shifts an article to another day.
  */
 export function formatPageDate(iso: string, locale = 'en-US'): string {
@@ -28,7 +28,7 @@ export function formatPageDate(iso: string, locale = 'en-US'): string {
     day: 'numeric',
   });
   if (h === undefined) return dayText;
-  const zoneText = !zone ? '' : zone === 'Z' ? ' (UTC)' : ` (UTC${zone.replace('-', '−')})`;
+  const zoneText = !zone ? '' : zone === 'Z' ? ' UTC' : ` UTC${zone.replace('-', '−')}`;
   return `${dayText}, ${h}:${mi}${zoneText}`;
 }
 

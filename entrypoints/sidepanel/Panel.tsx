@@ -8,7 +8,9 @@ import {
   analyzeTab,
   followTabs,
   hasAllSitesPermission,
+  loadForcedTabs,
   resolveTarget,
+  saveForcedTabs,
   type PanelTarget,
 } from './tab-analysis';
 
@@ -23,19 +25,29 @@ async function readShortcut(): Promise<string> {
 
 export function Panel() {
   const [view, setView] = useState<PanelView>({ kind: 'idle' });
-  const [settings, setSettings] = useState<PanelSettings>({ shortcut: '', allSitesAllowed: false });
+  const [settings, setSettings] = useState<PanelSettings>({
+    shortcut: '',
+    allSitesAllowed: false,
+    allSitesRefused: false,
+  });
   const target = useRef<PanelTarget | null>(null);
   const currentTab = useRef<number | null>(null);
   // Every analysis gets a number; a result that arrives after a newer request is dropped.
   const latestRequest = useRef(0);
   // Finished analyses by tab, so switching back to a tab shows it at once. Dropped when the tab navigates.
   const analyzedTabs = useRef(new Map<number, PanelView>());
+  // Tabs where the reader chose "Analyze anyway" on a page that does not look like an article.
+  const forcedTabs = useRef(new Set<number>());
+  // Set by "Analyze anyway" so keyboard focus lands on the analysis, not on a button that is gone.
+  const focusHeadline = useRef(false);
 
   const analyze = useCallback(async (tabId: number) => {
     const request = ++latestRequest.current;
     currentTab.current = tabId;
     setView({ kind: 'loading', tabId });
-    const result = await analyzeTab(tabId);
+    const analyzed = await analyzeTab(tabId);
+    const result =
+      analyzed.kind === 'result' && forcedTabs.current.has(tabId) ? { ...analyzed, forced: true } : analyzed;
     if (result.kind === 'result') analyzedTabs.current.set(tabId, result);
     if (request === latestRequest.current) setView(result);
   }, []);
@@ -55,10 +67,15 @@ export function Panel() {
     let stop: (() => void) | undefined;
     void (async () => {
       target.current = await resolveTarget();
-      setSettings({ shortcut: await readShortcut(), allSitesAllowed: await hasAllSitesPermission() });
+      forcedTabs.current = await loadForcedTabs();
+      const [shortcut, allSitesAllowed] = await Promise.all([readShortcut(), hasAllSitesPermission()]);
+      setSettings((current) => ({ ...current, shortcut, allSitesAllowed }));
       stop = followTabs(target.current, () => currentTab.current, {
         onTabActivated: show,
-        onTabNavigating: (tabId) => analyzedTabs.current.delete(tabId),
+        onTabNavigating: (tabId) => {
+          analyzedTabs.current.delete(tabId);
+          if (forcedTabs.current.delete(tabId)) void saveForcedTabs(forcedTabs.current);
+        },
         onTabLoaded: (tabId) => void analyze(tabId),
         onAnalyzeRequested: (tabId) => void analyze(tabId),
       });
@@ -68,16 +85,29 @@ export function Panel() {
     return () => stop?.();
   }, [analyze, show]);
 
+  useEffect(() => {
+    if (!focusHeadline.current || view.kind !== 'result') return;
+    focusHeadline.current = false;
+    document.getElementById('headline')?.focus();
+  }, [view]);
+
   const actions: PanelActions = {
-    analyzeAnyway: () =>
-      setView((current) => (current.kind === 'result' ? { ...current, forced: true } : current)),
+    analyzeAnyway: () => {
+      if (view.kind !== 'result') return;
+      const forced = { ...view, forced: true };
+      forcedTabs.current.add(view.tabId);
+      void saveForcedTabs(forcedTabs.current);
+      analyzedTabs.current.set(view.tabId, forced);
+      focusHeadline.current = true;
+      setView(forced);
+    },
     retry: () => {
       if (currentTab.current !== null) void analyze(currentTab.current);
     },
     allowAllSites: () => {
       // permissions.request must be the first thing the click does, or the browser refuses it.
       void browser.permissions.request(ALL_SITES).then((granted) => {
-        setSettings((current) => ({ ...current, allSitesAllowed: granted }));
+        setSettings((current) => ({ ...current, allSitesAllowed: granted, allSitesRefused: !granted }));
         if (granted && currentTab.current !== null) void analyze(currentTab.current);
       });
     },

@@ -157,3 +157,26 @@ export async function hasAllSitesPermission(): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Tabs where the reader chose "Analyze anyway", kept in session storage so the choice holds when
+ * the panel is closed and opened again, until the tab loads another page or the browser closes.
+ */
+const FORCED_TABS_KEY = 'forcedTabs';
+
+export async function loadForcedTabs(): Promise<Set<number>> {
+  try {
+    const stored = (await browser.storage.session.get(FORCED_TABS_KEY))[FORCED_TABS_KEY];
+    return new Set(Array.isArray(stored) ? stored.filter((id): id is number => Number.isInteger(id)) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+export async function saveForcedTabs(tabIds: Set<number>): Promise<void> {
+  try {
+    await browser.storage.session.set({ [FORCED_TABS_KEY]: [...tabIds] });
+  } catch {
+    // Losing this choice costs the reader one click; it is not worth an error notice.
+  }
+}

@@ -110,7 +110,7 @@ describe.skipIf(!available)('Chromium', () => {
     await article.close();
   });
 
-  it('says a front page is not an article, and "Analyze anyway" works from the keyboard', async () => {
+  it('says a front page is not an article, and "Analyze anyway" works from the keyboard and is remembered', async () => {
     const page = await context.newPage();
     await page.goto(server.url('/pages/front-page.html'));
     const panel = await openPanelFor(page);
@@ -121,7 +121,14 @@ describe.skipIf(!available)('Chromium', () => {
     await panel.getByTestId('analyze-anyway').focus();
     await panel.keyboard.press('Enter');
     await expect.poll(() => panel.getByTestId('headline').textContent()).toBe('Coastline Gazette');
+    // Focus moves to the analysis instead of being lost with the button.
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('headline');
     await panel.close();
+    // The choice holds when the panel is opened again on the same page.
+    const reopened = await openPanelFor(page);
+    await expect.poll(() => reopened.getByTestId('headline').textContent()).toBe('Coastline Gazette');
+    expect(await reopened.getByTestId('not-article').count()).toBe(0);
+    await reopened.close();
     await page.close();
   });
 
@@ -148,6 +155,8 @@ describe.skipIf(!available)('Chromium', () => {
     await panel.goto(panelUrl());
     const background = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(23, 25, 29)');
+    // Chromium's extension pages shrink body text to 75% unless the panel sets it.
+    expect(await panel.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('14px');
     await panel.emulateMedia({ colorScheme: 'light' });
     expect(await panel.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
       'rgb(255, 255, 255)',

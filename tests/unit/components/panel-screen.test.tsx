@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { PanelScreen, type PanelActions } from '../../../components/PanelScreen';
+import { PanelScreen, type PanelActions, type PanelSettings } from '../../../components/PanelScreen';
 import type { AnalyzedPage } from '../../../lib/extract/types';
 import type { PanelView } from '../../../lib/panel-state';
 
@@ -35,9 +35,13 @@ function page(overrides: Partial<AnalyzedPage> = {}): AnalyzedPage {
   };
 }
 
-const settings = { shortcut: 'Alt+Shift+S', allSitesAllowed: false };
+const defaultSettings: PanelSettings = {
+  shortcut: 'Alt+Shift+S',
+  allSitesAllowed: false,
+  allSitesRefused: false,
+};
 
-function show(view: PanelView, actions: Partial<PanelActions> = {}) {
+function show(view: PanelView, actions: Partial<PanelActions> = {}, settings = defaultSettings) {
   const container = document.createElement('div');
   document.body.append(container);
   const all: PanelActions = { analyzeAnyway: vi.fn(), retry: vi.fn(), allowAllSites: vi.fn(), ...actions };
@@ -62,9 +66,9 @@ describe('PanelScreen', () => {
       'OutletCoastline Gazette from meta tagsWire credit: Associated Press',
     );
     expect(byTestId('published')?.textContent).toBe(
-      'PublishedMarch 3, 2026, 16:12 (UTC−05:00) from the article text',
+      'PublishedMarch 3, 2026, 16:12 UTC−05:00 from the article text',
     );
-    expect(byTestId('modified')?.textContent).toContain('(17 hours later)');
+    expect(byTestId('modified')?.textContent).toContain('17 hours later than published');
     expect(byTestId('contributors')?.textContent).toContain('Lena Okafor');
     expect(byTestId('length')?.textContent).toBe('Length412 words · 2 min read');
   });
@@ -100,6 +104,17 @@ describe('PanelScreen', () => {
     expect(byTestId('needs-permission')?.textContent).toContain('press Alt+Shift+S');
     (byTestId('allow-all-sites') as HTMLButtonElement).click();
     expect(actions.allowAllSites).toHaveBeenCalledOnce();
+    expect(byTestId('all-sites-refused')).toBeNull();
+  });
+
+  it('says so when the browser refuses access to all sites', () => {
+    const { byTestId } = show(
+      { kind: 'needs-permission', tabId: 1 },
+      {},
+      { ...defaultSettings, allSitesRefused: true },
+    );
+    expect(byTestId('all-sites-refused')?.textContent).toContain('was not granted');
+    expect(byTestId('allow-all-sites')).not.toBeNull();
   });
 
   it('explains restricted pages and errors in plain words', () => {
