@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { withAnalysis } from '../lib/analyze';
 import { extractArticle } from '../lib/extract';
 import type { AnalyzedPage } from '../lib/extract/types';
 import {
@@ -145,11 +146,11 @@ export async function analyzeFile(path: string, url?: string): Promise<AnalyzedP
   const bytes = await readPageBytes(path);
   const { dom, warnings } = loadPage(bytes, url ?? PLACEHOLDER_URL);
   try {
-    const page = extractArticle(dom.window.document, {
-      url,
-      window: dom.window as unknown as Window,
-      documentIsCopy: true,
-    });
+    const window = dom.window as unknown as Window;
+    const page = withAnalysis(
+      extractArticle(dom.window.document, { url, window, documentIsCopy: true }),
+      window,
+    );
     // A relative canonical link resolves against the placeholder; that is no address either.
     if (!url && hostOf(page.url) === hostOf(PLACEHOLDER_URL)) page.url = '';
     page.warnings.unshift(...warnings);

@@ -1,5 +1,7 @@
+import type { TextQuoteSelector } from '@/lib/analyze/types';
 import type { PanelView } from '@/lib/panel-state';
 import { showsAnalysis } from '@/lib/panel-state';
+import { AnalysisViews } from './AnalysisViews';
 import { BylineCard, PageWarnings } from './BylineCard';
 import { StatusNotice } from './StatusNotice';
 
@@ -8,6 +10,8 @@ export interface PanelActions {
   retry(): void;
   /** Ask for the optional permission to analyze every page without a click. */
   allowAllSites(): void;
+  /** Scroll the page to a quote or a source mention and light it up. */
+  showPassage(selector: TextQuoteSelector): void;
 }
 
 export interface PanelSettings {
@@ -100,6 +104,12 @@ export function PanelScreen({
             </p>
           )}
           <BylineCard page={view.page} />
+          <AnalysisViews
+            page={view.page}
+            analysis={view.analysis}
+            passageNote={view.passageNote}
+            onShowPassage={actions.showPassage}
+          />
           {!settings.allSitesAllowed && (
             <footer class="panel-footer">
               <FollowSetting settings={settings} actions={actions} />

@@ -1,4 +1,5 @@
 /** Display formatting for the panel: plain words, no browser APIs. */
+import type { LinkKind, SourceKind } from './analyze/types';
 import type { FieldSource } from './extract/types';
 
 /** How a reader is told where a byline field came from. */
@@ -51,4 +52,58 @@ export function describeDelay(fromIso: string, toIso: string): string | null {
 
 export function formatCount(n: number, unit: string): string {
   return `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** Group headings of the Sources view. */
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
+  wire: 'Wire services',
+  'news-outlet': 'Other outlets',
+  official: 'Officials',
+  organization: 'Organizations',
+  person: 'People',
+  document: 'Documents and statements',
+  study: 'Studies',
+  social: 'Social posts',
+  anonymous: 'Anonymous sources',
+  link: 'Links out of the article',
+};
+
+/** What a link out of the article points to. */
+export const LINK_KIND_LABELS: Record<LinkKind, string> = {
+  'primary-document': 'primary document',
+  'other-outlet': 'other outlet',
+  'same-site': 'same site',
+  social: 'social',
+  study: 'study',
+  other: 'other page',
+};
+
+/** A share from 0 to 1 as a whole percentage: "34%"; "less than 1%" for a sliver, never a rounded-away 0. */
+export function formatShare(share: number): string {
+  if (!Number.isFinite(share) || share <= 0) return '0%';
+  if (share < 0.005) return 'less than 1%';
+  return `${Math.min(100, Math.round(share * 100))}%`;
+}
+
+/** The address when it is an absolute http(s) URL, normalized; null for anything else. */
+export function httpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An address as a reader scans it: host and path without the scheme, long ones cut with "…". */
+export function displayUrl(href: string, max = 70): string {
+  let text = href;
+  try {
+    const url = new URL(href);
+    text = `${url.host}${url.pathname === '/' ? '' : url.pathname}${url.search}`;
+  } catch {
+    // Shown as given.
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

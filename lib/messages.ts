@@ -3,6 +3,7 @@
  * Every listener passes what it receives through `readMessage`, which checks both the sender (this
  * extension, never a web page or another extension) and the shape, and drops anything else.
  */
+import type { TextQuoteSelector } from './analyze/types';
 import type { PageCapture } from './extract/capture';
 
 /** Panel → content script: extract the page you are in. */
@@ -29,7 +30,29 @@ export interface PanelPing {
   type: 'scrutiny/panel-ping';
 }
 
-export type Message = ExtractRequest | AnalyzeTabRequest | PanelPing;
+/** Panel → show-passage script: scroll the page to this passage and light it up. */
+export interface ShowPassageRequest {
+  type: 'scrutiny/show-passage';
+  selector: TextQuoteSelector;
+}
+
+/**
+ * What the show-passage script's injection evaluates to once it listens (as EXTRACT_SCRIPT_READY):
+ * STARTED the first time in a page (the panel then adds the highlight style), READY after that.
+ */
+export const SHOW_PASSAGE_SCRIPT_STARTED = 'scrutiny/show-passage-started';
+export const SHOW_PASSAGE_SCRIPT_READY = 'scrutiny/show-passage-ready';
+
+/** The show-passage script's answer: whether the passage was found in the page. */
+export interface ShowPassageResponse {
+  found: boolean;
+}
+
+/** Longest passage and context a show-passage request may carry (characters). */
+export const MAX_PASSAGE_LENGTH = 10_000;
+export const MAX_PASSAGE_CONTEXT = 1_000;
+
+export type Message = ExtractRequest | AnalyzeTabRequest | PanelPing | ShowPassageRequest;
 
 /** The content script's answer: the raw capture (article HTML not yet sanitized), or what went wrong. */
 export type ExtractResponse = { ok: true; capture: PageCapture } | { ok: false; error: string };
@@ -47,6 +70,19 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const isId = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
+const hasKeys = (value: Record<string, unknown>, keys: string[]) =>
+  Object.keys(value).length === keys.length && keys.every((key) => Object.hasOwn(value, key));
+
+/** A TextQuoteSelector with a passage that is not empty and not huge; a fresh copy, or null. */
+function parseSelector(value: unknown): TextQuoteSelector | null {
+  if (!isObject(value) || !hasKeys(value, ['exact', 'prefix', 'suffix'])) return null;
+  const { exact, prefix, suffix } = value;
+  if (typeof exact !== 'string' || typeof prefix !== 'string' || typeof suffix !== 'string') return null;
+  if (!exact.trim() || exact.length > MAX_PASSAGE_LENGTH) return null;
+  if (prefix.length > MAX_PASSAGE_CONTEXT || suffix.length > MAX_PASSAGE_CONTEXT) return null;
+  return { exact, prefix, suffix };
+}
+
 /** The message, typed, when it has one of the protocol's shapes; otherwise null. */
 export function parseMessage(value: unknown): Message | null {
   if (!isObject(value) || typeof value.type !== 'string') return null;
@@ -59,9 +95,19 @@ export function parseMessage(value: unknown): Message | null {
       return Object.keys(value).length === 3 && isId(value.tabId) && isId(value.windowId)
         ? { type: value.type, tabId: value.tabId, windowId: value.windowId }
         : null;
+    case 'scrutiny/show-passage': {
+      const selector = hasKeys(value, ['type', 'selector']) ? parseSelector(value.selector) : null;
+      return selector ? { type: value.type, selector } : null;
+    }
     default:
       return null;
   }
+}
+
+/** The show-passage script's answer, or null when it has another shape. */
+export function parseShowPassageResponse(value: unknown): ShowPassageResponse | null {
+  if (!isObject(value) || !hasKeys(value, ['found']) || typeof value.found !== 'boolean') return null;
+  return { found: value.found };
 }
 
 /**

@@ -8,7 +8,8 @@
  * profile follows the library as it changes.
  */
 import { Readability } from '@mozilla/readability';
-import { buildAnalyzedPage, capturePage, type PageCapture } from '../lib/extract/index';
+import { analyzeArticle } from '../lib/analyze/index';
+import { buildAnalyzedPage, capturePage, type AnalyzedPage, type PageCapture } from '../lib/extract/index';
 
 /** Steps measured next to the pipeline, for comparison; not part of it. */
 export const SIDE_STEPS = ['baseline: cloneNode', 'baseline: Readability.parse', 'capture as JSON'] as const;
@@ -28,6 +29,11 @@ export interface PageRuns {
   capture: number[];
   build: number[];
   readability: number[];
+  /** The analysis (quotes, sources) of the extracted article, one entry per timed run. */
+  analysis: number[];
+  /** The page's first analysis, with the analysis code not yet compiled in this page. */
+  coldAnalysis: number;
+  quotes: number;
   /** Exclusive milliseconds per pipeline step, one entry per profiling run, in the order they first ran. */
   steps: Record<string, number[]>;
   /** Milliseconds per side measurement (SIDE_STEPS), one entry per profiling run. */
@@ -161,6 +167,14 @@ function timeFull(url: string, full: number[], capture: number[], build: number[
   return page;
 }
 
+function timeAnalysis(page: AnalyzedPage, analysis: number[]) {
+  collectGarbage();
+  const started = now();
+  const result = analyzeArticle(page, window);
+  analysis.push(now() - started);
+  return result;
+}
+
 function timeReadability(readability: number[]) {
   collectGarbage();
   const started = now();
@@ -248,6 +262,11 @@ export function measure({ url, warmUps, runs, profileRuns, coldFirst }: MeasureO
       timeFull(url, full, capture, build);
     }
   }
+  const coldAnalysis: number[] = [];
+  const analysis: number[] = [];
+  const analyzed = timeAnalysis(firstPage, coldAnalysis);
+  for (let run = 1; run < warmUps; run++) timeAnalysis(firstPage, []);
+  for (let run = 0; run < runs; run++) timeAnalysis(firstPage, analysis);
   const steps: Record<string, number[]> = {};
   const sideSteps = Object.fromEntries(SIDE_STEPS.map((step) => [step, [] as number[]]));
   for (let run = 0; run < profileRuns; run++) profileOnce(url, steps, sideSteps);
@@ -260,6 +279,9 @@ export function measure({ url, warmUps, runs, profileRuns, coldFirst }: MeasureO
     capture,
     build,
     readability,
+    analysis,
+    coldAnalysis: coldAnalysis[0]!,
+    quotes: analyzed.quotes.length,
     steps,
     sideSteps,
     articleWords: firstPage.article.wordCount,

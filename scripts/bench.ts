@@ -174,6 +174,8 @@ interface PageResult {
   capture: number;
   build: number;
   readability: number;
+  analysis: number;
+  coldAnalysis: number;
   /** Per step the page reached, the median over the profiling runs. */
   steps: Record<string, number>;
   sideSteps: Record<string, number>;
@@ -360,6 +362,8 @@ function summarizePage(page: CorpusPage, runs: PageRuns | null, error: string | 
     capture: runs ? median(runs.capture) : NaN,
     build: runs ? median(runs.build) : NaN,
     readability: runs ? median(runs.readability) : NaN,
+    analysis: runs ? median(runs.analysis) : NaN,
+    coldAnalysis: runs?.coldAnalysis ?? NaN,
     steps: runs ? medians(runs.steps) : {},
     sideSteps: runs ? medians(runs.sideSteps) : {},
     coldSteps: runs?.coldSteps ?? null,
@@ -389,6 +393,11 @@ interface CorpusSummary {
   contentScript: Distribution;
   panel: Distribution;
   readability: Distribution;
+  /** The analysis (quotes and sources) after the extraction, warm and as the page's first call. */
+  analysis: Distribution;
+  coldAnalysis: Distribution;
+  /** The page whose warm analysis took longest, and its time. */
+  slowestAnalysis: { name: string; analysis: number; coldAnalysis: number; full: number } | null;
   ratio: {
     ofMedians: number;
     ofP90s: number;
@@ -445,6 +454,20 @@ function summarizeCorpus(results: PageResult[]): CorpusSummary {
     contentScript,
     panel: distribution(measured.map((result) => result.build)),
     readability,
+    analysis: distribution(measured.map((result) => result.analysis)),
+    coldAnalysis: distribution(measured.map((result) => result.coldAnalysis)),
+    slowestAnalysis: measured.reduce<CorpusSummary['slowestAnalysis']>(
+      (worst, result) =>
+        worst !== null && worst.analysis >= result.analysis
+          ? worst
+          : {
+              name: result.name,
+              analysis: result.analysis,
+              coldAnalysis: result.coldAnalysis,
+              full: result.full,
+            },
+      null,
+    ),
     ratio: {
       ofMedians: full.median / readability.median,
       ofP90s: full.p90 / readability.p90,
@@ -578,6 +601,8 @@ function printCorpus(title: string, summary: CorpusSummary, options: Options): v
         row('  content script (capturePage)', summary.contentScript),
         row('  panel (buildAnalyzedPage)', summary.panel),
         row('Readability alone (clone + parse)', summary.readability),
+        row('analysis (quotes, sources) after the extraction', summary.analysis),
+        row('  its first call in a page', summary.coldAnalysis),
         row(`first call in a page: full (${summary.coldFull.count} pages)`, summary.coldFull),
         row(
           `first call in a page: Readability (${summary.coldReadability.count} pages)`,
@@ -593,6 +618,14 @@ function printCorpus(title: string, summary: CorpusSummary, options: Options): v
       `${ratio.ofP90s.toFixed(2)} of p90s, ${ratio.ofTotals.toFixed(2)} of sums, ` +
       `${ratio.medianPerPage.toFixed(2)} median per page; content script alone / Readability: ` +
       `${ratio.contentScriptOfMedians.toFixed(2)} of medians`,
+  );
+  console.log(
+    `analysis / full extraction: ${(summary.analysis.median / summary.full.median).toFixed(3)} of medians ` +
+      `(target: at most 0.20)` +
+      (summary.slowestAnalysis
+        ? `; slowest analysis: ${summary.slowestAnalysis.name} ${ms(summary.slowestAnalysis.analysis)} ms ` +
+          `(first call ${ms(summary.slowestAnalysis.coldAnalysis)} ms; target: at most 50 ms)`
+        : ''),
   );
   if (summary.slowest) {
     const slowest = summary.slowest;

@@ -1,16 +1,28 @@
 /** The panel's container: follows the tab, runs the analysis, hands the result to the views. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { PanelScreen, type PanelActions, type PanelSettings } from '@/components/PanelScreen';
-import type { PanelView } from '@/lib/panel-state';
+import type { AnalyzedPage } from '@/lib/extract/types';
+import {
+  analyzeQuotesAndSources,
+  PAGE_UNREACHABLE,
+  PASSAGE_NOT_FOUND,
+  withAnalysis,
+  withAnalysisFailure,
+  withPassageNote,
+  type PanelView,
+  type ResultView,
+} from '@/lib/panel-state';
 import {
   ALL_SITES,
   activeTabId,
+  afterNextPaint,
   analyzeTab,
   followTabs,
   hasAllSitesPermission,
   loadForcedTabs,
   resolveTarget,
   saveForcedTabs,
+  showPassageInTab,
   type PanelTarget,
 } from './tab-analysis';
 
@@ -35,22 +47,56 @@ export function Panel() {
   // Every analysis gets a number; a result that arrives after a newer request is dropped.
   const latestRequest = useRef(0);
   // Finished analyses by tab, so switching back to a tab shows it at once. Dropped when the tab navigates.
-  const analyzedTabs = useRef(new Map<number, PanelView>());
+  const analyzedTabs = useRef(new Map<number, ResultView>());
   // Tabs where the reader chose "Analyze anyway" on a page that does not look like an article.
   const forcedTabs = useRef(new Set<number>());
   // Set by "Analyze anyway" so keyboard focus lands on the analysis, not on a button that is gone.
   const focusHeadline = useRef(false);
 
-  const analyze = useCallback(async (tabId: number) => {
-    const request = ++latestRequest.current;
-    currentTab.current = tabId;
-    setView({ kind: 'loading', tabId });
-    const analyzed = await analyzeTab(tabId);
-    const result =
-      analyzed.kind === 'result' && forcedTabs.current.has(tabId) ? { ...analyzed, forced: true } : analyzed;
-    if (result.kind === 'result') analyzedTabs.current.set(tabId, result);
-    if (request === latestRequest.current) setView(result);
-  }, []);
+  /**
+   * Change the result shown for `page` in a tab, in the cache and on screen, if it is still that page
+   * (the tab may have moved on, or the panel to another tab, while the page worked).
+   */
+  const updateResult = useCallback(
+    (tabId: number, page: AnalyzedPage, change: (view: ResultView) => ResultView) => {
+      const known = analyzedTabs.current.get(tabId);
+      if (known?.page === page) analyzedTabs.current.set(tabId, change(known));
+      setView((current) =>
+        current.kind === 'result' && current.tabId === tabId && current.page === page
+          ? change(current)
+          : current,
+      );
+    },
+    [],
+  );
+
+  const analyze = useCallback(
+    async (tabId: number) => {
+      const request = ++latestRequest.current;
+      currentTab.current = tabId;
+      setView({ kind: 'loading', tabId });
+      const analyzed = await analyzeTab(tabId);
+      const result =
+        analyzed.kind === 'result' && forcedTabs.current.has(tabId)
+          ? { ...analyzed, forced: true }
+          : analyzed;
+      if (result.kind === 'result') analyzedTabs.current.set(tabId, result);
+      if (request === latestRequest.current) setView(result);
+      if (result.kind !== 'result') return;
+      // The byline card first; quotes and sources once it is on screen, without freezing the panel.
+      const page = result.page;
+      afterNextPaint(() => {
+        if (analyzedTabs.current.get(tabId)?.page !== page) return; // the tab has moved on
+        const outcome = analyzeQuotesAndSources(page, window);
+        updateResult(tabId, page, (view) =>
+          outcome.ok
+            ? withAnalysis(view, outcome.analysis, outcome.ms)
+            : withAnalysisFailure(view, outcome.message),
+        );
+      });
+    },
+    [updateResult],
+  );
 
   const show = useCallback(
     (tabId: number) => {
@@ -103,6 +149,21 @@ export function Panel() {
     },
     retry: () => {
       if (currentTab.current !== null) void analyze(currentTab.current);
+    },
+    showPassage: (selector) => {
+      if (view.kind !== 'result') return;
+      const { tabId, page } = view;
+      // Cleared first, so a note that comes again is announced again.
+      setView((current) => (current.kind === 'result' ? withPassageNote(current, null) : current));
+      void showPassageInTab(tabId, selector).then((outcome) => {
+        const note =
+          outcome === 'shown' ? null : outcome === 'not-found' ? PASSAGE_NOT_FOUND : PAGE_UNREACHABLE;
+        setView((current) =>
+          current.kind === 'result' && current.tabId === tabId && current.page === page
+            ? withPassageNote(current, note)
+            : current,
+        );
+      });
     },
     allowAllSites: () => {
       // permissions.request must be the first thing the click does, or the browser refuses it.

@@ -2,12 +2,24 @@
  * Wiring between the panel and the browser: which tab to follow, injecting the extraction script,
  * asking it for the page, and turning every outcome into a PanelView.
  */
+import type { TextQuoteSelector } from '@/lib/analyze';
+import { PASSAGE_HIGHLIGHT_CSS } from '@/lib/anchor/flash';
 import { buildAnalyzedPage } from '@/lib/extract';
-import { EXTRACT_SCRIPT_READY, parseExtractResponse, readMessage, type ExtractRequest } from '@/lib/messages';
+import {
+  EXTRACT_SCRIPT_READY,
+  SHOW_PASSAGE_SCRIPT_READY,
+  SHOW_PASSAGE_SCRIPT_STARTED,
+  parseExtractResponse,
+  parseShowPassageResponse,
+  readMessage,
+  type ExtractRequest,
+  type ShowPassageRequest,
+} from '@/lib/messages';
 import { BROWSER_PAGE, pageSupport, reasonFromInjectionError } from '@/lib/page-support';
-import type { PanelView } from '@/lib/panel-state';
+import { resultView, type PanelView } from '@/lib/panel-state';
 
 export const EXTRACT_SCRIPT = '/extract.js';
+export const SHOW_PASSAGE_SCRIPT = '/show-passage.js';
 export const ALL_SITES = { origins: ['<all_urls>'] };
 
 /** Which window (and, when opened as a tab for a given page, which tab) this panel belongs to. */
@@ -100,9 +112,60 @@ export async function analyzeTab(tabId: number): Promise<PanelView> {
   if (!response.ok)
     return { kind: 'error', tabId, message: `Scrutiny could not read this page: ${response.error}` };
   try {
-    return { kind: 'result', tabId, page: buildAnalyzedPage(response.capture, window), forced: false };
+    return resultView(tabId, buildAnalyzedPage(response.capture, window));
   } catch (error) {
     return { kind: 'error', tabId, message: `Scrutiny could not analyze this page: ${errorText(error)}` };
+  }
+}
+
+/**
+ * Run `work` once the browser has painted what is on screen now, so the byline card shows before a
+ * long analysis starts. A hidden panel gets no animation frames, hence the timer as well.
+ */
+export function afterNextPaint(work: () => void): void {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    setTimeout(work, 0);
+  };
+  requestAnimationFrame(start);
+  setTimeout(start, 100);
+}
+
+/** How long the page may take to answer a click on a quote. */
+const PASSAGE_TIMEOUT_MS = 10_000;
+
+/** What became of "show this passage in the page". */
+export type PassageOutcome = 'shown' | 'not-found' | 'unreachable';
+
+/**
+ * Inject the show-passage script (the tab was granted to Scrutiny when it was analyzed), add the
+ * highlight style the first time, and ask the page to scroll to the passage and light it up.
+ */
+export async function showPassageInTab(tabId: number, selector: TextQuoteSelector): Promise<PassageOutcome> {
+  try {
+    const injections = await withDeadline(
+      browser.scripting.executeScript({ target: { tabId }, files: [SHOW_PASSAGE_SCRIPT] }),
+      PASSAGE_TIMEOUT_MS,
+    );
+    const results = injections.map((injection) => injection?.result);
+    if (results.includes(SHOW_PASSAGE_SCRIPT_STARTED)) {
+      // The first click on this page: add the highlight's style as the extension's own style sheet, which
+      // the page's content security policy cannot block (a <style> element in the page could be).
+      await browser.scripting.insertCSS({ target: { tabId }, css: PASSAGE_HIGHLIGHT_CSS });
+    } else if (!results.includes(SHOW_PASSAGE_SCRIPT_READY)) {
+      return 'unreachable';
+    }
+    const request: ShowPassageRequest = { type: 'scrutiny/show-passage', selector };
+    const response = parseShowPassageResponse(
+      await withDeadline(browser.tabs.sendMessage(tabId, request), PASSAGE_TIMEOUT_MS),
+    );
+    if (!response) return 'unreachable';
+    return response.found ? 'shown' : 'not-found';
+  } catch (error) {
+    console.warn('Scrutiny: could not show the passage in the page:', error);
+    return 'unreachable';
   }
 }
 

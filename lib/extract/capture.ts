@@ -42,6 +42,7 @@ export function emptyPage(url: string, title: string, reason: string, warnings: 
     byline: emptyByline(),
     article: { text: '', html: '', wordCount: 0, readingMinutes: 0, excerpt: '' },
     quotes: [],
+    glance: null,
     sources: [],
     warnings,
     timings: { total: 0, readability: 0 },

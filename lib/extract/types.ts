@@ -1,3 +1,5 @@
+import type { Glance, Quote, Source } from '../analyze/types';
+
 /** Where a byline field was read from, strongest evidence first. */
 export type FieldSource =
   | 'jsonld' // schema.org JSON-LD in the page
@@ -98,13 +100,16 @@ export interface AnalyzedPage {
   articleReason: string;
   byline: Byline;
   article: ArticleBody;
-  /** Filled by the analysis step (issue 3); empty until then. */
-  quotes: unknown[];
-  sources: unknown[];
+  /** Direct quotes with their speakers, in reading order; filled by `analyzeArticle` (lib/analyze). */
+  quotes: Quote[];
+  /** What the story cites, most used first; filled by `analyzeArticle`. */
+  sources: Source[];
+  /** Plain counts over quotes and sources; null until the analysis has run. */
+  glance: Glance | null;
   /** Plain-words notes on what could not be done fully (huge page, deep markup, bad JSON-LD …). */
   warnings: string[];
   /** Milliseconds spent, for benchmarks. */
-  timings: { total: number; readability: number };
+  timings: { total: number; readability: number; analysis?: number };
 }
 
 /** No clues yet: what a page without any metadata or byline gives. */

@@ -577,6 +577,15 @@ const fixtures: SetRunner = async (dir, options) => {
     quotes.gold += goldQuotes.length;
     quotes.predicted += predictedQuotes.length;
     quotes.matched += matches.length;
+    const matchedGold = new Set(matches.map(([goldIndex]) => goldIndex));
+    const matchedPredicted = new Set(matches.map(([, predictedIndex]) => predictedIndex));
+    goldQuotes.forEach((quote, index) => {
+      if (!matchedGold.has(index)) miss(options, 'fixtures', key, 'quote', quote.text, 'missing');
+    });
+    predictedQuotes.forEach((quote, index) => {
+      if (!matchedPredicted.has(index))
+        miss(options, 'fixtures', key, 'quote', 'none', stringField(quote, 'text'));
+    });
     for (const [goldIndex, predictedIndex] of matches) {
       const goldQuote = goldQuotes[goldIndex]!;
       if (!goldQuote.speaker) continue;
@@ -589,6 +598,15 @@ const fixtures: SetRunner = async (dir, options) => {
         (predicted as Record<string, unknown> | undefined)?.['anonymous'] === true;
       if (anonymousRight || (speaker && names.some((name) => name && speaker.includes(name))))
         quotes.speakerRight++;
+      else
+        miss(
+          options,
+          'fixtures',
+          key,
+          `speaker of "${goldQuote.text.slice(0, 60)}"`,
+          goldQuote.speaker,
+          stringField(predicted, 'speaker'),
+        );
     }
     const goldSources = (gold.sources ?? []).filter((s) => s.kind !== 'anonymous');
     const predictedSources = (page?.sources ?? []).filter(
@@ -596,13 +614,17 @@ const fixtures: SetRunner = async (dir, options) => {
     );
     const predictedNames = predictedSources.map((s) => stringField(s, 'name'));
     sources.gold += goldSources.length;
-    sources.found += goldSources.filter((s) =>
-      predictedNames.some((name) => sourceNameMatches(name, [s.name, ...(s.aliases ?? [])])),
-    ).length;
+    for (const source of goldSources) {
+      if (predictedNames.some((name) => sourceNameMatches(name, [source.name, ...(source.aliases ?? [])])))
+        sources.found++;
+      else miss(options, 'fixtures', key, `source (${source.kind})`, source.name, 'missing');
+    }
     sources.predicted += predictedSources.length;
-    sources.predictedRight += predictedNames.filter((name) =>
-      goldSources.some((s) => sourceNameMatches(name, [s.name, ...(s.aliases ?? [])])),
-    ).length;
+    for (const name of predictedNames) {
+      if (goldSources.some((s) => sourceNameMatches(name, [s.name, ...(s.aliases ?? [])])))
+        sources.predictedRight++;
+      else miss(options, 'fixtures', key, 'source', 'none', name);
+    }
   }
   const quoteScore = microPrecisionRecall({
     tp: quotes.matched,
@@ -633,7 +655,7 @@ const fixtures: SetRunner = async (dir, options) => {
         ],
       },
       {
-        title: 'Quotes and sources (analysis step; zero until it exists)',
+        title: 'Quotes and sources (quotes: token F1 ≥ 0.8 or 80% containment, one to one)',
         header: ['item', 'gold', 'predicted', 'F1', 'precision', 'recall', 'speaker acc.'],
         rows: [
           [
@@ -781,8 +803,153 @@ const robustness: SetRunner = async (dir, options) => {
   };
 };
 
+// ---------------------------------------------------------------------------------------------------
+// german-quotes: direct quotes in German Wikinews articles (Petersen-Frey & Biemann 2024)
+// ---------------------------------------------------------------------------------------------------
+
+interface GermanSpan {
+  spans: { charBegin: number; charEnd: number }[];
+  text: string;
+}
+
+interface GermanDocument {
+  documentName?: string;
+  originalText: string;
+  annotations: { type: string; quote: GermanSpan; speaker: GermanSpan }[];
+}
+
+/** The words of a speaker phrase, normalised, without determiners and short words. */
+function speakerWords(text: string): Set<string> {
+  return new Set(
+    normalizeForMatch(text)
+      .split(' ')
+      .filter((word) => word && !/^(?:der|die|das|des|dem|den|ein|eine|einer|und|von|vom|the)$/.test(word)),
+  );
+}
+
+/**
+ * Runs the quote finder straight on each article's text (no HTML here). A predicted quote matches a gold
+ * Direct quote when their character spans overlap (one to one, largest overlap first). The speaker is
+ * right when a name word of the predicted speaker (resolved name or mention as written) is among the
+ * words of the gold speaker span.
+ */
+const germanQuotes: SetRunner = async (dir, options) => {
+  const { JSDOM } = await import('jsdom');
+  const { analyzeArticle } = await import('../../lib/analyze');
+  const { emptyByline } = await import('../../lib/extract/types');
+  const window = new JSDOM('').window as unknown as Window;
+  const files: { key: string; path: string }[] = [];
+  for (const split of ['train', 'dev', 'test']) {
+    const folder = join(dir, 'data', split);
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder).sort())
+      if (name.endsWith('.json.gz')) files.push({ key: `${split}/${name}`, path: join(folder, name) });
+  }
+  const { gunzipSync } = await import('node:zlib');
+  const picked = selectJobs(files, options);
+  let gold = 0;
+  let predicted = 0;
+  let matched = 0;
+  let speakerRight = 0;
+  let speakerTotal = 0;
+  let analysisMs = 0;
+  for (const { key, path } of picked) {
+    const doc = JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as GermanDocument;
+    const text = doc.originalText;
+    const direct = doc.annotations.filter((a) => a.type === 'Direct' && a.quote.spans.length > 0);
+    const started = performance.now();
+    const analysis = analyzeArticle(
+      {
+        url: '',
+        lang: 'de',
+        byline: emptyByline(),
+        article: { text, html: '', wordCount: 0, readingMinutes: 0, excerpt: '' },
+      },
+      window,
+    );
+    analysisMs += performance.now() - started;
+    gold += direct.length;
+    predicted += analysis.quotes.length;
+    const pairs: [number, number, number][] = [];
+    direct.forEach((annotation, g) => {
+      const begin = Math.min(...annotation.quote.spans.map((span) => span.charBegin));
+      const end = Math.max(...annotation.quote.spans.map((span) => span.charEnd));
+      analysis.quotes.forEach((quote, p) => {
+        const overlap = Math.min(end, quote.end) - Math.max(begin, quote.start);
+        if (overlap > 0) pairs.push([overlap, g, p]);
+      });
+    });
+    pairs.sort((a, b) => b[0] - a[0]);
+    const usedGold = new Set<number>();
+    const usedPredicted = new Set<number>();
+    for (const [, g, p] of pairs) {
+      if (usedGold.has(g) || usedPredicted.has(p)) continue;
+      usedGold.add(g);
+      usedPredicted.add(p);
+      matched++;
+      const goldSpeaker = direct[g]!.speaker.text;
+      if (!goldSpeaker) continue;
+      speakerTotal++;
+      const quote = analysis.quotes[p]!;
+      const goldWords = speakerWords(goldSpeaker);
+      const predictedWords = [
+        ...speakerWords(quote.speaker ?? ''),
+        ...speakerWords(quote.speakerMention ?? ''),
+      ];
+      if (predictedWords.some((word) => goldWords.has(word))) speakerRight++;
+      else if (options.showMisses)
+        process.stderr.write(
+          `german-quotes\t${key}\tspeaker\t${goldSpeaker}\t${quote.speaker ?? ''} (${quote.speakerMention ?? ''})\n`,
+        );
+    }
+    if (options.showMisses) {
+      direct.forEach((annotation, g) => {
+        if (!usedGold.has(g))
+          process.stderr.write(`german-quotes\t${key}\tmissed\t${annotation.quote.text.slice(0, 100)}\n`);
+      });
+      analysis.quotes.forEach((quote, p) => {
+        if (!usedPredicted.has(p))
+          process.stderr.write(`german-quotes\t${key}\textra\t${quote.text.slice(0, 100)}\n`);
+      });
+    }
+  }
+  const score = microPrecisionRecall({ tp: matched, fp: predicted - matched, fn: gold - matched });
+  const speakerAccuracy = ratio(speakerRight, speakerTotal);
+  return {
+    set: 'german-quotes',
+    dir,
+    pages: picked.length,
+    tables: [
+      {
+        title: 'Direct quotes (span overlap, one to one) and speakers on matched quotes',
+        header: ['gold', 'predicted', 'matched', 'F1', 'precision', 'recall', 'speaker acc.', 'ms/article'],
+        rows: [
+          [
+            gold,
+            predicted,
+            matched,
+            fixed(score.f1),
+            fixed(score.precision),
+            fixed(score.recall),
+            fixed(speakerAccuracy),
+            (analysisMs / Math.max(1, picked.length)).toFixed(2),
+          ],
+        ],
+      },
+    ],
+    numbers: {
+      'quotes.f1': score.f1,
+      'quotes.precision': score.precision,
+      'quotes.recall': score.recall,
+      'speaker.accuracy': speakerAccuracy,
+    },
+    notes: [],
+  };
+};
+
 export const SETS: Record<string, SetRunner> = {
   zyte,
+  'german-quotes': germanQuotes,
   postlight,
   htmldate,
   trafilatura,

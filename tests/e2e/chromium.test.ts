@@ -1,10 +1,11 @@
 /** The built extension in real Chromium: what a reader sees in the panel. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
+import { PAGES_DIR, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot } from './bad-input-cases';
+import { passageShownInPage } from './passage';
 import type { Browser } from '@wxt-dev/browser';
 import {
   CHROMIUM_ARGS,
@@ -90,10 +91,83 @@ describe.skipIf(!available)('Chromium', () => {
     expect(await panel.getByTestId('modified').textContent()).toContain('No update shown');
     expect(await panel.getByTestId('length').textContent()).toMatch(/\d{3} words · \d min read/);
 
-    // The screenshot in the README is this panel.
+    // The screenshot in the README is this panel, once the quotes and sources are in.
+    await expect.poll(() => panel.getByTestId('analysis').getAttribute('data-analysis')).not.toBe('running');
     await panel.setViewportSize({ width: 420, height: 620 });
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     await panel.screenshot({ path: join(ROOT, 'docs', 'panel.png') });
+    await panel.close();
+    await article.close();
+  });
+
+  // Depends on the real analysis (lib/analyze): the seed page's six quotes from Hibatullah Akhundzada.
+  it('lists the quotes by speaker, and a click shows the body quote in the page, not the pull quote', async () => {
+    const article = await context.newPage();
+    await article.goto(server.url('/pages/western-journal-taliban.html'));
+    const panel = await openPanelFor(article);
+    await expect
+      .poll(() => panel.getByTestId('analysis').getAttribute('data-analysis'), { timeout: 15_000 })
+      .toBe('done');
+    expect(await panel.getByTestId('tab-quotes').getAttribute('aria-selected')).toBe('true');
+    const headings = await panel.getByTestId('quote-group-heading').allTextContents();
+    expect(headings[0]).toContain('Hibatullah Akhundzada');
+    expect(headings[0]).toContain('6 quotes');
+    const group = panel.getByTestId('quote-group').first();
+    expect(await group.getByTestId('quote').count()).toBe(6);
+    // The Quotes view in the README.
+    await panel.setViewportSize({ width: 420, height: 1600 });
+    const box = (await panel.getByTestId('analysis').boundingBox())!;
+    await panel.screenshot({
+      path: join(ROOT, 'docs', 'panel-quotes.png'),
+      clip: { x: 0, y: box.y - 12, width: 420, height: box.height + 24 },
+    });
+
+    // The tabs work with the arrow keys.
+    await panel.getByTestId('tab-quotes').focus();
+    await panel.keyboard.press('ArrowRight');
+    expect(await panel.getByTestId('tab-sources').getAttribute('aria-selected')).toBe('true');
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('tab-sources');
+    expect(await panel.getByTestId('view-sources').isVisible()).toBe(true);
+    await panel.keyboard.press('ArrowLeft');
+    expect(await panel.getByTestId('view-quotes').isVisible()).toBe(true);
+
+    expect(await article.evaluate(() => window.scrollY)).toBe(0);
+    await group.getByTestId('quote').filter({ hasText: 'We fully assure' }).click();
+    await expect
+      .poll(() => article.evaluate(passageShownInPage, 'We fully assure neighboring'), { timeout: 10_000 })
+      .toMatchObject({ lit: true, inBody: true, inPullQuote: false, inView: true });
+    expect(await article.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect(await panel.getByTestId('passage-note').textContent()).toBe('');
+
+    // When the passage is gone from the page, the panel says so in plain words.
+    await article.evaluate(() => {
+      for (const p of document.querySelectorAll('p'))
+        if (p.textContent?.includes('We fully assure')) p.remove();
+    });
+    await group.getByTestId('quote').filter({ hasText: 'We fully assure' }).click();
+    await expect
+      .poll(() => panel.getByTestId('passage-note').textContent())
+      .toBe('Scrutiny could not find this passage in the page (it may have changed).');
+    await panel.close();
+    await article.close();
+  });
+
+  // Depends on the real analysis (lib/analyze) finding the "We fully assure…" quote.
+  it('shows a quote in a page whose content security policy forbids every script and style', async () => {
+    const seed = readFileSync(join(PAGES_DIR, 'western-journal-taliban.html'), 'utf8');
+    server.route('/csp/western-journal-taliban.html', seed, 'text/html; charset=utf-8', {
+      'content-security-policy': "default-src 'none'; script-src 'none'; style-src 'none'",
+    });
+    const article = await context.newPage();
+    await article.goto(server.url('/csp/western-journal-taliban.html'));
+    const panel = await openPanelFor(article);
+    await expect
+      .poll(() => panel.getByTestId('analysis').getAttribute('data-analysis'), { timeout: 15_000 })
+      .toBe('done');
+    await panel.getByTestId('quote').filter({ hasText: 'We fully assure' }).click();
+    await expect
+      .poll(() => article.evaluate(passageShownInPage, 'We fully assure neighboring'), { timeout: 10_000 })
+      .toMatchObject({ lit: true, inBody: true, inView: true });
     await panel.close();
     await article.close();
   });

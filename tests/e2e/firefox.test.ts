@@ -6,6 +6,7 @@ import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-se
 import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot } from './bad-input-cases';
 import { articleParagraphs, articlePage } from '../fixtures/hostile/pages';
 import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, TEST_BUILD, browserAvailable } from './browsers';
+import { passageShownInPage } from './passage';
 
 /** The extension API inside extension pages, where page.evaluate callbacks run. */
 declare const browser: typeof Browser;
@@ -119,6 +120,72 @@ describe.skipIf(!available)('Firefox ESR', () => {
     expect(await textOf(panel, 'author')).toBe('Jack Davis from structured data (JSON-LD)');
     expect(await textOf(panel, 'outlet')).toContain('The Western Journal');
     expect(await textOf(panel, 'published')).toContain('July 17, 2021');
+    await panel.close();
+    await article.close();
+  });
+
+  // Depends on the real analysis (lib/analyze): the seed page's six quotes from Hibatullah Akhundzada.
+  it('lists the quotes by speaker, and a click shows the body quote in the page, not the pull quote', async () => {
+    const article = await openWebPage();
+    await article.goto(server.url('/pages/western-journal-taliban.html'));
+    const panel = await openPanelFor(article);
+    await until(
+      () =>
+        panel.evaluate(() =>
+          document.querySelector('[data-testid="analysis"]')?.getAttribute('data-analysis'),
+        ),
+      (state) => state === 'done',
+    );
+    const headings = await textOf(panel, 'quote-group-heading');
+    expect(headings.split(' | ')[0]).toContain('Hibatullah Akhundzada');
+    expect(headings.split(' | ')[0]).toContain('6 quotes');
+    expect(
+      await panel.evaluate(
+        () =>
+          document.querySelector('[data-testid="quote-group"]')?.querySelectorAll('[data-testid="quote"]')
+            .length,
+      ),
+    ).toBe(6);
+
+    // The tabs work with the arrow keys.
+    await panel.focus('[data-testid="tab-quotes"]');
+    await panel.keyboard.press('ArrowRight');
+    expect(
+      await panel.evaluate(() => [
+        document.activeElement?.id,
+        document.querySelector('[data-testid="tab-sources"]')?.getAttribute('aria-selected'),
+      ]),
+    ).toEqual(['tab-sources', 'true']);
+    await panel.keyboard.press('ArrowLeft');
+
+    expect(await article.evaluate(() => window.scrollY)).toBe(0);
+    const quoteButton = async () => {
+      for (const button of await panel.$$('[data-testid="quote"]')) {
+        if ((await button.evaluate((node) => node.textContent ?? '')).includes('We fully assure'))
+          return button;
+      }
+      throw new Error('no "We fully assure" quote in the panel');
+    };
+    await (await quoteButton()).click();
+    const shown = await until(
+      () => article.evaluate(passageShownInPage, 'We fully assure neighboring'),
+      (value) => value.lit && value.inView,
+      10_000,
+    );
+    expect(shown).toMatchObject({ lit: true, inBody: true, inPullQuote: false, inView: true });
+    expect(shown.scrollY).toBeGreaterThan(0);
+    expect(await textOf(panel, 'passage-note')).toBe('');
+
+    // When the passage is gone from the page, the panel says so in plain words.
+    await article.evaluate(() => {
+      for (const p of document.querySelectorAll('p'))
+        if (p.textContent?.includes('We fully assure')) p.remove();
+    });
+    await (await quoteButton()).click();
+    await until(
+      () => textOf(panel, 'passage-note'),
+      (text) => text === 'Scrutiny could not find this passage in the page (it may have changed).',
+    );
     await panel.close();
     await article.close();
   });

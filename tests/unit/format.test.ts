@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeDelay, formatCount, formatPageDate } from '../../lib/format';
+import {
+  describeDelay,
+  displayUrl,
+  formatCount,
+  formatPageDate,
+  formatShare,
+  httpUrl,
+} from '../../lib/format';
 
 describe('formatPageDate', () => {
   it('keeps the day and time the page printed, in its own zone', () => {
@@ -33,5 +40,34 @@ describe('formatCount', () => {
   it('pluralises', () => {
     expect(formatCount(1, 'word')).toBe('1 word');
     expect(formatCount(1234, 'word')).toBe('1,234 words');
+  });
+});
+
+describe('formatShare', () => {
+  it('gives whole percentages, never rounding a sliver away to 0', () => {
+    expect(formatShare(0.337)).toBe('34%');
+    expect(formatShare(0)).toBe('0%');
+    expect(formatShare(0.003)).toBe('less than 1%');
+    expect(formatShare(1)).toBe('100%');
+    expect(formatShare(Number.NaN)).toBe('0%');
+  });
+});
+
+describe('httpUrl and displayUrl', () => {
+  it('lets only absolute http(s) addresses through', () => {
+    expect(httpUrl('https://city.example/budget.pdf')).toBe('https://city.example/budget.pdf');
+    expect(httpUrl('http://city.example')).toBe('http://city.example/');
+    expect(httpUrl('javascript:alert(1)')).toBeNull();
+    expect(httpUrl('data:text/html,<b>x</b>')).toBeNull();
+    expect(httpUrl('/relative')).toBeNull();
+    expect(httpUrl(null)).toBeNull();
+  });
+
+  it('shows the host and path, cut when long', () => {
+    expect(displayUrl('https://city.example/')).toBe('city.example');
+    expect(displayUrl('https://city.example/a/b?c=1')).toBe('city.example/a/b?c=1');
+    const long = displayUrl(`https://city.example/${'x'.repeat(200)}`);
+    expect(long).toHaveLength(70);
+    expect(long.endsWith('…')).toBe(true);
   });
 });

@@ -1,6 +1,13 @@
 /** The message protocol's checks: who may send, and which shapes are let through. */
 import { describe, expect, it } from 'vitest';
-import { parseExtractResponse, parseMessage, readMessage } from '../../lib/messages';
+import {
+  MAX_PASSAGE_CONTEXT,
+  MAX_PASSAGE_LENGTH,
+  parseExtractResponse,
+  parseMessage,
+  parseShowPassageResponse,
+  readMessage,
+} from '../../lib/messages';
 import { emptyByline } from '../../lib/extract/types';
 
 const OWN_ID = 'scrutiny@example.org';
@@ -18,6 +25,7 @@ function validCapture() {
       byline: emptyByline(),
       article: { text: '', html: '', wordCount: 0, readingMinutes: 0, excerpt: '' },
       quotes: [],
+      glance: null,
       sources: [],
       warnings: [],
       timings: { total: 0, readability: 0 },
@@ -156,5 +164,58 @@ describe('parseExtractResponse', () => {
     ['declaresArticle missing', { ok: true, capture: { ...validCapture(), declaresArticle: undefined } }],
   ])('rejects %s', (_name, value) => {
     expect(parseExtractResponse(value)).toBeNull();
+  });
+});
+
+describe('show-passage messages', () => {
+  const selector = { exact: 'We fully assure', prefix: 'its turf. “', suffix: ' neighboring' };
+  const request = { type: 'scrutiny/show-passage', selector };
+
+  it('accepts a passage request from this extension, as a fresh copy', () => {
+    const read = readMessage(request, ownSender, OWN_ID);
+    expect(read).toEqual(request);
+    expect(read).not.toBe(request);
+    expect(read?.type === 'scrutiny/show-passage' && read.selector).not.toBe(selector);
+    expect(parseMessage({ ...request, selector: { ...selector, prefix: '', suffix: '' } })).not.toBeNull();
+  });
+
+  it.each([
+    ['another extension', { id: 'evil@example.org' }],
+    ['a web page', { url: 'https://evil.example/' }],
+  ])('rejects a passage request from %s', (_name, sender) => {
+    expect(readMessage(request, sender, OWN_ID)).toBeNull();
+  });
+
+  it.each([
+    ['no selector', { type: 'scrutiny/show-passage' }],
+    ['a selector that is a string', { type: 'scrutiny/show-passage', selector: 'We fully assure' }],
+    ['a selector that is an array', { type: 'scrutiny/show-passage', selector: ['We'] }],
+    ['an empty passage', { ...request, selector: { ...selector, exact: '' } }],
+    ['a passage of whitespace', { ...request, selector: { ...selector, exact: ' \n ' } }],
+    ['a passage that is not a string', { ...request, selector: { ...selector, exact: 42 } }],
+    ['a missing prefix', { ...request, selector: { exact: 'x', suffix: '' } }],
+    ['a suffix that is null', { ...request, selector: { ...selector, suffix: null } }],
+    ['extra keys on the selector', { ...request, selector: { ...selector, start: 3 } }],
+    ['extra keys on the message', { ...request, tabId: 3 }],
+    ['a huge passage', { ...request, selector: { ...selector, exact: 'x'.repeat(MAX_PASSAGE_LENGTH + 1) } }],
+    ['a huge prefix', { ...request, selector: { ...selector, prefix: 'x'.repeat(MAX_PASSAGE_CONTEXT + 1) } }],
+    [
+      'a prototype key in the selector',
+      JSON.parse(
+        '{"type":"scrutiny/show-passage","selector":{"exact":"x","prefix":"","__proto__":{"suffix":""}}}',
+      ) as unknown,
+    ],
+  ])('rejects %s', (_name, value) => {
+    expect(parseMessage(value)).toBeNull();
+    expect(readMessage(value, ownSender, OWN_ID)).toBeNull();
+  });
+
+  it('reads the page’s answer, and nothing else', () => {
+    expect(parseShowPassageResponse({ found: true })).toEqual({ found: true });
+    expect(parseShowPassageResponse({ found: false })).toEqual({ found: false });
+    expect(parseShowPassageResponse({ found: 'yes' })).toBeNull();
+    expect(parseShowPassageResponse({ found: true, extra: 1 })).toBeNull();
+    expect(parseShowPassageResponse(null)).toBeNull();
+    expect(parseShowPassageResponse(undefined)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { PanelScreen, type PanelActions, type PanelSettings } from '../../../components/PanelScreen';
 import type { AnalyzedPage } from '../../../lib/extract/types';
-import type { PanelView } from '../../../lib/panel-state';
+import { resultView, type PanelView } from '../../../lib/panel-state';
 
 function page(overrides: Partial<AnalyzedPage> = {}): AnalyzedPage {
   return {
@@ -28,6 +28,7 @@ function page(overrides: Partial<AnalyzedPage> = {}): AnalyzedPage {
     },
     article: { text: 'x', html: '<p>x</p>', wordCount: 412, readingMinutes: 2, excerpt: 'x' },
     quotes: [],
+    glance: null,
     sources: [],
     warnings: [],
     timings: { total: 1, readability: 1 },
@@ -44,7 +45,13 @@ const defaultSettings: PanelSettings = {
 function show(view: PanelView, actions: Partial<PanelActions> = {}, settings = defaultSettings) {
   const container = document.createElement('div');
   document.body.append(container);
-  const all: PanelActions = { analyzeAnyway: vi.fn(), retry: vi.fn(), allowAllSites: vi.fn(), ...actions };
+  const all: PanelActions = {
+    analyzeAnyway: vi.fn(),
+    retry: vi.fn(),
+    allowAllSites: vi.fn(),
+    showPassage: vi.fn(),
+    ...actions,
+  };
   act(() => render(<PanelScreen view={view} settings={settings} actions={all} />, container));
   const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
   return { container, actions: all, byTestId };
@@ -56,7 +63,7 @@ afterEach(() => {
 
 describe('PanelScreen', () => {
   it('shows every byline field with where it came from', () => {
-    const { byTestId, container } = show({ kind: 'result', tabId: 1, page: page(), forced: false });
+    const { byTestId, container } = show(resultView(1, page()));
     expect(byTestId('headline')?.textContent).toBe('Harbor council delays vote');
     expect(Array.from(container.querySelectorAll('[data-testid="author"]'), (li) => li.textContent)).toEqual([
       'Marta Ellingsen from the visible byline',
@@ -75,24 +82,16 @@ describe('PanelScreen', () => {
 
   it('renders hostile page text as text', () => {
     const hostile = '<img src=x onerror="globalThis.hacked=1">Evil';
-    const { byTestId } = show({
-      kind: 'result',
-      tabId: 1,
-      page: page({ title: hostile, warnings: [hostile] }),
-      forced: false,
-    });
+    const { byTestId } = show(resultView(1, page({ title: hostile, warnings: [hostile] })));
     expect(byTestId('headline')?.textContent).toBe(hostile);
     expect(byTestId('headline')?.querySelector('img')).toBeNull();
     expect(byTestId('warnings')?.querySelector('img')).toBeNull();
   });
 
   it('offers "Analyze anyway" on a page that is not an article', () => {
-    const { byTestId, actions } = show({
-      kind: 'result',
-      tabId: 1,
-      page: page({ isArticle: false, articleReason: 'This page looks like a front page.' }),
-      forced: false,
-    });
+    const { byTestId, actions } = show(
+      resultView(1, page({ isArticle: false, articleReason: 'This page looks like a front page.' })),
+    );
     expect(byTestId('not-article')?.textContent).toContain('This page looks like a front page.');
     expect(byTestId('headline')).toBeNull();
     (byTestId('analyze-anyway') as HTMLButtonElement).click();

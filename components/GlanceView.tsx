@@ -1,0 +1,82 @@
+import type { ComponentChildren } from 'preact';
+import type { AnalyzedPage, FieldSource } from '@/lib/extract/types';
+import { SOURCE_LABELS, describeDelay, formatCount, formatPageDate, formatShare } from '@/lib/format';
+
+function Row({ label, children, testId }: { label: string; children: ComponentChildren; testId: string }) {
+  return (
+    <div class="field" data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function From({ source }: { source: FieldSource | null | undefined }) {
+  return source ? <>{SOURCE_LABELS[source]}</> : <span class="missing">not found</span>;
+}
+
+/** "17 hours later", or why there is no delay to tell. */
+function updateText(published: string | null, modified: string | null): string {
+  if (!modified) return 'No update shown';
+  if (!published) return 'Updated; no publication date to compare with';
+  const delay = describeDelay(published, modified);
+  return delay ? `Updated ${delay}` : 'Updated at the time of publication';
+}
+
+/** Plain counts over the quotes, sources and byline; no verdicts. */
+export function GlanceView({ page, running }: { page: AnalyzedPage; running: boolean }) {
+  const { glance, byline } = page;
+  const authorSources = [...new Set(byline.authors.map((author) => author.source))];
+  return (
+    <>
+      {glance && !running && (
+        <dl class="fields" data-testid="glance-counts">
+          <Row label="Quotes" testId="glance-quotes">
+            {formatCount(glance.quotes, 'quote')} from {formatCount(glance.speakers, 'speaker')}
+          </Row>
+          <Row label="Unattributed" testId="glance-unattributed">
+            {formatCount(glance.unattributedQuotes, 'quote')}
+          </Row>
+          <Row label="Sources" testId="glance-sources">
+            {glance.namedSources.toLocaleString('en-US')} named,{' '}
+            {glance.anonymousSources.toLocaleString('en-US')} anonymous
+          </Row>
+          <Row label="Quoted text" testId="glance-quoted-share">
+            {formatShare(glance.quotedShare)} of the article
+          </Row>
+          <Row label="Links out" testId="glance-links">
+            {formatCount(glance.linksOut, 'link')}
+          </Row>
+        </dl>
+      )}
+      <h3 class="subheading">Dates</h3>
+      <dl class="fields">
+        <Row label="Published" testId="glance-published">
+          {byline.published ? formatPageDate(byline.published) : <span class="missing">No date found</span>}
+        </Row>
+        <Row label="Updated" testId="glance-update">
+          {updateText(byline.published, byline.modified)}
+        </Row>
+      </dl>
+      <h3 class="subheading">Where the byline was read</h3>
+      <dl class="fields" data-testid="glance-provenance">
+        <Row label={byline.authors.length > 1 ? 'Authors' : 'Author'} testId="glance-author-source">
+          {authorSources.length === 0 ? (
+            <span class="missing">not found</span>
+          ) : (
+            authorSources.map((source) => SOURCE_LABELS[source]).join(', ')
+          )}
+        </Row>
+        <Row label="Outlet" testId="glance-outlet-source">
+          <From source={byline.outlet?.source} />
+        </Row>
+        <Row label="Published" testId="glance-published-source">
+          <From source={byline.published ? byline.publishedSource : null} />
+        </Row>
+        <Row label="Updated" testId="glance-modified-source">
+          <From source={byline.modified ? byline.modifiedSource : null} />
+        </Row>
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,507 @@
+/**
+ * Speech and writing cues in English, German and French: the words that tie a quote to its speaker
+ * ("said", "told the AP", "sagte", "so", "a-t-il ajouté", "selon").
+ */
+
+const ENGLISH_VERBS = [
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'asked',
+  'asks',
+  'explained',
+  'explains',
+  'wrote',
+  'writes',
+  'noted',
+  'notes',
+  'stated',
+  'states',
+  'declared',
+  'declares',
+  'argued',
+  'argues',
+  'insisted',
+  'insists',
+  'warned',
+  'warns',
+  'continued',
+  'continues',
+  'replied',
+  'replies',
+  'responded',
+  'responds',
+  'recalled',
+  'recalls',
+  'acknowledged',
+  'acknowledges',
+  'admitted',
+  'admits',
+  'announced',
+  'announces',
+  'claimed',
+  'claims',
+  'concluded',
+  'concludes',
+  'confirmed',
+  'confirms',
+  'emphasized',
+  'emphasised',
+  'emphasizes',
+  'stressed',
+  'stresses',
+  'suggested',
+  'suggests',
+  'tweeted',
+  'tweets',
+  'posted',
+  'posts',
+  'testified',
+  'testifies',
+  'cautioned',
+  'cautions',
+  'observed',
+  'observes',
+  'remarked',
+  'remarks',
+  'complained',
+  'complains',
+  'conceded',
+  'concedes',
+  'countered',
+  'counters',
+  'predicted',
+  'predicts',
+  'urged',
+  'urges',
+  'agreed',
+  'agrees',
+  'joked',
+  'jokes',
+  'quipped',
+  'shouted',
+  'yelled',
+  'whispered',
+  'pleaded',
+  'vowed',
+  'vows',
+  'promised',
+  'promises',
+  'boasted',
+  'lamented',
+  'laments',
+  'mused',
+  'muses',
+  'reiterated',
+  'reiterates',
+  'maintained',
+  'maintains',
+  'contended',
+  'contends',
+  'conceded',
+  'announced',
+  'disclosed',
+  'revealed',
+  'reported',
+  'reports',
+  'described',
+  'describes',
+  'called',
+  'calls',
+  'texted',
+  'messaged',
+  'emailed',
+  'commented',
+  'comments',
+  'explained',
+  'assured',
+  'assures',
+  'charged',
+  'alleged',
+  'alleges',
+  'demanded',
+  'demands',
+  'affirmed',
+  'affirms',
+  'read',
+  'reads',
+  'continued',
+  'elaborated',
+  'offered',
+  'sighed',
+  'laughed',
+  'answered',
+  'answers',
+  'wondered',
+  'questioned',
+  'challenged',
+  'added',
+];
+
+const GERMAN_VERBS = [
+  'sagte',
+  'sagten',
+  'sagt',
+  'sagen',
+  'erklärte',
+  'erklärten',
+  'erklärt',
+  'betonte',
+  'betonten',
+  'betont',
+  'meinte',
+  'meint',
+  'schrieb',
+  'schreibt',
+  'kritisierte',
+  'kritisiert',
+  'warnte',
+  'warnt',
+  'forderte',
+  'fordert',
+  'erläuterte',
+  'erläutert',
+  'berichtete',
+  'berichtet',
+  'bekräftigte',
+  'bekräftigt',
+  'unterstrich',
+  'unterstreicht',
+  'ergänzte',
+  'ergänzt',
+  'äußerte',
+  'äußert',
+  'antwortete',
+  'antwortet',
+  'verkündete',
+  'verkündet',
+  'versicherte',
+  'versichert',
+  'fragte',
+  'fragt',
+  'mahnte',
+  'mahnt',
+  'kündigte',
+  'bestätigte',
+  'bestätigt',
+  'sprach',
+  'spricht',
+  'hob',
+  'fügte',
+  'räumte',
+  'teilte',
+  'stellte',
+  'zitierte',
+  'twitterte',
+  'bilanzierte',
+  'resümierte',
+  'beklagte',
+  'beklagt',
+  'lobte',
+  'lobt',
+  'urteilte',
+  'ergänzten',
+  'appellierte',
+  'versprach',
+  'verspricht',
+  'argumentierte',
+  'entgegnete',
+  'widersprach',
+  'behauptete',
+  'behauptet',
+  'gab',
+  'hieß',
+  'heißt',
+  'rief',
+  'sagt',
+  'nannte',
+  'nennt',
+  'glaubt',
+  'glaubte',
+  'zeigte',
+  'zeigt',
+  'begründete',
+  'begründet',
+  'pochte',
+  'zitiert',
+  'sagen',
+  'meinen',
+  'kommentierte',
+  'kommentiert',
+  'reagierte',
+  'schilderte',
+  'schildert',
+  'beschrieb',
+  'beschreibt',
+  'bezeichnete',
+  'bezeichnet',
+  'erinnerte',
+  'erinnert',
+  'drohte',
+  'droht',
+  'kündigt',
+  'schloss',
+  'folgerte',
+  'bemerkte',
+  'bemerkt',
+  'wandte',
+  'verwies',
+  'verweist',
+  'klagte',
+  'klagt',
+  'jubelte',
+  'freute',
+  'freut',
+  'räumt',
+  'gestand',
+  'gesteht',
+  'vermutete',
+  'vermutet',
+  'befürchtete',
+  'befürchtet',
+  'hoffte',
+  'hofft',
+  'sicherte',
+  'beteuerte',
+  'beteuert',
+  'verteidigte',
+  'verteidigt',
+  'zitierte',
+  'wiederholte',
+  'fasste',
+  'präzisierte',
+  'analysierte',
+  'stellt',
+  'gibt',
+  'sieht',
+  'sah',
+  'ergänzen',
+  'erklären',
+  'betonen',
+  'kritisieren',
+  'fordern',
+  'warnen',
+  'schreiben',
+  'sprechen',
+  'führte',
+  'führt',
+  'äußerten',
+  'bekannte',
+  'gestand',
+  'bilanziert',
+  'resümiert',
+  'warb',
+  'wirbt',
+  'meldete',
+  'bedauerte',
+  'bedauert',
+  'lachte',
+  'scherzte',
+  'rechtfertigte',
+  'relativierte',
+  'zweifelte',
+];
+
+const FRENCH_VERBS = [
+  'déclaré',
+  'dit',
+  'affirmé',
+  'expliqué',
+  'ajouté',
+  'précisé',
+  'souligné',
+  'indiqué',
+  'estimé',
+  'assuré',
+  'martelé',
+  'lancé',
+  'confié',
+  'insisté',
+  'rappelé',
+  'reconnu',
+  'annoncé',
+  'prévenu',
+  'averti',
+  'confirmé',
+  'regretté',
+  'dénoncé',
+  'jugé',
+  'écrit',
+  'tweeté',
+  'répondu',
+  'observé',
+  'noté',
+  'relevé',
+  'résumé',
+  'commenté',
+  'fait',
+  'raconté',
+  'poursuivi',
+  'conclu',
+  'admis',
+  'plaidé',
+  'déclare',
+  'explique',
+  'ajoute',
+  'précise',
+  'souligne',
+  'indique',
+  'estime',
+  'assure',
+  'affirme',
+  'martèle',
+  'lance',
+  'confie',
+  'insiste',
+  'rappelle',
+  'reconnaît',
+  'annonce',
+  'prévient',
+  'confirme',
+  'regrette',
+  'dénonce',
+  'juge',
+  'écrit',
+  'répond',
+  'observe',
+  'note',
+  'relève',
+  'résume',
+  'raconte',
+  'poursuit',
+  'conclut',
+  'admet',
+  'plaide',
+  'dit',
+  'déclarait',
+  'expliquait',
+  'disait',
+];
+
+/** Each verb also capitalised, for cues that open a sentence ("Said Council member Tom Baker: …"). */
+const withCapitals = (words: string[]) =>
+  words.flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1)]);
+const unique = (words: string[]) => [...new Set(withCapitals(words))].sort((a, b) => b.length - a.length);
+const alternation = (words: string[]) => unique(words).map(escapeRegExp).join('|');
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What may follow a verb as part of its cue ("told the AP", "said in a statement", "teilte mit"). */
+const ENGLISH_CUE_TAIL = String.raw`(?:\s+(?:(?:in|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}(?:statement|interview|email|e-mail|letter|post|message|tweet|video|speech|news conference|press conference|briefing|podcast|filing|op-ed|essay|memo|note|thread)|on\s+(?:X|Twitter|Facebook|Instagram|TikTok|Telegram|Threads|Bluesky|Truth Social|LinkedIn|YouTube)))?`;
+
+/** Whom someone told: "told the AP", "told reporters", "told The New York Times in an interview". */
+const TOLD_OBJECT = String.raw`\s+(?:(?:the\s+)?(?:AP|Associated Press|Reuters|AFP|reporters|journalists|lawmakers|senators|the court|the crowd|the jury|the committee|students|supporters|the audience|[\p{Lu}][\p{L}.&-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}.&-]*){0,4})|him|her|them|us|me|a\s+(?:reporter|crowd|news conference|press conference))`;
+
+export type CueLanguage = 'en' | 'de' | 'fr';
+
+/** The page's language as far as cues go; unknown languages get all three lexicons. */
+export function cueLanguages(lang: string | null): CueLanguage[] {
+  const base = (lang ?? '').slice(0, 2).toLowerCase();
+  return base === 'en' || base === 'de' || base === 'fr' ? [base] : ['en', 'de', 'fr'];
+}
+
+const FRENCH = alternation(FRENCH_VERBS);
+const CUE_ALTERNATIVES: Record<CueLanguage, string> = {
+  en: String.raw`(?:told|tells)${TOLD_OBJECT}${ENGLISH_CUE_TAIL}|(?:${alternation(ENGLISH_VERBS)})${ENGLISH_CUE_TAIL}`,
+  de: String.raw`(?:${alternation(GERMAN_VERBS)})(?:\s+(?:mit|hinzu|ein|an|aus|fest|klar|zu bedenken|es))?`,
+  // Inverted cues carry their pronoun: "a-t-il ajouté", "affirme-t-elle", "dit-il".
+  fr: String.raw`(?:a|avait)-t-(?:il|elle|ils|elles)\s+(?:${FRENCH})|(?:s['’])?\p{L}+(?:-t)?-(?:il|elle|ils|elles)|(?:a|ont|avait|avaient)\s+(?:${FRENCH})|(?:${FRENCH})`,
+};
+
+/** Cues that come before the speaker and need no verb: "according to X", "so X" (German), "selon X". */
+const PREPOSITION_CUES: Record<CueLanguage, string> = {
+  en: 'according to|as told by',
+  de: 'so|laut|zufolge|nach Angaben von|nach Angaben des|nach Angaben der',
+  fr: "selon|d'après|d’après",
+};
+
+const FIRST_WORDS: Record<CueLanguage, string[]> = {
+  en: ['told', 'tells', ...ENGLISH_VERBS],
+  de: GERMAN_VERBS,
+  fr: ['a', 'avait', 'ont', 'avaient', ...FRENCH_VERBS],
+};
+
+/** Words as the cue scan sees them: letters, apostrophes and hyphens ("a-t-il", "s’interroge-t-il"). */
+const WORD = /[\p{L}'’-]+/gu;
+/** French inverted cues carry their pronoun: any verb will do ("s’interroge-t-il", "poursuit-elle"). */
+const INVERTED = /-(?:t-)?(?:il|elle|ils|elles)$/u;
+
+export interface CueMatch {
+  index: number;
+  text: string;
+}
+
+/**
+ * Every cue in `text`, in order. Scans the words once and tries the cue pattern only where a cue word
+ * stands: a regex of hundreds of alternatives tried at every character costs milliseconds per article.
+ */
+export function findCues(text: string, lexicon: CueLexicon): CueMatch[] {
+  const found: CueMatch[] = [];
+  let after = 0;
+  for (const word of text.matchAll(WORD)) {
+    const index = word.index ?? 0;
+    if (index < after) continue;
+    const token = word[0];
+    const dash = token.indexOf('-');
+    const first = (dash < 0 ? token : token.slice(0, dash)).toLowerCase();
+    if (!lexicon.firstWords.has(first) && (dash < 0 || !INVERTED.test(token))) continue;
+    lexicon.sticky.lastIndex = index;
+    const match = lexicon.sticky.exec(text);
+    if (!match) continue;
+    found.push({ index, text: match[0] });
+    after = index + match[0].length;
+  }
+  return found;
+}
+
+export interface CueLexicon {
+  /** Any cue, anywhere (global). */
+  cue: RegExp;
+  /** A cue at the very start of a string. */
+  leading: RegExp;
+  /** A preposition cue at the start of a string ("according to", "so", "selon"). */
+  preposition: RegExp;
+  /** A cue starting exactly at lastIndex (sticky): tried only where a cue's first word stands. */
+  sticky: RegExp;
+  /** Lowercased first words of the cues: where `sticky` is worth trying. */
+  firstWords: Set<string>;
+}
+
+const lexicons = new Map<string, CueLexicon>();
+
+export function cueLexicon(lang: string | null): CueLexicon {
+  const languages = cueLanguages(lang);
+  const key = languages.join();
+  const known = lexicons.get(key);
+  if (known) return known;
+  const verbs = languages.map((language) => CUE_ALTERNATIVES[language]).join('|');
+  const prepositions = languages.map((language) => PREPOSITION_CUES[language]).join('|');
+  const lexicon: CueLexicon = {
+    // Not passive ("should be assured"), not a verb taking an infinitive ("continued to meet", "claims to seek").
+    cue: new RegExp(
+      String.raw`(?<![\p{L}-])(?<!\b(?:be|been|being|is|are|was|were|get|gets|got)\s)(?:${verbs})(?![\p{L}])(?!\s+to\s)`,
+      'gu',
+    ),
+    leading: new RegExp(String.raw`^(?:${verbs})(?![\p{L}])(?!\s+to\s)`, 'u'),
+    preposition: new RegExp(String.raw`^(?:${prepositions})(?![\p{L}])`, 'u'),
+    sticky: new RegExp(
+      String.raw`(?<!\b(?:be|been|being|is|are|was|were|get|gets|got)\s)(?:${verbs})(?![\p{L}])(?!\s+to\s)`,
+      'uy',
+    ),
+    firstWords: new Set(
+      languages.flatMap((language) => FIRST_WORDS[language]).map((word) => word.toLowerCase()),
+    ),
+  };
+  lexicons.set(key, lexicon);
+  return lexicon;
+}
+
+/** "so-called", "the word", "titled" right before a quote: what follows is a term, a name or a title. */
+export const TERM_MARKERS =
+  /(?:so-called|so called|the (?:word|words|term|phrase|slogan|motto|hashtag|title|label|name|nickname|book|film|movie|song|album|show|series|report|program|programme|project|campaign|plan|initiative|operation)|titled|entitled|named|dubbed|nicknamed|known as|called|headlined|call(?:s|ed|ing)?\s+(?:it\s+|this\s+)?(?:a|an|the)|meaning|means|meant|as in|spelled|(?:sense|meaning|use|uses|usage|definition|spelling|pronunciation|word) of|sogenannte[nmrs]?|so genannte[nmrs]?|das Wort|der Begriff|den Begriff|die Formel|unter dem (?:Titel|Motto|Namen)|mit dem Titel|le mot|le terme|intitulée?s?|baptisée?s?|dite?s?|surnommée?s?|le (?:plan|programme|projet|livre|film)|la (?:formule|campagne)|l'opération|l’opération)\s*$/iu;

@@ -1,0 +1,203 @@
+/**
+ * Names in running text: people (with the titles printed before them), organisations, and how a later
+ * mention ("Ruiz", "the mayor", "she", "the ministry") points back to them.
+ */
+
+/** Titles and roles printed before a name; stripped to get the name itself. */
+const TITLE_WORDS = new Set(
+  (
+    'mayor president vice sen senator rep representative gov governor dr doctor prof professor mr mrs ms ' +
+    'miss mx council councilman councilwoman councilmember councilor councillor member chair chairman ' +
+    'chairwoman chairperson secretary minister prime premier chancellor spokesman spokeswoman spokesperson ' +
+    'judge justice chief general gen lt lieutenant col colonel capt captain sgt sergeant officer detective ' +
+    'sheriff commissioner superintendent director attorney prosecutor ambassador king queen prince princess ' +
+    'pope bishop rev reverend father sister state supreme leader deputy assistant acting former ' +
+    'ceo cfo coo cto founder executive manager coach head commander admiral adm speaker leader minority majority ' +
+    'herr frau bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin bürgermeister bürgermeisterin ' +
+    'oberbürgermeister oberbürgermeisterin präsident präsidentin sprecher sprecherin vorsitzende vorsitzender ' +
+    'abgeordnete abgeordneter bundespräsident bundespräsidentin landrat landrätin ' +
+    'm mme mlle me maire ministre président présidente porte-parole député députée sénateur sénatrice ' +
+    'premier première secrétaire directeur directrice général générale le la les der die das the'
+  ).split(' '),
+);
+
+/** Roles that make someone an official when printed with their name. */
+export const OFFICIAL_ROLES =
+  /\b(?:mayor|president|senator|sen\.|rep\.|representative|governor|gov\.|minister|chancellor|secretary|council|councilman|councilwoman|councilmember|commissioner|sheriff|judge|justice|prosecutor|attorney general|ambassador|spokesman|spokeswoman|spokesperson|official|officer|chief|superintendent|director of|premier|prime|leader|lawmaker|legislator|congressman|congresswoman|diplomat|police|general|admiral|bürgermeister\p{L}*|minister\p{L}*|kanzler\p{L}*|präsident\p{L}*|sprecher\p{L}*|abgeordnete\p{L}*|maire|ministre|président\p{L}*|porte-parole|député\p{L}*|sénat\p{L}*|préfet\p{L}*)\b/iu;
+
+/** Words that make a capitalised phrase an organisation rather than a person. */
+export const ORGANISATION_WORDS =
+  /\b(?:ministry|department|agency|administration|government|council|committee|commission|office|university|college|institute|school|hospital|center|centre|foundation|association|union|federation|party|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|bank|fund|court|police|army|navy|force|forces|service|services|board|authority|bureau|organization|organisation|society|church|club|team|league|network|press|times|post|journal|news|tribune|herald|gazette|chronicle|reuters|taliban|nations|congress|senate|parliament|house|assembly|cabinet|council|municipality|city|county|state|republic|kingdom|emirate|coalition|alliance|campaign|network|institution|laboratory|labs?|clinic|airlines?|railways?|motors|pharma\p{L}*|\p{L}*(?:ministerium|amt|behörde|verband|verbund|partei|gewerkschaft|universität|hochschule|institut|gericht|polizei|regierung|stiftung|verein|tag|rat|gemeinde|konzern|werke|bahn|kasse|kammer|gesellschaft|agentur|zentrale|klinik|klinikum)|ministère|gouvernement|mairie|préfecture|université|syndicat|parti|tribunal|conseil|agence|société|association|fédération|commission|assemblée)\b/iu;
+
+// A full stop belongs to a name word only as an initial ("J."), so "… hours. Müller said" is two runs.
+const NAME_TOKEN = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*)`;
+const PARTICLE = String.raw`(?:de|da|del|della|der|den|van|von|zu|di|du|le|la|al|el|bin|ibn|dos|das|y|St\.)`;
+/** A run of capitalised words, allowing name particles inside ("Ursula von der Leyen"). */
+export const CAPITALISED_RUN = new RegExp(
+  String.raw`${NAME_TOKEN}(?:\s+(?:${PARTICLE}\s+)*${NAME_TOKEN})*`,
+  'gu',
+);
+
+const MONTHS_AND_DAYS =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/;
+
+/** Ordinary words that start sentences in capitals and are no part of a name. */
+const LEADING_WORDS = new Set(
+  (
+    'the a an and but or nor so yet for if when while after before since because although though as at ' +
+    'in on by with without from into of to this that these those it its he she they we our his her their ' +
+    'some many most other both each every still then now also last next first meanwhile however instead ' +
+    'there here what who why how where which according despite during until unless once even only just ' +
+    'der die das ein eine einer eines dem den des und aber oder doch auch nach laut im am vom zum zur bei ' +
+    'mit seit als wie wenn weil dass so für gegen über unter vor zwischen sein seine ihr ihre dieser diese ' +
+    'le la les un une des du de et mais ou donc car selon pour dans sur avec sans chez par depuis pendant ' +
+    'son sa ses leur leurs ce cette ces il elle ils elles'
+  ).split(' '),
+);
+
+/** Drop ordinary sentence-initial words from a capitalised run ("Although Ana Ruiz" → "Ana Ruiz"). */
+export function dropLeadingWords(run: string): string {
+  const words = run.split(/\s+/);
+  let first = 0;
+  while (first < words.length - 1 && LEADING_WORDS.has(words[first]!.toLowerCase())) first++;
+  return words.slice(first).join(' ');
+}
+
+const PRONOUNS = new Set([
+  'he',
+  'she',
+  'they',
+  'it',
+  'er',
+  'sie',
+  'es',
+  'il',
+  'elle',
+  'ils',
+  'elles',
+  'we',
+  'i',
+]);
+
+export function isPronoun(word: string): boolean {
+  return PRONOUNS.has(word.toLowerCase());
+}
+
+/** German compound titles: "Verkehrsdezernent", "Oberbürgermeisterin", "Regierungssprecher". */
+const GERMAN_TITLE =
+  /(?:dezernent|minister|bürgermeister|sprecher|präsident|vorsitzende|chef|leiter|direktor|referent|beauftragte|sekretär|kommissar|senator|abgeordnete|rat|rätin)(?:in|en|r)?$/iu;
+
+const isTitleWord = (word: string) => {
+  const bare = word.toLowerCase().replace(/\.$/, '');
+  return TITLE_WORDS.has(bare) || (word.length > 6 && GERMAN_TITLE.test(bare));
+};
+
+/** "Mayor Ana Ruiz" → "Ana Ruiz"; "Taliban supreme leader Hibatullah Akhundzada" → "Hibatullah Akhundzada". */
+export function stripTitles(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  // Everything up to the last title word goes: "Veldorian Prime Minister Andrej Kovalin" → "Andrej Kovalin".
+  let first = 0;
+  for (let i = 0; i < words.length - 1; i++)
+    if (isTitleWord(words[i]!) && !/^(?:the|le|la|der|die|das|de)$/i.test(words[i]!)) first = i + 1;
+  while (first < words.length - 1 && isTitleWord(words[first]!)) first++;
+  return words.slice(first).join(' ');
+}
+
+/** The titles printed before a name, lowercased ("mayor", "council chair"). */
+export function titlesOf(phrase: string): string[] {
+  const words = phrase.trim().split(/\s+/);
+  const titles: string[] = [];
+  for (const word of words.slice(0, -1)) {
+    if (!isTitleWord(word)) break;
+    titles.push(word.toLowerCase().replace(/\.$/, ''));
+  }
+  return titles;
+}
+
+/**
+ * The person's name in a speaker phrase: the last run of capitalised words that is not a title, an
+ * organisation or a month. "Taliban supreme leader Hibatullah Akhundzada" → "Hibatullah Akhundzada".
+ */
+export function personName(phrase: string): string | null {
+  let best: string | null = null;
+  for (const match of phrase.matchAll(CAPITALISED_RUN)) {
+    const name = stripTitles(dropLeadingWords(match[0])).replace(/[.,]$/, '');
+    const words = name.split(/\s+/);
+    if (words.every(isTitleWord)) continue;
+    if (words.length === 1 && MONTHS_AND_DAYS.test(name)) continue;
+    if (ORGANISATION_WORDS.test(name)) continue;
+    if (/^\p{Lu}+$/u.test(name.replace(/\s/g, '')) && name.length <= 5) continue; // "AP", "U.S"
+    best = name;
+  }
+  return best;
+}
+
+/** An organisation named in a phrase ("the Ministry of Health", "Harbor Council"). */
+const ORGANISATION_RUN = new RegExp(
+  String.raw`(?:${NAME_TOKEN}\s+)*(?:${NAME_TOKEN})(?:\s+(?:of|for|on|des|der|du|de la|de|für)\s+(?:the\s+)?${NAME_TOKEN}(?:\s+${NAME_TOKEN})*)?`,
+  'gu',
+);
+
+export function organisationName(phrase: string): string | null {
+  if (!ORGANISATION_WORDS.test(phrase)) return null;
+  let best: string | null = null;
+  for (const match of phrase.matchAll(ORGANISATION_RUN)) {
+    if (ORGANISATION_WORDS.test(match[0])) best = match[0].replace(/^(?:The|Der|Die|Das|Le|La|Les)\s+/u, '');
+  }
+  return best;
+}
+
+export interface PersonMention {
+  name: string;
+  start: number;
+  end: number;
+  titles: string[];
+}
+
+/**
+ * Every person named with at least two name words, in reading order, with the titles printed before
+ * them. Organisation names and sentence-initial capitals of ordinary words are left out.
+ */
+const NAME_RUNS = new RegExp(String.raw`${NAME_TOKEN}(?:\s+(?:${PARTICLE}\s+)*${NAME_TOKEN})+`, 'gu');
+
+export function findPeople(text: string): PersonMention[] {
+  const people: PersonMention[] = [];
+  // Runs of two or more capitalised words; the up to three words before each are read afterwards
+  // (one regex with the lead-in inside backtracks at every word of a long page).
+  for (const match of text.matchAll(NAME_RUNS)) {
+    const run = match[0];
+    const at = match.index ?? 0;
+    // The three words before the run ("said the mayor, "), read without a regex anchored at the end.
+    const before = text.slice(Math.max(0, at - 60), at);
+    const lead = /\s$/.test(before)
+      ? before
+          .trimStart()
+          .split(/(?<=\s)(?=\S)/)
+          .slice(-3)
+          .join('')
+      : '';
+    const stripped = stripTitles(dropLeadingWords(run));
+    const words = stripped.split(/\s+/);
+    if (words.length < 2 || words.length > 5) continue;
+    if (ORGANISATION_WORDS.test(stripped)) continue;
+    if (words.some((word) => MONTHS_AND_DAYS.test(word))) continue;
+    if (words.every((word) => /^\p{Lu}+\.?$/u.test(word))) continue;
+    // "the group Port-Salines Autrement", "l’association Estuaire Mobilité": an organisation's name.
+    if (
+      /(?:group|groupe|association|party|parti|partei|company|firm|band|verein|verband|initiative|collectif|campaign|movement|mouvement|bewegung|label|brand|marque)\s+$/iu.test(
+        lead,
+      )
+    )
+      continue;
+    const start = at + run.indexOf(stripped);
+    const titles = [
+      ...titlesOf(dropLeadingWords(run)),
+      ...lead
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter((w) => TITLE_WORDS.has(w) && !/^(?:the|le|la|les|der|die|das)$/.test(w)),
+    ];
+    people.push({ name: stripped, start, end: start + stripped.length, titles });
+  }
+  return people;
+}

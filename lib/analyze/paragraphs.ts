@@ -1,0 +1,98 @@
+/** The article text as paragraphs and sentences, with offsets into the whole text. */
+import type { TextQuoteSelector } from './types';
+
+export interface Paragraph {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** `article.text` separates blocks with a blank line; each block is one paragraph. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const blockBreak = /\n\s*\n/g;
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) {
+      const from = start + lead;
+      paragraphs.push({ index: paragraphs.length, start: from, end: from + trimmed.length, text: trimmed });
+    }
+  };
+  for (let match = blockBreak.exec(text); match; match = blockBreak.exec(text)) {
+    push(match.index);
+    start = match.index + match[0].length;
+  }
+  push(text.length);
+  return paragraphs;
+}
+
+/** Abbreviations whose full stop does not end a sentence ("Dr. Nair", "Sen. Baker", "U.S. officials"). */
+const ABBREVIATIONS = new Set(
+  (
+    'dr mr mrs ms mx sen rep gov gen lt col capt cpt sgt st jr sr prof no nos inc corp co ltd vs etc ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx dept est fig rev hon atty supt ' +
+    // German and French
+    'bzw ca dr evtl ggf inkl nr str usw vgl z.b mme mlle me pr'
+  ).split(' '),
+);
+
+/** Offset just past the end of the sentence that contains `from` (or the end of `text`). */
+export function sentenceEnd(text: string, from: number): number {
+  const end = /[.!?…](?=["'”’»«)]*(?:\s|$))/g;
+  end.lastIndex = from;
+  for (let match = end.exec(text); match; match = end.exec(text)) {
+    if (match[0] === '.' && !endsSentence(text, match.index)) continue;
+    let after = match.index + 1;
+    while (after < text.length && /["'”’»)]/.test(text[after] ?? '')) after++;
+    return after;
+  }
+  return text.length;
+}
+
+/** How far back a sentence may start: a longer "sentence" is a list or a table, not prose. */
+const MAX_SENTENCE = 1_500;
+
+/**
+ * Offset where the sentence that contains `at` begins, looking back no further than `from`. Walks back
+ * from `at`, so finding the sentences of many quotes in one long block stays linear.
+ */
+export function sentenceStart(text: string, at: number, from = 0): number {
+  const limit = Math.max(from, at - MAX_SENTENCE);
+  for (let i = at - 1; i >= limit; i--) {
+    if (!/\s/.test(text[i]!)) continue;
+    // A space after [.!?…] and closing marks ends the sentence before it.
+    let j = i - 1;
+    while (j >= limit && /["'”’»)]/.test(text[j]!)) j--;
+    const mark = text[j];
+    if (mark === undefined || !'.!?…'.includes(mark)) continue;
+    if (mark === '.' && !endsSentence(text, j)) continue;
+    let start = i;
+    while (start < at && /\s/.test(text[start]!)) start++;
+    return start;
+  }
+  return limit;
+}
+
+function endsSentence(text: string, dot: number): boolean {
+  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1] ?? '';
+  if (!word) return true;
+  // Initials ("J. Smith") and abbreviations ("Dr.", "U.S.") do not end a sentence.
+  if (/^\p{Lu}$/u.test(word)) return false;
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
+  return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+const SELECTOR_CONTEXT = 32;
+
+/** The TextQuoteSelector of text.slice(start, end): the passage and up to 32 characters either side. */
+export function selectorFor(text: string, start: number, end: number): TextQuoteSelector {
+  return {
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - SELECTOR_CONTEXT), start),
+    suffix: text.slice(end, end + SELECTOR_CONTEXT),
+  };
+}

@@ -1,0 +1,489 @@
+/**
+ * Direct quotes and who said them. Finds quoted passages by their marks (English “…” and "…", German
+ * „…“ and »…«, French « … »), joins quotes split by their attribution or run across paragraphs, leaves
+ * out scare quotes, titles and terms, and ties each quote to a speaker through the cue next to it.
+ */
+import { cueLexicon, findCues, TERM_MARKERS, type CueLexicon } from './cues';
+import { isPronoun, personName } from './names';
+import { pronounFits, resolveSpeaker, startingBetween, type SpeakerContext } from './speakers';
+import { selectorFor, sentenceEnd, sentenceStart, splitParagraphs, type Paragraph } from './paragraphs';
+import type { Quote } from './types';
+
+/** Which marks close a quote opened by each mark. */
+const CLOSERS: Record<string, string> = {
+  '“': '”',
+  '"': '"',
+  '„': '“”',
+  '«': '»',
+  '»': '«',
+  '‟': '”',
+};
+const OPENERS = Object.keys(CLOSERS).join('');
+
+interface Span {
+  /** Offsets of the opening and closing marks. */
+  open: number;
+  close: number;
+  /** The quoted text in each paragraph the quote runs through (offsets into the text). */
+  parts: { start: number; end: number }[];
+  paragraph: number;
+  endParagraph: number;
+}
+
+/** Can the mark at `at` open a quote? Straight and » marks only after a space, a bracket or a dash. */
+function canOpen(text: string, at: number): boolean {
+  const mark = text[at]!;
+  const next = text[at + 1] ?? '';
+  if (!next || (/\s/.test(next) && mark !== '«')) return false;
+  if (mark !== '"' && mark !== '»') return true;
+  const before = text[at - 1] ?? ' ';
+  return /[\s([{—–\-/]/.test(before);
+}
+
+/** Longer than this between two marks is no quote (and the search stays linear in a huge block). */
+const MAX_QUOTE = 4_000;
+
+/** Offset of the mark that closes the quote opened at `open`, within [from, limit); -1 if none. */
+function findCloser(text: string, open: number, from: number, end: number): number {
+  const limit = Math.min(end, from + MAX_QUOTE);
+  const mark = text[open]!;
+  const closers = CLOSERS[mark]!;
+  let depth = 0;
+  for (let at = from; at < limit; at++) {
+    const char = text[at]!;
+    // A nested quote of the same kind ("“… “…” …”") closes before the outer one does.
+    if (char === mark && mark !== '"' && !closers.includes(char) && canOpen(text, at)) depth++;
+    else if (closers.includes(char)) {
+      if (depth === 0) return at;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+function findSpans(text: string, paragraphs: Paragraph[]): Span[] {
+  const spans: Span[] = [];
+  let resumeAt = 0;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p]!;
+    let at = Math.max(paragraph.start, resumeAt);
+    while (at < paragraph.end) {
+      const char = text[at]!;
+      if (!OPENERS.includes(char) || !canOpen(text, at)) {
+        at++;
+        continue;
+      }
+      const close = findCloser(text, at, at + 1, paragraph.end);
+      if (close >= 0) {
+        spans.push({
+          open: at,
+          close,
+          parts: [{ start: at + 1, end: close }],
+          paragraph: p,
+          endParagraph: p,
+        });
+        at = close + 1;
+        continue;
+      }
+      // No closing mark: the quote may go on in the next paragraphs, each opening with a mark again.
+      const parts = [{ start: at + 1, end: paragraph.end }];
+      let closed: Span | null = null;
+      for (let q = p + 1; q < paragraphs.length; q++) {
+        const next = paragraphs[q]!;
+        if (!OPENERS.includes(text[next.start] ?? '')) break;
+        const end = findCloser(text, next.start, next.start + 1, next.end);
+        if (end >= 0) {
+          parts.push({ start: next.start + 1, end });
+          closed = { open: at, close: end, parts, paragraph: p, endParagraph: q };
+          break;
+        }
+        parts.push({ start: next.start + 1, end: next.end });
+      }
+      if (!closed) {
+        at++;
+        continue;
+      }
+      spans.push(closed);
+      resumeAt = closed.close + 1;
+      break;
+    }
+  }
+  return spans;
+}
+
+/** Quote text as the gold format wants it: whitespace collapsed, no trailing comma. */
+export function cleanQuoteText(raw: string): string {
+  return raw
+    .replace(/[\s\u00A0\u202F]+/g, ' ')
+    .trim()
+    .replace(/\s*,$/, '')
+    .trim();
+}
+
+interface Attribution {
+  mention: string;
+  cue: string;
+  /** Where it was found: after the quote, before it (ending the lead-in), or earlier in the sentence. */
+  where: 'after' | 'before' | 'sentence';
+  /** Offset where the attribution text ends (after-quote attributions), for joining split quotes. */
+  end: number;
+}
+
+const CLAUSE_CUT = /,\s*(?:who|which|whose|der|die|das|qui|dont)\b|\s+(?:who|which)\s|,\s|\s[–—]\s|\(/u;
+
+/** The speaker phrase cleaned: appositions and relative clauses cut off, punctuation trimmed. */
+function cleanMention(phrase: string): string {
+  let mention = phrase.trim();
+  const cut = CLAUSE_CUT.exec(mention);
+  if (cut && cut.index > 0) mention = mention.slice(0, cut.index);
+  return mention.replace(/^[\s,;:.–—-]+|[\s,;:.–—-]+$/g, '').trim();
+}
+
+const MAX_MENTION_WORDS = 10;
+/** A speaker is named, or introduced by a determiner ("the message", "a senior official"), or a pronoun. */
+const SPEAKER_START =
+  /^(?:\p{Lu}|(?:the|a|an|his|her|its|their|our|one|two|three|several|some|many|other|der|die|das|den|dem|ein|eine|einer|le|la|les|l['’]|un|une|des|he|she|they|it|we|i|er|sie|es|wir|ich|il|elle|ils|elles|nous|je|on)(?:\s|$))/u;
+
+/** Phrases that open a sentence but are no speaker: "In einem Interview", "Am Montag", "After the vote". */
+const NOT_A_SPEAKER =
+  /^(?:in|im|am|an|auf|bei|beim|nach|vor|mit|zu|zur|zum|für|über|unter|seit|während|laut|gegenüber|dabei|dazu|damit|darauf|daraufhin|außerdem|auch|doch|jedoch|zudem|weiter|später|heute|gestern|morgen|dann|so|hier|dort|on|at|after|before|during|later|earlier|in|dans|lors|après|avant|pour|en|au|aux|sur|par|this|that|it|es|there|here)(?:\s|$)/iu;
+
+const plausibleMention = (mention: string) => {
+  if (
+    !mention ||
+    !SPEAKER_START.test(mention) ||
+    (NOT_A_SPEAKER.test(mention) && !/^(?:it|es)$/iu.test(mention))
+  )
+    return false;
+  const words = mention.split(/\s+/).length;
+  if (words > MAX_MENTION_WORDS) return false;
+  // A quote mark inside means the phrase runs into another quote.
+  return !/[“”„«»"]/.test(mention);
+};
+
+/** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
+function attributionAfter(after: string, afterStart: number, lexicon: CueLexicon): Attribution | null {
+  const lead = /^[\s,;:–—-]*/.exec(after)![0].length;
+  const rest = after.slice(lead);
+  const base = afterStart + lead;
+  const end = afterStart + after.length;
+  const leading = lexicon.leading.exec(rest) ?? lexicon.preposition.exec(rest);
+  if (leading) {
+    const cue = leading[0].replace(/[\s,.;:]+$/, '');
+    const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
+    // German reflexive cues: "erinnerte sich Trotnow", "äußerte sich der Chef der Bundesagentur".
+    const following = cleanMention(rest.slice(cue.length).replace(/^\s+(?:sich|es)\s+/u, ' '));
+    if (inverted && !/^\p{Lu}/u.test(following)) return { mention: inverted[1]!, cue, where: 'after', end };
+    // "a déclaré la maire, Hélène Marchand": a role, then the name in apposition.
+    const apposition = /^,\s*([^,.;]+)/u.exec(rest.slice(cue.length).trim().slice(following.length))?.[1];
+    if (apposition && !personName(following) && personName(apposition)) {
+      const named = cleanMention(apposition);
+      if (plausibleMention(named)) return { mention: named, cue, where: 'after', end };
+    }
+    if (plausibleMention(following)) return { mention: following, cue, where: 'after', end };
+    return null;
+  }
+  const match = findCues(rest.slice(0, 200), lexicon)[0];
+  if (!match || match.index === 0 || match.index > 160) return null;
+  const mention = cleanMention(rest.slice(0, match.index));
+  if (!plausibleMention(mention)) return null;
+  const cue = match.text.replace(/[\s,.;:]+$/, '');
+  void base;
+  return { mention, cue, where: 'after', end };
+}
+
+/**
+ * The speaker phrase that ends `lead` (the sentence up to a cue), back to the start of its clause; when
+ * an apposition or relative clause sits between ("Hal Brenner, president of …, told"), the sentence's
+ * first clause.
+ */
+export function mentionBefore(lead: string): string {
+  const clauses = lead
+    .split(/[,;:]\s|\s[–—]\s/)
+    .map((clause) => cleanMention(clause.split(/\s+/).slice(-MAX_MENTION_WORDS).join(' ')));
+  const last = clauses.at(-1) ?? '';
+  if (plausibleMention(last) && !RELATIVE.test(last)) return last;
+  // "Hal Brenner, president of …, told" / "Der Leiter der WHO, Klaus Stöhr, sagte": the clause that names a person.
+  const earlier = clauses
+    .slice(0, -1)
+    .reverse()
+    .filter((clause) => plausibleMention(clause) && !RELATIVE.test(clause));
+  // An apposition ("a Kansas Republican who …") describes the subject named before it.
+  const named = earlier.filter((clause) => personName(clause));
+  return (
+    named.find((clause) => !/^(?:a|an|ein|eine|un|une)\s/iu.test(clause)) ?? named[0] ?? earlier.at(-1) ?? ''
+  );
+}
+
+const RELATIVE = /^(?:who|which|whose|der|die|das|qui|dont)\b/u;
+
+/** Attribution in the lead-in: `Baker said, “`, `said Council member Tom Baker: “`, `the message said that “`. */
+function attributionBefore(before: string, lexicon: CueLexicon, quoteIsShort: boolean): Attribution | null {
+  const lead = before.replace(/[\s,:;–—-]+$/, '').replace(/\s+(?:that|dass|que|qu['’])$/u, '');
+  if (!lead) return null;
+  const last = findCues(lead, lexicon).at(-1);
+  if (!last) return null;
+  const cue = last.text;
+  const cueEnd = last.index + cue.length;
+  const rawTail = lead.slice(cueEnd);
+  const tail = rawTail.trim();
+  const subjectBefore = mentionBefore(lead.slice(0, last.index));
+  if (!tail)
+    return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'before', end: -1 } : null;
+  // German puts the subject after the verb when something else opens the sentence:
+  // "In einem Interview äußerte sich der EU-Außenbeauftragte Javier Solana zuversichtlich:"
+  if (!plausibleMention(subjectBefore) && !/^\s*,/.test(rawTail)) {
+    const words = tail
+      .replace(/^(?:sich|es)\s+/u, '')
+      .split(/\s+/)
+      .slice(0, 10)
+      .join(' ');
+    const name = personName(words);
+    // Up to the end of the name, titles included: "der EU-Außenbeauftragte Javier Solana".
+    const named = name && words.includes(name) ? words.slice(0, words.indexOf(name) + name.length) : null;
+    const nominal =
+      /^(?:(?:der|die|das|den|dem|ein|eine|einer|le|la|les|the)\s+[\p{L}-]+|er|sie|il|elle)/u.exec(
+        words,
+      )?.[0];
+    const mention = named && named.split(/\s+/).length <= 8 ? named : nominal;
+    if (mention && plausibleMention(mention)) return { mention, cue, where: 'before', end: -1 };
+  }
+  // Cue first: "said Council member Tom Baker".
+  const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
+  if (inverted && tail.length < 3) return { mention: inverted[1]!, cue, where: 'before', end: -1 };
+  if (
+    !/^\s*,/.test(rawTail) &&
+    tail.split(/\s+/).length <= 6 &&
+    /\p{Lu}/u.test(tail) &&
+    !/[.!?]/.test(tail.replace(/\b\p{Lu}[\p{L}]*\./gu, ''))
+  ) {
+    const mention = cleanMention(tail);
+    if (plausibleMention(mention)) return { mention, cue, where: 'before', end: -1 };
+  }
+  // A partial quote in running text: "Ruiz called the plan “reckless”", "the message said that “…” should…".
+  void quoteIsShort;
+  return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence', end: -1 } : null;
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** Title Case: every word but short function words capitalised ("The Art of the Deal"). */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length === 0 || words.length > 12) return false;
+  const small =
+    /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from|is|de|la|le|les|du|des|et|und|der|die|das|von)$/i;
+  return words.every((word, index) => /^[\p{Lu}\d]/u.test(word) || (index > 0 && small.test(word)));
+}
+
+interface Candidate {
+  span: Span;
+  text: string;
+  attribution: Attribution | null;
+  /** The sentence the quote starts in (offset of its start). */
+  sentence: number;
+  afterEnd: number;
+}
+
+export interface QuoteOptions {
+  lang: string | null;
+  /** Paragraph texts that are captions, pull quotes or other furniture: no quotes counted there. */
+  furniture?: Set<string>;
+  /** Offsets to resolve names, roles and pronouns against. */
+  speakers: SpeakerContext;
+}
+
+/** Every direct quote in `text` (an article's plain text, paragraphs separated by blank lines). */
+export function findQuotes(text: string, options: QuoteOptions): Quote[] {
+  const paragraphs = splitParagraphs(text);
+  const lexicon = cueLexicon(options.lang);
+  const candidates: Candidate[] = [];
+  for (const span of findSpans(text, paragraphs)) {
+    const first = paragraphs[span.paragraph]!;
+    const last = paragraphs[span.endParagraph]!;
+    if (options.furniture?.has(first.text)) continue;
+    const raw = span.parts.map((part) => text.slice(part.start, part.end)).join(' ');
+    const quoteText = cleanQuoteText(raw);
+    if (!quoteText || !/\p{L}/u.test(quoteText)) continue;
+    const sentence = sentenceStart(text, span.open, first.start);
+    const before = text.slice(sentence, span.open);
+    // What follows the quote up to the end of its sentence or the next quote mark.
+    let afterEnd = Math.min(sentenceEnd(text, span.close + 1), last.end);
+    for (let at = span.close + 1; at < afterEnd; at++)
+      if (OPENERS.includes(text[at]!) && canOpen(text, at)) {
+        afterEnd = at;
+        break;
+      }
+    const after = text.slice(span.close + 1, afterEnd);
+    const isShort = wordCount(quoteText) < 6;
+    if (TERM_MARKERS.test(before.slice(-40))) continue;
+    let attribution =
+      attributionAfter(after, span.close + 1, lexicon) ?? attributionBefore(before, lexicon, isShort);
+    // A lead-in ending in a colon names its speaker somewhere in the sentence: "Dabei griff sie … an: „…“",
+    // "Im Kongress warb Obama für … mit den Worten: „…“". Take the person last named there, or a pronoun.
+    if (!attribution && /:\s*$/.test(before)) {
+      const named = startingBetween(options.speakers.mentions, sentence, span.open)
+        .filter((m) => m.end <= span.open)
+        .at(-1);
+      const pronoun = /(?:^|\s)(er|sie|he|she|il|elle|they)(?=\s)/u.exec(before)?.[1];
+      const mention = named ? text.slice(named.start, named.end) : pronoun;
+      if (mention) attribution = { mention, cue: '', where: 'before', end: -1 };
+    }
+    // A lead-in sentence earlier in the paragraph: "Ruiz … acknowledged that the budget buys time. “…”"
+    if (!attribution && sentence > first.start && before.trim() === '') {
+      const leadIn = text.slice(sentenceStart(text, sentence - 2, first.start), sentence);
+      const found = attributionBefore(leadIn.replace(/[.!?]\s*$/, ''), lexicon, false);
+      if (found && !/[“”„«»"]/.test(leadIn)) attribution = { ...found, where: 'sentence' };
+    }
+    candidates.push({ span, text: quoteText, attribution, sentence, afterEnd });
+  }
+
+  // Join quotes split by their attribution: “A,” X said. “B.” / “A,” said X, who …, “and b.”
+  const joined: Candidate[] = [];
+  for (const candidate of candidates) {
+    const previous = joined.at(-1);
+    if (
+      previous &&
+      previous.span.endParagraph === candidate.span.paragraph &&
+      previous.attribution?.where === 'after' &&
+      // “A,” said X / „A“, sagte X / « A », a-t-il dit: the comma before the attribution.
+      (/,$/.test(text.slice(previous.span.parts.at(-1)!.start, previous.span.close).trim()) ||
+        text[previous.span.close + 1] === ',') &&
+      /^[\s.,;:–—-]*$/.test(text.slice(previous.afterEnd, candidate.span.open)) &&
+      // The second part has no attribution of its own: at most the lead-in it shares with the first.
+      candidate.attribution?.where !== 'after'
+    ) {
+      previous.text = `${previous.text} ${candidate.text}`;
+      previous.span = {
+        ...previous.span,
+        close: candidate.span.close,
+        parts: [...previous.span.parts, ...candidate.span.parts],
+        endParagraph: candidate.span.endParagraph,
+      };
+      continue;
+    }
+    joined.push(candidate);
+  }
+
+  // Quotes without their own attribution: same sentence or paragraph as an attributed quote, or a
+  // paragraph that is nothing but a quote right after one.
+  const kept: { candidate: Candidate; attribution: Attribution | null }[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const candidate = joined[i]!;
+    let attribution = candidate.attribution;
+    const previous = kept.at(-1);
+    if (!attribution && previous?.attribution) {
+      const sameParagraph = previous.candidate.span.endParagraph === candidate.span.paragraph;
+      const paragraph = paragraphs[candidate.span.paragraph]!;
+      const onlyQuote =
+        previous.candidate.span.endParagraph === candidate.span.paragraph - 1 &&
+        candidate.span.open - paragraph.start <= 1 &&
+        paragraph.end - candidate.span.close <= 2;
+      if (sameParagraph || onlyQuote) attribution = { ...previous.attribution, where: 'sentence' };
+    }
+    const short = wordCount(candidate.text) < 6;
+    // Unattributed and short: kept only as a whole sentence ("Is it safe to eat?"), never a lone term.
+    if (
+      !attribution &&
+      short &&
+      !(wordCount(candidate.text) >= 3 && /^\p{Lu}.*[.!?…]$/u.test(candidate.text))
+    )
+      continue;
+    if (isTitleCase(candidate.text) && wordCount(candidate.text) <= 8 && attribution?.where !== 'after')
+      continue;
+    // A single capitalised word in running text is a term or a name ("Verkehrswende"), not a quote.
+    if (attribution?.where === 'sentence' && short && /^\p{Lu}\S*$/u.test(candidate.text)) continue;
+    kept.push({ candidate, attribution });
+  }
+
+  const quotes: Quote[] = [];
+  // "the ministry said in a statement" … "the statement said": who issued each kind of document.
+  const issuedBy = new Map<string, ReturnType<typeof resolveSpeaker>>();
+  for (const { candidate, attribution } of kept) {
+    const { span } = candidate;
+    const firstPart = span.parts[0]!;
+    const lastPart = span.parts.at(-1)!;
+    const startTrim =
+      text.slice(firstPart.start, firstPart.end).length -
+      text.slice(firstPart.start, firstPart.end).trimStart().length;
+    const start = firstPart.start + startTrim;
+    const end =
+      lastPart.end -
+      (text.slice(lastPart.start, lastPart.end).length -
+        text.slice(lastPart.start, lastPart.end).trimEnd().length);
+    const firstEnd =
+      firstPart.end -
+      (text.slice(firstPart.start, firstPart.end).length -
+        text.slice(firstPart.start, firstPart.end).trimEnd().length);
+    const documentNoun = attribution
+      ? /^(?:the|der|die|das|le|la|l['’])\s*([\p{L}-]+)$/iu.exec(attribution.mention)?.[1]?.toLowerCase()
+      : undefined;
+    let resolved = attribution
+      ? (documentNoun && issuedBy.get(documentNoun)) ||
+        resolveSpeaker(attribution.mention, start, options.speakers)
+      : null;
+    // "“…,” a-t-elle précisé" in a paragraph that names nobody: the person quoted just before.
+    if (attribution && isPronoun(attribution.mention)) {
+      const paragraphStart = paragraphs[span.paragraph]!.start;
+      const namedHere = startingBetween(options.speakers.mentions, paragraphStart, start).length > 0;
+      const previous = quotes.at(-1);
+      const fits =
+        previous?.speaker &&
+        pronounFits(attribution.mention, options.speakers.genders.get(previous.speaker) ?? null);
+      if (
+        !namedHere &&
+        fits &&
+        previous?.speaker &&
+        !previous.anonymous &&
+        span.paragraph - previous.paragraph <= 2 &&
+        personName(previous.speaker)
+      )
+        resolved = { name: previous.speaker, anonymous: false };
+    }
+    // Only "in a statement" introduces a document; "in the statement" refers back to one already issued.
+    const issued =
+      attribution &&
+      /\b(?:in|via)\s+(?:a|an|its|his|her|their)\s+(?:[\p{Ll}-]+\s+)?([\p{L}-]+)$/u.exec(
+        attribution.cue,
+      )?.[1];
+    if (issued && resolved?.name) issuedBy.set(issued.toLowerCase(), resolved);
+    quotes.push({
+      text: candidate.text,
+      speaker: resolved?.name ?? null,
+      speakerMention: attribution?.mention ?? null,
+      cue: attribution?.cue || null,
+      anonymous: resolved?.anonymous ?? false,
+      paragraph: span.paragraph,
+      start,
+      end,
+      selector: selectorFor(text, start, firstEnd),
+    });
+  }
+  return dropRepeats(quotes);
+}
+
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** A pull quote or caption repeating a quote is counted once, as the attributed one. */
+function dropRepeats(quotes: Quote[]): Quote[] {
+  const normalised = quotes.map((quote) => normalise(quote.text));
+  return quotes.filter((quote, index) => {
+    const own = normalised[index]!;
+    return !quotes.some((other, otherIndex) => {
+      if (otherIndex === index) return false;
+      const theirs = normalised[otherIndex]!;
+      if (theirs.length < own.length || !theirs.includes(own)) return false;
+      if (theirs === own) {
+        // Keep the attributed one; between two alike, keep the first.
+        if (quote.speaker && !other.speaker) return false;
+        if (!quote.speaker && other.speaker) return true;
+        return otherIndex < index;
+      }
+      return !quote.speaker || wordCount(own) >= 6;
+    });
+  });
+}

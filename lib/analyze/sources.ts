@@ -1,0 +1,450 @@
+/**
+ * What a story rests on: wire services and other outlets, officials, organisations and people, documents
+ * and studies, social posts, anonymous sources, and the links out of the article.
+ */
+import { cueLexicon, findCues } from './cues';
+import { OFFICIAL_ROLES, organisationName, personName } from './names';
+import { selectorFor } from './paragraphs';
+import { resolveSpeaker, type SpeakerContext } from './speakers';
+import type { LinkKind, Quote, Source, SourceKind, SourcePlace } from './types';
+
+const WIRES: [RegExp, string][] = [
+  [/\b(?:the\s+)?(?:Associated Press|AP)\b(?!-)/g, 'Associated Press'],
+  [/\bReuters\b/g, 'Reuters'],
+  [/\b(?:Agence France-Presse|AFP)\b/g, 'Agence France-Presse'],
+  [/\b(?:Deutsche Presse-Agentur|dpa)\b/g, 'dpa'],
+  [/\b(?:United Press International|UPI)\b/g, 'United Press International'],
+  [/\b(?:Katholische Nachrichten-Agentur|KNA)\b/g, 'KNA'],
+  [/\bepd\b/g, 'epd'],
+  [/\bXinhua\b/g, 'Xinhua'],
+  [/\b(?:TASS|Interfax|ANSA|EFE|Kyodo|Yonhap|Anadolu)\b/g, ''],
+  [/\b(?:PA Media|Press Association|Canadian Press|Australian Associated Press|APA)\b/g, ''],
+];
+
+const OUTLETS =
+  /\b(?:(?:The\s+)?(?:New York Times|Washington Post|Wall Street Journal|Los Angeles Times|Financial Times|Guardian|Telegraph|Economist|Atlantic|New Yorker|Independent|Observer|Boston Globe|Chicago Tribune|USA Today|Daily Mail)|BBC(?: News)?|CNN|NPR|NBC(?: News)?|CBS(?: News)?|ABC(?: News)?|Fox News|MSNBC|PBS|Politico|Axios|Bloomberg(?: News)?|ProPublica|Vox|Al Jazeera|Der Spiegel|Spiegel|Süddeutsche Zeitung|Frankfurter Allgemeine(?: Zeitung)?|FAZ|Die Zeit|Zeit Online|Bild|Handelsblatt|Tagesschau|ARD|ZDF|taz|Le Monde|Le Figaro|Libération|Le Parisien|Les Échos|France Info|franceinfo|BFMTV|Mediapart|L['’]Équipe|Ouest-France|El País|Corriere della Sera|NHK|Haaretz|Times of Israel|Kyiv Independent|Semafor|The Information|Business Insider|CNBC|Forbes|Fortune|Newsweek|Vanity Fair|Rolling Stone|Wired|The Verge|TechCrunch)\b/g;
+const OUTLET_SHAPE =
+  /\b(?:[A-Z][\p{L}'’&-]*\s+){1,3}(?:Times|Post|Journal|Tribune|Herald|Gazette|Chronicle|Zeitung|Rundschau|Kurier|Anzeiger|Magazine|Magazin|Daily|Observer|Courier|Dispatch|Inquirer|Examiner|Sentinel|Register|Bulletin|Monitor|Standard|Express|Mirror|Record|Review|Star|Globe|Radio|Television|TV|Broadcasting|Podcast)\b/gu;
+
+const PLATFORMS =
+  'X|Twitter|Facebook|Instagram|TikTok|Telegram|Threads|Bluesky|Truth Social|LinkedIn|YouTube|Weibo|WhatsApp|Reddit|Substack|Mastodon';
+const SOCIAL = new RegExp(
+  String.raw`(?:(?:the|an?|his|her|their|its)\s+)?(?:official\s+)?(?:${PLATFORMS})\s+(?:account|page|feed|post|posts|channel|video|thread|profile)\s+(?:of|by|from)\s+((?:[\p{L}.'’-]+\s+){0,4}\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)|(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})['’]s?\s+(?:official\s+)?(?:${PLATFORMS})\s+(?:account|page|feed|post|channel)|(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})(?:,[^,.]{0,100},)?\s+(?:tweeted|posted on (?:${PLATFORMS})|wrote on (?:${PLATFORMS})|(?:said|wrote|announced) (?:in a (?:post|video|thread|message) )?on (?:${PLATFORMS}))`,
+  'gu',
+);
+
+const PLATFORM = new RegExp(String.raw`\b(?:${PLATFORMS})\b`, 'u');
+
+const DOCUMENT_KINDS =
+  'report|document|documents|filing|filings|lawsuit|complaint|court records|records|memo|memorandum|letter|audit|budget|indictment|affidavit|transcript|ruling|order|decree|bill|data|figures|statistics|analysis|statement|message|press release|release|Bericht|Studie|Gutachten|Urteil|Klageschrift|Mitteilung|Pressemitteilung|Erklärung|Dokument|Dokumente|Unterlagen|rapport|document|communiqué|arrêt|décision|lettre|étude|enquête';
+const STUDY_KINDS =
+  /\b(?:study|studies|survey|paper|research|trial|poll|meta-analysis|preprint|Studie|Umfrage|étude|enquête|sondage)\b/iu;
+const DOCUMENT_PHRASE = new RegExp(
+  String.raw`(?:[Aa]ccording to|cited in|citing|in|with|from|under|on|[Ll]aut|gemäß|selon|d['’]après|published in|released in|outlined in|detailed in|described in|reviewed by [\p{L} ]+ of)\s+((?:a|an|the|its|his|her|their|einer|einem|dem|der|den|un|une|le|la|l['’])\s+(?:[\p{L}\d-]+\s+){0,4}?(?:${DOCUMENT_KINDS}|study|survey|paper|research|poll|trial)(?:\s+(?:by|from|of|published by|released by|von|des|der|de la|du|de)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*|of|for|and|the)(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|the|\p{Ll}+(?=(?:\s+\p{Ll}+)?\s+\p{Lu}))){0,6})?)`,
+  'gu',
+);
+/** "A survey last year by the Midland Language Survey project": who made the study or report. */
+const STUDY_BY =
+  /\b(survey|study|poll|report|analysis|audit|review|Studie|Umfrage|Bericht|étude|enquête|sondage|rapport)\s+(?:[\p{Ll}\d]+\s+){0,3}(?:by|from|conducted by|commissioned by|von|der|des|de la|du|de l['’]|réalisée? par|menée? par)\s+(?:the\s+)?(\p{Lu}[\p{L}'’&-]*(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|für|des|de)){0,6})/gu;
+const JOURNAL =
+  /\b(?:published|appeared)\s+(?:on\s+\w+\s+)?in\s+(?:the\s+)?(?:journal\s+)?((?:\p{Lu}[\p{L}&-]*|of|and|the)(?:\s+(?:\p{Lu}[\p{L}&-]*|of|and|the)){0,6})/gu;
+
+const ANONYMOUS = new RegExp(
+  String.raw`\b((?:a|an|one|two|three|four|several|some|other)\s+(?:[\p{L}-]+\s+){0,4}?(?:officials?|sources?|persons?|people|diplomats?|aides?|officers?|employees?|executives?|insiders?|advis[eo]rs?|staffers?|members?|investigators?|officials|lawmakers?|residents?|workers?)(?:\s+(?:familiar with|close to|with (?:direct )?knowledge of|briefed on|involved in|who (?:spoke|asked|requested|declined|insisted|was not|were not|is not|are not|did not want)|speaking on (?:the )?condition)[^.,;]*))|\b(people familiar with [^.,;]*)|\b(sources close to [^.,;]*)|\b((?:eine?r?|ein)\s+(?:[\p{L}-]+\s+){0,3}?(?:Insider|Quelle|Sprecher\p{L}*|Beamte[rn]?|Diplomat\p{L}*)[^.,;]*?(?:nicht genannt werden wollte|ungenannt bleiben wollte|anonym bleiben wollte))|\b(aus (?:Regierungs|Sicherheits|Verhandlungs|Partei|Unternehmens)kreisen)|\b((?:une?|des)\s+(?:[\p{L}-]+\s+){0,3}?(?:sources?|responsables?|diplomates?|conseillers?|proches?)\s+[^.,;]*?sous (?:le )?couvert (?:de l['’])?anonymat)|\b(une source proche [^.,;]*)`,
+  'giu',
+);
+const ANONYMITY_MARKER =
+  /familiar with|close to|knowledge of|briefed on|involved in|who (?:spoke|asked|requested|declined|insisted|was not|were not|is not|are not|did not want)|speaking on (?:the )?condition|nicht genannt|ungenannt|anonym|[Kk]reisen|couvert|source proche/gu;
+const ANONYMITY =
+  /anonymity|not authori[sz]ed|familiar with|close to|knowledge of|briefed on|asked not to|requested|declined to be|insisted|nicht genannt|ungenannt|anonym|Kreisen|couvert|source proche|involved in/iu;
+
+const NO_COMMENT =
+  /did not (?:immediately )?respond|declined to comment|could not be reached|did not return|was not available for comment|no comment|reagierte nicht|nicht erreichbar|n['’]a pas répondu|pas donné suite/iu;
+
+const SOCIAL_HOSTS =
+  /(?:^|\.)(?:twitter\.com|x\.com|facebook\.com|instagram\.com|tiktok\.com|t\.me|threads\.net|bsky\.app|youtube\.com|youtu\.be|linkedin\.com|truthsocial\.com|reddit\.com|mastodon\.social)$/;
+const STUDY_HOSTS =
+  /(?:^|\.)(?:doi\.org|nature\.com|science\.org|sciencemag\.org|thelancet\.com|nejm\.org|jamanetwork\.com|bmj\.com|cell\.com|plos\.org|arxiv\.org|medrxiv\.org|biorxiv\.org|pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov|sciencedirect\.com|springer\.com|wiley\.com|pnas\.org|ssrn\.com|jstor\.org)$/;
+const DOCUMENT_HOSTS =
+  /(?:\.gov|\.gov\.[a-z]{2}|\.gouv\.fr|\.bund\.de|\.int|\.mil|\.europa\.eu|\.parliament\.uk|\.judiciary\.uk|courtlistener\.com|documentcloud\.org|scribd\.com)$/;
+const NEWS_HOSTS =
+  /(?:^|\.)(?:nytimes|washingtonpost|wsj|latimes|ft|theguardian|guardian|telegraph|economist|theatlantic|newyorker|bbc|cnn|npr|nbcnews|cbsnews|abcnews|foxnews|msnbc|pbs|politico|axios|bloomberg|reuters|apnews|afp|propublica|vox|aljazeera|spiegel|sueddeutsche|faz|zeit|bild|tagesschau|zdf|taz|lemonde|lefigaro|liberation|leparisien|francetvinfo|bfmtv|mediapart|elpais|usatoday|cnbc|forbes|time|newsweek|wired|theverge|techcrunch|businessinsider|dpa|news|times|post|tribune|herald|gazette|chronicle)\.[a-z.]+$/;
+
+export interface LinkOut {
+  url: string;
+  text: string;
+}
+
+export interface SourceOptions {
+  lang: string | null;
+  pageUrl: string;
+  /** The reporting outlet, its wire credit and its authors: never sources of their own story. */
+  ownNames: string[];
+  links: LinkOut[];
+}
+
+interface Draft {
+  name: string;
+  /** The name normalised, for telling two spellings of one source apart. */
+  key: string;
+  kind: SourceKind;
+  url: string | null;
+  linkKind?: LinkKind;
+  places: { start: number; end: number }[];
+  /** Where to point when the text never names the source (a speaker found through "the message"). */
+  fallback?: { start: number; end: number };
+}
+
+const norm = (value: string) =>
+  value
+    .toLowerCase()
+    .replace(/^(?:the|a|an|der|die|das|le|la|l['’])\s+/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+function officialOrPerson(text: string, name: string, mentions: SpeakerContext['mentions']): SourceKind {
+  const first = mentions.find((mention) => mention.name === name && mention.titles.length > 0);
+  if (first && first.titles.some((title) => OFFICIAL_ROLES.test(title))) return 'official';
+  // "Ana Ruiz, the mayor," / "Robert Kim, who chairs the council"
+  const at = text.indexOf(name);
+  if (
+    at >= 0 &&
+    OFFICIAL_ROLES.test(text.slice(Math.max(0, at - 40), at + name.length + 50).replace(name, ''))
+  )
+    return /\b(?:spokes|official|minister|mayor|president|senator|governor|council|chair|sheriff|judge|prosecutor|chancellor|secretary|ambassador|bürgermeister|minister|kanzler|präsident|maire|ministre|président)/iu.test(
+      text.slice(Math.max(0, at - 40), at),
+    )
+      ? 'official'
+      : 'person';
+  return 'person';
+}
+
+/** A phrase without its determiners and titles: "the Harbor Council" → "Harbor Council". */
+function stripLeading(phrase: string): string {
+  return phrase.replace(/^(?:(?:the|a|an|der|die|das|le|la|les|l['’])\s+)+/iu, '').trim();
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+const PLATFORM_NAMES: Record<string, string> = {
+  'twitter.com': 'X',
+  'x.com': 'X',
+  'facebook.com': 'Facebook',
+  'instagram.com': 'Instagram',
+  'tiktok.com': 'TikTok',
+  'threads.net': 'Threads',
+  'bsky.app': 'Bluesky',
+  'youtube.com': 'YouTube',
+  'truthsocial.com': 'Truth Social',
+  't.me': 'Telegram',
+};
+
+/** "https://x.com/AGOwenDelaney/status/1" → "@AGOwenDelaney on X": an embed's link text is often only its date. */
+function socialAccount(url: string): string | null {
+  const host = hostOf(url).replace(/^(?:mobile|m)\./, '');
+  const platform = PLATFORM_NAMES[host];
+  if (!platform) return null;
+  try {
+    const first = new URL(url).pathname.split('/').filter(Boolean)[0];
+    if (!first || /^(?:status|watch|p|reel|posts|share|intent|hashtag|i|search)$/i.test(first)) return null;
+    return `${first.startsWith('@') ? first : `@${first}`} on ${platform}`;
+  } catch {
+    return null;
+  }
+}
+
+export function classifyLink(url: string, pageUrl: string): LinkKind {
+  const host = hostOf(url);
+  const pageHost = hostOf(pageUrl);
+  const site = (h: string) => h.split('.').slice(-2).join('.');
+  if (host && pageHost && site(host) === site(pageHost)) return 'same-site';
+  if (SOCIAL_HOSTS.test(host)) return 'social';
+  if (STUDY_HOSTS.test(host)) return 'study';
+  if (DOCUMENT_HOSTS.test(host) || /\.pdf(?:$|[?#])/i.test(url)) return 'primary-document';
+  if (NEWS_HOSTS.test(host)) return 'other-outlet';
+  return 'other';
+}
+
+const LINK_KIND_TO_SOURCE: Record<LinkKind, SourceKind> = {
+  'primary-document': 'document',
+  study: 'study',
+  'other-outlet': 'news-outlet',
+  social: 'social',
+  'same-site': 'link',
+  other: 'link',
+};
+
+const SOURCE_TO_LINK_KIND: Partial<Record<SourceKind, LinkKind>> = {
+  document: 'primary-document',
+  study: 'study',
+  'news-outlet': 'other-outlet',
+  wire: 'other-outlet',
+  social: 'social',
+};
+
+/** Every source the story cites, most used first. */
+export function findSources(
+  text: string,
+  quotes: Quote[],
+  context: SpeakerContext,
+  options: SourceOptions,
+): Source[] {
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, Draft>();
+  const own = options.ownNames.map(norm).filter(Boolean);
+  const isOwn = (name: string) =>
+    own.some((o) => norm(name) === o || (o.length > 3 && norm(name).includes(o)));
+  /** `start` -1: no place of its own (a quoted speaker: the places are where the text names them). */
+  const add = (name: string, kind: SourceKind, start: number, end: number, url: string | null = null) => {
+    const clean = name.replace(/^[\s,;:.]+|[\s,;:.]+$/g, '').trim();
+    if (clean.length < 2 || isOwn(clean)) return;
+    const place = start >= 0 ? [{ start, end }] : [];
+    const key = norm(clean);
+    const known =
+      byKey.get(key) ??
+      (key.length > 3 ? drafts.find((draft) => draft.kind === kind && draft.key.includes(key)) : undefined);
+    if (known) {
+      if (start >= 0 && !known.places.some((p) => p.start === start)) known.places.push({ start, end });
+      if (!known.url && url) known.url = url;
+      return;
+    }
+    const draft: Draft = { name: clean, key, kind, url, places: place, fallback: { start, end } };
+    drafts.push(draft);
+    if (!byKey.has(key)) byKey.set(key, draft);
+  };
+
+  // Sentences that only say someone did not comment do not make a source.
+  const noComment = (start: number) => {
+    const from = text.lastIndexOf('.', start) + 1;
+    const to = text.indexOf('.', start);
+    return NO_COMMENT.test(text.slice(from, to < 0 ? text.length : to));
+  };
+
+  const lexicon = cueLexicon(options.lang);
+  for (const [pattern, canonical] of WIRES) {
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index ?? 0;
+      // "AP" inside an all-caps run or a credit line ("Associated Press writer X contributed") is no citation.
+      const line = text.slice(
+        text.lastIndexOf('\n', start) + 1,
+        text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start),
+      );
+      if (/contributed|Contributing|Mitarbeit|avec AFP$/iu.test(line)) continue;
+      // "Agence France-Presse (AFP)": the full name, and the short one the text uses.
+      const printed = match[0].replace(/^the\s+/i, '').trim();
+      const name = !canonical
+        ? printed
+        : printed !== canonical && /^[A-Z]{2,5}$/.test(printed)
+          ? `${canonical} (${printed})`
+          : canonical;
+      add(name, 'wire', start, start + match[0].length);
+    }
+  }
+  for (const pattern of [OUTLETS, OUTLET_SHAPE]) {
+    pattern.lastIndex = 0;
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index ?? 0;
+      if (noComment(start)) continue;
+      add(match[0].replace(/^The\s+/, 'The '), 'news-outlet', start, start + match[0].length);
+    }
+  }
+  for (const match of PLATFORM.test(text) ? text.matchAll(SOCIAL) : []) {
+    const start = match.index ?? 0;
+    const poster = match[3] ? (personName(match[3]) ?? stripLeading(match[3])) : null;
+    const platform = PLATFORM.exec(match[0])?.[0] ?? '';
+    const name = poster
+      ? `${poster}'s post on ${platform}`
+      : match[0].replace(/^(?:the|an?|his|her|their|its)\s+/i, '');
+    add(name, 'social', start, start + match[0].length);
+  }
+  for (const match of text.matchAll(DOCUMENT_PHRASE)) {
+    const phrase = match[1]!;
+    const start = (match.index ?? 0) + match[0].length - phrase.length;
+    const name = phrase.replace(
+      /^(?:a|an|the|its|his|her|their|einer|einem|dem|der|den|un|une|le|la|l['’])\s+/iu,
+      '',
+    );
+    if (/^(?:data|figures|statistics|records)$/i.test(name)) continue; // "according to state figures": too vague
+    add(name, STUDY_KINDS.test(name) ? 'study' : 'document', start, start + phrase.length);
+  }
+  for (const match of text.matchAll(STUDY_BY)) {
+    const owner = match[2]!;
+    const start = (match.index ?? 0) + match[0].length - owner.length;
+    if (isOwn(owner)) continue;
+    add(owner, STUDY_KINDS.test(match[1]!) ? 'study' : 'document', start, start + owner.length);
+  }
+  for (const match of text.matchAll(JOURNAL)) {
+    const start = (match.index ?? 0) + match[0].length - match[1]!.length;
+    if (/\p{Lu}/u.test(match[1]!)) add(match[1]!, 'study', start, start + match[1]!.length);
+  }
+  // Anonymous sources: find what makes a source anonymous first, then read its description around it
+  // (the descriptor pattern tried at every word of a long page costs milliseconds).
+  for (const marker of text.matchAll(ANONYMITY_MARKER)) {
+    const at = marker.index ?? 0;
+    const from = Math.max(0, at - 90);
+    const window = text.slice(from, at + marker[0].length + 120);
+    ANONYMOUS.lastIndex = 0;
+    for (const match of window.matchAll(ANONYMOUS)) {
+      const phrase = match.slice(1).find(Boolean) ?? match[0];
+      if (!ANONYMITY.test(phrase)) continue;
+      const start = from + (match.index ?? 0) + match[0].indexOf(phrase);
+      // The descriptor ends where its verb starts: "a port official who … publicly said the repairs …".
+      const verb = findCues(phrase, lexicon)[0];
+      const descriptor = (verb ? phrase.slice(0, verb.index) : phrase).trim();
+      add(descriptor, 'anonymous', start, start + descriptor.length);
+    }
+  }
+
+  // Quoted speakers.
+  for (const quote of quotes) {
+    if (!quote.speaker) continue;
+    if (quote.anonymous) {
+      add(quote.speaker, 'anonymous', quote.start, quote.end);
+      continue;
+    }
+    const kind: SourceKind =
+      personName(quote.speaker) === quote.speaker
+        ? officialOrPerson(text, quote.speaker, context.mentions)
+        : 'organization';
+    add(quote.speaker, kind, -1, -1);
+    const draft = drafts.find((d) => d.name === quote.speaker);
+    if (draft && (!draft.fallback || draft.fallback.start < 0))
+      draft.fallback = { start: quote.start, end: quote.end };
+  }
+
+  // People and organisations the text leans on without quoting them: "Biden has said that …",
+  // "according to the ministry", "the council said in a statement".
+  for (const match of findCues(text, lexicon)) {
+    const start = match.index;
+    if (noComment(start)) continue;
+    const lead = text
+      .slice(Math.max(0, start - 120), start)
+      .replace(/\s+(?:has|have|had|hat|haben|also|later|previously|earlier|repeatedly)\s*$/u, ' ');
+    const clause = lead.split(/[.,;:!?”"“„«»]\s*/).pop() ?? '';
+    const phrase = clause.trim().split(/\s+/).slice(-6).join(' ');
+    if (!/\p{Lu}/u.test(phrase)) continue;
+    const person = personName(phrase);
+    const organisation = person ? null : organisationName(phrase);
+    const name = person ?? organisation;
+    // Only a name right before the cue is its subject ("President Joe Biden has said"), not a name
+    // inside a longer phrase ("a message from the leader of the Taliban claims").
+    if (
+      !name ||
+      !stripLeading(phrase).endsWith(name) ||
+      stripLeading(phrase).split(/\s+/).length > name.split(/\s+/).length + 3
+    )
+      continue;
+    if (!name.includes(' ') && person && !context.mentions.some((m) => m.name.split(/\s+/).includes(name)))
+      continue;
+    const resolved = resolveSpeaker(name, start, context);
+    const canonical = resolved.name ?? name;
+    const at = start - (clause.length - clause.lastIndexOf(name.split(' ')[0]!));
+    add(
+      canonical,
+      person ? officialOrPerson(text, canonical, context.mentions) : 'organization',
+      Math.max(0, at),
+      start,
+    );
+  }
+  for (const match of text.matchAll(
+    /\b(?:according to|laut|zufolge|selon|d['’]après)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*)(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|de|des|du|der|für)){0,6})/gu,
+  )) {
+    const phrase = match[1]!;
+    const start = (match.index ?? 0) + match[0].length - phrase.length;
+    const person = personName(phrase);
+    const name = person ?? organisationName(phrase);
+    if (!name) continue;
+    const resolved = resolveSpeaker(name, start, context);
+    add(
+      resolved.name ?? name,
+      person ? officialOrPerson(text, resolved.name ?? name, context.mentions) : 'organization',
+      start,
+      start + phrase.length,
+    );
+  }
+
+  // Links out of the article.
+  for (const link of options.links) {
+    const linkKind = classifyLink(link.url, options.pageUrl);
+    const label =
+      (linkKind === 'social' ? socialAccount(link.url) : null) ??
+      (link.text.replace(/\s+/g, ' ').trim().slice(0, 120) || hostOf(link.url));
+    const at = link.text ? text.indexOf(link.text.trim()) : -1;
+    const start = Math.max(0, at);
+    const draft: Draft = {
+      name: label,
+      key: norm(label),
+      kind: LINK_KIND_TO_SOURCE[linkKind],
+      url: link.url,
+      linkKind,
+      places: at >= 0 ? [{ start, end: start + link.text.trim().length }] : [],
+    };
+    // A link on a source already found gives that source its address (and says what kind of page it is).
+    const overlap = (d: Draft) =>
+      Math.max(
+        0,
+        ...d.places.map((p) => Math.min(p.end, start + link.text.trim().length) - Math.max(p.start, start)),
+      );
+    const named =
+      linkKind === 'same-site' || at < 0
+        ? undefined
+        : drafts
+            .filter((d) => !d.url && d.kind !== 'link' && overlap(d) > 0)
+            .sort((a, b) => overlap(b) - overlap(a))[0];
+    if (named) {
+      named.url = link.url;
+      named.linkKind = linkKind === 'other' ? (SOURCE_TO_LINK_KIND[named.kind] ?? 'other') : linkKind;
+      continue;
+    }
+    if (!drafts.some((d) => d.url === link.url)) drafts.push(draft);
+  }
+
+  // Count every mention of each named source in the text.
+  for (const draft of drafts) {
+    if (draft.kind === 'link' || draft.kind === 'anonymous') continue;
+    const words = draft.name.split(/\s+/);
+    // Offsets already counted for this source ("Ana Ruiz" first, then "Ruiz" must not count it again).
+    const taken = new Set<number>();
+    const take = (start: number, end: number) => {
+      for (let i = start; i < Math.max(end, start + 1); i++) taken.add(i);
+    };
+    for (const place of draft.places) take(place.start, place.end);
+    const names = new Set([draft.name]);
+    if (draft.kind === 'person' || draft.kind === 'official') names.add(words.at(-1)!);
+    for (const name of names) {
+      if (name.length < 3) continue;
+      for (let start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + name.length)) {
+        // Whole words only: "Kim" in "Kimberly" is no mention.
+        if (/\p{L}/u.test(text[start - 1] ?? '') || /\p{L}/u.test(text[start + name.length] ?? '')) continue;
+        if (taken.has(start)) continue;
+        draft.places.push({ start, end: start + name.length });
+        take(start, start + name.length);
+      }
+    }
+  }
+
+  return drafts
+    .map((draft): Source => {
+      if (draft.places.length === 0 && draft.fallback && draft.fallback.start >= 0)
+        draft.places.push(draft.fallback);
+      const places: SourcePlace[] = draft.places
+        .sort((a, b) => a.start - b.start)
+        .map((place) => ({ ...place, selector: selectorFor(text, place.start, place.end) }));
+      return {
+        name: draft.name,
+        kind: draft.kind,
+        mentions: Math.max(1, places.length),
+        url: draft.url,
+        ...(draft.linkKind ? { linkKind: draft.linkKind } : {}),
+        places,
+      };
+    })
+    .sort((a, b) => b.mentions - a.mentions);
+}

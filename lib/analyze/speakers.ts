@@ -1,0 +1,277 @@
+/**
+ * Who a speaker mention points to. "Mayor Ana Ruiz" is Ana Ruiz; "Ruiz" is the Ana Ruiz named before;
+ * "she" is the person last named; "the mayor" the person last named with that title; "the message" whoever
+ * the text says issued it; "a senior official who spoke on condition of anonymity" is an anonymous source.
+ */
+import {
+  findPeople,
+  isPronoun,
+  organisationName,
+  personName,
+  stripTitles,
+  type PersonMention,
+} from './names';
+
+export interface SpeakerContext {
+  text: string;
+  /** People named with at least two name words, and later mentions of them by surname, in reading order. */
+  mentions: PersonMention[];
+  /** Organisations named in the text, in reading order. */
+  organisations: { name: string; start: number }[];
+  /** Who issued a message, statement, letter … as the text says, in reading order. */
+  issuers: { noun: string; name: string; person: boolean; start: number }[];
+  /** What titles and appositions say of each person's gender, for "she said" / "a-t-il ajouté". */
+  genders: Map<string, Gender>;
+}
+
+const DOCUMENT_NOUNS =
+  'message|statement|letter|post|tweet|email|e-mail|memo|note|report|release|communiqué|declaration|video|speech|transcript|filing|lawsuit|complaint|ruling|order|decree|mitteilung|erklärung|pressemitteilung|stellungnahme|brief|schreiben|botschaft|communiqué|déclaration|lettre|message';
+
+const ANY_DOCUMENT = new RegExp(String.raw`(?:${DOCUMENT_NOUNS})`, 'u');
+const IN_A_DOCUMENT = new RegExp(
+  String.raw`\s(?:in\s+)?(?:a|an|its|his|her|their|einer|einem|une|un|dans un|dans une)\s+(?:written\s+|brief\s+|short\s+)?(?:${DOCUMENT_NOUNS})`,
+  'u',
+);
+const POSSESSIVE_HINT = new RegExp(String.raw`['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}(?:${DOCUMENT_NOUNS})\b`, 'u');
+const DOCUMENT_NOUN = new RegExp(`^(?:${DOCUMENT_NOUNS})$`, 'iu');
+const ISSUED_BY = new RegExp(
+  String.raw`\b(${DOCUMENT_NOUNS})\s+(?:(?:issued|released|posted|published|sent|signed|written)\s+)?(?:from|by|of|von|vom|des|der|de la|de l'|de|du)\s+((?:[\p{L}.'’-]+\s+){0,4}\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|of|the|for|de|des|du|der|für))*)`,
+  'gu',
+);
+const SAID_IN_DOCUMENT = new RegExp(
+  String.raw`(\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|of|the|for)){0,6})\s+(?:said|wrote|announced|added|stated|declared|erklärte|teilte|a déclaré|a annoncé)\s+(?:in\s+)?(?:a|an|its|his|her|their|einer|einem|une|un|dans un|dans une)\s+(?:written\s+|brief\s+|short\s+)?(${DOCUMENT_NOUNS})`,
+  'gu',
+);
+/** "In a written statement released Tuesday night, Brightwell said …" */
+const IN_DOCUMENT_LEAD = new RegExp(
+  String.raw`\b(?:In|in)\s+(?:a|an|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}(${DOCUMENT_NOUNS})\b[^,.]{0,60},\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,4})\s+(?:said|wrote|announced|stated|erklärte|teilte|a déclaré|a annoncé)`,
+  'gu',
+);
+const POSSESSIVE_DOCUMENT = new RegExp(
+  String.raw`(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,4})['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}(${DOCUMENT_NOUNS})\b`,
+  'gu',
+);
+
+function addIssuer(context: SpeakerContext, noun: string, phrase: string, start: number) {
+  const person = personName(phrase);
+  const organisation = person ? null : organisationName(phrase);
+  const name = person ?? organisation;
+  if (name) context.issuers.push({ noun: noun.toLowerCase(), name, person: Boolean(person), start });
+}
+
+const FEMININE =
+  /\b(?:Mrs|Ms|Miss|Frau|Mme|Madame|Mlle|spokeswoman|councilwoman|chairwoman|congresswoman|businesswoman|stateswoman|actress|queen|princess|sister|mother|daughter|wife|grandmother|présidente|directrice|adjointe|députée|sénatrice|conseillère|avocate|fondatrice|\p{L}+(?:in|innen))\b/u;
+const MASCULINE =
+  /\b(?:Mr|Herr|M\.|Monsieur|spokesman|councilman|chairman|congressman|businessman|statesman|actor|king|prince|brother|father|son|husband|grandfather|président|directeur|adjoint|député|sénateur|conseiller|avocat|fondateur|Bürgermeister|Minister|Sprecher|Präsident|Vorsitzender)\b/u;
+
+/** 'f' or 'm' when a title or an apposition says so ("Mme", "présidente du groupe", "spokeswoman"). */
+function genderNear(text: string, person: PersonMention): Gender {
+  const before = text.slice(Math.max(0, person.start - 40), person.start);
+  const lastTitle = /(\S+)\s+$/u.exec(before)?.[1] ?? '';
+  const apposition = /^,\s+([^,.;]{0,60})/u.exec(text.slice(person.end))?.[1] ?? '';
+  const near = `${person.titles.join(' ')} ${lastTitle} ${apposition.split(/\s+/).slice(0, 3).join(' ')}`;
+  // Check feminine first: "Bürgermeisterin" must not read as "Bürgermeister".
+  if (FEMININE.test(near)) return 'f';
+  if (MASCULINE.test(near)) return 'm';
+  return null;
+}
+
+export type Gender = 'f' | 'm' | null;
+
+const FEMININE_PRONOUNS = new Set(['she', 'her', 'elle', 'sie']);
+const MASCULINE_PRONOUNS = new Set(['he', 'him', 'il', 'er']);
+
+/** Can this pronoun point to someone of this gender (unknown fits anything)? */
+export function pronounFits(pronoun: string, gender: Gender): boolean {
+  const lower = pronoun.toLowerCase();
+  if (gender === 'm' && FEMININE_PRONOUNS.has(lower)) return false;
+  if (gender === 'f' && MASCULINE_PRONOUNS.has(lower)) return false;
+  return true;
+}
+
+const ORGANISATION_CANDIDATE =
+  /(?:\p{Lu}[\p{L}'’&.-]*\s+)*\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of|for|on|des|der|du|de la|de|für)\s+(?:the\s+)?\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*)*)?/gu;
+
+function findOrganisations(text: string): SpeakerContext['organisations'] {
+  const organisations: SpeakerContext['organisations'] = [];
+  for (const match of text.matchAll(ORGANISATION_CANDIDATE)) {
+    const name = organisationName(match[0]);
+    if (name) organisations.push({ name, start: match.index ?? 0 });
+  }
+  return organisations;
+}
+
+export function buildSpeakerContext(text: string): SpeakerContext {
+  const people = findPeople(text);
+  const genders = new Map<string, Gender>();
+  for (const person of people)
+    if (!genders.get(person.name)) genders.set(person.name, genderNear(text, person));
+  const mentions: PersonMention[] = [...people];
+  // Later mentions by surname alone ("Ruiz said"), once the full name has been given: one pass over the
+  // capitalised words of the text, not one search per person.
+  const bySurname = new Map<string, PersonMention>();
+  for (const person of people) bySurname.set(person.name.split(/\s+/).at(-1)!, person);
+  let next = 0;
+  for (const match of text.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+    const person = bySurname.get(match[0].replace(/['’]s?$/u, ''));
+    if (!person) continue;
+    const start = match.index ?? 0;
+    while (next < people.length && people[next]!.end <= start) next++;
+    const inside = next < people.length && start >= people[next]!.start && start < people[next]!.end;
+    if (!inside) mentions.push({ name: person.name, start, end: start + match[0].length, titles: [] });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+
+  const context: SpeakerContext = {
+    text,
+    mentions,
+    issuers: [],
+    genders,
+    // Only "it said" and "the ministry said" need the organisations; most articles never ask.
+    get organisations() {
+      const value = findOrganisations(text);
+      Object.defineProperty(this, 'organisations', { value });
+      return value;
+    },
+  };
+
+  // Each pattern opens with names tried at every capital; a cheap test first skips the text that has none.
+  if (!ANY_DOCUMENT.test(text)) return context;
+  for (const match of text.matchAll(ISSUED_BY)) addIssuer(context, match[1]!, match[2]!, match.index ?? 0);
+  if (IN_A_DOCUMENT.test(text))
+    for (const match of text.matchAll(SAID_IN_DOCUMENT))
+      addIssuer(context, match[2]!, match[1]!, match.index ?? 0);
+  for (const match of text.matchAll(IN_DOCUMENT_LEAD))
+    addIssuer(context, match[1]!, match[2]!, match.index ?? 0);
+  if (POSSESSIVE_HINT.test(text))
+    for (const match of text.matchAll(POSSESSIVE_DOCUMENT))
+      addIssuer(context, match[2]!, match[1]!, match.index ?? 0);
+  context.issuers.sort((a, b) => a.start - b.start);
+  return context;
+}
+
+export interface ResolvedSpeaker {
+  /** Canonical name, or the descriptor for anonymous and unresolved nominal speakers; null if unknown. */
+  name: string | null;
+  anonymous: boolean;
+}
+
+const ANONYMOUS_MARKERS =
+  /anonymity|anonymously|not authori[sz]ed|declined to be (?:named|identified)|asked not to be (?:named|identified)|requested anonymity|familiar with|insisted on anonymity|nicht genannt|ungenannt|anonym|sous couvert|sous le couvert|requis l['’]anonymat|proche du dossier/iu;
+const INDEFINITE =
+  /^(?:a|an|one|two|three|four|five|several|some|ein|eine|einer|eines|un|une|des|plusieurs)\s/iu;
+const SPOKESPERSON_FOR =
+  /\b(?:spokes(?:man|woman|person)|representative|sprecher(?:in)?|porte-parole|représentant(?:e)?)\s+(?:for|of|at|from|des|der|de la|de l['’]|du|de)\s+(?:the\s+)?(.+)$/iu;
+/** The role of an unnamed source: "a Veldorian diplomat in Geneva", "one senior official". */
+const ANONYMOUS_ROLE =
+  /^(?:a|an|one|two|three|several|some|ein|eine|einer|un|une)\s+(?:[\p{L}-]+\s+){0,3}?(?:officials?|sources?|diplomats?|aides?|officers?|employees?|executives?|insiders?|advis[eo]rs?|staffers?|persons?|people|members?|investigators?|Beamte[rn]?|Diplomat(?:in|en)?|Insider|Quelle|Mitarbeiter(?:in)?|responsables?|diplomates?|conseill(?:er|ère)s?|sources?)\b/iu;
+const DEFINITE = /^(?:the|der|die|das|den|dem|le|la|les|l['’])\s*/iu;
+
+/** Index of the first item (the list sorted by start) that starts at or after `position`. */
+function firstFrom<T extends { start: number }>(items: T[], position: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (items[middle]!.start < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The items (sorted by start) that start in [from, to). */
+export function startingBetween<T extends { start: number }>(items: T[], from: number, to: number): T[] {
+  const found: T[] = [];
+  for (let i = firstFrom(items, from); i < items.length && items[i]!.start < to; i++) found.push(items[i]!);
+  return found;
+}
+
+/** The last item (by start, the list sorted) before `position` that `keep` accepts. */
+function lastBefore<T extends { start: number }>(items: T[], position: number, keep: (item: T) => boolean) {
+  // Binary search, then walk back: resolving every quote of a long page stays fast.
+  for (let i = firstFrom(items, position) - 1; i >= 0; i--) if (keep(items[i]!)) return items[i];
+  return undefined;
+}
+
+export function resolveSpeaker(mention: string, position: number, context: SpeakerContext): ResolvedSpeaker {
+  const phrase = mention.trim();
+  const spokesperson = SPOKESPERSON_FOR.exec(phrase);
+  if (spokesperson && !personName(phrase.slice(0, spokesperson.index))) {
+    const organisation = organisationName(spokesperson[1]!) ?? personName(spokesperson[1]!);
+    return { name: organisation ?? spokesperson[1]!.trim(), anonymous: false };
+  }
+  const named = personName(phrase);
+  if (ANONYMOUS_MARKERS.test(phrase) || (INDEFINITE.test(phrase) && (!named || ANONYMOUS_ROLE.test(phrase))))
+    return { name: phrase, anonymous: true };
+
+  const words = phrase.split(/\s+/);
+  if (words.length === 1 && isPronoun(phrase)) {
+    const lower = phrase.toLowerCase();
+    if (lower === 'it' || lower === 'es') {
+      const organisation = lastBefore(context.organisations, position, () => true);
+      return { name: organisation?.name ?? null, anonymous: false };
+    }
+    // The subject of the paragraph (its first person named before the quote) is who "she said" means
+    // far more often than whoever was named last.
+    const paragraphBreak = context.text.lastIndexOf('\n\n', position);
+    const paragraphStart = paragraphBreak < 0 ? 0 : paragraphBreak + 2;
+    const fits = (m: PersonMention) => pronounFits(lower, context.genders.get(m.name) ?? null);
+    const inParagraph = startingBetween(context.mentions, paragraphStart, position).find(fits);
+    // "La maire reconnaît … « … », a-t-elle concédé": the paragraph opens with a role named before.
+    const role = /^(?:the|der|die|das|le|la|l['’])\s+([\p{Ll}-]+)/iu.exec(
+      context.text.slice(paragraphStart, position),
+    )?.[1];
+    const titled = role
+      ? lastBefore(context.mentions, position, (m) => fits(m) && m.titles.includes(role.toLowerCase()))
+      : undefined;
+    const person = inParagraph ?? titled ?? lastBefore(context.mentions, position, fits);
+    return { name: person?.name ?? null, anonymous: false };
+  }
+
+  if (named) {
+    const nameWords = named.split(/\s+/);
+    if (nameWords.length >= 2) {
+      // "Ana Ruiz" when the text named "Ana María Ruiz" earlier: keep the fuller name.
+      const fuller = context.mentions.find(
+        (person) =>
+          person.name !== named &&
+          person.name.endsWith(nameWords.at(-1)!) &&
+          person.name.startsWith(nameWords[0]!),
+      );
+      return { name: fuller?.name ?? named, anonymous: false };
+    }
+    const surname = nameWords[0]!;
+    const person =
+      lastBefore(context.mentions, position, (p) => p.name.split(/\s+/).at(-1) === surname) ??
+      context.mentions.find((p) => p.name.split(/\s+/).includes(surname));
+    if (person) return { name: person.name, anonymous: false };
+  }
+
+  const organisation = organisationName(phrase);
+  if (organisation && !DEFINITE.test(phrase)) return { name: organisation, anonymous: false };
+
+  if (DEFINITE.test(phrase)) {
+    const noun = (words.at(-1) ?? '').toLowerCase();
+    if (DOCUMENT_NOUN.test(noun)) {
+      // The nearest issuer named before, of this kind of document if any; a person over an organisation
+      // named in the same breath ("a message from the Taliban's leader Hibatullah Akhundzada").
+      const sameNoun = context.issuers.filter((issuer) => issuer.noun === noun);
+      const pool = sameNoun.length > 0 ? sameNoun : context.issuers;
+      const nearest = lastBefore(pool, position, () => true);
+      const issuer = nearest ?? pool.find((candidate) => candidate.person) ?? pool[0];
+      if (issuer) return { name: issuer.name, anonymous: false };
+    }
+    const titled = lastBefore(context.mentions, position, (person) =>
+      person.titles.some((title) => title === noun || noun.startsWith(title) || title.startsWith(noun)),
+    );
+    if (titled) return { name: titled.name, anonymous: false };
+    const bare = noun.replace(/s$/, '');
+    const organisationMatch =
+      lastBefore(context.organisations, position, (org) => org.name.toLowerCase().includes(bare)) ??
+      context.organisations.find((org) => org.name.toLowerCase().includes(bare));
+    if (organisationMatch) return { name: organisationMatch.name, anonymous: false };
+    return { name: phrase, anonymous: false };
+  }
+  if (named) return { name: named, anonymous: false };
+  return { name: stripTitles(phrase) || null, anonymous: false };
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../../lib/analyze/quotes';
+import { buildSpeakerContext } from '../../../lib/analyze/speakers';
+
+function quotes(text: string, lang = 'en') {
+  return findQuotes(text, { lang, speakers: buildSpeakerContext(text) });
+}
+const texts = (text: string, lang?: string) => quotes(text, lang).map((q) => q.text);
+const speakers = (text: string, lang?: string) => quotes(text, lang).map((q) => q.speaker);
+
+describe('findQuotes: marks', () => {
+  it('reads curly and straight English quotes, without marks and without the attribution comma', () => {
+    const text =
+      '“We will rebuild the pier this year,” Mayor Ana Ruiz said.\n\n"The budget is tight, but it holds," said Robert Kim.';
+    expect(quotes(text)).toMatchObject([
+      {
+        text: 'We will rebuild the pier this year',
+        speaker: 'Ana Ruiz',
+        speakerMention: 'Mayor Ana Ruiz',
+        cue: 'said',
+      },
+      { text: 'The budget is tight, but it holds', speaker: 'Robert Kim', cue: 'said' },
+    ]);
+  });
+
+  it('reads German „…“ and »…« and French « … » with narrow no-break spaces', () => {
+    const german =
+      'Die Stadträtin Petra Lange äußerte sich am Abend. „Wir brauchen mehr Busse in der Innenstadt“, sagte Lange.\n\n»Die Pläne sind seit Jahren bekannt«, erklärte Oberbürgermeister Jens Scholz.';
+    expect(quotes(german, 'de')).toMatchObject([
+      { text: 'Wir brauchen mehr Busse in der Innenstadt', speaker: 'Petra Lange', cue: 'sagte' },
+      { text: 'Die Pläne sind seit Jahren bekannt', speaker: 'Jens Scholz', cue: 'erklärte' },
+    ]);
+    const french =
+      '«\u202FNous tiendrons cette promesse devant les habitants\u202F», a déclaré Hélène Marchand.';
+    expect(quotes(french, 'fr')).toMatchObject([
+      {
+        text: 'Nous tiendrons cette promesse devant les habitants',
+        speaker: 'Hélène Marchand',
+        cue: 'a déclaré',
+      },
+    ]);
+  });
+
+  it('keeps a nested quote inside the outer one', () => {
+    const text =
+      '“Patients tell us, ‘I’m fine, I grew up without air conditioning,’ but the nights have changed,” said Dr. Priya Nair.';
+    expect(texts(text)).toEqual([
+      'Patients tell us, ‘I’m fine, I grew up without air conditioning,’ but the nights have changed',
+    ]);
+    expect(speakers(text)).toEqual(['Priya Nair']);
+  });
+
+  it('joins a quote that runs on into the next paragraph', () => {
+    const text =
+      'Ruiz spoke after the vote. “Without the transfer, we would be closing two fire stations.\n\n“Next year we will have to make harder choices.”';
+    expect(texts(text)).toEqual([
+      'Without the transfer, we would be closing two fire stations. Next year we will have to make harder choices.',
+    ]);
+  });
+});
+
+describe('findQuotes: one quote or several', () => {
+  it('joins a quote split by its attribution, in both shapes', () => {
+    expect(
+      texts(
+        '“This budget keeps every library open,” said Mayor Ana Ruiz, who chairs the board, “and it raises no taxes.”',
+      ),
+    ).toEqual(['This budget keeps every library open and it raises no taxes.']);
+    expect(texts('“We saved for a storm,” Ruiz said. “The storm is here.”')).toEqual([
+      'We saved for a storm The storm is here.',
+    ]);
+  });
+
+  it('keeps two quotes with their own attributions apart', () => {
+    const text = '“We saved for a storm,” Ana Ruiz said. “The storm is here,” she added.';
+    expect(texts(text)).toEqual(['We saved for a storm', 'The storm is here']);
+  });
+
+  it('keeps two partial quotes separated by the writer’s words apart, with the same speaker', () => {
+    const text =
+      'Although many nations have left, the message said that “all foreign diplomats and investors” should be assured that “they will not face any problems from our side.”';
+    expect(quotes(text)).toMatchObject([
+      { text: 'all foreign diplomats and investors', speakerMention: 'the message' },
+      { text: 'they will not face any problems from our side.', speakerMention: 'the message' },
+    ]);
+  });
+
+  it('counts a pull quote that repeats a body quote once, as the attributed one', () => {
+    const text =
+      '“We will not permit anyone to pose a threat to any other country.”\n\nThe statement went further. “We will not permit anyone to pose a threat to any other country,” Hibatullah Akhundzada said.';
+    expect(quotes(text)).toMatchObject([{ speaker: 'Hibatullah Akhundzada' }]);
+  });
+
+  it('does not count captions or other furniture', () => {
+    const text =
+      'Mayor Ana Ruiz at the rally: “We will fight for every bus line,” she said.\n\nThe council voted on Tuesday.';
+    const furniture = new Set(['Mayor Ana Ruiz at the rally: “We will fight for every bus line,” she said.']);
+    expect(findQuotes(text, { lang: 'en', furniture, speakers: buildSpeakerContext(text) })).toEqual([]);
+  });
+});
+
+describe('findQuotes: what is not a quote', () => {
+  it('leaves out scare quotes, titles of works, nicknames, terms and concept names', () => {
+    const text = [
+      'The council dipped into its so-called “rainy-day fund” again.',
+      'She wrote the memoir “The Long Road Home” in 2019.',
+      'The former linebacker Marcus “The Hammer” Delgado now works in television.',
+      'Readers keep asking about the word “literally” and its meaning “true.”',
+      'Die Grünen fordern seit Jahren die sogenannte „Verkehrswende“ in der Stadt.',
+      'Le projet est la pièce maîtresse du « Plan Climat » voté l’an dernier.',
+    ].join('\n\n');
+    expect(texts(text)).toEqual([]);
+  });
+
+  it('counts a one-word partial quote tied to a speaker', () => {
+    const text =
+      'Council member Tom Baker, who cast one of the votes against the plan, called it “reckless” and left.';
+    expect(quotes(text)).toMatchObject([{ text: 'reckless', speaker: 'Tom Baker' }]);
+  });
+
+  it('lists a full-sentence quote without attribution as unattributed, not guessed', () => {
+    const text = 'Shoppers asked one question all week.\n\n“Is it safe to eat?”\n\nThe company has not said.';
+    expect(quotes(text)).toMatchObject([
+      { text: 'Is it safe to eat?', speaker: null, speakerMention: null, cue: null },
+    ]);
+  });
+});
+
+describe('findQuotes: speakers', () => {
+  it('takes the speaker before the quote, cue first or speaker first', () => {
+    expect(
+      speakers('Said Council member Tom Baker: “We are spending the emergency fund on a sunny afternoon.”'),
+    ).toEqual(['Tom Baker']);
+    expect(speakers('Scholz sagte: „Wir werden die Innenstadt den Menschen zurückgeben.“', 'de')).toEqual([
+      'Scholz',
+    ]);
+  });
+
+  it('resolves a surname and a pronoun to the person named before', () => {
+    const text =
+      'Dr. Lorraine Whitfield, the city’s finance director, spoke first. “We are still above the line the agencies look at,” she said.\n\nState Sen. Marcus Bell disagreed. “The legislature is not going to backfill a city budget,” Bell said.';
+    expect(speakers(text)).toEqual(['Lorraine Whitfield', 'Marcus Bell']);
+  });
+
+  it('matches a pronoun to a person of the same gender', () => {
+    const text =
+      '« Ce tramway est une promesse faite aux habitants », a déclaré la maire, Hélène Marchand.\n\nMarc Lefèvre, président de l’association, reste sceptique. « Le tram restera vide aux heures creuses », dit-il.\n\nLa maire reconnaît que le calendrier est long. « Nous aurions aimé aller plus vite », a-t-elle concédé.';
+    expect(speakers(text, 'fr')).toEqual(['Hélène Marchand', 'Marc Lefèvre', 'Hélène Marchand']);
+  });
+
+  it('resolves “the message” and “the statement” to whoever the text says issued them', () => {
+    const text =
+      'The offer was contained in a message from Taliban supreme leader Hibatullah Akhundzada posted on Twitter.\n\n“We seek good relations with all world countries including America,” the message said.\n\n“We fully assure neighboring countries that Afghanistan will not permit anyone to pose a threat,” the statement added.';
+    expect(quotes(text).map((q) => [q.speaker, q.speakerMention])).toEqual([
+      ['Hibatullah Akhundzada', 'the message'],
+      ['Hibatullah Akhundzada', 'the statement'],
+    ]);
+  });
+
+  it('gives a statement to the organisation that issued it', () => {
+    const text =
+      'In Kalvia the Foreign Ministry struck a cautious tone. "The Republic remains committed to a fair agreement," the ministry said in a statement.\n\n"No agreement will be signed under pressure or on a deadline set by others," the statement said.';
+    expect(speakers(text)).toEqual(['Foreign Ministry', 'Foreign Ministry']);
+  });
+
+  it('marks anonymous speakers as anonymous, with their description', () => {
+    const text =
+      '"We are closer than we have been at any point this year," said a senior administration official who spoke on condition of anonymity.';
+    expect(quotes(text)).toMatchObject([{ speaker: 'a senior administration official', anonymous: true }]);
+  });
+
+  it('gives a spokesperson’s words to the organisation', () => {
+    const text =
+      '“Patients should not stop their medication without talking to a doctor,” a spokesperson for Corvane Pharmaceuticals said.';
+    expect(quotes(text)).toMatchObject([{ speaker: 'Corvane Pharmaceuticals', anonymous: false }]);
+  });
+
+  it('reads the cue with whom it was told', () => {
+    const text =
+      '"We are not going to negotiate against ourselves," Trade Representative Gail Morrow told The Associated Press.';
+    expect(quotes(text)).toMatchObject([{ speaker: 'Gail Morrow', cue: 'told The Associated Press' }]);
+  });
+});
+
+describe('findQuotes: offsets', () => {
+  it('points into the text, with a selector that finds the first part', () => {
+    const text = 'The vote was close.\n\n“We saved for a storm,” Ruiz said. “The storm is here.”';
+    const [quote] = quotes(text);
+    expect(quote).toBeDefined();
+    expect(text.slice(quote!.start, quote!.end)).toBe(
+      'We saved for a storm,” Ruiz said. “The storm is here.',
+    );
+    expect(quote!.paragraph).toBe(1);
+    expect(quote!.selector.exact).toBe('We saved for a storm,');
+    expect(quote!.selector.prefix.endsWith('“')).toBe(true);
+  });
+});

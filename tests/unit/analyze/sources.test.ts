@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../../lib/analyze/quotes';
+import { classifyLink, findSources, type LinkOut } from '../../../lib/analyze/sources';
+import { buildSpeakerContext } from '../../../lib/analyze/speakers';
+
+function sources(text: string, { links = [] as LinkOut[], ownNames = [] as string[], lang = 'en' } = {}) {
+  const speakers = buildSpeakerContext(text);
+  const quotes = findQuotes(text, { lang, speakers });
+  return findSources(text, quotes, speakers, {
+    lang,
+    pageUrl: 'https://news.example/2026/story',
+    ownNames,
+    links,
+  });
+}
+const byKind = (text: string, options?: Parameters<typeof sources>[1]) =>
+  sources(text, options).map((source) => [source.kind, source.name]);
+
+describe('findSources', () => {
+  it('finds wire services and other outlets the story cites', () => {
+    const text =
+      'Talks continued in Qatar, according to the AP. Reuters first reported the offer. Hal Brenner told The Meridian Times last week that the route mattered.';
+    const found = byKind(text);
+    expect(found).toContainEqual(['wire', 'Associated Press (AP)']);
+    expect(found).toContainEqual(['wire', 'Reuters']);
+    expect(found).toContainEqual(['news-outlet', 'The Meridian Times']);
+  });
+
+  it('never lists the reporting outlet or its wire credit as a source', () => {
+    const found = byKind('The Associated Press reported that the vote passed.', {
+      ownNames: ['Associated Press'],
+    });
+    expect(found.map(([kind]) => kind)).not.toContain('wire');
+  });
+
+  it('finds quoted and paraphrased people, officials and organisations', () => {
+    const text =
+      'President Joe Biden has said that the withdrawal will finish by August.\n\n“We are against paying twice,” said Ana Ruiz, a retired teacher.\n\n“Nobody wants to price a family off the island,” Mayor Robert Kim said.\n\n“We are reviewing the findings,” a spokesperson for Corvane Pharmaceuticals said.';
+    const found = byKind(text);
+    expect(found).toContainEqual(['official', 'Joe Biden']);
+    expect(found).toContainEqual(['person', 'Ana Ruiz']);
+    expect(found).toContainEqual(['official', 'Robert Kim']);
+    expect(found).toContainEqual(['organization', 'Corvane Pharmaceuticals']);
+  });
+
+  it('finds documents, studies and social posts', () => {
+    const text =
+      'According to a 2025 engineering report, the pier is failing. The findings come from a study by researchers at Stanford University published in the journal Nature. Prime Minister Andrej Kovalin wrote in a post on X that he would not sign.';
+    const found = byKind(text);
+    expect(found).toContainEqual(['document', '2025 engineering report']);
+    expect(found.some(([kind, name]) => kind === 'study' && /study|Nature/.test(name!))).toBe(true);
+    expect(found).toContainEqual(['social', "Andrej Kovalin's post on X"]);
+  });
+
+  it('finds anonymous sources by what makes them anonymous, and skips vague groups and non-responders', () => {
+    const text =
+      'A port official who was not authorized to speak publicly said the repairs could not wait. People familiar with the matter said talks had stalled. Officials said the road would reopen. The Harbor Company did not respond to a request for comment.';
+    const found = byKind(text);
+    expect(found).toContainEqual(['anonymous', 'A port official who was not authorized to speak publicly']);
+    expect(found).toContainEqual(['anonymous', 'People familiar with the matter']);
+    expect(found.map(([, name]) => name)).not.toContain('Harbor Company');
+    expect(found.map(([, name]) => name)).not.toContain('Officials');
+  });
+
+  it('classifies links out of the article and gives a cited source its address', () => {
+    const text =
+      'The findings line up with a 2025 report from the Environmental Protection Agency. The Harbor Post reported last summer that centers closed early. See also our earlier story.';
+    const found = sources(text, {
+      links: [
+        {
+          url: 'https://www.epa.gov/files/warm-nights-2025.pdf',
+          text: 'a 2025 report from the Environmental Protection Agency',
+        },
+        {
+          url: 'https://harbor-post.example/2025/08/04/cooling/',
+          text: 'The Harbor Post reported last summer',
+        },
+        { url: 'https://news.example/2025/earlier-story', text: 'our earlier story' },
+      ],
+    });
+    expect(found.find((s) => s.name.includes('Environmental Protection Agency'))).toMatchObject({
+      kind: 'document',
+      url: 'https://www.epa.gov/files/warm-nights-2025.pdf',
+      linkKind: 'primary-document',
+    });
+    expect(found.find((s) => s.name === 'The Harbor Post')).toMatchObject({
+      kind: 'news-outlet',
+      url: 'https://harbor-post.example/2025/08/04/cooling/',
+      linkKind: 'other-outlet',
+    });
+    expect(found.find((s) => s.url === 'https://news.example/2025/earlier-story')).toMatchObject({
+      kind: 'link',
+      linkKind: 'same-site',
+    });
+  });
+
+  it('names a linked social post by its account, not by the date its embed shows', () => {
+    const text = 'The attorney general posted a warning.\n\n— AG Owen Delaney (@AGOwenDelaney) May 13, 2026';
+    const found = sources(text, {
+      links: [{ url: 'https://x.com/AGOwenDelaney/status/19224', text: 'May 13, 2026' }],
+    });
+    expect(found.find((s) => s.kind === 'social')).toMatchObject({
+      name: '@AGOwenDelaney on X',
+      linkKind: 'social',
+    });
+  });
+
+  it('finds a broadcaster someone spoke to', () => {
+    const text =
+      '“Families deserve to know why,” Gregory Hale said in an interview with Ridgeline Public Radio.';
+    expect(byKind(text)).toContainEqual(['news-outlet', 'Ridgeline Public Radio']);
+  });
+
+  it('counts mentions and points to each place', () => {
+    const text = '“We are against paying twice,” said Ana Ruiz.\n\nRuiz later spoke again. Ruiz left.';
+    const ruiz = sources(text).find((source) => source.name === 'Ana Ruiz');
+    expect(ruiz?.mentions).toBe(3);
+    expect(ruiz?.places.map((place) => text.slice(place.start, place.end))).toEqual([
+      'Ana Ruiz',
+      'Ruiz',
+      'Ruiz',
+    ]);
+  });
+});
+
+describe('classifyLink', () => {
+  const page = 'https://www.news.example/2026/story';
+  it.each([
+    ['https://news.example/other-story', 'same-site'],
+    ['https://cdn.news.example/x', 'same-site'],
+    ['https://twitter.com/someone/status/1', 'social'],
+    ['https://doi.org/10.1000/xyz', 'study'],
+    ['https://www.congress.gov/bill/1', 'primary-document'],
+    ['https://files.example.org/report.pdf', 'primary-document'],
+    ['https://www.nytimes.com/2026/01/01/x.html', 'other-outlet'],
+    ['https://blog.example.net/post', 'other'],
+  ])('%s is %s', (url, kind) => {
+    expect(classifyLink(url, page)).toBe(kind);
+  });
+});

@@ -1,0 +1,98 @@
+// @vitest-environment jsdom
+/** The panel's wiring for "show this passage in the page" and for running the analysis after a paint. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PASSAGE_HIGHLIGHT_CSS } from '../../../lib/anchor/flash';
+import { SHOW_PASSAGE_SCRIPT_READY, SHOW_PASSAGE_SCRIPT_STARTED } from '../../../lib/messages';
+import {
+  SHOW_PASSAGE_SCRIPT,
+  afterNextPaint,
+  showPassageInTab,
+} from '../../../entrypoints/sidepanel/tab-analysis';
+
+const selector = { exact: 'We fully assure', prefix: 'turf. “', suffix: ' neighboring' };
+
+function fakeBrowser(injected: unknown, answer: unknown) {
+  const api = {
+    scripting: {
+      executeScript: vi.fn(async () => [{ result: injected }]),
+      insertCSS: vi.fn(async () => undefined),
+    },
+    tabs: {
+      sendMessage: vi.fn(async () => {
+        if (answer instanceof Error) throw answer;
+        return answer;
+      }),
+    },
+  };
+  vi.stubGlobal('browser', api);
+  return api;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('showPassageInTab', () => {
+  it('injects the script, adds the highlight style the first time, and asks the page', async () => {
+    const api = fakeBrowser(SHOW_PASSAGE_SCRIPT_STARTED, { found: true });
+    expect(await showPassageInTab(7, selector)).toBe('shown');
+    expect(api.scripting.executeScript).toHaveBeenCalledWith({
+      target: { tabId: 7 },
+      files: [SHOW_PASSAGE_SCRIPT],
+    });
+    expect(api.scripting.insertCSS).toHaveBeenCalledWith({
+      target: { tabId: 7 },
+      css: PASSAGE_HIGHLIGHT_CSS,
+    });
+    expect(api.tabs.sendMessage).toHaveBeenCalledWith(7, { type: 'scrutiny/show-passage', selector });
+  });
+
+  it('does not add the style again once the script is in the page', async () => {
+    const api = fakeBrowser(SHOW_PASSAGE_SCRIPT_READY, { found: true });
+    expect(await showPassageInTab(7, selector)).toBe('shown');
+    expect(api.scripting.insertCSS).not.toHaveBeenCalled();
+  });
+
+  it('tells "not in the page" from "could not reach the page"', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    fakeBrowser(SHOW_PASSAGE_SCRIPT_READY, { found: false });
+    expect(await showPassageInTab(7, selector)).toBe('not-found');
+    fakeBrowser(SHOW_PASSAGE_SCRIPT_READY, { found: 'yes' });
+    expect(await showPassageInTab(7, selector)).toBe('unreachable');
+    fakeBrowser(SHOW_PASSAGE_SCRIPT_READY, new Error('Could not establish connection'));
+    expect(await showPassageInTab(7, selector)).toBe('unreachable');
+    // The browser reports the injection done, but the script never ran (a page it protects).
+    const api = fakeBrowser(undefined, { found: true });
+    expect(await showPassageInTab(7, selector)).toBe('unreachable');
+    expect(api.tabs.sendMessage).not.toHaveBeenCalled();
+    api.scripting.executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    expect(await showPassageInTab(7, selector)).toBe('unreachable');
+  });
+});
+
+describe('afterNextPaint', () => {
+  it('runs the work once, after the next frame or, in a hidden panel, after a short wait', () => {
+    vi.useFakeTimers();
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    const work = vi.fn();
+    afterNextPaint(work);
+    expect(work).not.toHaveBeenCalled();
+    frames[0]!(0);
+    // Not inside the frame itself: in a task after it, once the frame is painted.
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(work).toHaveBeenCalledOnce();
+    vi.advanceTimersByTime(200);
+    expect(work).toHaveBeenCalledOnce();
+
+    const hidden = vi.fn();
+    afterNextPaint(hidden);
+    vi.advanceTimersByTime(99);
+    expect(hidden).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(2);
+    expect(hidden).toHaveBeenCalledOnce();
+  });
+});
