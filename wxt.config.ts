@@ -18,7 +18,7 @@ export default defineConfig({
     return {
       name: 'Scrutiny',
       description:
-        'Read news critically: who wrote the article, for whom, when, and where each of those facts came from.',
+        'Read news critically: who is quoted, on what sources the story rests, who wrote it and when.',
       permissions: manifestVersion === 2 ? [...permissions, ...hostPermissions] : permissions,
       host_permissions: manifestVersion === 3 ? hostPermissions : undefined,
       optional_host_permissions: manifestVersion === 3 ? ['<all_urls>'] : undefined,

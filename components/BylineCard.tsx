@@ -11,7 +11,16 @@ function Provenance({ source }: { source: FieldSource | null }) {
   );
 }
 
-function Field({ label, children, testId }: { label: string; children: ComponentChildren; testId: string }) {
+/** One labelled row of a definition list: the byline card's fields and the glance counts. */
+export function Field({
+  label,
+  children,
+  testId,
+}: {
+  label: string;
+  children: ComponentChildren;
+  testId: string;
+}) {
   return (
     <div class="field" data-testid={testId}>
       <dt>{label}</dt>

@@ -1,15 +1,6 @@
-import type { ComponentChildren } from 'preact';
 import type { AnalyzedPage, FieldSource } from '@/lib/extract/types';
 import { SOURCE_LABELS, describeDelay, formatCount, formatPageDate, formatShare } from '@/lib/format';
-
-function Row({ label, children, testId }: { label: string; children: ComponentChildren; testId: string }) {
-  return (
-    <div class="field" data-testid={testId}>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
+import { Field } from './BylineCard';
 
 function From({ source }: { source: FieldSource | null | undefined }) {
   return source ? <>{SOURCE_LABELS[source]}</> : <span class="missing">not found</span>;
@@ -31,51 +22,51 @@ export function GlanceView({ page, running }: { page: AnalyzedPage; running: boo
     <>
       {glance && !running && (
         <dl class="fields" data-testid="glance-counts">
-          <Row label="Quotes" testId="glance-quotes">
+          <Field label="Quotes" testId="glance-quotes">
             {formatCount(glance.quotes, 'quote')} from {formatCount(glance.speakers, 'speaker')}
-          </Row>
-          <Row label="Unattributed" testId="glance-unattributed">
+          </Field>
+          <Field label="Unattributed" testId="glance-unattributed">
             {formatCount(glance.unattributedQuotes, 'quote')}
-          </Row>
-          <Row label="Sources" testId="glance-sources">
+          </Field>
+          <Field label="Sources" testId="glance-sources">
             {glance.namedSources.toLocaleString('en-US')} named,{' '}
             {glance.anonymousSources.toLocaleString('en-US')} anonymous
-          </Row>
-          <Row label="Quoted text" testId="glance-quoted-share">
+          </Field>
+          <Field label="Quoted text" testId="glance-quoted-share">
             {formatShare(glance.quotedShare)} of the article
-          </Row>
-          <Row label="Links out" testId="glance-links">
+          </Field>
+          <Field label="Links out" testId="glance-links">
             {formatCount(glance.linksOut, 'link')}
-          </Row>
+          </Field>
         </dl>
       )}
       <h3 class="subheading">Dates</h3>
       <dl class="fields">
-        <Row label="Published" testId="glance-published">
+        <Field label="Published" testId="glance-published">
           {byline.published ? formatPageDate(byline.published) : <span class="missing">No date found</span>}
-        </Row>
-        <Row label="Updated" testId="glance-update">
+        </Field>
+        <Field label="Updated" testId="glance-update">
           {updateText(byline.published, byline.modified)}
-        </Row>
+        </Field>
       </dl>
       <h3 class="subheading">Where the byline was read</h3>
       <dl class="fields" data-testid="glance-provenance">
-        <Row label={byline.authors.length > 1 ? 'Authors' : 'Author'} testId="glance-author-source">
+        <Field label={byline.authors.length > 1 ? 'Authors' : 'Author'} testId="glance-author-source">
           {authorSources.length === 0 ? (
             <span class="missing">not found</span>
           ) : (
             authorSources.map((source) => SOURCE_LABELS[source]).join(', ')
           )}
-        </Row>
-        <Row label="Outlet" testId="glance-outlet-source">
+        </Field>
+        <Field label="Outlet" testId="glance-outlet-source">
           <From source={byline.outlet?.source} />
-        </Row>
-        <Row label="Published" testId="glance-published-source">
+        </Field>
+        <Field label="Published" testId="glance-published-source">
           <From source={byline.published ? byline.publishedSource : null} />
-        </Row>
-        <Row label="Updated" testId="glance-modified-source">
+        </Field>
+        <Field label="Updated" testId="glance-modified-source">
           <From source={byline.modified ? byline.modifiedSource : null} />
-        </Row>
+        </Field>
       </dl>
     </>
   );

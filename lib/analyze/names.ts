@@ -33,8 +33,11 @@ export const ORGANISATION_WORDS =
 const NAME_TOKEN = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*)`;
 const PARTICLE = String.raw`(?:de|da|del|della|der|den|van|von|zu|di|du|le|la|al|el|bin|ibn|dos|das|y|St\.)`;
 /** A run of capitalised words, allowing name particles inside ("Ursula von der Leyen"). */
+/** Space within a line: a name never runs across a paragraph break. */
+const GAP = String.raw`[^\S\n]+`;
+
 export const CAPITALISED_RUN = new RegExp(
-  String.raw`${NAME_TOKEN}(?:\s+(?:${PARTICLE}\s+)*${NAME_TOKEN})*`,
+  String.raw`${NAME_TOKEN}(?:${GAP}(?:${PARTICLE}${GAP})*${NAME_TOKEN})*`,
   'gu',
 );
 
@@ -134,7 +137,7 @@ export function personName(phrase: string): string | null {
 
 /** An organisation named in a phrase ("the Ministry of Health", "Harbor Council"). */
 const ORGANISATION_RUN = new RegExp(
-  String.raw`(?:${NAME_TOKEN}\s+)*(?:${NAME_TOKEN})(?:\s+(?:of|for|on|des|der|du|de la|de|für)\s+(?:the\s+)?${NAME_TOKEN}(?:\s+${NAME_TOKEN})*)?`,
+  String.raw`(?:${NAME_TOKEN}${GAP})*(?:${NAME_TOKEN})(?:${GAP}(?:of|for|on|des|der|du|de la|de|für)${GAP}(?:the${GAP})?${NAME_TOKEN}(?:${GAP}${NAME_TOKEN})*)?`,
   'gu',
 );
 
@@ -158,7 +161,7 @@ export interface PersonMention {
  * Every person named with at least two name words, in reading order, with the titles printed before
  * them. Organisation names and sentence-initial capitals of ordinary words are left out.
  */
-const NAME_RUNS = new RegExp(String.raw`${NAME_TOKEN}(?:\s+(?:${PARTICLE}\s+)*${NAME_TOKEN})+`, 'gu');
+const NAME_RUNS = new RegExp(String.raw`${NAME_TOKEN}(?:${GAP}(?:${PARTICLE}${GAP})*${NAME_TOKEN})+`, 'gu');
 
 export function findPeople(text: string): PersonMention[] {
   const people: PersonMention[] = [];

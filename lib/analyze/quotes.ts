@@ -136,7 +136,13 @@ function cleanMention(phrase: string): string {
   let mention = phrase.trim();
   const cut = CLAUSE_CUT.exec(mention);
   if (cut && cut.index > 0) mention = mention.slice(0, cut.index);
-  return mention.replace(/^[\s,;:.–—-]+|[\s,;:.–—-]+$/g, '').trim();
+  return mention
+    .replace(/^[\s,;:.–—-]+|[\s,;:.–—-]+$/g, '')
+    .replace(
+      /\s+(?:also|later|previously|earlier|repeatedly|again|then|however|too|auch|noch|aussi|encore|alors)$/iu,
+      '',
+    )
+    .trim();
 }
 
 const MAX_MENTION_WORDS = 10;
@@ -197,12 +203,15 @@ function attributionAfter(after: string, afterStart: number, lexicon: CueLexicon
  * an apposition or relative clause sits between ("Hal Brenner, president of …, told"), the sentence's
  * first clause.
  */
-export function mentionBefore(lead: string): string {
+export function mentionBefore(lead: string, strict = false): string {
   const clauses = lead
     .split(/[,;:]\s|\s[–—]\s/)
     .map((clause) => cleanMention(clause.split(/\s+/).slice(-MAX_MENTION_WORDS).join(' ')));
   const last = clauses.at(-1) ?? '';
   if (plausibleMention(last) && !RELATIVE.test(last)) return last;
+  // strict: a subject we cannot read ("officials from both countries said") and no earlier clause
+  // stands in for it.
+  if (strict && last && !RELATIVE.test(last)) return '';
   // "Hal Brenner, president of …, told" / "Der Leiter der WHO, Klaus Stöhr, sagte": the clause that names a person.
   const earlier = clauses
     .slice(0, -1)
@@ -221,13 +230,20 @@ const RELATIVE = /^(?:who|which|whose|der|die|das|qui|dont)\b/u;
 function attributionBefore(before: string, lexicon: CueLexicon, quoteIsShort: boolean): Attribution | null {
   const lead = before.replace(/[\s,:;–—-]+$/, '').replace(/\s+(?:that|dass|que|qu['’])$/u, '');
   if (!lead) return null;
-  const last = findCues(lead, lexicon).at(-1);
+  const cues = findCues(lead, lexicon);
+  let last = cues.at(-1);
   if (!last) return null;
+  let subjectBefore = mentionBefore(lead.slice(0, last.index));
+  // "she wrote that the evidence described in …": the subject found holds a cue of its own, so the
+  // later word was no speech verb ("described") and the earlier cue is the attribution.
+  for (let i = cues.length - 2; i >= 0 && findCues(subjectBefore, lexicon).length > 0; i--) {
+    last = cues[i]!;
+    subjectBefore = mentionBefore(lead.slice(0, last.index));
+  }
   const cue = last.text;
   const cueEnd = last.index + cue.length;
   const rawTail = lead.slice(cueEnd);
   const tail = rawTail.trim();
-  const subjectBefore = mentionBefore(lead.slice(0, last.index));
   if (!tail)
     return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'before', end: -1 } : null;
   // German puts the subject after the verb when something else opens the sentence:
@@ -422,6 +438,17 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       ? (documentNoun && issuedBy.get(documentNoun)) ||
         resolveSpeaker(attribution.mention, start, options.speakers)
       : null;
+    // "A neighbor who declined to give her name … said she heard shouting. “…,” she said.": the pronoun
+    // points to the speaker the paragraph introduced in a lead-in sentence, named or not.
+    if (attribution && isPronoun(attribution.mention) && resolved) {
+      const paragraph = paragraphs[span.paragraph]!;
+      const leadIn = text.slice(paragraph.start, sentenceStart(text, span.open, paragraph.start));
+      const introduced = leadIn ? attributionBefore(leadIn.replace(/[.!?]\s*$/, ''), lexicon, false) : null;
+      if (introduced && !isPronoun(introduced.mention)) {
+        const subject = resolveSpeaker(introduced.mention, start, options.speakers);
+        if (subject.anonymous) resolved = subject;
+      }
+    }
     // "“…,” a-t-elle précisé" in a paragraph that names nobody: the person quoted just before.
     if (attribution && isPronoun(attribution.mention)) {
       const paragraphStart = paragraphs[span.paragraph]!.start;

@@ -4,7 +4,8 @@
  */
 import { cueLexicon, findCues } from './cues';
 import { OFFICIAL_ROLES, organisationName, personName } from './names';
-import { selectorFor } from './paragraphs';
+import { selectorFor, sentenceStart } from './paragraphs';
+import { mentionBefore } from './quotes';
 import { resolveSpeaker, type SpeakerContext } from './speakers';
 import type { LinkKind, Quote, Source, SourceKind, SourcePlace } from './types';
 
@@ -33,14 +34,20 @@ const SOCIAL = new RegExp(
   'gu',
 );
 
+/** Institutions named in lower case in French and English: "le ministère de la Culture", "the state Geological Survey". */
+const INSTITUTION =
+  /^(?:ministère|ministry|department|agence|direction|préfecture|mairie|conseil|tribunal|cour|state|federal|city|county)\b/iu;
+const CITED_ORGANISATION =
+  /\b(?:[Aa]ccording to|[Ll]aut|zufolge|[Ss]elon|[Dd]['’]après|[Nn]ach Angaben (?:des|der|von)|spokes(?:man|woman|person) (?:for|of|at)|[Ss]precher(?:in)? (?:des|der)|porte-parole (?:de la|de l['’]|du|des|de))\s+(?:(?:the|le|la|les|l['’]|der|die|das|des|dem)\s*)?((?:(?:ministère|ministry|department|agence|direction|préfecture|mairie|conseil|tribunal|cour|state|federal|city|county)[ \u00A0]+(?:(?:de la|de l['’]|des|du|de|of(?: the)?|for)[ \u00A0]+)?)?\p{Lu}[\p{L}'’&-]*(?:[ \u00A0]+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|de|des|du|der|für|et)){0,6})/gu;
+
 const PLATFORM = new RegExp(String.raw`\b(?:${PLATFORMS})\b`, 'u');
 
 const DOCUMENT_KINDS =
   'report|document|documents|filing|filings|lawsuit|complaint|court records|records|memo|memorandum|letter|audit|budget|indictment|affidavit|transcript|ruling|order|decree|bill|data|figures|statistics|analysis|statement|message|press release|release|Bericht|Studie|Gutachten|Urteil|Klageschrift|Mitteilung|Pressemitteilung|Erklärung|Dokument|Dokumente|Unterlagen|rapport|document|communiqué|arrêt|décision|lettre|étude|enquête';
 const STUDY_KINDS =
-  /\b(?:study|studies|survey|paper|research|trial|poll|meta-analysis|preprint|Studie|Umfrage|étude|enquête|sondage)\b/iu;
+  /\b(?:study|studies|survey|paper|research|clinical trial|poll|meta-analysis|preprint|Studie|Umfrage|étude|enquête|sondage)\b/iu;
 const DOCUMENT_PHRASE = new RegExp(
-  String.raw`(?:[Aa]ccording to|cited in|citing|in|with|from|under|on|[Ll]aut|gemäß|selon|d['’]après|published in|released in|outlined in|detailed in|described in|reviewed by [\p{L} ]+ of)\s+((?:a|an|the|its|his|her|their|einer|einem|dem|der|den|un|une|le|la|l['’])\s+(?:[\p{L}\d-]+\s+){0,4}?(?:${DOCUMENT_KINDS}|study|survey|paper|research|poll|trial)(?:\s+(?:by|from|of|published by|released by|von|des|der|de la|du|de)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*|of|for|and|the)(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|the|\p{Ll}+(?=(?:\s+\p{Ll}+)?\s+\p{Lu}))){0,6})?)`,
+  String.raw`(?:[Aa]ccording to|cited in|citing|in|with|from|under|on|[Ll]aut|gemäß|selon|d['’]après|published in|released in|outlined in|detailed in|described in|reviewed by [\p{L} ]+ of)\s+((?:a|an|the|its|his|her|their|einer|einem|dem|der|den|un|une|le|la|l['’])\s+(?:[\p{L}\d-]+\s+){0,4}?(?:${DOCUMENT_KINDS}|study|survey|paper|research|poll|clinical trial)(?:\s+(?:by|from|of|published by|released by|von|des|der|de la|du|de)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*|of|for|and|the)(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|the|\p{Ll}+(?=(?:\s+\p{Ll}+)?\s+\p{Lu}))){0,6})?)`,
   'gu',
 );
 /** "A survey last year by the Midland Language Survey project": who made the study or report. */
@@ -171,6 +178,9 @@ export function classifyLink(url: string, pageUrl: string): LinkKind {
   return 'other';
 }
 
+const GENERIC_ORGANISATION =
+  /^(?:ministry|department|agency|government|council|committee|company|group|court|police|office|union|party|Verband|Ministerium|Regierung|Polizei|Gericht|Partei|Unternehmen|Behörde|ministère|gouvernement|mairie|entreprise|société)$/iu;
+
 const LINK_KIND_TO_SOURCE: Record<LinkKind, SourceKind> = {
   'primary-document': 'document',
   study: 'study',
@@ -204,6 +214,8 @@ export function findSources(
   const add = (name: string, kind: SourceKind, start: number, end: number, url: string | null = null) => {
     const clean = name.replace(/^[\s,;:.]+|[\s,;:.]+$/g, '').trim();
     if (clean.length < 2 || isOwn(clean)) return;
+    // "Verband", "Ministry" alone name nobody in particular.
+    if (!clean.includes(' ') && GENERIC_ORGANISATION.test(clean)) return;
     const place = start >= 0 ? [{ start, end }] : [];
     const key = norm(clean);
     const known =
@@ -302,9 +314,10 @@ export function findSources(
     }
   }
 
-  // Quoted speakers.
+  // Quoted speakers, when they have a name: "the lycéen", "la directrice" unresolved are descriptions.
   for (const quote of quotes) {
     if (!quote.speaker) continue;
+    if (!quote.anonymous && !/^\p{Lu}/u.test(quote.speaker)) continue;
     if (quote.anonymous) {
       add(quote.speaker, 'anonymous', quote.start, quote.end);
       continue;
@@ -320,46 +333,41 @@ export function findSources(
   }
 
   // People and organisations the text leans on without quoting them: "Biden has said that …",
-  // "according to the ministry", "the council said in a statement".
+  // "Tessa Drummond, a spokeswoman for the campaign, said …", "according to the ministry".
   for (const match of findCues(text, lexicon)) {
     const start = match.index;
     if (noComment(start)) continue;
+    const sentence = sentenceStart(text, start, Math.max(0, text.lastIndexOf('\n', start)));
     const lead = text
-      .slice(Math.max(0, start - 120), start)
+      .slice(sentence, start)
       .replace(/\s+(?:has|have|had|hat|haben|also|later|previously|earlier|repeatedly)\s*$/u, ' ');
-    const clause = lead.split(/[.,;:!?”"“„«»]\s*/).pop() ?? '';
-    const phrase = clause.trim().split(/\s+/).slice(-6).join(' ');
-    if (!/\p{Lu}/u.test(phrase)) continue;
-    const person = personName(phrase);
-    const organisation = person ? null : organisationName(phrase);
+    const mention = mentionBefore(lead, true);
+    if (!/\p{Lu}/u.test(mention)) continue;
+    const person = personName(mention);
+    const organisation = person ? null : organisationName(mention);
     const name = person ?? organisation;
-    // Only a name right before the cue is its subject ("President Joe Biden has said"), not a name
-    // inside a longer phrase ("a message from the leader of the Taliban claims").
-    if (
-      !name ||
-      !stripLeading(phrase).endsWith(name) ||
-      stripLeading(phrase).split(/\s+/).length > name.split(/\s+/).length + 3
-    )
-      continue;
+    // Only a name that is the subject ("President Joe Biden has said"), not one inside a longer phrase
+    // ("a message from the leader of the Taliban claims").
+    if (!name || stripLeading(mention).split(/\s+/).length > name.split(/\s+/).length + 3) continue;
     if (!name.includes(' ') && person && !context.mentions.some((m) => m.name.split(/\s+/).includes(name)))
       continue;
     const resolved = resolveSpeaker(name, start, context);
     const canonical = resolved.name ?? name;
-    const at = start - (clause.length - clause.lastIndexOf(name.split(' ')[0]!));
+    const at = sentence + lead.indexOf(name);
     add(
       canonical,
       person ? officialOrPerson(text, canonical, context.mentions) : 'organization',
-      Math.max(0, at),
-      start,
+      at,
+      at + name.length,
     );
   }
-  for (const match of text.matchAll(
-    /\b(?:according to|laut|zufolge|selon|d['’]après)\s+((?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*)(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|de|des|du|der|für)){0,6})/gu,
-  )) {
+  // "according to the state Geological Survey", "selon le ministère de la Culture", "nach Angaben des
+  // Landesrechnungshofs", and the organisation a spokesperson speaks for.
+  for (const match of text.matchAll(CITED_ORGANISATION)) {
     const phrase = match[1]!;
     const start = (match.index ?? 0) + match[0].length - phrase.length;
     const person = personName(phrase);
-    const name = person ?? organisationName(phrase);
+    const name = person ?? organisationName(phrase) ?? (INSTITUTION.test(phrase) ? phrase : null);
     if (!name) continue;
     const resolved = resolveSpeaker(name, start, context);
     add(
@@ -430,6 +438,9 @@ export function findSources(
     }
   }
 
+  const quotesBy = new Map<string, number>();
+  for (const quote of quotes)
+    if (quote.speaker) quotesBy.set(quote.speaker, (quotesBy.get(quote.speaker) ?? 0) + 1);
   return drafts
     .map((draft): Source => {
       if (draft.places.length === 0 && draft.fallback && draft.fallback.start >= 0)
@@ -440,7 +451,8 @@ export function findSources(
       return {
         name: draft.name,
         kind: draft.kind,
-        mentions: Math.max(1, places.length),
+        // A quoted speaker is used at least once per quote, even when only "the message" names them.
+        mentions: Math.max(1, places.length, quotesBy.get(draft.name) ?? 0),
         url: draft.url,
         ...(draft.linkKind ? { linkKind: draft.linkKind } : {}),
         places,

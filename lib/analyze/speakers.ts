@@ -4,6 +4,7 @@
  * the text says issued it; "a senior official who spoke on condition of anonymity" is an anonymous source.
  */
 import {
+  ORGANISATION_WORDS,
   findPeople,
   isPronoun,
   organisationName,
@@ -90,7 +91,7 @@ export function pronounFits(pronoun: string, gender: Gender): boolean {
 }
 
 const ORGANISATION_CANDIDATE =
-  /(?:\p{Lu}[\p{L}'’&.-]*\s+)*\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of|for|on|des|der|du|de la|de|für)\s+(?:the\s+)?\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*)*)?/gu;
+  /(?:\p{Lu}[\p{L}'’&.-]*[^\S\n]+)*\p{Lu}[\p{L}'’&.-]*(?:[^\S\n]+(?:of|for|on|des|der|du|de la|de|für)[^\S\n]+(?:the[^\S\n]+)?\p{Lu}[\p{L}'’&.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’&.-]*)*)?/gu;
 
 function findOrganisations(text: string): SpeakerContext['organisations'] {
   const organisations: SpeakerContext['organisations'] = [];
@@ -157,15 +158,15 @@ export interface ResolvedSpeaker {
 }
 
 const ANONYMOUS_MARKERS =
-  /anonymity|anonymously|not authori[sz]ed|declined to be (?:named|identified)|asked not to be (?:named|identified)|requested anonymity|familiar with|insisted on anonymity|nicht genannt|ungenannt|anonym|sous couvert|sous le couvert|requis l['’]anonymat|proche du dossier/iu;
+  /anonymity|anonymously|not authori[sz]ed|declined to be (?:named|identified)|declined to give (?:her|his|their) (?:full |last )?name|asked not to be (?:named|identified)|requested anonymity|familiar with|insisted on anonymity|nicht genannt|ungenannt|anonym|sous couvert|sous le couvert|requis l['’]anonymat|proche du dossier/iu;
 const INDEFINITE =
   /^(?:a|an|one|two|three|four|five|several|some|ein|eine|einer|eines|un|une|des|plusieurs)\s/iu;
 const SPOKESPERSON_FOR =
   /\b(?:spokes(?:man|woman|person)|representative|sprecher(?:in)?|porte-parole|représentant(?:e)?)\s+(?:for|of|at|from|des|der|de la|de l['’]|du|de)\s+(?:the\s+)?(.+)$/iu;
 /** The role of an unnamed source: "a Veldorian diplomat in Geneva", "one senior official". */
 const ANONYMOUS_ROLE =
-  /^(?:a|an|one|two|three|several|some|ein|eine|einer|un|une)\s+(?:[\p{L}-]+\s+){0,3}?(?:officials?|sources?|diplomats?|aides?|officers?|employees?|executives?|insiders?|advis[eo]rs?|staffers?|persons?|people|members?|investigators?|Beamte[rn]?|Diplomat(?:in|en)?|Insider|Quelle|Mitarbeiter(?:in)?|responsables?|diplomates?|conseill(?:er|ère)s?|sources?)\b/iu;
-const DEFINITE = /^(?:the|der|die|das|den|dem|le|la|les|l['’])\s*/iu;
+  /^(?:a|an|one|two|three|several|some|ein|eine|einer|un|une)\s+(?:[\p{L}-]+\s+){0,3}?(?:officials?|sources?|diplomats?|aides?|officers?|employees?|executives?|insiders?|advis[eo]rs?|staffers?|persons?|people|members?|investigators?|neighbou?rs?|residents?|witness(?:es)?|relatives?|workers?|Beamte[rn]?|Diplomat(?:in|en)?|Insider|Quelle|Mitarbeiter(?:in)?|responsables?|diplomates?|conseill(?:er|ère)s?|sources?)\b/iu;
+const DEFINITE = /^(?:(?:the|der|die|das|den|dem|le|la|les)\s+|l['’]\s*)/iu;
 
 /** Index of the first item (the list sorted by start) that starts at or after `position`. */
 function firstFrom<T extends { start: number }>(items: T[], position: number): number {
@@ -250,6 +251,26 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
   const organisation = organisationName(phrase);
   if (organisation && !DEFINITE.test(phrase)) return { name: organisation, anonymous: false };
 
+  // "the FTC", "the Taliban": a proper name after the article; an acronym spelled out earlier
+  // ("the Federal Trade Commission … the FTC") gets the full name.
+  const proper =
+    /^(?:(?:the|der|die|das|le|la|les)\s+|l['’]\s*)(\p{Lu}[\p{L}'’&.-]*(?:\s+\p{Lu}[\p{L}'’&.-]*)*)$/u.exec(
+      phrase,
+    )?.[1];
+  const acronym = (proper ?? phrase).match(/^\p{Lu}{2,6}$/u)?.[0];
+  if (acronym) {
+    const spelled = context.organisations.find(
+      (org) =>
+        org.name
+          .split(/\s+/)
+          .filter((w) => /^\p{Lu}/u.test(w))
+          .map((w) => w[0])
+          .join('') === acronym,
+    );
+    if (spelled) return { name: spelled.name, anonymous: false };
+  }
+  if (proper) return { name: proper, anonymous: false };
+
   if (DEFINITE.test(phrase)) {
     const noun = (words.at(-1) ?? '').toLowerCase();
     if (DOCUMENT_NOUN.test(noun)) {
@@ -270,6 +291,16 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       lastBefore(context.organisations, position, (org) => org.name.toLowerCase().includes(bare)) ??
       context.organisations.find((org) => org.name.toLowerCase().includes(bare));
     if (organisationMatch) return { name: organisationMatch.name, anonymous: false };
+    // "Mathis Robert, 17 ans, révise … « … », dit le lycéen": a description of the one person the
+    // paragraph has named before the quote (not "the order" or "the ministry": documents and bodies).
+    if (DOCUMENT_NOUN.test(noun) || ORGANISATION_WORDS.test(noun)) return { name: phrase, anonymous: false };
+    const paragraphBreak = context.text.lastIndexOf('\n\n', position);
+    const named = new Set(
+      startingBetween(context.mentions, paragraphBreak < 0 ? 0 : paragraphBreak + 2, position).map(
+        (m) => m.name,
+      ),
+    );
+    if (named.size === 1) return { name: [...named][0]!, anonymous: false };
     return { name: phrase, anonymous: false };
   }
   if (named) return { name: named, anonymous: false };

@@ -1,7 +1,8 @@
 /** analyzeQuotesAndSources: the panel's call into lib/analyze, which must never take the panel down. */
 import { JSDOM } from 'jsdom';
+import { analyzedPage } from './helpers/pages';
 import { describe, expect, it, vi } from 'vitest';
-import { emptyByline, type AnalyzedPage } from '../../lib/extract/types';
+import type { AnalyzedPage } from '../../lib/extract/types';
 import {
   ANALYSIS_FAILED,
   ANALYSIS_TOO_LONG,
@@ -22,20 +23,8 @@ vi.mock('../../lib/analyze', async (importOriginal) => {
 
 const window = new JSDOM('').window as unknown as Window;
 
-const page = (text: string): AnalyzedPage => ({
-  url: 'https://news.example/story',
-  title: 'A story',
-  lang: 'en',
-  isArticle: true,
-  articleReason: '',
-  byline: emptyByline(),
-  article: { text, html: `<p>${text}</p>`, wordCount: 1, readingMinutes: 1, excerpt: '' },
-  quotes: [],
-  sources: [],
-  glance: null,
-  warnings: [],
-  timings: { total: 1, readability: 1 },
-});
+const page = (text: string) =>
+  analyzedPage({ article: { text, html: `<p>${text}</p>`, wordCount: 1, readingMinutes: 1, excerpt: '' } });
 
 describe('analyzeQuotesAndSources', () => {
   it('gives the analysis and how long it took', () => {

@@ -1,7 +1,6 @@
 /** lib/panel-state: what the panel shows as the analysis arrives, and how it groups quotes and sources. */
 import { describe, expect, it } from 'vitest';
 import type { Analysis, Quote, Source } from '../../lib/analyze/types';
-import { emptyByline, type AnalyzedPage } from '../../lib/extract/types';
 import {
   ANALYSIS_FAILED,
   groupQuotes,
@@ -12,21 +11,9 @@ import {
   withAnalysisFailure,
   withPassageNote,
 } from '../../lib/panel-state';
+import { analyzedPage } from './helpers/pages';
 
-const page = (): AnalyzedPage => ({
-  url: 'https://news.example/story',
-  title: 'A story',
-  lang: 'en',
-  isArticle: true,
-  articleReason: '',
-  byline: emptyByline(),
-  article: { text: 'x', html: '', wordCount: 1, readingMinutes: 1, excerpt: '' },
-  quotes: [],
-  sources: [],
-  glance: null,
-  warnings: [],
-  timings: { total: 1, readability: 1 },
-});
+const page = () => analyzedPage();
 
 const quote = (speaker: string | null, anonymous = false): Quote => ({
   text: 'x',

@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { PanelScreen, type PanelActions } from '../../../components/PanelScreen';
 import type { Analysis, Quote, Source, TextQuoteSelector } from '../../../lib/analyze/types';
 import type { AnalyzedPage } from '../../../lib/extract/types';
+import { harborPage } from '../helpers/pages';
 import {
   ANALYSIS_FAILED,
   PASSAGE_NOT_FOUND,
@@ -18,29 +19,16 @@ import {
 const HOSTILE = '<img src=x onerror="globalThis.hacked=1">Evil';
 
 function page(): AnalyzedPage {
-  return {
-    url: 'https://news.example/story',
-    title: 'Harbor council delays vote',
-    lang: 'en',
-    isArticle: true,
-    articleReason: 'The page describes itself as an article.',
+  const harbor = harborPage();
+  return harborPage({
     byline: {
+      ...harbor.byline,
       authors: [{ name: 'Marta Ellingsen', source: 'byline' }],
-      outlet: { name: 'Coastline Gazette', source: 'meta' },
-      published: '2026-03-03T16:12:00-05:00',
-      modified: '2026-03-04T09:30:00-05:00',
       publishedSource: 'jsonld',
-      modifiedSource: 'text',
       wire: null,
       contributors: [],
     },
-    article: { text: 'x', html: '<p>x</p>', wordCount: 412, readingMinutes: 2, excerpt: 'x' },
-    quotes: [],
-    glance: null,
-    sources: [],
-    warnings: [],
-    timings: { total: 1, readability: 1 },
-  };
+  });
 }
 
 const selector = (exact: string): TextQuoteSelector => ({ exact, prefix: 'before ', suffix: ' after' });

@@ -3,38 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { PanelScreen, type PanelActions, type PanelSettings } from '../../../components/PanelScreen';
-import type { AnalyzedPage } from '../../../lib/extract/types';
 import { resultView, type PanelView } from '../../../lib/panel-state';
+import { harborPage } from '../helpers/pages';
 
-function page(overrides: Partial<AnalyzedPage> = {}): AnalyzedPage {
-  return {
-    url: 'https://news.example/story',
-    title: 'Harbor council delays vote',
-    lang: 'en',
-    isArticle: true,
-    articleReason: 'The page describes itself as an article.',
-    byline: {
-      authors: [
-        { name: 'Marta Ellingsen', source: 'byline' },
-        { name: 'Devon Price', source: 'byline' },
-      ],
-      outlet: { name: 'Coastline Gazette', source: 'meta' },
-      published: '2026-03-03T16:12:00-05:00',
-      modified: '2026-03-04T09:30:00-05:00',
-      publishedSource: 'text',
-      modifiedSource: 'text',
-      wire: 'Associated Press',
-      contributors: ['Lena Okafor'],
-    },
-    article: { text: 'x', html: '<p>x</p>', wordCount: 412, readingMinutes: 2, excerpt: 'x' },
-    quotes: [],
-    glance: null,
-    sources: [],
-    warnings: [],
-    timings: { total: 1, readability: 1 },
-    ...overrides,
-  };
-}
+const page = harborPage;
 
 const defaultSettings: PanelSettings = {
   shortcut: 'Alt+Shift+S',
