@@ -366,10 +366,12 @@ export function findSources(
   for (const match of text.matchAll(CITED_ORGANISATION)) {
     const phrase = match[1]!;
     const start = (match.index ?? 0) + match[0].length - phrase.length;
-    const person = personName(phrase);
-    const name = person ?? organisationName(phrase) ?? (INSTITUTION.test(phrase) ? phrase : null);
+    const institution = INSTITUTION.test(phrase);
+    const organisation = institution ? phrase : organisationName(phrase);
+    const person = organisation ? null : personName(phrase);
+    const name = organisation ?? person;
     if (!name) continue;
-    const resolved = resolveSpeaker(name, start, context);
+    const resolved = institution ? { name } : resolveSpeaker(name, start, context);
     add(
       resolved.name ?? name,
       person ? officialOrPerson(text, resolved.name ?? name, context.mentions) : 'organization',

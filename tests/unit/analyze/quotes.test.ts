@@ -182,6 +182,25 @@ describe('findQuotes: speakers', () => {
   });
 });
 
+describe('findQuotes: speakers in longer sentences', () => {
+  it('skips a word that only looks like a cue inside the subject', () => {
+    const text =
+      'Judge Ellen Marsh ruled on Friday. In her ruling, she wrote that the facts described in the filing showed “a pattern of deliberate delay.”';
+    expect(quotes(text)).toMatchObject([{ speaker: 'Ellen Marsh', speakerMention: 'she', cue: 'wrote' }]);
+  });
+
+  it('gives “she said” to an unnamed person the paragraph introduced', () => {
+    const text =
+      'Councilwoman Dana Fitch spoke first.\n\nA shop owner who declined to give her name said she had lost half her customers. “We cannot wait another year for the road,” she said.';
+    expect(quotes(text)).toMatchObject([{ speaker: 'A shop owner', anonymous: true }]);
+  });
+
+  it('reads “the order also noted” as the order, not as the person named in the paragraph', () => {
+    const text = 'The order also noted that Paul Reyes had “repeatedly ignored the court’s deadlines.”';
+    expect(quotes(text)[0]?.speaker).not.toBe('Paul Reyes');
+  });
+});
+
 describe('findQuotes: offsets', () => {
   it('points into the text, with a selector that finds the first part', () => {
     const text = 'The vote was close.\n\n“We saved for a storm,” Ruiz said. “The storm is here.”';

@@ -123,6 +123,37 @@ describe('findSources', () => {
   });
 });
 
+describe('findSources: names', () => {
+  it('spells out an acronym the text spelled out before', () => {
+    const text =
+      'The Federal Aviation Administration opened an inquiry in May. In a statement, the FAA said its review “is continuing and no findings have been made.”';
+    const speakers = buildSpeakerContext(text);
+    expect(findQuotes(text, { lang: 'en', speakers })[0]?.speaker).toBe('Federal Aviation Administration');
+  });
+
+  it('finds institutions named in lower case, and genitives after “nach Angaben”', () => {
+    expect(
+      byKind('Selon le ministère de la Santé, les urgences ont reçu 40 000 patients.', { lang: 'fr' }),
+    ).toContainEqual(['organization', 'ministère de la Santé']);
+    expect(
+      byKind('Nach Angaben des Bundesamts für Statistik stiegen die Preise.', { lang: 'de' }).map(
+        ([, name]) => name,
+      ),
+    ).toContain('Bundesamts für Statistik');
+    expect(
+      byKind('According to the state Highway Patrol, the road reopened at noon.').map(([, name]) => name),
+    ).toContain('state Highway Patrol');
+  });
+
+  it('never runs a name across a paragraph break', () => {
+    const text =
+      'Sports & Weather\n\nNina Alvarez, a spokesperson for the county, said the roads were clear.';
+    const names = byKind(text).map(([, name]) => name);
+    expect(names).toContain('Nina Alvarez');
+    expect(names.some((name) => name!.includes('Weather'))).toBe(false);
+  });
+});
+
 describe('classifyLink', () => {
   const page = 'https://www.news.example/2026/story';
   it.each([
