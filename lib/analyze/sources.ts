@@ -40,6 +40,11 @@ const INSTITUTION =
 const CITED_ORGANISATION =
   /\b(?:[Aa]ccording to|[Ll]aut|zufolge|[Ss]elon|[Dd]['’]après|[Nn]ach Angaben (?:des|der|von)|spokes(?:man|woman|person) (?:for|of|at)|[Ss]precher(?:in)? (?:des|der)|porte-parole (?:de la|de l['’]|du|des|de))\s+(?:(?:the|le|la|les|l['’]|der|die|das|des|dem)\s*)?((?:(?:ministère|ministry|department|agence|direction|préfecture|mairie|conseil|tribunal|cour|state|federal|city|county)[ \u00A0]+(?:(?:de la|de l['’]|des|du|de|of(?: the)?|for)[ \u00A0]+)?)?\p{Lu}[\p{L}'’&-]*(?:[ \u00A0]+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|de|des|du|der|für|et)){0,6})/gu;
 
+/** A cheap test for what the social-post pattern needs, so most pages skip it. */
+const SOCIAL_HINT = new RegExp(
+  String.raw`\b(?:${PLATFORMS})\s+(?:account|page|feed|post|posts|channel|video|thread|profile)\b|\btweeted\b|\bon\s+(?:${PLATFORMS})\b`,
+  'u',
+);
 const PLATFORM = new RegExp(String.raw`\b(?:${PLATFORMS})\b`, 'u');
 
 const DOCUMENT_KINDS =
@@ -218,9 +223,12 @@ export function findSources(
     if (!clean.includes(' ') && GENERIC_ORGANISATION.test(clean)) return;
     const place = start >= 0 ? [{ start, end }] : [];
     const key = norm(clean);
+    // A surname alone joins the full name found before ("Ruiz" → "Ana Ruiz"); longer names must match.
     const known =
       byKey.get(key) ??
-      (key.length > 3 ? drafts.find((draft) => draft.kind === kind && draft.key.includes(key)) : undefined);
+      (key.length > 3 && !key.includes(' ')
+        ? drafts.find((draft) => draft.kind === kind && draft.key.split(' ').includes(key))
+        : undefined);
     if (known) {
       if (start >= 0 && !known.places.some((p) => p.start === start)) known.places.push({ start, end });
       if (!known.url && url) known.url = url;
@@ -267,7 +275,7 @@ export function findSources(
       add(match[0].replace(/^The\s+/, 'The '), 'news-outlet', start, start + match[0].length);
     }
   }
-  for (const match of PLATFORM.test(text) ? text.matchAll(SOCIAL) : []) {
+  for (const match of SOCIAL_HINT.test(text) ? text.matchAll(SOCIAL) : []) {
     const start = match.index ?? 0;
     const poster = match[3] ? (personName(match[3]) ?? stripLeading(match[3])) : null;
     const platform = PLATFORM.exec(match[0])?.[0] ?? '';
@@ -422,8 +430,11 @@ export function findSources(
     const words = draft.name.split(/\s+/);
     // Offsets already counted for this source ("Ana Ruiz" first, then "Ruiz" must not count it again).
     const taken = new Set<number>();
+    // Only where a word starts can another mention of the same source start.
     const take = (start: number, end: number) => {
-      for (let i = start; i < Math.max(end, start + 1); i++) taken.add(i);
+      taken.add(start);
+      for (let i = text.indexOf(' ', start); i >= 0 && i < end; i = text.indexOf(' ', i + 1))
+        taken.add(i + 1);
     };
     for (const place of draft.places) take(place.start, place.end);
     const names = new Set([draft.name]);
