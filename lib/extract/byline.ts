@@ -29,7 +29,7 @@ export function wireServiceName(text: string): string | null {
 
 /** Words that make a phrase a job title ("Staff Writer", "Korrespondentin", "envoyée spéciale"). */
 const JOB_TITLE =
-  /^(?:writer|writers|reporter|reporters|correspondent|correspondents|editor|editors|columnist|contributor|contributors|journalist|journalists|producer|photographer|photographers|photos?|video|intern|critic|anchor|host|analyst|blogger|staff|redakteur(?:in)?|redaktion|korrespondent(?:in)?|reporter(?:in)?|autor(?:in)?|journalistin|chefredakteur(?:in)?|mitarbeiter(?:in)?|journaliste|rédacteur|rédactrice|envoyée?|correspondante?|chroniqueur|chroniqueuse|ceo|founder|president|professor|director|chief|editor-at-large|author)$/i;
+  /^(?:writer|writers|reporter|reporters|correspondent|correspondents|editor|editors|columnist|contributor|contributors|journalist|journalists|producer|photographer|photographers|photos?|video|intern|critic|anchor|host|analyst|blogger|staff|redakteur(?:in)?|redaktion|korrespondent(?:in)?|reporter(?:in)?|autor(?:in)?|journalistin|chefredakteur(?:in)?|mitarbeiter(?:in)?|journaliste|rédacteur|rédactrice|envoyée?|correspondante?|chroniqueur|chroniqueuse|ceo|founder|president|professor|director|chief|editor-at-large|author|experte|expertin|expert|기자|특파원|記者|记者|特派員|特派员|编辑|編集|ライター|撰稿)$/i;
 
 /** Words that may stand next to a job title ("Senior White House Correspondent"). */
 const JOB_QUALIFIER =
@@ -38,6 +38,17 @@ const JOB_QUALIFIER =
 /** Words that make a phrase an organisation rather than a person. */
 const ORGANISATION_WORD =
   /\b(?:news|press|times|post|journal|tribune|herald|gazette|guardian|telegraph|daily|weekly|magazine|media|network|radio|television|tv|agency|agentur|zeitung|redaktion|rédaction|group|inc|ltd|llc|gmbh|wire|service|online|newsroom|desk|team|staff|editors|editorial|university|institute|foundation|association|council|committee|department|ministry|company|corporation)\b/i;
+
+/** Chinese, Japanese and Korean names of organisations end in one of these ("ASCII編集部", "新华社"). */
+const CJK_ORGANISATION =
+  /(?:編集部|编辑部|新聞|新闻|報|报|通信|ニュース|社|部|局|網|网|台|會|会|委員会|委员会|研究所|大学|學院|学院|公司|集団|集团|グループ|センター|中心)$/u;
+
+/** Labels and buttons written in those scripts that byline boxes hold next to the name. */
+const CJK_NOT_A_NAME =
+  /^(?:编辑|編集|记者|記者|作者|著者|撰文|摄影|攝影|写真|翻訳|翻译|来源|來源|出典|投稿|本报|本報|评论|評論|分享|关注|關注|首页|首頁|更多|详情|詳細|一覧|一覽|プロフィール|ライター|フォロー|关于|關於|相关|相關|ページ|記事|ランキング|この|その)/u;
+
+/** An organisation's name rather than a person's. */
+const isOrganisationName = (name: string) => ORGANISATION_WORD.test(name) || CJK_ORGANISATION.test(name);
 
 /** Social links and labels that sit inside bylines next to the name. */
 const NOT_A_NAME =
@@ -49,7 +60,7 @@ const TAIL_MARKER =
 
 /** A credit word before the names: "By", "Written by", "Von", "Text:", "Par", "Autor:". */
 const LEADING_CREDIT =
-  /^(?:(?:written|words|story|text|reporting|reported|compiled|interview|posted|published|edited|a\s+report|ein\s+(?:beitrag|kommentar|gastbeitrag|bericht)|eine\s+(?:analyse|reportage|glosse|kolumne)|un\s+article|publié|écrit)\s+(?:by|von|par)\b|by\b|von\b|par\b|de\b(?=\s+\p{Lu})|text\b|autor(?:in|en)?\b|author\b|auteure?\b|byline\b|credit\b|著者|投稿者|作者|筆者|記者|文)\s*[:：]?\s*/iu;
+  /^(?:(?:written|words|story|text|reporting|reported|compiled|interview|posted|published|edited|a\s+report|ein\s+(?:beitrag|kommentar|gastbeitrag|bericht)|eine\s+(?:analyse|reportage|glosse|kolumne)|un\s+article|publié|écrit)\s+(?:by|von|par)\b|by\b|von\b|par\b|de\b(?=\s+\p{Lu})|text\b|autor(?:in|en)?\b|author\b|auteure?\b|byline\b|credit\b|(?:著者|投稿者|作者|筆者|記者)(?=[\s:：])|文(?=\s*[:：●]))\s*[:：●]?\s*/iu;
 
 /** A person-name particle that stays lower case ("Lisa de Moraes", "Ursula von der Leyen"). */
 const NAME_PARTICLE =
@@ -75,8 +86,16 @@ export interface NameOptions {
    * ("Heiko") and names in scripts without capitals (松村太郎) are accepted.
    */
   declared?: boolean;
-  /** The author's own profile link spells this name (/author/doumae/): a user name in lower case is fine. */
+  /**
+   * Another clue spells this name: the author's profile link (/author/doumae/) or the page's author tag
+   * ("cindy mangomini"). A user name, or a surname, in lower case is fine.
+   */
   confirmedByLink?: boolean;
+  /**
+   * The text is a byline printed on the page: a short name in a script without capitals (松村太郎,
+   * 谢若含) counts, as it does in a declared field.
+   */
+  shown?: boolean;
 }
 
 /** Does a short text look like a person's name (capitalised words, no digits or symbols)? */
@@ -87,7 +106,20 @@ export function looksLikePersonName(text: string, options: NameOptions = {}): bo
   const words = name.split(/\s+/);
   if (words.length > 5 || words.some((word) => NOT_A_NAME.test(word))) return false;
   // Scripts without capital letters (Chinese, Japanese, Korean…): only where a name is expected.
-  if (!/[\p{Lu}\p{Ll}]/u.test(name)) return options.declared === true && name.length <= 20;
+  if (!/[\p{Lu}\p{Ll}]/u.test(name)) {
+    if (CJK_NOT_A_NAME.test(name) || CJK_ORGANISATION.test(name)) return false;
+    if (options.declared) return name.length <= 20;
+    // Printed in a byline: a short name, at most one space ("中村 真子"), longer only for a foreign name
+    // written with a middle dot ("ジョン・スミス"); a credit or outlet inside it makes it no name.
+    const letterCount = name.replace(/[\s・]/gu, '').length;
+    return (
+      options.shown === true &&
+      /^\S+(?: \S+)?$/u.test(name) &&
+      letterCount >= 2 &&
+      letterCount <= (name.includes('・') ? 12 : 6) &&
+      !/记者|記者|編集|编辑|新聞|新闻|通信|社/u.test(name)
+    );
+  }
   // One word ("Heiko", "EvilSpark") only where a name is expected, and with a capital: "mikecason" is a handle.
   if (
     words.length === 1 &&
@@ -101,7 +133,11 @@ export function looksLikePersonName(text: string, options: NameOptions = {}): bo
   let capitalised = 0;
   for (const word of words) {
     if (/^\p{Lu}[\p{L}'’.-]*$/u.test(word) || /^(?:\p{Lu}\.)+$/u.test(word)) capitalised++;
-    else if (!NAME_PARTICLE.test(word) && !(options.declared && words.length === 1)) return false;
+    else if (
+      !NAME_PARTICLE.test(word) &&
+      !(options.declared && (words.length === 1 || options.confirmedByLink))
+    )
+      return false;
   }
   return capitalised >= 1 || options.declared === true;
 }
@@ -112,7 +148,9 @@ export function cleanPersonName(raw: string): string {
     .replace(LEADING_CREDIT, '')
     .replace(/^[\s,;:.'"“”‘’*-]+|[\s,;:'"“”‘’*-]+$/g, '')
     .replace(/(\p{Ll}{2})\.$/u, '$1');
-  if (isAllCaps(name) && name.length > 3) name = titleCaseName(name);
+  // ("ASCII編集部" is no name in capitals: letters without case leave it as written.)
+  if (isAllCaps(name) && name.length > 3 && !/(?![\p{Lu}\p{Ll}])\p{L}/u.test(name))
+    name = titleCaseName(name);
   return name;
 }
 
@@ -122,7 +160,8 @@ export function cleanPersonName(raw: string): string {
  */
 function withoutJobTitle(phrase: string): string {
   const words = phrase.split(' ');
-  const titleAt = words.findIndex((word) => JOB_TITLE.test(word.replace(/[.,]$/, '')));
+  // A compound title counts by its last part: "FOCUS-Online-Experte", "SPIEGEL-Korrespondentin".
+  const titleAt = words.findIndex((word) => JOB_TITLE.test(word.replace(/[.,]$/, '').replace(/^.+-/, '')));
   if (titleAt < 0) return phrase;
   let start = titleAt;
   while (start > 0 && JOB_QUALIFIER.test(words[start - 1]!)) start--;
@@ -136,7 +175,7 @@ function withoutJobTitle(phrase: string): string {
 /** Split a list of people: "A, B and C", "A & B", "A und B", "A et B". */
 function splitPeople(text: string): string[] {
   return text
-    .split(/\s*(?:,|;|\band\b|&|\+|\bund\b|\bet\b|\by\b|\bwith\b|\bmit\b|\bavec\b|\/)\s*/i)
+    .split(/\s*(?:,|;|\band\b|&|\+|\bund\b|\bet\b|\by\b|\bwith\b|\bmit\b|\bavec\b|\/|，|、|／)\s*/i)
     .map((part) => part.trim())
     .filter(Boolean);
 }
@@ -177,11 +216,13 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
       continue;
     }
     // "March 3, 2026 10:44 am by Jane Doe": the credit follows a date or a "Posted" label.
-    const inner = /^(.*?)\b(?:by|von|par):?\s+(?=\p{Lu})/iu.exec(line);
-    if (inner?.[1] && /\d|posted|published|updated|veröffentlicht|publié/i.test(inner[1]))
-      line = line.slice(inner[0].length);
+    const inner = /^(.*?)(?:\b(?:by|von|par):?\s+(?=\p{Lu})|(?:著者|作者|筆者|記者)\s*[:：]\s*)/iu.exec(line);
+    const afterDate = !!inner?.[1] && /\d|posted|published|updated|veröffentlicht|publié/i.test(inner[1]);
+    if (afterDate) line = line.slice(inner![0].length);
     if (!/[\p{L}\p{N}]/u.test(line)) continue; // punctuation between names ("Jane Doe</a>, <a>John Roe")
     const hadCredit = LEADING_CREDIT.test(line);
+    // A name after a credit ("By", "著者：") is printed as a byline, whatever its script.
+    const nameOptions = hadCredit || afterDate ? { ...options, shown: true } : options;
     line = line.replace(LEADING_CREDIT, '');
     // A connecting word left hanging before the date that followed ("Jane Doe on", "Jane Doe le").
     const people = line
@@ -208,9 +249,9 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
       }
       const name = cleanPersonName(withoutJobTitle(cleanPersonName(part)));
       if (!name) continue;
-      if (looksLikePersonName(name, options) && !ORGANISATION_WORD.test(name)) {
+      if (looksLikePersonName(name, nameOptions) && !isOrganisationName(name)) {
         if (!authors.includes(name)) authors.push(name);
-      } else if (ORGANISATION_WORD.test(name) && !JOB_TITLE.test(name.split(' ').pop() ?? '')) {
+      } else if (isOrganisationName(name) && !JOB_TITLE.test(name.split(' ').pop() ?? '')) {
         organization ??= name;
       }
       // Anything else (a job title, a place, a label) is dropped.

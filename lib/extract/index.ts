@@ -55,6 +55,7 @@ export function buildAnalyzedPage(
       readabilityByline: capture.readabilityByline,
       readabilityPublished: capture.readabilityPublished,
       articleText: page.article.text,
+      description: capture.page.article.excerpt,
     });
   } catch (error) {
     delete page.byline.evidence;

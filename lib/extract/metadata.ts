@@ -64,7 +64,10 @@ function pickArticleNode(jsonld: JsonLdResult): JsonObject | null {
 
 /** Containers that hold other people's names and dates: comments, bios, related stories, footers. */
 const FOREIGN_CONTEXT =
-  /comment|related|recommend|sidebar|footer|promo|newsletter|author-?box|author-?bio|bio-|biography|about-?the-?author|teaser|most-?popular|trending|share|recirc|more-?stories|card|list__item|rail/i;
+  /comment|sidebar|footer|promo|newsletter|author-?box|author-?bio|bio-|biography|about-?the-?author|teaser|trending|(?<!author-)share|card|list__item|rail/i;
+
+/** Containers of other stories, whose bylines are never this article's. */
+const OTHER_STORIES = /related|recommend|recirc|more-?stories|most-?popular/i;
 
 /**
  * Where an element sits relative to the headline: `shared` is the depth of the deepest ancestor it
@@ -106,16 +109,23 @@ function nearHeadline(elements: Element[], headline: Element | null): Element[] 
   return placeAll(elements, headline)
     .filter(
       (p) =>
-        (headline && p.shared >= headlineDepth - 2) ||
-        // Six levels up: page-wide wrappers ("mainwrap sidebar", WordPress body classes) say nothing.
-        !p.between
-          .slice(0, 6)
-          .some(
-            (node) =>
-              /^(?:FOOTER|NAV)$/.test(node.tagName) ||
-              (node.tagName !== 'BODY' &&
-                FOREIGN_CONTEXT.test(`${node.getAttribute('class') ?? ''} ${node.id}`)),
-          ),
+        // Inside a link with a headline's worth of text (a teaser card), or in a list of other stories,
+        // even in the headline's own block.
+        !p.between.some(
+          (node, depth) =>
+            (node.tagName === 'A' && node !== p.element && (node.textContent ?? '').length > 150) ||
+            (depth < 6 && OTHER_STORIES.test(`${node.getAttribute('class') ?? ''} ${node.id}`)),
+        ) &&
+        ((headline && p.shared >= headlineDepth - 2) ||
+          // Six levels up: page-wide wrappers ("mainwrap sidebar", WordPress body classes) say nothing.
+          !p.between
+            .slice(0, 6)
+            .some(
+              (node) =>
+                /^(?:FOOTER|NAV)$/.test(node.tagName) ||
+                (node.tagName !== 'BODY' &&
+                  FOREIGN_CONTEXT.test(`${node.getAttribute('class') ?? ''} ${node.id}`)),
+            )),
     )
     .sort(
       (a, b) =>
@@ -220,7 +230,7 @@ function scanLabels(body: HTMLElement): { credits: Element[]; dated: string[]; a
     const credit = credits.length < 30 && /^\s*(?:by|von|par)\b/i.test(value);
     const label =
       dated.length < 6 &&
-      /^\s*(?:datum|date|veröffentlicht|publiziert|erstellt|erschienen|published|posted|publié|créé)\b/i.test(
+      /^\s*(?:datum|date|veröffentlicht|publiziert|erstellt|erschienen|published|posted|publié|créé)(?!\w)/i.test(
         value,
       );
     const year = anyDates.length < 8 && value.length < 120 && /\b(?:19|20)\d\d\b/.test(value);
@@ -324,17 +334,22 @@ function findHeadline(doc: Document, metadataTitles: string[]): Element | null {
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
   const titles = metadataTitles.map(loose);
-  const headings = Array.from(doc.querySelectorAll('h1'))
-    .slice(0, 10)
-    .filter((h) => loose(h.textContent ?? '').length > 3);
-  // The longest heading the titles contain: a site-name <h1> ("Ethify") also sits in "Story | Ethify".
-  const matching = headings
-    .filter((h) => {
-      const key = loose(h.textContent ?? '');
-      return titles.some((title) => title.includes(key) || key.includes(title));
-    })
-    .sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length);
-  return matching[0] ?? (headings.length === 1 ? headings[0]! : null);
+  // An <h2> only when no <h1> will do: some pages give the headline one level down.
+  for (const tag of ['h1', 'h2']) {
+    const headings = Array.from(doc.querySelectorAll(tag))
+      .slice(0, 10)
+      .filter((h) => loose(h.textContent ?? '').length > 3);
+    // The longest heading the titles contain: a site-name <h1> ("Ethify") also sits in "Story | Ethify".
+    const matching = headings
+      .filter((h) => {
+        const key = loose(h.textContent ?? '');
+        return titles.some((title) => title.includes(key) || key.includes(title));
+      })
+      .sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length);
+    const found = matching[0] ?? (tag === 'h1' && headings.length === 1 ? headings[0] : null);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Everything the page says about itself; the byline as unparsed clues with where each came from. */

@@ -10,10 +10,20 @@ import {
   wireServiceName,
   type ParsedByline,
 } from './byline';
-import { dateFromUrl, normalizeDate, parseDateText } from './dates';
+import { dateFromUrl, normalizeDate, parseDateText, splitDateLine } from './dates';
 import { metadataText } from './text';
 import { emptyEvidence } from './types';
-import type { Author, Byline, BylineClue, BylineEvidence, FieldSource } from './types';
+import type {
+  Author,
+  Byline,
+  BylineCandidate,
+  BylineClue,
+  BylineDecision,
+  BylineEvidence,
+  FieldSource,
+} from './types';
+
+export { splitDateLine };
 
 export interface BylineContext {
   /** Readability's byline, used when the page's own clues name nobody. */
@@ -22,6 +32,8 @@ export interface BylineContext {
   readabilityPublished?: string | null;
   /** The article's plain text: a date printed under the headline, contributor credits. */
   articleText?: string;
+  /** The page's description meta tag: a last resort for the date ("News of 14 January 2020"). */
+  description?: string | null;
 }
 
 /** Meta keys for each field, strongest first. */
@@ -132,15 +144,46 @@ function linkConfirms(clue: BylineClue): boolean {
   return slug !== undefined && letters(slug) === letters(text) && letters(text).length > 1;
 }
 
-/** The first visible byline that names someone, nearest to the headline first. */
-function visibleByline(clues: BylineClue[]): { parsed: ParsedByline; clue: BylineClue } | null {
-  for (const clue of clues) {
-    const confirmed = linkConfirms(clue);
-    const parsed = parseByline(clue.text, { declared: confirmed, confirmedByLink: confirmed });
-    // A collective credit ("By BWW News Desk") is the byline too; the names after it are other stories'.
-    if (parsed.authors.length > 0 || parsed.collective) return { parsed, clue };
+/**
+ * The line of a byline clue that spells one of the page's author tags ("By Cindy mangomini" and
+ * "cindy mangomini"), as a name, or null.
+ */
+function nameTagConfirms(clue: BylineClue, tagNames: string[]): string | null {
+  for (const line of clue.text.split('\n')) {
+    const written = letters(cleanPersonName(line));
+    if (!tagNames.includes(written)) continue;
+    // Still read as a byline: a job title ("Editor") or an organisation is no person's name.
+    const [name] = parseByline(line, { declared: true, confirmedByLink: true, shown: true }).authors;
+    if (name && letters(name) === written) return name;
   }
   return null;
+}
+
+interface VisibleByline {
+  parsed: ParsedByline;
+  clue: BylineClue;
+}
+
+/**
+ * The first visible byline that names someone, nearest to the headline first. `tagNames` are the
+ * page's author tags (letters only): a byline that spells one of them is a name as written, lower case
+ * and all. When no clue names anyone, the nearest one that credits an organisation ("By The New York
+ * Times") is returned, for the outlet and the wire credit.
+ */
+function visibleByline(clues: BylineClue[], tagNames: string[]): VisibleByline | null {
+  let firstOrganization: VisibleByline | null = null;
+  for (const [index, clue] of clues.entries()) {
+    const confirmed = linkConfirms(clue);
+    const parsed = parseByline(clue.text, { declared: confirmed, confirmedByLink: confirmed, shown: true });
+    // Only the name the tag spells is taken as written; the rest of the clue is read as usual.
+    const tagged = nameTagConfirms(clue, tagNames);
+    if (tagged && !parsed.authors.some((name) => letters(name) === letters(tagged)))
+      parsed.authors.push(tagged);
+    // A collective credit ("By BWW News Desk") is the byline too; the names after it are other stories'.
+    if (parsed.authors.length > 0 || parsed.collective) return { parsed, clue };
+    if (index === 0 && parsed.organization) firstOrganization = { parsed, clue };
+  }
+  return firstOrganization;
 }
 
 /** Pages in these locales write 02/10/2020 for 2 October; American English (and no tag) for 10 February. */
@@ -150,38 +193,133 @@ function dayFirstLocale(locale: string | undefined): boolean {
   return language !== 'en' || (region !== undefined && !['us', 'ca', 'ph'].includes(region));
 }
 
-/**
- * A printed date line split into its parts: "Published March 3, 2026, 4:12 PM ET · Updated March 4,
- * 2026" gives the first date to `published` and the second to `modified`.
- */
-export function splitDateLine(
-  text: string,
-  dayFirst = false,
-): { published: string | null; modified: string | null } {
-  let published: string | null = null;
-  let modified: string | null = null;
-  for (const part of text.split(/\s*(?:·|•|\||\n|\s[-–—]\s|;)\s*/)) {
-    const value = parseDateText(part, dayFirst);
-    if (!value) continue;
-    // An update label counts when it stands before the date ("Updated March 4"), not after it
-    // ("January 19, 2020 … Updated 8 hours ago" is the publication date).
-    const label = part.search(/updat|aktualisiert|geändert|mis à jour|modifi/i);
-    if (label >= 0 && label < part.search(/\d/)) modified ??= value;
-    else published ??= value;
-  }
-  return { published, modified };
-}
+type DateParser = (text: string) => string | null;
+type DateClue = [string | null | undefined, FieldSource, DateParser];
 
 /** The first clue, in order, that reads as a date. */
-function firstDate(
-  candidates: Array<[string | null | undefined, FieldSource, (text: string) => string | null]>,
-) {
+function firstDate(candidates: DateClue[]): BylineCandidate | null {
   for (const [text, source, parse] of candidates) {
     const value = text ? parse(text) : null;
     if (value) return { value, source };
   }
   return null;
 }
+
+/** The first value each source gives, in the order of the clues: what each source claims. */
+function claimsBySource(candidates: DateClue[], sources: FieldSource[]): BylineCandidate[] {
+  const claims: BylineCandidate[] = [];
+  for (const [text, source, parse] of candidates) {
+    if (!sources.includes(source) || claims.some((claim) => claim.source === source)) continue;
+    const value = text ? parse(text) : null;
+    if (value) claims.push({ value, source });
+  }
+  return claims;
+}
+
+/** Does an ISO value name an instant (a time with a zone)? */
+const isInstant = (value: string) => /T\d{2}:\d{2}.*(?:Z|[+-]\d{2}:\d{2})$/.test(value);
+
+/**
+ * Do two dates say the same thing? Two instants agree within a minute; otherwise the days as written
+ * must be the same (a date alone agrees with any time on that day).
+ */
+function sameDate(a: string, b: string): boolean {
+  if (isInstant(a) && isInstant(b)) return Math.abs(Date.parse(a) - Date.parse(b)) <= 60_000;
+  return a.slice(0, 10) === b.slice(0, 10);
+}
+
+/** The hour offsets news pages are written in: Hawaii to the Line Islands. */
+const EARLIEST_OFFSET_HOURS = -10;
+const LATEST_OFFSET_HOURS = 14;
+
+/**
+ * Can the day the page prints (in its address, byline or date line) be a UTC stamp's day for the
+ * reader the page was written for? Only when it is another day and some real time zone puts the stamp
+ * on it: 02:00Z is the evening before in New York, 13:49Z is the same day from Hawaii to Berlin.
+ */
+function isLocalDayOf(utc: string, printed: string): boolean {
+  const instant = Date.parse(utc);
+  const day = Date.parse(`${printed.slice(0, 10)}T00:00:00Z`);
+  if (!Number.isFinite(instant) || !Number.isFinite(day) || printed.slice(0, 10) === utc.slice(0, 10))
+    return false;
+  const hour = 3_600_000;
+  // Some offset in the range puts the instant inside the printed day.
+  return (
+    instant + LATEST_OFFSET_HOURS * hour >= day && instant + EARLIEST_OFFSET_HOURS * hour < day + 24 * hour
+  );
+}
+
+/**
+ * Is a printed local time ("3/5/2022 22:41", no zone) a UTC stamp (02:41Z on the 4th) seen from a
+ * real time zone, on another day? The minutes must agree to a quarter hour, as zones do.
+ */
+function isLocalTimeOf(utc: string, printed: string): boolean {
+  if (!/T\d{2}:\d{2}(?::\d{2})?$/.test(printed) || printed.slice(0, 10) === utc.slice(0, 10)) return false;
+  const minute = 60_000;
+  const shift = Math.round((Date.parse(`${printed}Z`) - Date.parse(utc)) / minute);
+  return (
+    Number.isFinite(shift) &&
+    shift % 15 === 0 &&
+    shift >= EARLIEST_OFFSET_HOURS * 60 &&
+    shift <= LATEST_OFFSET_HOURS * 60
+  );
+}
+
+/** A printed local time with the offset that makes it the UTC stamp: "2022-05-03T22:41:00-04:00". */
+function withOffsetOf(utc: string, printed: string): string {
+  const time = printed.length === 16 ? `${printed}:00` : printed;
+  const shift = Math.round((Date.parse(`${time}Z`) - Date.parse(utc)) / 60_000);
+  const hours = String(Math.floor(Math.abs(shift) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(shift) % 60).padStart(2, '0');
+  return `${time}${shift < 0 ? '-' : '+'}${hours}:${minutes}`;
+}
+
+/** How each source is named in a decision's reason. */
+const SOURCE_WORDS: Record<FieldSource, string> = {
+  jsonld: 'the structured data (JSON-LD)',
+  meta: 'the meta tags',
+  byline: 'the byline',
+  text: 'the date printed on the page',
+  url: 'the page address',
+};
+
+/** Why a source is read before the others, in plain words. */
+const SOURCE_RANK_REASON: Record<FieldSource, string> = {
+  jsonld:
+    'it is written for this article itself, while meta tags and printed dates are more often site-wide defaults, updates or other stories’ dates',
+  meta: 'the page declares it for this article, while a date printed on the page may belong to another story or to an update',
+  byline: 'the byline under the headline belongs to this article',
+  text: 'it is the date printed nearest the headline',
+  url: 'nothing more specific dates the page',
+};
+
+const listOfSources = (candidates: BylineCandidate[]) =>
+  [...new Set(candidates.map((candidate) => SOURCE_WORDS[candidate.source]))].join(' and ');
+
+/** A decision for a date field, when other sources claim another date; null when they all agree. */
+function dateDecision(
+  field: BylineDecision['field'],
+  chosen: BylineCandidate | null,
+  claims: BylineCandidate[],
+  reason?: string,
+): BylineDecision | null {
+  if (!chosen) return null;
+  const rejected = claims.filter(
+    (claim) => claim.source !== chosen.source && !sameDate(claim.value, chosen.value),
+  );
+  if (rejected.length === 0) return null;
+  return {
+    field,
+    chosen,
+    rejected,
+    reason:
+      reason ??
+      `Read from ${SOURCE_WORDS[chosen.source]} rather than ${listOfSources(rejected)}: ${SOURCE_RANK_REASON[chosen.source]}.`,
+  };
+}
+
+/** The names of an author list as one value, for a decision. */
+const nameList = (authors: Author[]) => authors.map((author) => author.name).join(', ');
 
 /** Everything the clues say, parsed: authors, outlet, wire, dates, each with its source. */
 export function resolveByline(evidence: BylineEvidence | undefined, context: BylineContext = {}): Byline {
@@ -190,6 +328,7 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   /** Meta clues for the keys, in the keys' order (the first value of each key unless `all`). */
   const metaFor = (keys: string[], all = false) =>
     keys.flatMap((key) => of(clues.meta, (via) => via === key).slice(0, all ? 20 : 1));
+  const decisions: BylineDecision[] = [];
 
   // Outlet: JSON-LD publisher, then og:site_name and the other meta keys, then a JSON-LD organisation.
   const outlets = [
@@ -202,35 +341,53 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
 
   // Authors: JSON-LD people; else the visible byline and the meta tags (the first key that names
   // someone), reconciled; else Readability's byline.
-  const byline = visibleByline(of(clues.authors, (via) => via === 'byline'));
-  let authors = namesFrom(
+  const metaClues = metaFor(AUTHOR_META, true).filter((clue) => !/^https?:/i.test(clue.text));
+  const byline = visibleByline(
+    of(clues.authors, (via) => via === 'byline'),
+    metaClues.map((clue) => letters(clue.text)).filter((name) => name.length > 1),
+  );
+  const shown: Author[] = [];
+  if (byline && byline.parsed.authors.length > 0) {
+    const { parsed, clue } = byline;
+    for (const name of parsed.authors)
+      shown.push(
+        clue.url && parsed.authors.length === 1
+          ? { name, source: clue.source, url: clue.url }
+          : { name, source: clue.source },
+      );
+  }
+  let declared: Author[] = [];
+  let declaredKey = '';
+  for (const key of new Set(metaClues.map((clue) => clue.via))) {
+    declared = namesFrom(
+      metaClues.filter((clue) => clue.via === key),
+      true,
+    );
+    declaredKey = key;
+    if (declared.length > 0) break;
+  }
+  const fromJsonLd = namesFrom(
     of(clues.authors, (via) => via === 'jsonld'),
     true,
   );
-  if (authors.length === 0) {
-    const shown: Author[] = [];
-    if (byline && byline.parsed.authors.length > 0) {
-      const { parsed, clue } = byline;
-      for (const name of parsed.authors)
-        shown.push(
-          clue.url && parsed.authors.length === 1
-            ? { name, source: clue.source, url: clue.url }
-            : { name, source: clue.source },
-        );
-    }
-    let declared: Author[] = [];
-    const metaClues = metaFor(AUTHOR_META, true);
-    for (const key of new Set(metaClues.map((clue) => clue.via))) {
-      declared = namesFrom(
-        metaClues.filter((clue) => clue.via === key && !/^https?:/i.test(clue.text)),
-        true,
-      );
-      if (declared.length > 0) break;
-    }
+  let authors = fromJsonLd;
+  let authorReason = '';
+  if (authors.length > 0) {
+    authorReason =
+      'The structured data (JSON-LD) names the authors for this article itself; it is read before the meta tags and the byline.';
+  } else {
     // Meta names the reader can also see in a byline are confirmed; a byline that shares no name with
     // a confirmed meta list is some other story's ("Related: … By John Roe").
+    // (A tag that only spells the organisation the byline credits, "ASCII" in "オカモト／ASCII編集部",
+    // confirms nobody.)
+    const credited = letters(byline?.parsed.organization ?? '');
     const confirmedIn = (text: string) =>
-      declared.length > 0 && declared.every((author) => letters(text).includes(letters(author.name)));
+      declared.length > 0 &&
+      declared.every(
+        (author) =>
+          letters(text).includes(letters(author.name)) &&
+          !(credited && credited.includes(letters(author.name))),
+      );
     const overlapConfirmed = byline !== null && confirmedIn(byline.clue.text);
     const confirmed = confirmedIn(
       of(clues.authors, (via) => via === 'byline')
@@ -238,13 +395,26 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
         .join(' '),
     );
     const overlap = shown.some((a) => declared.some((b) => sameName(a.name, b.name)));
+    // Scholarly citation tags list every author, one to a tag; a byline often shows the first only.
+    const everyAuthorTagged = declaredKey === 'citation_author' && declared.length > 1;
     if (shown.length === 0) authors = declared;
     else if (declared.length === 0) authors = shown;
     // The meta list is longer than the byline shown (it parsed one link of several): take it when the
     // byline line itself names them all; photo and styling credits elsewhere do not count.
-    else if (overlap) authors = overlapConfirmed && declared.length > shown.length ? declared : shown;
-    else authors = confirmed ? declared : shown;
+    else if (overlap) {
+      authors = (overlapConfirmed || everyAuthorTagged) && declared.length > shown.length ? declared : shown;
+      authorReason =
+        authors === declared
+          ? 'The meta tags list more authors than the byline shows, and name the byline’s too.'
+          : 'The byline names the authors the reader sees; the meta tags name others the byline does not show.';
+    } else {
+      authors = confirmed ? declared : shown;
+      authorReason = confirmed
+        ? 'The byline nearest the headline names nobody in the page’s author tags, and the tags’ names are printed elsewhere in a byline: that first byline is another story’s.'
+        : 'The byline names the authors the reader sees; the meta tags name someone the page does not show.';
+    }
   }
+  const decided = authors;
   if (authors.length === 0 && context.readabilityByline) {
     // Keep its line breaks: "投稿者\n Masafumi Negishi" is a label and a name.
     const text = context.readabilityByline
@@ -256,9 +426,8 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   // An author that is really the outlet ("By The Western Journal") is not a person.
   // (Equality, not containment: "Daniel Lemire's blog" is written by Daniel Lemire.)
   const outletNames = outlets.map((clue) => letters(clue.text).replace(/^the/, ''));
-  authors = authors
-    .filter((author) => !outletNames.includes(letters(author.name).replace(/^the/, '')))
-    .slice(0, 20);
+  const isOutlet = (name: string) => outletNames.includes(letters(name).replace(/^the/, ''));
+  authors = authors.filter((author) => !isOutlet(author.name)).slice(0, 20);
 
   // No person named: a collective credit ("By AOL Staff") is what the page gives as its byline.
   if (authors.length === 0) {
@@ -285,14 +454,46 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
     if (!outlet) outlet = { name: wireName, source: 'byline' };
     else if (!outlet.name.toLowerCase().includes(wireName.toLowerCase()) && wireServiceName(wireName))
       wire = wireName;
+    // An organisation that is neither the outlet nor a wire is the author when the byline credits it
+    // alone ("By Human Rights Watch"), not when it is a phrase that merely names one.
+    else if (
+      authors.length === 0 &&
+      byline?.parsed.organization === organization &&
+      letters(byline.clue.text.split('\n')[0]!.replace(/^\s*(?:by|von|par)\s+/i, '')) ===
+        letters(organization) &&
+      /^\s*(?:by|von|par)\s/i.test(byline.clue.text) &&
+      !wireServiceName(organization) &&
+      !isOutlet(organization) &&
+      !letters(outlet.name).includes(letters(organization).replace(/^the/, ''))
+    )
+      authors = [{ name: organization, source: 'byline' }];
+  }
+
+  // Authors the sources disagree on: which list was taken, and why.
+  if (authors.length > 0 && authorReason && letters(nameList(authors)) === letters(nameList(decided))) {
+    const chosenNames = authors.map((author) => letters(author.name));
+    const rejected: BylineCandidate[] = [];
+    for (const [list, source] of [
+      [fromJsonLd, 'jsonld'],
+      [declared.filter((author) => !isOutlet(author.name)), 'meta'],
+      [shown, 'byline'],
+    ] as const) {
+      // A source that names only some of the chosen authors (an author tag with the first of two)
+      // does not disagree; one that names someone else does.
+      if (source !== authors[0]!.source && list.some((author) => !chosenNames.includes(letters(author.name))))
+        rejected.push({ value: nameList(list), source });
+    }
+    if (rejected.length > 0)
+      decisions.push({
+        field: 'authors',
+        chosen: { value: nameList(authors), source: authors[0]!.source },
+        rejected,
+        reason: authorReason,
+      });
   }
 
   const machine = (list: BylineClue[], via: (v: string) => boolean) =>
-    of(list, via).map((clue): [string, FieldSource, typeof normalizeDate] => [
-      clue.text,
-      clue.source,
-      normalizeDate,
-    ]);
+    of(list, via).map((clue): DateClue => [clue.text, clue.source, normalizeDate]);
   const publishedMeta = [
     ...metaFor(PUBLISHED_META),
     ...of(
@@ -302,61 +503,117 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   ];
   const dayFirst = dayFirstLocale(clues.locale);
   const parseText = (text: string) => splitDateLine(text, dayFirst).published;
-  const parseUpdate = (text: string) => splitDateLine(text, dayFirst).modified;
   const texts = (via: (v: string) => boolean) =>
-    of(clues.dateTexts, via).map((clue): [string, FieldSource, (text: string) => string | null] => [
+    of(clues.dateTexts, via).map((clue): DateClue => [
       clue.text,
       clue.source,
       clue.via === 'datetime' ? normalizeDate : parseText,
     ]);
   const anyDate = (via: (v: string) => boolean) =>
-    of(clues.dateTexts, via).map((clue): [string, FieldSource, (text: string) => string | null] => [
+    of(clues.dateTexts, via).map((clue): DateClue => [
       clue.text,
       clue.source,
       (text) => parseDateText(text, dayFirst),
     ]);
-  const fromUrl = of(clues.published, (via) => via === 'url').map(
-    (clue): [string, FieldSource, typeof dateFromUrl] => [clue.text, 'url', dateFromUrl],
-  );
-  const shown = (via: string) => via === 'datetime' || via === 'date-element';
-  let published = firstDate([
-    ...machine(clues.published, (via) => via === 'jsonld'),
-    ...machine(publishedMeta, () => true),
-    [byline?.clue.text, 'byline', parseText],
-    ...texts(shown),
+  const fromUrl = of(clues.published, (via) => via === 'url').map((clue): DateClue => [
+    clue.text,
+    'url',
+    dateFromUrl,
+  ]);
+  const shownDate = (via: string) => via === 'datetime' || via === 'date-element';
+  const fromJsonLdDate = machine(clues.published, (via) => via === 'jsonld');
+  const fromMeta = machine(publishedMeta, () => true);
+  const fromByline: DateClue = [byline?.clue.text, 'byline', parseText];
+  const publishedClues: DateClue[] = [
+    ...fromJsonLdDate,
+    ...fromMeta,
+    fromByline,
+    ...texts(shownDate),
     ...texts((via) => via === 'after-headline' || via === 'date-label'),
     ...fromUrl,
     ...machine(clues.published, (via) => via === 'jsonld-created'),
     [context.readabilityPublished, 'meta', normalizeDate],
     // Last resorts: any date at all, an update stamp included, beats none.
     ...anyDate((via) => via === 'title'),
+    [context.description, 'meta', (text) => parseDateText(text, dayFirst)],
     [context.articleText?.slice(0, 600), 'text', (text) => parseDateText(text, dayFirst)],
     ...anyDate((via) => via === 'page-text'),
-  ]);
-  // A machine date in UTC (or with no zone) can fall on the next or previous day for the reader the
-  // page was written for; the day in the address or printed on the page is that reader's day.
-  if (published && !/[+-]\d{2}:\d{2}$/.test(published.value.replace(/[+-]00:00$/, ''))) {
+  ];
+  let published = firstDate(publishedClues);
+  let publishedReason: string | undefined;
+  // A machine stamp in UTC can fall on the next or previous day for the reader the page was written
+  // for; the day in the address or printed with the article is that reader's day.
+  if (published && isInstant(published.value) && /(?:Z|[+-]00:00)$/.test(published.value)) {
     const local = firstDate([
       ...fromUrl,
       [byline?.clue.text, 'byline', parseText],
-      ...texts((via) => !shown(via) || via === 'date-element'),
+      ...texts((via) => via === 'date-element' || via === 'after-headline' || via === 'date-label'),
     ]);
-    const gap = local
-      ? Math.abs(Date.parse(local.value.slice(0, 10)) - Date.parse(published.value.slice(0, 10)))
-      : 0;
-    if (local && gap === 86_400_000) published = { value: local.value, source: local.source };
+    // Elsewhere on the page, only a printed time that is the same instant in some zone says so.
+    const utc = published.value;
+    const sameInstant = local
+      ? null
+      : anyDate((via) => via === 'page-text')
+          .map(([text]) => (text ? parseDateText(text, dayFirst) : null))
+          .find((value) => value !== null && isLocalTimeOf(utc, value));
+    if (local && isLocalDayOf(utc, local.value)) {
+      publishedReason = `The stamp in ${SOURCE_WORDS[published.source]} is in UTC; ${SOURCE_WORDS[local.source]} gives the day in the page’s own time zone.`;
+      // The same moment printed in local time: keep it, with the offset that makes it so.
+      published = isLocalTimeOf(utc, local.value)
+        ? { value: withOffsetOf(utc, local.value), source: local.source }
+        : local;
+    } else if (sameInstant) {
+      publishedReason = `The stamp in ${SOURCE_WORDS[published.source]} is in UTC; the page prints the same moment in its own time zone, on another day.`;
+      published = { value: withOffsetOf(utc, sameInstant), source: 'text' };
+    }
+  } else if (published && published.value.length === 10 && published.source !== 'text') {
+    // A bare day one off the stamp printed with the article, to the minute: the print edition's day,
+    // or a day in another zone. The reader is shown the stamp.
+    const stamp = firstDate([
+      [byline?.clue.text, 'byline', parseText],
+      ...texts((via) => via === 'date-element' || via === 'after-headline' || via === 'date-label'),
+    ]);
+    const gap = stamp ? Math.abs(Date.parse(stamp.value.slice(0, 10)) - Date.parse(published.value)) : 0;
+    if (stamp && stamp.value.length > 10 && gap === 86_400_000) {
+      publishedReason = `Only a day is given in ${SOURCE_WORDS[published.source]}; ${SOURCE_WORDS[stamp.source]} shows the publication to the minute next to the article, one day off.`;
+      published = stamp;
+    }
   }
-  let modified = firstDate([
+  const publishedDecision = dateDecision(
+    'published',
+    published,
+    claimsBySource(
+      [...fromJsonLdDate, ...fromMeta, fromByline, ...fromUrl],
+      ['jsonld', 'meta', 'byline', 'url'],
+    ),
+    publishedReason,
+  );
+  if (publishedDecision) decisions.push(publishedDecision);
+
+  // Updates: a date without a year ("Updated 9:30 a.m. EST March 4") is in the publication's year.
+  const year = published ? Number(published.value.slice(0, 4)) : undefined;
+  const parseUpdate = (text: string) => splitDateLine(text, dayFirst, year).modified;
+  const modifiedClues: DateClue[] = [
     ...machine(clues.modified, (via) => via === 'jsonld'),
     ...machine(metaFor(MODIFIED_META), () => true),
     ...machine(clues.modified, (via) => via === 'datetime'),
     [byline?.clue.text, 'byline', parseUpdate],
     ...of(clues.dateTexts, (via) => via === 'date-element' || via === 'after-headline').map(
-      (clue): [string, FieldSource, typeof parseUpdate] => [clue.text, clue.source, parseUpdate],
+      (clue): DateClue => [clue.text, clue.source, parseUpdate],
     ),
-  ]);
+  ];
+  let modified = firstDate(modifiedClues);
   // An update stamp equal to or before the publication is no update.
   if (modified && published && !(Date.parse(modified.value) > Date.parse(published.value))) modified = null;
+  const modifiedDecision = dateDecision(
+    'modified',
+    modified,
+    claimsBySource(modifiedClues, ['jsonld', 'meta', 'byline']).filter(
+      // Claims at or before the publication are no update either.
+      (claim) => !published || Date.parse(claim.value) > Date.parse(published.value),
+    ),
+  );
+  if (modifiedDecision) decisions.push(modifiedDecision);
 
   const articleText = context.articleText ?? '';
   return {
@@ -370,6 +627,7 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
     contributors: readContributors(articleText).filter(
       (name) => !authors.some((a) => sameName(a.name, name)),
     ),
+    decisions,
   };
 }
 

@@ -57,6 +57,27 @@ export interface BylineEvidence {
   locale?: string;
 }
 
+/** One value a byline field could have taken, with where the page gave it. */
+export interface BylineCandidate {
+  /** An ISO date, or for authors the names joined with ", ". */
+  value: string;
+  source: FieldSource;
+}
+
+/**
+ * How a byline field was settled when the page's sources disagreed about it (JSON-LD says one date,
+ * the meta tags another; the byline shows someone the author tag does not name). Only written when
+ * they disagree; sources that agree with the chosen value are not listed.
+ */
+export interface BylineDecision {
+  field: 'authors' | 'published' | 'modified';
+  chosen: BylineCandidate;
+  /** What the other sources said, one value per source. */
+  rejected: BylineCandidate[];
+  /** Why the chosen value won, in plain words for the reader. */
+  reason: string;
+}
+
 export interface Byline {
   authors: Author[];
   outlet: Outlet | null;
@@ -69,6 +90,8 @@ export interface Byline {
   wire: string | null;
   /** People credited with "Contributing:" or "… contributed to this report"; never in `authors`. */
   contributors: string[];
+  /** Where JSON-LD, meta tags and the visible byline disagreed, which value won and why; empty when they agree. */
+  decisions?: BylineDecision[];
   /** Unparsed clues, only between the content script and `buildAnalyzedPage`, which removes them. */
   evidence?: BylineEvidence;
 }

@@ -114,3 +114,46 @@ describe('wireServiceName and looksLikePersonName', () => {
     expect(looksLikePersonName('https://example.com/jane')).toBe(false);
   });
 });
+
+describe('names in scripts without capitals', () => {
+  it('are names in a printed byline, not in running text', () => {
+    expect(parseByline('松村太郎', { shown: true }).authors).toEqual(['松村太郎']);
+    expect(parseByline('谢若含', { shown: true }).authors).toEqual(['谢若含']);
+    expect(parseByline('松村太郎').authors).toEqual([]);
+    // A family name written 文 is no credit label.
+    expect(parseByline('文在寅', { shown: true }).authors).toEqual(['文在寅']);
+  });
+
+  it('after a credit label, even behind a date', () => {
+    expect(parseByline('2019/02/22 17:23 著者：後藤大地').authors).toEqual(['後藤大地']);
+    const parsed = parseByline('文● オカモト／ASCII編集部', { shown: true });
+    expect(parsed.authors).toEqual(['オカモト']);
+    expect(parsed.organization).toBe('ASCII編集部');
+  });
+
+  it('without the brackets, outlet and job title printed with them', () => {
+    expect(parseByline('[\n田中宏昌，\nITmedia]', { shown: true }).authors).toEqual(['田中宏昌']);
+    expect(parseByline('홍길동 기자', { shown: true }).authors).toEqual(['홍길동']);
+  });
+
+  it('but not labels, links and departments', () => {
+    expect(parseByline('記者ページ', { shown: true }).authors).toEqual([]);
+    expect(parseByline('编辑部', { shown: true }).authors).toEqual([]);
+    expect(parseByline('新华社', { shown: true }).authors).toEqual([]);
+  });
+});
+
+describe('a lower-case name another clue spells', () => {
+  it('counts when confirmed, not otherwise', () => {
+    expect(looksLikePersonName('Cindy mangomini', { declared: true, confirmedByLink: true })).toBe(true);
+    expect(looksLikePersonName('Cindy mangomini', { declared: true })).toBe(false);
+    expect(looksLikePersonName('Cindy mangomini')).toBe(false);
+  });
+});
+
+describe('titles and organisations in the byline', () => {
+  it('drops a compound job title before the name', () => {
+    expect(parseByline('Von FOCUS-Online-Experte Robin Tschöpe').authors).toEqual(['Robin Tschöpe']);
+    expect(parseByline('SPIEGEL-Korrespondentin Anna Schmidt').authors).toEqual(['Anna Schmidt']);
+  });
+});

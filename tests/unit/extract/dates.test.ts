@@ -80,6 +80,65 @@ describe('parseDateText (printed dates)', () => {
   });
 });
 
+describe('printed dates: times before the date, years from elsewhere, more shapes', () => {
+  it('reads a time printed before the date', () => {
+    expect(parseDateText('9:30 a.m. EST March 4, 2026')).toBe('2026-03-04T09:30:00-05:00');
+    expect(parseDateText('4:12 PM ET, March 3, 2026')).toBe('2026-03-03T16:12:00-05:00');
+    // Military time with a zone, and another zone in brackets.
+    expect(parseDateText('Updated 2010 GMT (0410 HKT) March 14, 2021')).toBe('2021-03-14T20:10:00Z');
+  });
+
+  it('takes no bare number for a time, before or after the date', () => {
+    expect(parseDateText('12 March 2020')).toBe('2020-03-12');
+    expect(parseDateText('3. März 2020 10.000 Menschen')).toBe('2020-03-03');
+  });
+
+  it('reads a day without a year only when the year is known', () => {
+    expect(parseDateText('Updated March 4')).toBeNull();
+    expect(parseDateText('Updated 9:30 a.m. EST March 4', false, 2026)).toBe('2026-03-04T09:30:00-05:00');
+    expect(parseDateText('Mis à jour le 4 mars', false, 2026)).toBe('2026-03-04');
+  });
+
+  it('reads Hungarian and Russian dates', () => {
+    expect(parseDateText('2020. 08. 18. 21:35')).toBe('2020-08-18T21:35:00');
+    expect(parseDateText('15 августа 2016, 10:12')).toBe('2016-08-15T10:12:00');
+  });
+});
+
+describe('splitDateLine (published and updated kept apart)', () => {
+  it('splits at the label even without a separator, and dates the yearless update', () => {
+    expect(splitDateLine('Published March 3, 2026, 4:12 PM ET Updated 9:30 a.m. EST March 4')).toEqual({
+      published: '2026-03-03T16:12:00-05:00',
+      modified: '2026-03-04T09:30:00-05:00',
+    });
+    // An update in January after a December publication is in the next year.
+    expect(splitDateLine('Published December 31, 2025 · Updated January 1').modified).toBe('2026-01-01');
+    // A lone update line takes the year it is given (the publication's).
+    expect(splitDateLine('Updated 9:30 a.m. EST March 4', false, 2026)).toEqual({
+      published: null,
+      modified: '2026-03-04T09:30:00-05:00',
+    });
+  });
+
+  it('reads the labels, whichever comes first', () => {
+    expect(splitDateLine('Last updated 04 Jun 2020, originally created 17 Jun 2019')).toEqual({
+      published: '2019-06-17',
+      modified: '2020-06-04',
+    });
+    expect(splitDateLine('Letzte Änderung: 31.10.2023 - 14:49:39Erschienen am: 01.11.2023')).toEqual({
+      published: '2023-11-01',
+      modified: '2023-10-31',
+    });
+  });
+
+  it('takes no unlabelled day without a year for a date', () => {
+    expect(splitDateLine('Bridge vote on 4 March delayed By Jane Doe March 3, 2026').published).toBe(
+      '2026-03-03',
+    );
+    expect(splitDateLine('Nov 8, 3:20 PM')).toEqual({ published: null, modified: null });
+  });
+});
+
 describe('dateFromUrl', () => {
   it('reads the common address shapes', () => {
     expect(dateFromUrl('https://news.example.com/2026/03/03/bridge-vote/')).toBe('2026-03-03');

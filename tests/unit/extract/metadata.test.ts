@@ -275,3 +275,271 @@ describe('readMetadata', () => {
     expect(readMetadata(doc, URL).visibleTitle).toBe('Bridge vote delayed');
   });
 });
+
+describe('who wrote it: harder pages', () => {
+  const title = '<title>How the hearing went</title>';
+
+  it('a byline inside a teaser link is another story’s, even when it sits nearer the headline', () => {
+    const teaser = `<a class="feed-item" href="/2026/03/other-story.html"><div class="headline">A cheat sheet to keep track of all the crucial races, upsets and drama from now through Election Day</div><div class="byline"><span>By</span> <span>Ed Roe</span></div><div class="teaser">Everything about the races worth watching this autumn, in one place, updated daily.</div></a>`;
+    const byline = bylineOf(
+      title,
+      `<section class="splash"><h1 class="display">The long night of the hearing</h1>
+         <span class="lede-authors"><span>By</span> <a rel="author" href="/author/jane-doe/">Jane Doe</a></span></section>
+       <section class="main"><article><header><h1>How the hearing went</h1></header>
+         <p>The council delayed its vote on Tuesday after three hours of public comment.</p>
+         <div class="feed">${teaser}${teaser.replace('Ed Roe', 'Ann Poe')}</div></article></section>`,
+    );
+    expect(names(byline)).toEqual(['Jane Doe']);
+  });
+
+  it('a headline in an <h2> and a name without capitals in an author box next to the share buttons', () => {
+    const byline = bylineOf(
+      '<title>这个约会软件，想用你和对方的相似好恶来帮你找对象</title>',
+      `<div class="article-detail"><div class="article-detail-hd"><h2 class="title">这个约会软件，想用你和对方的相似好恶来帮你找对象</h2></div>
+       <div class="article-detail-bd"><div class="author-share"><div class="author"><span class="name">谢若含</span><span class="date">2017-03-01 14:27:02</span></div></div>
+       <p>正文。</p></div></div>`,
+    );
+    expect(names(byline)).toEqual(['谢若含']);
+    expect(byline.published).toBe('2017-03-01T14:27:02');
+  });
+
+  it('a byline in a list of related stories is never the article’s, even inside the headline’s block', () => {
+    const byline = bylineOf(
+      title,
+      `<article><div class="entry-content"><h2 class="entry-title">How the hearing went</h2>
+         <p>The council delayed its vote on Tuesday after three hours of public comment.</p>
+         <aside class="entry-related"><h3>Read also</h3><article><h2>Other story</h2><span class="entry-author">Valeria Roe</span></article></aside>
+       </div></article>`,
+    );
+    expect(names(byline)).toEqual([]);
+  });
+
+  it('an organisation is the author only when the byline credits it alone', () => {
+    const phrase = bylineOf(
+      `${title}<meta property="og:site_name" content="Example News">`,
+      '<article><h1>How the hearing went</h1><p class="byline">By accepting you load content from YouTube, a service provided by an external third party.</p></article>',
+    );
+    expect(phrase.authors).toEqual([]);
+    const rating = bylineOf(
+      `${title}<meta property="og:site_name" content="Example News">`,
+      '<article><h1>How the hearing went</h1><p class="byline">(Wertung der Example-Redaktion)</p></article>',
+    );
+    expect(rating.authors).toEqual([]);
+  });
+
+  it('every citation_author tag is an author, though the byline shows the first', () => {
+    const byline = bylineOf(
+      `${title}<meta name="citation_author" content="Havell Markus"><meta name="citation_author" content="Jun Zhao"><meta name="citation_author" content="Tania Contente-Cuomo">`,
+      '<article><h1>How the hearing went</h1><p class="author">Havell Markus</p><p>Text.</p></article>',
+    );
+    expect(names(byline)).toEqual(['Havell Markus', 'Jun Zhao', 'Tania Contente-Cuomo']);
+  });
+
+  it('an author tag confirms a byline name the page writes in lower case', () => {
+    const byline = bylineOf(
+      `${title}<meta name="author" content="cindy mangomini">`,
+      '<article><h1>How the hearing went</h1><p class="byline">By <a href="/author/mangomini/">Cindy mangomini</a></p></article>',
+    );
+    expect(names(byline)).toEqual(['Cindy mangomini']);
+  });
+
+  it('an author tag that spells only the credited organisation confirms nobody', () => {
+    const byline = bylineOf(
+      `${title}<meta name="author" content="ASCII">`,
+      '<article><h1>How the hearing went</h1><p class="author">文● オカモト／ASCII編集部</p></article>',
+    );
+    expect(names(byline)).toEqual(['オカモト']);
+  });
+
+  it('an author tag does not make a job title or the outlet a person', () => {
+    const editor = bylineOf(
+      `${title}<meta name="sailthru.author" content="Editor">`,
+      '<article><h1>How the hearing went</h1><p class="byline"><a href="/author/tpi-editor/">Editor</a></p></article>',
+    );
+    expect(editor.authors).toEqual([]);
+    const times = bylineOf(
+      `${title}<meta name="author" content="The New York Times">`,
+      '<article><h1>How the hearing went</h1><p class="byline">By THE NEW YORK TIMES</p></article>',
+    );
+    expect(times.authors).toEqual([]);
+    expect(times.outlet?.name).toBe('The New York Times');
+  });
+
+  it('an organisation credited in the byline: the outlet when none is named, else the author', () => {
+    const times = bylineOf(
+      title,
+      '<article><h1>How the hearing went</h1><p class="byline">By THE NEW YORK TIMES</p></article>',
+    );
+    expect(times.authors).toEqual([]);
+    expect(times.outlet).toEqual({ name: 'The New York Times', source: 'byline' });
+    const watch = bylineOf(
+      `${title}<meta property="og:site_name" content="Example News">`,
+      '<article><h1>How the hearing went</h1><p class="byline">By Human Rights Watch Foundation</p></article>',
+    );
+    expect(watch.authors).toEqual([{ name: 'Human Rights Watch Foundation', source: 'byline' }]);
+    expect(watch.outlet?.name).toBe('Example News');
+  });
+});
+
+describe('when the page was published and updated', () => {
+  const title = '<title>How the hearing went</title>';
+
+  it('keeps a printed "Published …" and a yearless "Updated 9:30 a.m. EST March 4" apart', () => {
+    const byline = bylineOf(
+      title,
+      '<article><h1>How the hearing went</h1><p class="byline">By Jane Doe</p><p class="dateline">Published March 3, 2026, 4:12 PM ET Updated 9:30 a.m. EST March 4</p></article>',
+    );
+    expect([byline.published, byline.modified]).toEqual([
+      '2026-03-03T16:12:00-05:00',
+      '2026-03-04T09:30:00-05:00',
+    ]);
+  });
+
+  it('a UTC stamp keeps its day when no time zone could put it on the printed day', () => {
+    // 13:49 UTC is 28 June from Hawaii to the Line Islands: the 27 June printed elsewhere is another date.
+    const byline = bylineOf(
+      title,
+      '<article><h1>How the hearing went</h1><time datetime="2019-06-28T13:49:45Z">28 juin</time><p>Chronique du 27 juin 2019</p></article>',
+    );
+    expect(byline.published).toBe('2019-06-28T13:49:45Z');
+  });
+
+  it('a UTC stamp the page prints elsewhere as the same moment in its own zone, a day earlier', () => {
+    const byline = bylineOf(
+      `${title}${jsonLd({ '@type': 'NewsArticle', headline: 'How the hearing went', datePublished: 'Sat, 14 May 2022 02:41:00 GMT' })}`,
+      `<article><h1>How the hearing went</h1><p>${'Text of the story. '.repeat(30)}</p></article><footer><span>13/5/2022 22:41</span></footer>`,
+    );
+    expect([byline.published, byline.publishedSource]).toEqual(['2022-05-13T22:41:00-04:00', 'text']);
+    // The same moment written in two zones: no disagreement to report.
+    expect(byline.decisions).toEqual([]);
+  });
+
+  it('a date without a zone is the page’s own day: no printed date moves it', () => {
+    const byline = bylineOf(
+      `${title}${jsonLd({ '@type': 'NewsArticle', headline: 'How the hearing went', datePublished: '2020-09-29 23:43:13' })}`,
+      '<article><h1>How the hearing went</h1><p class="date">Wednesday, September 30, 2020 02:45 PM</p></article>',
+    );
+    expect(byline.published).toBe('2020-09-29T23:43:13');
+  });
+
+  it('a bare day in the meta tags one day off the stamp printed to the minute with the article', () => {
+    const byline = bylineOf(
+      `${title}<meta name="date" content="2020-04-30">`,
+      '<article><h1>How the hearing went</h1><p class="date">29.04.2020, 12:01 Uhr</p><p>Text.</p></article>',
+    );
+    expect([byline.published, byline.publishedSource]).toEqual(['2020-04-29T12:01:00', 'text']);
+    expect(byline.decisions?.[0]).toMatchObject({
+      field: 'published',
+      chosen: { value: '2020-04-29T12:01:00', source: 'text' },
+      rejected: [{ value: '2020-04-30', source: 'meta' }],
+    });
+  });
+
+  it('a "Publié le" label is a date label', () => {
+    const byline = bylineOf(title, '<div><p>Le 2 août 2019 à Grenoble</p><p>Publié le 9 juin 2019</p></div>');
+    expect(byline.published).toBe('2019-06-09');
+  });
+
+  it('the description dates a page that prints no date anywhere else', () => {
+    expect(
+      resolveByline(undefined, { description: 'ORSO MARSICANO (Notizia del 14 Gennaio 2020)' }).published,
+    ).toBe('2020-01-14');
+  });
+});
+
+describe('decisions: which source won when they disagree', () => {
+  it('JSON-LD and the meta tags name different days', () => {
+    const byline = bylineOf(
+      `${jsonLd({ '@type': 'NewsArticle', headline: 'H', datePublished: '2026-03-03T16:12:00-05:00' })}<meta property="article:published_time" content="2026-03-05T08:00:00Z">`,
+    );
+    expect(byline.published).toBe('2026-03-03T16:12:00-05:00');
+    expect(byline.decisions).toEqual([
+      {
+        field: 'published',
+        chosen: { value: '2026-03-03T16:12:00-05:00', source: 'jsonld' },
+        rejected: [{ value: '2026-03-05T08:00:00Z', source: 'meta' }],
+        reason: expect.stringMatching(
+          /^Read from the structured data \(JSON-LD\) rather than the meta tags: /,
+        ),
+      },
+    ]);
+  });
+
+  it('the same instant written two ways is no disagreement', () => {
+    const byline = bylineOf(
+      `${jsonLd({ '@type': 'NewsArticle', headline: 'H', datePublished: '2026-03-03T16:12:00-05:00', author: { '@type': 'Person', name: 'Jane Doe' } })}<meta property="article:published_time" content="2026-03-03T21:12:00Z"><meta name="author" content="Jane Doe">`,
+    );
+    expect(byline.decisions).toEqual([]);
+  });
+
+  it('an author tag naming the first of the two JSON-LD authors does not disagree', () => {
+    const byline = bylineOf(
+      `${jsonLd({
+        '@type': 'NewsArticle',
+        headline: 'H',
+        author: [
+          { '@type': 'Person', name: 'Jane Doe' },
+          { '@type': 'Person', name: 'John Roe' },
+        ],
+      })}<meta name="author" content="Jane Doe">`,
+    );
+    expect(names(byline)).toEqual(['Jane Doe', 'John Roe']);
+    expect(byline.decisions).toEqual([]);
+  });
+
+  it('the UTC stamp and the day in the address', () => {
+    const byline = bylineOf(
+      '<meta property="article:published_time" content="2023-11-09T02:00:00Z">',
+      '',
+      'https://news.example.com/2023/11/08/late-story/',
+    );
+    expect(byline.decisions?.[0]).toMatchObject({
+      field: 'published',
+      chosen: { value: '2023-11-08', source: 'url' },
+      rejected: [{ value: '2023-11-09T02:00:00Z', source: 'meta' }],
+      reason: expect.stringContaining('UTC'),
+    });
+  });
+
+  it('JSON-LD names one author, the byline another', () => {
+    const byline = bylineOf(
+      `<title>How the hearing went</title>${jsonLd({ '@type': 'NewsArticle', headline: 'How the hearing went', author: { '@type': 'Person', name: 'Jane Doe' } })}`,
+      '<article><h1>How the hearing went</h1><p class="byline">By John Roe</p></article>',
+    );
+    expect(names(byline)).toEqual(['Jane Doe']);
+    expect(byline.decisions).toEqual([
+      {
+        field: 'authors',
+        chosen: { value: 'Jane Doe', source: 'jsonld' },
+        rejected: [{ value: 'John Roe', source: 'byline' }],
+        reason: expect.stringContaining('JSON-LD'),
+      },
+    ]);
+  });
+
+  it('a meta author the page does not show loses to the byline', () => {
+    const byline = bylineOf(
+      '<title>How the hearing went</title><meta name="author" content="Maria Lopez">',
+      '<article><h1>How the hearing went</h1><p class="byline">By John Roe</p></article>',
+    );
+    expect(byline.decisions?.[0]).toMatchObject({
+      field: 'authors',
+      chosen: { value: 'John Roe', source: 'byline' },
+      rejected: [{ source: 'meta' }],
+    });
+  });
+
+  it('an update the JSON-LD and the page print differently', () => {
+    const byline = bylineOf(
+      `<title>How the hearing went</title>${jsonLd({ '@type': 'NewsArticle', headline: 'How the hearing went', datePublished: '2026-03-03T16:12:00-05:00', dateModified: '2026-03-04T09:30:00-05:00' })}<meta property="article:modified_time" content="2026-03-06T10:00:00Z">`,
+    );
+    expect(byline.modified).toBe('2026-03-04T09:30:00-05:00');
+    expect(byline.decisions).toMatchObject([
+      {
+        field: 'modified',
+        chosen: { source: 'jsonld' },
+        rejected: [{ value: '2026-03-06T10:00:00Z', source: 'meta' }],
+      },
+    ]);
+  });
+});
