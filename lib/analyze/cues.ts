@@ -388,7 +388,7 @@ const withCapitals = (words: string[]) =>
 const unique = (words: string[]) => [...new Set(withCapitals(words))].sort((a, b) => b.length - a.length);
 const alternation = (words: string[]) => unique(words).map(escapeRegExp).join('|');
 
-export function escapeRegExp(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -461,8 +461,6 @@ export function findCues(text: string, lexicon: CueLexicon): CueMatch[] {
 }
 
 export interface CueLexicon {
-  /** Any cue, anywhere (global). */
-  cue: RegExp;
   /** A cue at the very start of a string. */
   leading: RegExp;
   /** A preposition cue at the start of a string ("according to", "so", "selon"). */
@@ -484,10 +482,6 @@ export function cueLexicon(lang: string | null): CueLexicon {
   const prepositions = languages.map((language) => PREPOSITION_CUES[language]).join('|');
   const lexicon: CueLexicon = {
     // Not passive ("should be assured"), not a verb taking an infinitive ("continued to meet", "claims to seek").
-    cue: new RegExp(
-      String.raw`(?<![\p{L}-])(?<!\b(?:be|been|being|is|are|was|were|get|gets|got)\s)(?:${verbs})(?![\p{L}])(?!\s+to\s)`,
-      'gu',
-    ),
     leading: new RegExp(String.raw`^(?:${verbs})(?![\p{L}])(?!\s+to\s)`, 'u'),
     preposition: new RegExp(String.raw`^(?:${prepositions})(?![\p{L}])`, 'u'),
     sticky: new RegExp(

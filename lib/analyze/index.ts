@@ -2,8 +2,8 @@
  * analyzeArticle: the extracted article in, its quotes, sources and plain counts out. Pure: runs in the
  * panel after the byline is shown, in the CLI and in tests.
  */
+import { collapseWhitespace } from '../extract/text';
 import type { AnalyzedPage } from '../extract/types';
-import { splitParagraphs } from './paragraphs';
 import { findQuotes } from './quotes';
 import { buildSpeakerContext } from './speakers';
 import { findSources, type LinkOut } from './sources';
@@ -32,7 +32,7 @@ function readStructure(html: string, window: Window): ArticleStructure {
     'text/html',
   );
   for (const element of doc.querySelectorAll(FURNITURE)) {
-    const text = (element.textContent ?? '').replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+    const text = collapseWhitespace(element.textContent ?? '');
     if (text) furniture.add(text);
   }
   const seen = new Set<string>();
@@ -40,7 +40,7 @@ function readStructure(html: string, window: Window): ArticleStructure {
     const url = anchor.getAttribute('href') ?? '';
     if (!/^https?:\/\//i.test(url) || seen.has(url)) continue;
     seen.add(url);
-    links.push({ url, text: (anchor.textContent ?? '').replace(/[\s\u00A0\u202F]+/g, ' ').trim() });
+    links.push({ url, text: collapseWhitespace(anchor.textContent ?? '') });
   }
   return { furniture, links };
 }
@@ -48,17 +48,8 @@ function readStructure(html: string, window: Window): ArticleStructure {
 export function analyzeArticle(page: AnalysisInput, window: Window): Analysis {
   const text = page.article.text;
   const structure = readStructure(page.article.html, window);
-  // Furniture may be one block or part of one: match each paragraph against the captions found.
-  const furniture = new Set<string>();
-  for (const paragraph of splitParagraphs(text))
-    if (
-      [...structure.furniture].some(
-        (caption) => caption === paragraph.text || caption.includes(paragraph.text),
-      )
-    )
-      furniture.add(paragraph.text);
   const speakers = buildSpeakerContext(text);
-  const quotes = findQuotes(text, { lang: page.lang, furniture, speakers });
+  const quotes = findQuotes(text, { lang: page.lang, furniture: structure.furniture, speakers });
   const ownNames = [
     page.byline.outlet?.name ?? '',
     page.byline.wire ?? '',

@@ -7,6 +7,7 @@ import { cueLexicon, findCues, TERM_MARKERS, type CueLexicon } from './cues';
 import { isPronoun, personName } from './names';
 import { pronounFits, resolveSpeaker, startingBetween, type SpeakerContext } from './speakers';
 import { selectorFor, sentenceEnd, sentenceStart, splitParagraphs, type Paragraph } from './paragraphs';
+import { collapseWhitespace } from '../extract/text';
 import type { Quote } from './types';
 
 /** Which marks close a quote opened by each mark. */
@@ -113,11 +114,7 @@ function findSpans(text: string, paragraphs: Paragraph[]): Span[] {
 
 /** Quote text as the gold format wants it: whitespace collapsed, no trailing comma. */
 export function cleanQuoteText(raw: string): string {
-  return raw
-    .replace(/[\s\u00A0\u202F]+/g, ' ')
-    .trim()
-    .replace(/\s*,$/, '')
-    .trim();
+  return collapseWhitespace(raw).replace(/\s*,$/, '');
 }
 
 interface Attribution {
@@ -125,8 +122,6 @@ interface Attribution {
   cue: string;
   /** Where it was found: after the quote, before it (ending the lead-in), or earlier in the sentence. */
   where: 'after' | 'before' | 'sentence';
-  /** Offset where the attribution text ends (after-quote attributions), for joining split quotes. */
-  end: number;
 }
 
 const CLAUSE_CUT = /,\s*(?:who|which|whose|der|die|das|qui|dont)\b|\s+(?:who|which)\s|,\s|\s[–—]\s|\(/u;
@@ -168,25 +163,22 @@ const plausibleMention = (mention: string) => {
 };
 
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
-function attributionAfter(after: string, afterStart: number, lexicon: CueLexicon): Attribution | null {
-  const lead = /^[\s,;:–—-]*/.exec(after)![0].length;
-  const rest = after.slice(lead);
-  const base = afterStart + lead;
-  const end = afterStart + after.length;
+function attributionAfter(after: string, lexicon: CueLexicon): Attribution | null {
+  const rest = after.slice(/^[\s,;:–—-]*/.exec(after)![0].length);
   const leading = lexicon.leading.exec(rest) ?? lexicon.preposition.exec(rest);
   if (leading) {
     const cue = leading[0].replace(/[\s,.;:]+$/, '');
     const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
     // German reflexive cues: "erinnerte sich Trotnow", "äußerte sich der Chef der Bundesagentur".
     const following = cleanMention(rest.slice(cue.length).replace(/^\s+(?:sich|es)\s+/u, ' '));
-    if (inverted && !/^\p{Lu}/u.test(following)) return { mention: inverted[1]!, cue, where: 'after', end };
+    if (inverted && !/^\p{Lu}/u.test(following)) return { mention: inverted[1]!, cue, where: 'after' };
     // "a déclaré la maire, Hélène Marchand": a role, then the name in apposition.
     const apposition = /^,\s*([^,.;]+)/u.exec(rest.slice(cue.length).trim().slice(following.length))?.[1];
     if (apposition && !personName(following) && personName(apposition)) {
       const named = cleanMention(apposition);
-      if (plausibleMention(named)) return { mention: named, cue, where: 'after', end };
+      if (plausibleMention(named)) return { mention: named, cue, where: 'after' };
     }
-    if (plausibleMention(following)) return { mention: following, cue, where: 'after', end };
+    if (plausibleMention(following)) return { mention: following, cue, where: 'after' };
     return null;
   }
   const match = findCues(rest.slice(0, 200), lexicon)[0];
@@ -194,8 +186,7 @@ function attributionAfter(after: string, afterStart: number, lexicon: CueLexicon
   const mention = cleanMention(rest.slice(0, match.index));
   if (!plausibleMention(mention)) return null;
   const cue = match.text.replace(/[\s,.;:]+$/, '');
-  void base;
-  return { mention, cue, where: 'after', end };
+  return { mention, cue, where: 'after' };
 }
 
 /**
@@ -227,7 +218,7 @@ export function mentionBefore(lead: string, strict = false): string {
 const RELATIVE = /^(?:who|which|whose|der|die|das|qui|dont)\b/u;
 
 /** Attribution in the lead-in: `Baker said, “`, `said Council member Tom Baker: “`, `the message said that “`. */
-function attributionBefore(before: string, lexicon: CueLexicon, quoteIsShort: boolean): Attribution | null {
+function attributionBefore(before: string, lexicon: CueLexicon): Attribution | null {
   const lead = before.replace(/[\s,:;–—-]+$/, '').replace(/\s+(?:that|dass|que|qu['’])$/u, '');
   if (!lead) return null;
   const cues = findCues(lead, lexicon);
@@ -244,8 +235,7 @@ function attributionBefore(before: string, lexicon: CueLexicon, quoteIsShort: bo
   const cueEnd = last.index + cue.length;
   const rawTail = lead.slice(cueEnd);
   const tail = rawTail.trim();
-  if (!tail)
-    return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'before', end: -1 } : null;
+  if (!tail) return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'before' } : null;
   // German puts the subject after the verb when something else opens the sentence:
   // "In einem Interview äußerte sich der EU-Außenbeauftragte Javier Solana zuversichtlich:"
   if (!plausibleMention(subjectBefore) && !/^\s*,/.test(rawTail)) {
@@ -262,11 +252,11 @@ function attributionBefore(before: string, lexicon: CueLexicon, quoteIsShort: bo
         words,
       )?.[0];
     const mention = named && named.split(/\s+/).length <= 8 ? named : nominal;
-    if (mention && plausibleMention(mention)) return { mention, cue, where: 'before', end: -1 };
+    if (mention && plausibleMention(mention)) return { mention, cue, where: 'before' };
   }
   // Cue first: "said Council member Tom Baker".
   const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
-  if (inverted && tail.length < 3) return { mention: inverted[1]!, cue, where: 'before', end: -1 };
+  if (inverted && tail.length < 3) return { mention: inverted[1]!, cue, where: 'before' };
   if (
     !/^\s*,/.test(rawTail) &&
     tail.split(/\s+/).length <= 6 &&
@@ -274,11 +264,10 @@ function attributionBefore(before: string, lexicon: CueLexicon, quoteIsShort: bo
     !/[.!?]/.test(tail.replace(/\b\p{Lu}[\p{L}]*\./gu, ''))
   ) {
     const mention = cleanMention(tail);
-    if (plausibleMention(mention)) return { mention, cue, where: 'before', end: -1 };
+    if (plausibleMention(mention)) return { mention, cue, where: 'before' };
   }
   // A partial quote in running text: "Ruiz called the plan “reckless”", "the message said that “…” should…".
-  void quoteIsShort;
-  return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence', end: -1 } : null;
+  return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence' } : null;
 }
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -303,7 +292,10 @@ interface Candidate {
 
 export interface QuoteOptions {
   lang: string | null;
-  /** Paragraph texts that are captions, pull quotes or other furniture: no quotes counted there. */
+  /**
+   * Texts of captions, asides and other furniture: no quotes counted in a paragraph that is one of them
+   * or part of one.
+   */
   furniture?: Set<string>;
   /** Offsets to resolve names, roles and pronouns against. */
   speakers: SpeakerContext;
@@ -312,12 +304,14 @@ export interface QuoteOptions {
 /** Every direct quote in `text` (an article's plain text, paragraphs separated by blank lines). */
 export function findQuotes(text: string, options: QuoteOptions): Quote[] {
   const paragraphs = splitParagraphs(text);
+  const furniture = [...(options.furniture ?? [])];
+  const isFurniture = (paragraph: string) => furniture.some((piece) => piece.includes(paragraph));
   const lexicon = cueLexicon(options.lang);
   const candidates: Candidate[] = [];
   for (const span of findSpans(text, paragraphs)) {
     const first = paragraphs[span.paragraph]!;
     const last = paragraphs[span.endParagraph]!;
-    if (options.furniture?.has(first.text)) continue;
+    if (isFurniture(first.text)) continue;
     const raw = span.parts.map((part) => text.slice(part.start, part.end)).join(' ');
     const quoteText = cleanQuoteText(raw);
     if (!quoteText || !/\p{L}/u.test(quoteText)) continue;
@@ -331,10 +325,8 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
         break;
       }
     const after = text.slice(span.close + 1, afterEnd);
-    const isShort = wordCount(quoteText) < 6;
     if (TERM_MARKERS.test(before.slice(-40))) continue;
-    let attribution =
-      attributionAfter(after, span.close + 1, lexicon) ?? attributionBefore(before, lexicon, isShort);
+    let attribution = attributionAfter(after, lexicon) ?? attributionBefore(before, lexicon);
     // A lead-in ending in a colon names its speaker somewhere in the sentence: "Dabei griff sie … an: „…“",
     // "Im Kongress warb Obama für … mit den Worten: „…“". Take the person last named there, or a pronoun.
     if (!attribution && /:\s*$/.test(before)) {
@@ -343,12 +335,12 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
         .at(-1);
       const pronoun = /(?:^|\s)(er|sie|he|she|il|elle|they)(?=\s)/u.exec(before)?.[1];
       const mention = named ? text.slice(named.start, named.end) : pronoun;
-      if (mention) attribution = { mention, cue: '', where: 'before', end: -1 };
+      if (mention) attribution = { mention, cue: '', where: 'before' };
     }
     // A lead-in sentence earlier in the paragraph: "Ruiz … acknowledged that the budget buys time. “…”"
     if (!attribution && sentence > first.start && before.trim() === '') {
       const leadIn = text.slice(sentenceStart(text, sentence - 2, first.start), sentence);
-      const found = attributionBefore(leadIn.replace(/[.!?]\s*$/, ''), lexicon, false);
+      const found = attributionBefore(leadIn.replace(/[.!?]\s*$/, ''), lexicon);
       if (found && !/[“”„«»"]/.test(leadIn)) attribution = { ...found, where: 'sentence' };
     }
     candidates.push({ span, text: quoteText, attribution, sentence, afterEnd });
@@ -443,7 +435,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     if (attribution && isPronoun(attribution.mention) && resolved) {
       const paragraph = paragraphs[span.paragraph]!;
       const leadIn = text.slice(paragraph.start, sentenceStart(text, span.open, paragraph.start));
-      const introduced = leadIn ? attributionBefore(leadIn.replace(/[.!?]\s*$/, ''), lexicon, false) : null;
+      const introduced = leadIn ? attributionBefore(leadIn.replace(/[.!?]\s*$/, ''), lexicon) : null;
       if (introduced && !isPronoun(introduced.mention)) {
         const subject = resolveSpeaker(introduced.mention, start, options.speakers);
         if (subject.anonymous) resolved = subject;

@@ -187,6 +187,12 @@ export function startingBetween<T extends { start: number }>(items: T[], from: n
   return found;
 }
 
+/** Where the paragraph holding `position` starts (`article.text` separates paragraphs with a blank line). */
+function paragraphStartBefore(text: string, position: number): number {
+  const paragraphBreak = text.lastIndexOf('\n\n', position);
+  return paragraphBreak < 0 ? 0 : paragraphBreak + 2;
+}
+
 /** The last item (by start, the list sorted) before `position` that `keep` accepts. */
 function lastBefore<T extends { start: number }>(items: T[], position: number, keep: (item: T) => boolean) {
   // Binary search, then walk back: resolving every quote of a long page stays fast.
@@ -214,8 +220,7 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     }
     // The subject of the paragraph (its first person named before the quote) is who "she said" means
     // far more often than whoever was named last.
-    const paragraphBreak = context.text.lastIndexOf('\n\n', position);
-    const paragraphStart = paragraphBreak < 0 ? 0 : paragraphBreak + 2;
+    const paragraphStart = paragraphStartBefore(context.text, position);
     const fits = (m: PersonMention) => pronounFits(lower, context.genders.get(m.name) ?? null);
     const inParagraph = startingBetween(context.mentions, paragraphStart, position).find(fits);
     // "La maire reconnaît … « … », a-t-elle concédé": the paragraph opens with a role named before.
@@ -294,12 +299,8 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     // "Mathis Robert, 17 ans, révise … « … », dit le lycéen": a description of the one person the
     // paragraph has named before the quote (not "the order" or "the ministry": documents and bodies).
     if (DOCUMENT_NOUN.test(noun) || ORGANISATION_WORDS.test(noun)) return { name: phrase, anonymous: false };
-    const paragraphBreak = context.text.lastIndexOf('\n\n', position);
-    const named = new Set(
-      startingBetween(context.mentions, paragraphBreak < 0 ? 0 : paragraphBreak + 2, position).map(
-        (m) => m.name,
-      ),
-    );
+    const paragraphStart = paragraphStartBefore(context.text, position);
+    const named = new Set(startingBetween(context.mentions, paragraphStart, position).map((m) => m.name));
     if (named.size === 1) return { name: [...named][0]!, anonymous: false };
     return { name: phrase, anonymous: false };
   }
