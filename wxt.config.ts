@@ -13,7 +13,16 @@ export default defineConfig({
   outDir: testBuild ? '.output/test' : '.output',
   manifest: ({ browser, manifestVersion }) => {
     const hostPermissions = testBuild ? ['http://127.0.0.1/*'] : [];
-    const permissions = ['activeTab', 'scripting', 'storage'];
+    // contextMenus: Highlight / Add note / Copy with citation on a selection. unlimitedStorage: the reader's
+    // notes must never be evicted. clipboardWrite: "Copy with citation" from the menu, outside a click.
+    const permissions = [
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'clipboardWrite',
+    ];
     if (browser === 'chrome') permissions.push('sidePanel');
     return {
       name: 'Scrutiny',
@@ -28,6 +37,18 @@ export default defineConfig({
         'analyze-page': {
           suggested_key: { default: 'Alt+Shift+S' },
           description: 'Open Scrutiny and analyze this page',
+        },
+        'highlight-selection': {
+          suggested_key: { default: 'Alt+Shift+H' },
+          description: 'Highlight the selected text',
+        },
+        'note-selection': {
+          suggested_key: { default: 'Alt+Shift+N' },
+          description: 'Add a note to the selected text',
+        },
+        'copy-citation': {
+          suggested_key: { default: 'Alt+Shift+C' },
+          description: 'Copy the selected text with its citation',
         },
       },
       browser_specific_settings:

@@ -147,10 +147,7 @@ export async function analyzeFile(path: string, url?: string): Promise<AnalyzedP
   const { dom, warnings } = loadPage(bytes, url ?? PLACEHOLDER_URL);
   try {
     const window = dom.window as unknown as Window;
-    const page = withAnalysis(
-      extractArticle(dom.window.document, { url, window, documentIsCopy: true }),
-      window,
-    );
+    const page = withAnalysis(extractArticle(dom.window.document, { url, window, documentIsCopy: true }));
     // A relative canonical link resolves against the placeholder; that is no address either.
     if (!url && hostOf(page.url) === hostOf(PLACEHOLDER_URL)) page.url = '';
     page.warnings.unshift(...warnings);

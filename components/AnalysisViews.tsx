@@ -1,9 +1,11 @@
 import type { JSX } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TextQuoteSelector } from '@/lib/analyze/types';
 import type { AnalyzedPage } from '@/lib/extract/types';
 import type { AnalysisStatus } from '@/lib/panel-state';
+import { notesCount } from '@/lib/notes-view-state';
 import { GlanceView } from './GlanceView';
+import { NotesView, type NotesViewProps } from './NotesView';
 import { QuotesView } from './QuotesView';
 import { SourcesView } from './SourcesView';
 
@@ -11,6 +13,7 @@ const TABS = [
   { id: 'quotes', label: 'Quotes' },
   { id: 'sources', label: 'Sources' },
   { id: 'glance', label: 'At a glance' },
+  { id: 'notes', label: 'Notes' },
 ] as const;
 
 type TabId = (typeof TABS)[number]['id'];
@@ -47,16 +50,24 @@ function Pending({ analysis }: { analysis: AnalysisStatus }) {
   return null;
 }
 
-/** Quotes, Sources and At a glance, as tabs under the byline card. */
+/** The reader's notes for the page, and how many times a highlight in the page asked to be shown. */
+export interface NotesPanel {
+  view: NotesViewProps;
+  focusRequests: number;
+}
+
+/** Quotes, Sources, At a glance and the reader's Notes, as tabs under the byline card. */
 export function AnalysisViews({
   page,
   analysis,
   passageNote,
+  notes,
   onShowPassage,
 }: {
   page: AnalyzedPage;
   analysis: AnalysisStatus;
   passageNote: string | null;
+  notes: NotesPanel;
   onShowPassage(selector: TextQuoteSelector): void;
 }) {
   const [selected, setSelected] = useState<TabId>('quotes');
@@ -66,7 +77,13 @@ export function AnalysisViews({
     quotes: done ? page.quotes.length : null,
     sources: done ? page.sources.length : null,
     glance: null,
+    notes: notesCount(notes.view.entries, notes.view.pageNote) || null,
   };
+
+  // A click on a highlight in the page brings its note up here.
+  useEffect(() => {
+    if (notes.focusRequests > 0) setSelected('notes');
+  }, [notes.focusRequests]);
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     const index = TABS.findIndex((tab) => tab.id === selected);
@@ -121,12 +138,13 @@ export function AnalysisViews({
           hidden={tab.id !== selected}
           data-testid={`view-${tab.id}`}
         >
-          <Pending analysis={analysis} />
+          {tab.id !== 'notes' && <Pending analysis={analysis} />}
           {tab.id === 'quotes' && done && <QuotesView quotes={page.quotes} onShowPassage={onShowPassage} />}
           {tab.id === 'sources' && done && (
             <SourcesView sources={page.sources} onShowPassage={onShowPassage} />
           )}
           {tab.id === 'glance' && <GlanceView page={page} running={!done} />}
+          {tab.id === 'notes' && <NotesView {...notes.view} />}
         </div>
       ))}
     </section>

@@ -1,4 +1,4 @@
-import type { AnalyzedPage, FieldSource } from '@/lib/extract/types';
+import type { AnalyzedPage, BylineCandidate, BylineDecision, FieldSource } from '@/lib/extract/types';
 import { SOURCE_LABELS, describeDelay, formatCount, formatPageDate, formatShare } from '@/lib/format';
 import { Field } from './BylineCard';
 
@@ -12,6 +12,40 @@ function updateText(published: string | null, modified: string | null): string {
   if (!published) return 'Updated; no publication date to compare with';
   const delay = describeDelay(published, modified);
   return delay ? `Updated ${delay}` : 'Updated at the time of publication';
+}
+
+const DECISION_LABELS: Record<BylineDecision['field'], string> = {
+  authors: 'Authors',
+  published: 'Published',
+  modified: 'Updated',
+};
+
+/** A candidate value as the reader reads it: dates formatted, names as they are. */
+function candidateText(field: BylineDecision['field'], candidate: BylineCandidate): string {
+  const value = field === 'authors' ? candidate.value : formatPageDate(candidate.value);
+  return `${value} (${SOURCE_LABELS[candidate.source]})`;
+}
+
+/** Where the page's sources disagreed about the byline: which value was shown, which were not, and why. */
+function Disagreements({ decisions }: { decisions: BylineDecision[] }) {
+  return (
+    <>
+      <h3 class="subheading">Where the page disagreed with itself</h3>
+      <dl class="fields" data-testid="glance-decisions">
+        {decisions.map((decision) => (
+          <Field key={decision.field} label={DECISION_LABELS[decision.field]} testId="glance-decision">
+            <span>Shown: {candidateText(decision.field, decision.chosen)}. </span>
+            <span>
+              Also given:{' '}
+              {decision.rejected.map((candidate) => candidateText(decision.field, candidate)).join('; ')}
+              .{' '}
+            </span>
+            <span class="decision-reason">{decision.reason}</span>
+          </Field>
+        ))}
+      </dl>
+    </>
+  );
 }
 
 /** Plain counts over the quotes, sources and byline; no verdicts. */
@@ -68,6 +102,7 @@ export function GlanceView({ page, running }: { page: AnalyzedPage; running: boo
           <From source={byline.modified ? byline.modifiedSource : null} />
         </Field>
       </dl>
+      {byline.decisions && byline.decisions.length > 0 && <Disagreements decisions={byline.decisions} />}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { TextQuoteSelector } from '@/lib/analyze/types';
 import type { PanelView } from '@/lib/panel-state';
 import { showsAnalysis } from '@/lib/panel-state';
-import { AnalysisViews } from './AnalysisViews';
+import { AnalysisViews, type NotesPanel } from './AnalysisViews';
 import { BylineCard, PageWarnings } from './BylineCard';
 import { StatusNotice } from './StatusNotice';
 
@@ -46,10 +46,12 @@ export function PanelScreen({
   view,
   settings,
   actions,
+  notes,
 }: {
   view: PanelView;
   settings: PanelSettings;
   actions: PanelActions;
+  notes: NotesPanel;
 }) {
   const gesture = settings.shortcut
     ? `click the Scrutiny button in the toolbar or press ${settings.shortcut}`
@@ -108,6 +110,7 @@ export function PanelScreen({
             page={view.page}
             analysis={view.analysis}
             passageNote={view.passageNote}
+            notes={notes}
             onShowPassage={actions.showPassage}
           />
           {!settings.allSitesAllowed && (

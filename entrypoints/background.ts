@@ -1,18 +1,52 @@
 /**
- * The toolbar button and the keyboard shortcut: open the panel next to the page and tell it which
- * tab to analyze. Opening must happen synchronously inside the click, or the browser refuses it.
+ * The background: opens the panel from the toolbar button and the shortcut, keeps the reader's
+ * annotations (the only writer of the database), tells every page and panel when they change, offers
+ * Highlight / Add note / Copy with citation on a selection (context menu and shortcuts), and brings
+ * highlights back by itself on pages of sites the reader granted.
  */
 import type { AnalyzeTabRequest } from '@/lib/messages';
+import {
+  readAnnotationMessage,
+  type AnnotationsChanged,
+  type SelectionAction,
+  type SelectionActionRequest,
+  type StoreResponse,
+} from '@/lib/annotations/messages';
+import { answerStoreRequest, isStoreRequest } from '@/lib/annotations/service';
+import { openAnnotationStore } from '@/lib/store';
+import { injectAnnotator } from './annotator/inject';
+
+const MENU_ITEMS: { id: SelectionAction; title: string }[] = [
+  { id: 'highlight', title: 'Highlight' },
+  { id: 'note', title: 'Add note' },
+  { id: 'copy-citation', title: 'Copy with citation' },
+];
+
+const COMMAND_ACTIONS: Record<string, SelectionAction> = {
+  'highlight-selection': 'highlight',
+  'note-selection': 'note',
+  'copy-citation': 'copy-citation',
+};
+
+type Tab = { id?: number; windowId?: number; url?: string };
+
+/** Firefox's sidebarAction is missing from WXT's Chrome-shaped types. */
+function openPanel(windowId: number): Promise<void> {
+  if (import.meta.env.FIREFOX)
+    return (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
+  return browser.sidePanel.open({ windowId });
+}
 
 export default defineBackground(() => {
-  const openPanelAndAnalyze = (tab: { id?: number; windowId?: number } | undefined) => {
+  const store = openAnnotationStore();
+  // Notes are the one thing a reader cannot get back: ask the browser never to evict them under pressure
+  // (unlimitedStorage already says so in Chrome; this covers browsers that honour only this).
+  void navigator.storage?.persist?.().catch(() => undefined);
+
+  const openPanelAndAnalyze = (tab: Tab | undefined) => {
     if (!tab || tab.id === undefined || tab.windowId === undefined) return;
-    if (import.meta.env.FIREFOX) {
-      // Firefox's sidebarAction is missing from WXT's Chrome-shaped types.
-      void (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
-    } else {
-      void browser.sidePanel.open({ windowId: tab.windowId });
-    }
+    // Opening must happen synchronously inside the click, or the browser refuses it.
+    void openPanel(tab.windowId).catch(() => undefined);
     const request: AnalyzeTabRequest = {
       type: 'scrutiny/analyze-tab',
       tabId: tab.id,
@@ -22,8 +56,72 @@ export default defineBackground(() => {
     browser.runtime.sendMessage(request).catch(() => undefined);
   };
 
+  /** The menu or a shortcut grants the tab; the annotator acts on the reader's selection there. */
+  const actOnSelection = async (tab: Tab | undefined, action: SelectionAction) => {
+    if (tab?.id === undefined || !(await injectAnnotator(tab.id))) return;
+    const request: SelectionActionRequest = { type: 'scrutiny/selection-action', action };
+    await browser.tabs.sendMessage(tab.id, request).catch(() => undefined);
+  };
+
+  /** Every panel, and every page whose annotator knows these keys, loads the page's annotations again. */
+  const announce = async (pageKeys: string[]) => {
+    if (!pageKeys.length) return;
+    const message: AnnotationsChanged = { type: 'scrutiny/annotations-changed', pageKeys };
+    browser.runtime.sendMessage(message).catch(() => undefined);
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+    }
+  };
+
   (browser.action ?? browser.browserAction).onClicked.addListener((tab) => openPanelAndAnalyze(tab));
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'analyze-page') openPanelAndAnalyze(tab);
+    else if (COMMAND_ACTIONS[command]) void actOnSelection(tab, COMMAND_ACTIONS[command]);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({ id: 'scrutiny', title: 'Scrutiny', contexts: ['selection'] });
+      for (const item of MENU_ITEMS)
+        browser.contextMenus.create({
+          id: item.id,
+          parentId: 'scrutiny',
+          title: item.title,
+          contexts: ['selection'],
+        });
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const item = MENU_ITEMS.find((candidate) => candidate.id === info.menuItemId);
+    if (item) void actOnSelection(tab, item.id);
+  });
+
+  // Highlights come back by themselves only on sites the reader granted; elsewhere, when the panel opens.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'complete' || !tab.url || !/^https?:/.test(tab.url)) return;
+    const origin = `${new URL(tab.url).origin}/*`;
+    void browser.permissions.contains({ origins: [origin] }).then((granted) => {
+      if (granted) void injectAnnotator(tabId);
+    });
+  });
+
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    const message = readAnnotationMessage(raw, sender, browser.runtime.id);
+    if (!message) return undefined;
+    if (message.type === 'scrutiny/open-note' && sender.tab?.windowId !== undefined) {
+      // Works where the browser counts the reader's click in the page as the gesture; else the tip says how.
+      void openPanel(sender.tab.windowId).catch(() => undefined);
+      return undefined;
+    }
+    if (!isStoreRequest(message)) return undefined;
+    // A page's annotator may only speak for the page it is in: its address comes from the browser.
+    // The extension's own pages (the panel, also when opened as a tab) speak for any page.
+    const ownPage = sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+    const frameUrl = ownPage ? undefined : (sender.url ?? null);
+    void answerStoreRequest(store, message, frameUrl).then(({ response, changedKeys }) => {
+      sendResponse(response satisfies StoreResponse);
+      void announce(changedKeys);
+    });
+    return true;
   });
 });

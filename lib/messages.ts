@@ -64,14 +64,20 @@ export interface SenderInfo {
   origin?: string;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isId = (value: unknown): value is number =>
+export const isId = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
-const hasKeys = (value: Record<string, unknown>, keys: string[]) =>
+/** Exactly these keys, no more (a message with extra fields is not one of ours). */
+export const hasKeys = (value: Record<string, unknown>, keys: string[]) =>
   Object.keys(value).length === keys.length && keys.every((key) => Object.hasOwn(value, key));
+
+/** Whether a message comes from this extension itself (`ownId` is `runtime.id`), not a page or another extension. */
+export function fromThisExtension(sender: SenderInfo, ownId: string): boolean {
+  return Boolean(ownId) && sender.id === ownId;
+}
 
 /** A TextQuoteSelector with a passage that is not empty and not huge; a fresh copy, or null. */
 function parseSelector(value: unknown): TextQuoteSelector | null {
@@ -115,7 +121,7 @@ export function parseShowPassageResponse(value: unknown): ShowPassageResponse | 
  * null for messages from web pages, other extensions, or of any other shape.
  */
 export function readMessage(value: unknown, sender: SenderInfo, ownId: string): Message | null {
-  if (!ownId || sender.id !== ownId) return null;
+  if (!fromThisExtension(sender, ownId)) return null;
   return parseMessage(value);
 }
 

@@ -59,11 +59,11 @@ export type AnalysisOutcome =
   | { ok: false; message: string };
 
 /** Run the quotes-and-sources analysis of a page already on screen. Never throws. */
-export function analyzeQuotesAndSources(page: AnalyzedPage, window: Window): AnalysisOutcome {
+export function analyzeQuotesAndSources(page: AnalyzedPage): AnalysisOutcome {
   if (page.article.text.length > MAX_ANALYZED_CHARACTERS) return { ok: false, message: ANALYSIS_TOO_LONG };
   const started = performance.now();
   try {
-    const analysis = analyzeArticle(page, window);
+    const analysis = analyzeArticle(page);
     return { ok: true, analysis, ms: Math.round(performance.now() - started) };
   } catch (error) {
     console.warn('Scrutiny: finding quotes and sources failed:', error);

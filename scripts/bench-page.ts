@@ -170,7 +170,7 @@ function timeFull(url: string, full: number[], capture: number[], build: number[
 function timeAnalysis(page: AnalyzedPage, analysis: number[]) {
   collectGarbage();
   const started = now();
-  const result = analyzeArticle(page, window);
+  const result = analyzeArticle(page);
   analysis.push(now() - started);
   return result;
 }

@@ -1,8 +1,13 @@
 /**
- * Extraction speed and bundle size, measured in headless Chromium.
+ * Extraction speed and bundle size, and re-anchoring of highlights, measured in headless Chromium.
  *
  *   npm run bench -- <zyte-dir> [--readability-pages <dir>] [--json FILE] [--warm-ups N] [--runs N]
  *                    [--profile-runs N] [--limit N] [--build] [--output-dir DIR]
+ *   npm run bench -- --only anchoring [--json FILE] [--warm-ups N] [--runs N] [--limit N]
+ *
+ * The first form measures the corpora and then re-anchoring (scripts/bench-anchoring.ts); `--only
+ * anchoring` measures re-anchoring alone, on generated pages, with no corpus and no build needed
+ * (--limit N then caps the edit generator's articles per run).
  *
  * --build rebuilds the extension first (otherwise only when .output/chrome-mv3 is missing);
  * --output-dir measures another build of the Chrome extension instead; --limit N takes the first N pages
@@ -21,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { printAnchoringReport, runAnchoringBench } from './bench-anchoring';
 import { SIDE_STEPS, type MeasureOptions, type PageRuns } from './bench-page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +51,8 @@ const CHROMIUM_ARGS = [
 ];
 
 interface Options {
+  /** `anchoring`: only the re-anchoring bench, which needs no corpus. */
+  only: 'anchoring' | null;
   zyteDir: string;
   readabilityPagesDir: string | null;
   jsonFile: string | null;
@@ -58,10 +66,12 @@ interface Options {
 }
 
 const USAGE =
-  'usage: npm run bench -- <zyte-dir> [--readability-pages <dir>] [--json FILE] [--warm-ups N] [--runs N] [--profile-runs N] [--limit N] [--build] [--output-dir DIR]';
+  'usage: npm run bench -- <zyte-dir> [--readability-pages <dir>] [--json FILE] [--warm-ups N] [--runs N] [--profile-runs N] [--limit N] [--build] [--output-dir DIR]\n' +
+  '       npm run bench -- --only anchoring [--json FILE] [--warm-ups N] [--runs N] [--limit N]';
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
+    only: null,
     zyteDir: '',
     readabilityPagesDir: null,
     jsonFile: null,
@@ -84,7 +94,11 @@ function parseOptions(argv: string[]): Options {
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--readability-pages') options.readabilityPagesDir = valueOf(arg, argv[++i]);
+    if (arg === '--only') {
+      const what = valueOf(arg, argv[++i]);
+      if (what !== 'anchoring') throw new Error(`--only takes "anchoring"\n${USAGE}`);
+      options.only = what;
+    } else if (arg === '--readability-pages') options.readabilityPagesDir = valueOf(arg, argv[++i]);
     else if (arg === '--json') options.jsonFile = valueOf(arg, argv[++i]);
     else if (arg === '--warm-ups') options.warmUps = count(arg, argv[++i]);
     else if (arg === '--runs') options.runs = count(arg, argv[++i]);
@@ -96,7 +110,7 @@ function parseOptions(argv: string[]): Options {
     else if (!options.zyteDir) options.zyteDir = arg;
     else throw new Error(`unexpected argument ${arg}\n${USAGE}`);
   }
-  if (!options.zyteDir) throw new Error(USAGE);
+  if (!options.zyteDir && !options.only) throw new Error(USAGE);
   return options;
 }
 
@@ -690,6 +704,26 @@ function printSizes(sizes: BundleSizes): void {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  const anchoringOptions = { warmUps: options.warmUps, runs: options.runs, articleLimit: options.limit };
+  if (options.only === 'anchoring') {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const report: Record<string, unknown> = {
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
+      date: new Date().toISOString(),
+      chromium: browser.version(),
+      warmUps: options.warmUps,
+      runs: options.runs,
+    };
+    try {
+      const anchoring = await runAnchoringBench(browser, anchoringOptions);
+      report.anchoring = anchoring;
+      printAnchoringReport(anchoring, anchoringOptions);
+    } finally {
+      await browser.close();
+    }
+    writeReport(options, report);
+    return;
+  }
   ensureBuild(options);
   const sizes = bundleSizes(options.chromeOutput);
   const harness = await bundleInPageHarness();
@@ -729,18 +763,24 @@ async function main(): Promise<void> {
         pages: results,
       };
     }
+    const anchoring = await runAnchoringBench(browser, anchoringOptions);
+    printAnchoringReport(anchoring, anchoringOptions);
+    report.anchoring = anchoring;
   } finally {
     await browser.close();
   }
   printSizes(sizes);
-  if (options.jsonFile) {
-    // JSON has no NaN; failed pages' timings become null.
-    writeFileSync(
-      options.jsonFile,
-      `${JSON.stringify(report, (_key, value: unknown) => (Number.isNaN(value) ? null : value), 2)}\n`,
-    );
-    console.log(`\nwrote ${options.jsonFile}`);
-  }
+  writeReport(options, report);
+}
+
+function writeReport(options: Options, report: Record<string, unknown>): void {
+  if (!options.jsonFile) return;
+  // JSON has no NaN; failed pages' timings become null.
+  writeFileSync(
+    options.jsonFile,
+    `${JSON.stringify(report, (_key, value: unknown) => (Number.isNaN(value) ? null : value), 2)}\n`,
+  );
+  console.log(`\nwrote ${options.jsonFile}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 /** The panel's container: follows the tab, runs the analysis, hands the result to the views. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { NotesPanel } from '@/components/AnalysisViews';
 import { PanelScreen, type PanelActions, type PanelSettings } from '@/components/PanelScreen';
 import type { AnalyzedPage } from '@/lib/extract/types';
 import {
@@ -25,6 +26,7 @@ import {
   showPassageInTab,
   type PanelTarget,
 } from './tab-analysis';
+import { useNotes } from './use-notes';
 
 async function readShortcut(): Promise<string> {
   try {
@@ -87,7 +89,7 @@ export function Panel() {
       const page = result.page;
       afterNextPaint(() => {
         if (analyzedTabs.current.get(tabId)?.page !== page) return; // the tab has moved on
-        const outcome = analyzeQuotesAndSources(page, window);
+        const outcome = analyzeQuotesAndSources(page);
         updateResult(tabId, page, (view) =>
           outcome.ok
             ? withAnalysis(view, outcome.analysis, outcome.ms)
@@ -137,6 +139,33 @@ export function Panel() {
     document.getElementById('headline')?.focus();
   }, [view]);
 
+  // The reader's notes follow the tab whose page is shown (a page Scrutiny could read).
+  const [notesState, notesActions] = useNotes(
+    view.kind === 'result' ? view.tabId : null,
+    view.kind === 'result',
+    settings.allSitesAllowed,
+  );
+  const notes: NotesPanel = {
+    focusRequests: notesState.focusRequests,
+    view: {
+      entries: notesState.entries,
+      pageNote: notesState.pageNote,
+      restore: notesState.restore,
+      focusedId: notesState.focusedId,
+      focusRequest: notesState.focusRequests,
+      undoable: notesState.undoable,
+      error: notesState.error,
+      onShowInPage: notesActions.showInPage,
+      onSaveNote: notesActions.saveNote,
+      onSaveTags: notesActions.saveTags,
+      onSetColour: notesActions.setColour,
+      onDelete: notesActions.remove,
+      onUndo: notesActions.undo,
+      onSavePageNote: notesActions.savePageNote,
+      onAllowAutomatic: () => actions.allowAllSites(),
+    },
+  };
+
   const actions: PanelActions = {
     analyzeAnyway: () => {
       if (view.kind !== 'result') return;
@@ -179,7 +208,7 @@ export function Panel() {
       <header class="panel-header">
         <span class="brand">Scrutiny</span>
       </header>
-      <PanelScreen view={view} settings={settings} actions={actions} />
+      <PanelScreen view={view} settings={settings} actions={actions} notes={notes} />
     </main>
   );
 }

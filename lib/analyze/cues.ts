@@ -2,6 +2,7 @@
  * Speech and writing cues in English, German and French: the words that tie a quote to its speaker
  * ("said", "told the AP", "sagte", "so", "a-t-il ajouté", "selon").
  */
+import { findWords, wordKey, type Words } from './words';
 
 const ENGLISH_VERBS = [
   'said',
@@ -427,8 +428,6 @@ const FIRST_WORDS: Record<CueLanguage, string[]> = {
   fr: ['a', 'avait', 'ont', 'avaient', ...FRENCH_VERBS],
 };
 
-/** Words as the cue scan sees them: letters, apostrophes and hyphens ("a-t-il", "s’interroge-t-il"). */
-const WORD = /[\p{L}'’-]+/gu;
 /** French inverted cues carry their pronoun: any verb will do ("s’interroge-t-il", "poursuit-elle"). */
 const INVERTED = /-(?:t-)?(?:il|elle|ils|elles)$/u;
 
@@ -438,16 +437,21 @@ export interface CueMatch {
 }
 
 /**
- * Every cue in `text`, in order. Scans the words once and tries the cue pattern only where a cue word
- * stands: a regex of hundreds of alternatives tried at every character costs milliseconds per article.
+ * Every cue in `text`, in order. Goes through the words once and tries the cue pattern only where a cue
+ * word stands: a regex of hundreds of alternatives tried at every character costs milliseconds per
+ * article. `words`: the words of `text`, when the caller has them already.
  */
-export function findCues(text: string, lexicon: CueLexicon): CueMatch[] {
+export function findCues(text: string, lexicon: CueLexicon, words: Words = findWords(text)): CueMatch[] {
   const found: CueMatch[] = [];
   let after = 0;
-  for (const word of text.matchAll(WORD)) {
-    const index = word.index ?? 0;
+  for (let i = 0; i < words.starts.length; i++) {
+    const index = words.starts[i]!;
     if (index < after) continue;
-    const token = word[0];
+    // Most words are no cue word, and their key tells so without slicing them out of the text. A word
+    // without a key may still be one, or a French inverted cue ("dit-il").
+    const key = words.keys[i]!;
+    if (key >= 0 && !lexicon.firstWordKeys.has(key)) continue;
+    const token = text.slice(index, words.ends[i]);
     const dash = token.indexOf('-');
     const first = (dash < 0 ? token : token.slice(0, dash)).toLowerCase();
     if (!lexicon.firstWords.has(first) && (dash < 0 || !INVERTED.test(token))) continue;
@@ -469,6 +473,8 @@ export interface CueLexicon {
   sticky: RegExp;
   /** Lowercased first words of the cues: where `sticky` is worth trying. */
   firstWords: Set<string>;
+  /** Their keys (Words.keys): a quick first test. */
+  firstWordKeys: Set<number>;
 }
 
 const lexicons = new Map<string, CueLexicon>();
@@ -480,6 +486,9 @@ export function cueLexicon(lang: string | null): CueLexicon {
   if (known) return known;
   const verbs = languages.map((language) => CUE_ALTERNATIVES[language]).join('|');
   const prepositions = languages.map((language) => PREPOSITION_CUES[language]).join('|');
+  const firstWords = new Set(
+    languages.flatMap((language) => FIRST_WORDS[language]).map((word) => word.toLowerCase()),
+  );
   const lexicon: CueLexicon = {
     // Not passive ("should be assured"), not a verb taking an infinitive ("continued to meet", "claims to seek").
     leading: new RegExp(String.raw`^(?:${verbs})(?![\p{L}])(?!\s+to\s)`, 'u'),
@@ -488,9 +497,8 @@ export function cueLexicon(lang: string | null): CueLexicon {
       String.raw`(?<!\b(?:be|been|being|is|are|was|were|get|gets|got)\s)(?:${verbs})(?![\p{L}])(?!\s+to\s)`,
       'uy',
     ),
-    firstWords: new Set(
-      languages.flatMap((language) => FIRST_WORDS[language]).map((word) => word.toLowerCase()),
-    ),
+    firstWords,
+    firstWordKeys: new Set([...firstWords].map(wordKey)),
   };
   lexicons.set(key, lexicon);
   return lexicon;

@@ -2,11 +2,11 @@
  * analyzeArticle: the extracted article in, its quotes, sources and plain counts out. Pure: runs in the
  * panel after the byline is shown, in the CLI and in tests.
  */
-import { collapseWhitespace } from '../extract/text';
 import type { AnalyzedPage } from '../extract/types';
 import { findQuotes } from './quotes';
 import { buildSpeakerContext } from './speakers';
-import { findSources, type LinkOut } from './sources';
+import { findSources } from './sources';
+import { readStructure } from './structure';
 import type { Analysis, Glance, Quote, Source } from './types';
 
 export type * from './types';
@@ -14,40 +14,10 @@ export type * from './types';
 /** The parts of an extracted page the analysis reads. */
 export type AnalysisInput = Pick<AnalyzedPage, 'url' | 'lang' | 'article' | 'byline'>;
 
-/** Captions and asides in the article: text there repeats or frames the story, it is not the story. */
-const FURNITURE = 'figcaption, caption, aside, blockquote blockquote';
-
-interface ArticleStructure {
-  furniture: Set<string>;
-  links: LinkOut[];
-}
-
-/** Read captions and links from the article's sanitized HTML, parsed inert in `window`'s DOM. */
-function readStructure(html: string, window: Window): ArticleStructure {
-  const furniture = new Set<string>();
-  const links: LinkOut[] = [];
-  if (!html) return { furniture, links };
-  const doc = new (window as Window & typeof globalThis).DOMParser().parseFromString(
-    `<body>${html}</body>`,
-    'text/html',
-  );
-  for (const element of doc.querySelectorAll(FURNITURE)) {
-    const text = collapseWhitespace(element.textContent ?? '');
-    if (text) furniture.add(text);
-  }
-  const seen = new Set<string>();
-  for (const anchor of doc.querySelectorAll('a[href]')) {
-    const url = anchor.getAttribute('href') ?? '';
-    if (!/^https?:\/\//i.test(url) || seen.has(url)) continue;
-    seen.add(url);
-    links.push({ url, text: collapseWhitespace(anchor.textContent ?? '') });
-  }
-  return { furniture, links };
-}
-
-export function analyzeArticle(page: AnalysisInput, window: Window): Analysis {
+/** Quotes, sources and the counts at a glance. Reads the sanitized article HTML as text, with no DOM. */
+export function analyzeArticle(page: AnalysisInput): Analysis {
   const text = page.article.text;
-  const structure = readStructure(page.article.html, window);
+  const structure = readStructure(page.article.html);
   const speakers = buildSpeakerContext(text);
   const quotes = findQuotes(text, { lang: page.lang, furniture: structure.furniture, speakers });
   const ownNames = [
@@ -91,10 +61,10 @@ function glanceAt(page: AnalysisInput, quotes: Quote[], sources: Source[], links
  * The page with its analysis filled in (quotes, sources, glance, timings.analysis). Never throws: a
  * failure leaves the byline and text as they were and says so in `warnings`.
  */
-export function withAnalysis(page: AnalyzedPage, window: Window): AnalyzedPage {
+export function withAnalysis(page: AnalyzedPage): AnalyzedPage {
   const started = performance.now();
   try {
-    const analysis = analyzeArticle(page, window);
+    const analysis = analyzeArticle(page);
     return {
       ...page,
       ...analysis,

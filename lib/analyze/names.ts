@@ -2,6 +2,7 @@
  * Names in running text: people (with the titles printed before them), organisations, and how a later
  * mention ("Ruiz", "the mayor", "she", "the ministry") points back to them.
  */
+import { isSpace, matchesAtCapitals, type Words } from './words';
 
 /** Titles and roles printed before a name; stripped to get the name itself. */
 const TITLE_WORDS = new Set(
@@ -32,10 +33,10 @@ export const ORGANISATION_WORDS =
 // A full stop belongs to a name word only as an initial ("J."), so "… hours. Müller said" is two runs.
 const NAME_TOKEN = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*)`;
 const PARTICLE = String.raw`(?:de|da|del|della|der|den|van|von|zu|di|du|le|la|al|el|bin|ibn|dos|das|y|St\.)`;
-/** A run of capitalised words, allowing name particles inside ("Ursula von der Leyen"). */
 /** Space within a line: a name never runs across a paragraph break. */
 const GAP = String.raw`[^\S\n]+`;
 
+/** A run of capitalised words, allowing name particles inside ("Ursula von der Leyen"). */
 export const CAPITALISED_RUN = new RegExp(
   String.raw`${NAME_TOKEN}(?:${GAP}(?:${PARTICLE}${GAP})*${NAME_TOKEN})*`,
   'gu',
@@ -58,12 +59,15 @@ const LEADING_WORDS = new Set(
   ).split(' '),
 );
 
-/** Drop ordinary sentence-initial words from a capitalised run ("Although Ana Ruiz" → "Ana Ruiz"). */
-export function dropLeadingWords(run: string): string {
+/**
+ * The words of a capitalised run from the first that is not an ordinary sentence-initial word
+ * ("Although Ana Ruiz" → Ana, Ruiz); the last word always stays.
+ */
+function namedWords(run: string): string[] {
   const words = run.split(/\s+/);
   let first = 0;
   while (first < words.length - 1 && LEADING_WORDS.has(words[first]!.toLowerCase())) first++;
-  return words.slice(first).join(' ');
+  return words.slice(first);
 }
 
 const PRONOUNS = new Set([
@@ -95,20 +99,26 @@ const isTitleWord = (word: string) => {
   return TITLE_WORDS.has(bare) || (word.length > 6 && GERMAN_TITLE.test(bare));
 };
 
-/** "Mayor Ana Ruiz" → "Ana Ruiz"; "Taliban supreme leader Hibatullah Akhundzada" → "Hibatullah Akhundzada". */
-export function stripTitles(phrase: string): string {
-  const words = phrase.trim().split(/\s+/);
-  // Everything up to the last title word goes: "Veldorian Prime Minister Andrej Kovalin" → "Andrej Kovalin".
+/**
+ * How many words at the start of a phrase are titles: everything up to the last title word goes
+ * ("Veldorian Prime Minister Andrej Kovalin": 3). The last word always stays.
+ */
+function titleCount(words: string[]): number {
   let first = 0;
   for (let i = 0; i < words.length - 1; i++)
     if (isTitleWord(words[i]!) && !/^(?:the|le|la|der|die|das|de)$/i.test(words[i]!)) first = i + 1;
   while (first < words.length - 1 && isTitleWord(words[first]!)) first++;
-  return words.slice(first).join(' ');
+  return first;
+}
+
+/** "Mayor Ana Ruiz" → "Ana Ruiz"; "Taliban supreme leader Hibatullah Akhundzada" → "Hibatullah Akhundzada". */
+export function stripTitles(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  return words.slice(titleCount(words)).join(' ');
 }
 
 /** The titles printed before a name, lowercased ("mayor", "council chair"). */
-export function titlesOf(phrase: string): string[] {
-  const words = phrase.trim().split(/\s+/);
+function titlesOf(words: string[]): string[] {
   const titles: string[] = [];
   for (const word of words.slice(0, -1)) {
     if (!isTitleWord(word)) break;
@@ -124,8 +134,10 @@ export function titlesOf(phrase: string): string[] {
 export function personName(phrase: string): string | null {
   let best: string | null = null;
   for (const match of phrase.matchAll(CAPITALISED_RUN)) {
-    const name = stripTitles(dropLeadingWords(match[0])).replace(/[.,]$/, '');
-    const words = name.split(/\s+/);
+    const named = namedWords(match[0]);
+    const words = named.slice(titleCount(named));
+    words[words.length - 1] = words.at(-1)!.replace(/[.,]$/, '');
+    const name = words.join(' ');
     if (words.every(isTitleWord)) continue;
     if (words.length === 1 && MONTHS_AND_DAYS.test(name)) continue;
     if (ORGANISATION_WORDS.test(name)) continue;
@@ -157,44 +169,33 @@ export interface PersonMention {
   titles: string[];
 }
 
+/** Two or more capitalised words; sticky, tried at the capitals. */
+const NAME_RUNS = new RegExp(String.raw`${NAME_TOKEN}(?:${GAP}(?:${PARTICLE}${GAP})*${NAME_TOKEN})+`, 'uy');
+
 /**
  * Every person named with at least two name words, in reading order, with the titles printed before
- * them. Organisation names and sentence-initial capitals of ordinary words are left out.
+ * them. Organisation names and sentence-initial capitals of ordinary words are left out. `words`: the
+ * words of `text`.
  */
-const NAME_RUNS = new RegExp(String.raw`${NAME_TOKEN}(?:${GAP}(?:${PARTICLE}${GAP})*${NAME_TOKEN})+`, 'gu');
-
-export function findPeople(text: string): PersonMention[] {
+export function findPeople(text: string, words: Words): PersonMention[] {
   const people: PersonMention[] = [];
   // Runs of two or more capitalised words; the up to three words before each are read afterwards
   // (one regex with the lead-in inside backtracks at every word of a long page).
-  for (const match of text.matchAll(NAME_RUNS)) {
+  for (const match of matchesAtCapitals(text, NAME_RUNS, words)) {
     const run = match[0];
-    const at = match.index ?? 0;
-    // The three words before the run ("said the mayor, "), read without a regex anchored at the end.
-    const before = text.slice(Math.max(0, at - 60), at);
-    const lead = /\s$/.test(before)
-      ? before
-          .trimStart()
-          .split(/(?<=\s)(?=\S)/)
-          .slice(-3)
-          .join('')
-      : '';
-    const stripped = stripTitles(dropLeadingWords(run));
-    const words = stripped.split(/\s+/);
-    if (words.length < 2 || words.length > 5) continue;
+    const named = namedWords(run);
+    const nameWords = named.slice(titleCount(named));
+    if (nameWords.length < 2 || nameWords.length > 5) continue;
+    const stripped = nameWords.join(' ');
     if (ORGANISATION_WORDS.test(stripped)) continue;
-    if (words.some((word) => MONTHS_AND_DAYS.test(word))) continue;
-    if (words.every((word) => /^\p{Lu}+\.?$/u.test(word))) continue;
+    if (nameWords.some((word) => MONTHS_AND_DAYS.test(word))) continue;
+    if (nameWords.every((word) => INITIALS.test(word))) continue;
+    const lead = leadBefore(text, match.index);
     // "the group Port-Salines Autrement", "l’association Estuaire Mobilité": an organisation's name.
-    if (
-      /(?:group|groupe|association|party|parti|partei|company|firm|band|verein|verband|initiative|collectif|campaign|movement|mouvement|bewegung|label|brand|marque)\s+$/iu.test(
-        lead,
-      )
-    )
-      continue;
-    const start = at + run.indexOf(stripped);
+    if (ORGANISATION_LEAD.test(lead)) continue;
+    const start = match.index + run.indexOf(stripped);
     const titles = [
-      ...titlesOf(dropLeadingWords(run)),
+      ...titlesOf(named),
       ...lead
         .toLowerCase()
         .split(/[\s,]+/)
@@ -203,4 +204,25 @@ export function findPeople(text: string): PersonMention[] {
     people.push({ name: stripped, start, end: start + stripped.length, titles });
   }
   return people;
+}
+
+/** "AP", "U.S.", "J.": capitals only. */
+const INITIALS = /^\p{Lu}+\.?$/u;
+const ORGANISATION_LEAD =
+  /(?:group|groupe|association|party|parti|partei|company|firm|band|verein|verband|initiative|collectif|campaign|movement|mouvement|bewegung|label|brand|marque)\s+$/iu;
+
+/**
+ * The up to three words before `at` with the space after each ("said the mayor, "), from the 60
+ * characters before it; '' unless a space comes right before `at`. Walks back over the characters: a
+ * regex anchored at the end would be tried at each of them.
+ */
+function leadBefore(text: string, at: number): string {
+  const from = Math.max(0, at - 60);
+  if (at === from || !isSpace(text.charCodeAt(at - 1))) return '';
+  let words = 0;
+  // A word starts where a non-space follows a space.
+  for (let i = at - 1; i > from; i--)
+    if (!isSpace(text.charCodeAt(i)) && isSpace(text.charCodeAt(i - 1)) && ++words === 3)
+      return text.slice(i, at);
+  return text.slice(from, at).trimStart();
 }

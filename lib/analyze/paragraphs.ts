@@ -1,5 +1,6 @@
 /** The article text as paragraphs and sentences, with offsets into the whole text. */
 import type { TextQuoteSelector } from './types';
+import { isSpace } from './words';
 
 export interface Paragraph {
   index: number;
@@ -63,19 +64,22 @@ const MAX_SENTENCE = 1_500;
 export function sentenceStart(text: string, at: number, from = 0): number {
   const limit = Math.max(from, at - MAX_SENTENCE);
   for (let i = at - 1; i >= limit; i--) {
-    if (!/\s/.test(text[i]!)) continue;
+    if (!isSpace(text.charCodeAt(i))) continue;
     // A space after [.!?…] and closing marks ends the sentence before it.
     let j = i - 1;
-    while (j >= limit && /["'”’»)]/.test(text[j]!)) j--;
+    while (j >= limit && CLOSING_MARKS.includes(text[j]!)) j--;
     const mark = text[j];
     if (mark === undefined || !'.!?…'.includes(mark)) continue;
     if (mark === '.' && !endsSentence(text, j)) continue;
     let start = i;
-    while (start < at && /\s/.test(text[start]!)) start++;
+    while (start < at && isSpace(text.charCodeAt(start))) start++;
     return start;
   }
   return limit;
 }
+
+/** Marks that may close a sentence after its full stop: quote marks and a bracket. */
+const CLOSING_MARKS = `"'”’»)`;
 
 function endsSentence(text: string, dot: number): boolean {
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1] ?? '';

@@ -20,6 +20,7 @@ const CLOSERS: Record<string, string> = {
   '‟': '”',
 };
 const OPENERS = Object.keys(CLOSERS).join('');
+const OPENER = new RegExp(`[${OPENERS}]`, 'g');
 
 interface Span {
   /** Offsets of the opening and closing marks. */
@@ -64,13 +65,18 @@ function findCloser(text: string, open: number, from: number, end: number): numb
 
 function findSpans(text: string, paragraphs: Paragraph[]): Span[] {
   const spans: Span[] = [];
+  // Every quote mark that might open a quote, in reading order: the scan jumps from one to the next.
+  const marks = Array.from(text.matchAll(OPENER), (match) => match.index);
+  let mark = 0;
   let resumeAt = 0;
   for (let p = 0; p < paragraphs.length; p++) {
     const paragraph = paragraphs[p]!;
     let at = Math.max(paragraph.start, resumeAt);
     while (at < paragraph.end) {
-      const char = text[at]!;
-      if (!OPENERS.includes(char) || !canOpen(text, at)) {
+      while (mark < marks.length && marks[mark]! < at) mark++;
+      if (mark === marks.length || marks[mark]! >= paragraph.end) break;
+      at = marks[mark]!;
+      if (!canOpen(text, at)) {
         at++;
         continue;
       }

@@ -7,7 +7,8 @@ import { OFFICIAL_ROLES, organisationName, personName } from './names';
 import { selectorFor, sentenceStart } from './paragraphs';
 import { mentionBefore } from './quotes';
 import { resolveSpeaker, type SpeakerContext } from './speakers';
-import type { LinkKind, Quote, Source, SourceKind, SourcePlace } from './types';
+import { isSpace, matchesBeforeAnchors, mayBeLetter } from './words';
+import type { LinkKind, Quote, Source, SourceKind, SourcePlace, TextSpan } from './types';
 
 const WIRES: [RegExp, string][] = [
   [/\b(?:the\s+)?(?:Associated Press|AP)\b(?!-)/g, 'Associated Press'],
@@ -24,8 +25,15 @@ const WIRES: [RegExp, string][] = [
 
 const OUTLETS =
   /\b(?:(?:The\s+)?(?:New York Times|Washington Post|Wall Street Journal|Los Angeles Times|Financial Times|Guardian|Telegraph|Economist|Atlantic|New Yorker|Independent|Observer|Boston Globe|Chicago Tribune|USA Today|Daily Mail)|BBC(?: News)?|CNN|NPR|NBC(?: News)?|CBS(?: News)?|ABC(?: News)?|Fox News|MSNBC|PBS|Politico|Axios|Bloomberg(?: News)?|ProPublica|Vox|Al Jazeera|Der Spiegel|Spiegel|Süddeutsche Zeitung|Frankfurter Allgemeine(?: Zeitung)?|FAZ|Die Zeit|Zeit Online|Bild|Handelsblatt|Tagesschau|ARD|ZDF|taz|Le Monde|Le Figaro|Libération|Le Parisien|Les Échos|France Info|franceinfo|BFMTV|Mediapart|L['’]Équipe|Ouest-France|El País|Corriere della Sera|NHK|Haaretz|Times of Israel|Kyiv Independent|Semafor|The Information|Business Insider|CNBC|Forbes|Fortune|Newsweek|Vanity Fair|Rolling Stone|Wired|The Verge|TechCrunch)\b/g;
-const OUTLET_SHAPE =
-  /\b(?:[A-Z][\p{L}'’&-]*\s+){1,3}(?:Times|Post|Journal|Tribune|Herald|Gazette|Chronicle|Zeitung|Rundschau|Kurier|Anzeiger|Magazine|Magazin|Daily|Observer|Courier|Dispatch|Inquirer|Examiner|Sentinel|Register|Bulletin|Monitor|Standard|Express|Mirror|Record|Review|Star|Globe|Radio|Television|TV|Broadcasting|Podcast)\b/gu;
+/** The last word of a newspaper's or broadcaster's name ("Times", "Zeitung", "Radio"). */
+const OUTLET_WORDS =
+  'Times|Post|Journal|Tribune|Herald|Gazette|Chronicle|Zeitung|Rundschau|Kurier|Anzeiger|Magazine|Magazin|Daily|Observer|Courier|Dispatch|Inquirer|Examiner|Sentinel|Register|Bulletin|Monitor|Standard|Express|Mirror|Record|Review|Star|Globe|Radio|Television|TV|Broadcasting|Podcast';
+/** "Tampa Bay Times", "Frankfurter Rundschau": sticky, tried where a capital leads up to OUTLET_ANCHOR. */
+const OUTLET_SHAPE = new RegExp(String.raw`\b(?:[A-Z][\p{L}'’&-]*\s+){1,3}(?:${OUTLET_WORDS})\b`, 'uy');
+const OUTLET_ANCHOR = new RegExp(String.raw`\s(?=(?:${OUTLET_WORDS})\b)`, 'g');
+/** What may stand between the capital that starts an outlet's name and the space before its last word. */
+const inOutletName = (code: number) =>
+  isSpace(code) || mayBeLetter(code) || code === 0x27 || code === 0x2019 || code === 0x26 || code === 0x2d;
 
 const PLATFORMS =
   'X|Twitter|Facebook|Instagram|TikTok|Telegram|Threads|Bluesky|Truth Social|LinkedIn|YouTube|Weibo|WhatsApp|Reddit|Substack|Mastodon';
@@ -131,6 +139,15 @@ function officialOrPerson(text: string, name: string, mentions: SpeakerContext['
   return 'person';
 }
 
+/** Is `word` one of the words of `key` (a `norm` result: words joined by single spaces)? */
+function hasWord(key: string, word: string): boolean {
+  for (let at = key.indexOf(word); at >= 0; at = key.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if ((at === 0 || key[at - 1] === ' ') && (end === key.length || key[end] === ' ')) return true;
+  }
+  return false;
+}
+
 /** A phrase without its determiners and titles: "the Harbor Council" → "Harbor Council". */
 function stripLeading(phrase: string): string {
   return phrase.replace(/^(?:(?:the|a|an|der|die|das|le|la|les|l['’])\s+)+/iu, '').trim();
@@ -172,8 +189,11 @@ function socialAccount(url: string): string | null {
 }
 
 export function classifyLink(url: string, pageUrl: string): LinkKind {
-  const host = hostOf(url);
-  const pageHost = hostOf(pageUrl);
+  return linkKindOf(url, hostOf(url), hostOf(pageUrl));
+}
+
+/** What the page at `url` (on `host`) is, linked from a page on `pageHost`. */
+function linkKindOf(url: string, host: string, pageHost: string): LinkKind {
   const site = (h: string) => h.split('.').slice(-2).join('.');
   if (host && pageHost && site(host) === site(pageHost)) return 'same-site';
   if (SOCIAL_HOSTS.test(host)) return 'social';
@@ -203,6 +223,13 @@ const SOURCE_TO_LINK_KIND: Partial<Record<SourceKind, LinkKind>> = {
   social: 'social',
 };
 
+/** How many characters the longest of `places` shares with [start, end). */
+function overlapOf(places: TextSpan[], start: number, end: number): number {
+  let most = 0;
+  for (const place of places) most = Math.max(most, Math.min(place.end, end) - Math.max(place.start, start));
+  return most;
+}
+
 /** Every source the story cites, most used first. */
 export function findSources(
   text: string,
@@ -213,28 +240,26 @@ export function findSources(
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
   const own = options.ownNames.map(norm).filter(Boolean);
-  const isOwn = (name: string) =>
-    own.some((o) => norm(name) === o || (o.length > 3 && norm(name).includes(o)));
+  const isOwnKey = (key: string) => own.some((o) => key === o || (o.length > 3 && key.includes(o)));
   /** `start` -1: no place of its own (a quoted speaker: the places are where the text names them). */
-  const add = (name: string, kind: SourceKind, start: number, end: number, url: string | null = null) => {
+  const add = (name: string, kind: SourceKind, start: number, end: number) => {
     const clean = name.replace(/^[\s,;:.]+|[\s,;:.]+$/g, '').trim();
-    if (clean.length < 2 || isOwn(clean)) return;
+    const key = norm(clean);
+    if (clean.length < 2 || isOwnKey(key)) return;
     // "Verband", "Ministry" alone name nobody in particular.
     if (!clean.includes(' ') && GENERIC_ORGANISATION.test(clean)) return;
     const place = start >= 0 ? [{ start, end }] : [];
-    const key = norm(clean);
     // A surname alone joins the full name found before ("Ruiz" → "Ana Ruiz"); longer names must match.
     const known =
       byKey.get(key) ??
       (key.length > 3 && !key.includes(' ')
-        ? drafts.find((draft) => draft.kind === kind && draft.key.split(' ').includes(key))
+        ? drafts.find((draft) => draft.kind === kind && hasWord(draft.key, key))
         : undefined);
     if (known) {
       if (start >= 0 && !known.places.some((p) => p.start === start)) known.places.push({ start, end });
-      if (!known.url && url) known.url = url;
       return;
     }
-    const draft: Draft = { name: clean, key, kind, url, places: place, fallback: { start, end } };
+    const draft: Draft = { name: clean, key, kind, url: null, places: place, fallback: { start, end } };
     drafts.push(draft);
     if (!byKey.has(key)) byKey.set(key, draft);
   };
@@ -267,13 +292,11 @@ export function findSources(
       add(name, 'wire', start, start + match[0].length);
     }
   }
-  for (const pattern of [OUTLETS, OUTLET_SHAPE]) {
-    pattern.lastIndex = 0;
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index ?? 0;
-      if (noComment(start)) continue;
-      add(match[0].replace(/^The\s+/, 'The '), 'news-outlet', start, start + match[0].length);
-    }
+  const outletShapes = matchesBeforeAnchors(text, OUTLET_SHAPE, OUTLET_ANCHOR, inOutletName, context.words);
+  for (const match of [...text.matchAll(OUTLETS), ...outletShapes]) {
+    const start = match.index;
+    if (noComment(start)) continue;
+    add(match[0].replace(/^The\s+/, 'The '), 'news-outlet', start, start + match[0].length);
   }
   for (const match of SOCIAL_HINT.test(text) ? text.matchAll(SOCIAL) : []) {
     const start = match.index ?? 0;
@@ -297,7 +320,7 @@ export function findSources(
   for (const match of text.matchAll(STUDY_BY)) {
     const owner = match[2]!;
     const start = (match.index ?? 0) + match[0].length - owner.length;
-    if (isOwn(owner)) continue;
+    if (isOwnKey(norm(owner))) continue;
     add(owner, STUDY_KINDS.test(match[1]!) ? 'study' : 'document', start, start + owner.length);
   }
   for (const match of text.matchAll(JOURNAL)) {
@@ -342,7 +365,7 @@ export function findSources(
 
   // People and organisations the text leans on without quoting them: "Biden has said that …",
   // "Tessa Drummond, a spokeswoman for the campaign, said …", "according to the ministry".
-  for (const match of findCues(text, lexicon)) {
+  for (const match of findCues(text, lexicon, context.words)) {
     const start = match.index;
     if (noComment(start)) continue;
     const sentence = sentenceStart(text, start, Math.max(0, text.lastIndexOf('\n', start)));
@@ -357,8 +380,7 @@ export function findSources(
     // Only a name that is the subject ("President Joe Biden has said"), not one inside a longer phrase
     // ("a message from the leader of the Taliban claims").
     if (!name || stripLeading(mention).split(/\s+/).length > name.split(/\s+/).length + 3) continue;
-    if (!name.includes(' ') && person && !context.mentions.some((m) => m.name.split(/\s+/).includes(name)))
-      continue;
+    if (!name.includes(' ') && person && !context.firstMentionByNameWord.has(name)) continue;
     const resolved = resolveSpeaker(name, start, context);
     const canonical = resolved.name ?? name;
     const at = sentence + lead.indexOf(name);
@@ -389,39 +411,46 @@ export function findSources(
   }
 
   // Links out of the article.
+  // Parsed once, and only when there are links: an address that does not parse costs an exception.
+  const pageHost = options.links.length > 0 ? hostOf(options.pageUrl) : '';
   for (const link of options.links) {
-    const linkKind = classifyLink(link.url, options.pageUrl);
-    const label =
-      (linkKind === 'social' ? socialAccount(link.url) : null) ??
-      (link.text.replace(/\s+/g, ' ').trim().slice(0, 120) || hostOf(link.url));
-    const at = link.text ? text.indexOf(link.text.trim()) : -1;
+    const host = hostOf(link.url);
+    const linkKind = linkKindOf(link.url, host, pageHost);
+    const linked = link.text.trim();
+    const at = link.text ? text.indexOf(linked) : -1;
     const start = Math.max(0, at);
-    const draft: Draft = {
-      name: label,
-      key: norm(label),
-      kind: LINK_KIND_TO_SOURCE[linkKind],
-      url: link.url,
-      linkKind,
-      places: at >= 0 ? [{ start, end: start + link.text.trim().length }] : [],
-    };
-    // A link on a source already found gives that source its address (and says what kind of page it is).
-    const overlap = (d: Draft) =>
-      Math.max(
-        0,
-        ...d.places.map((p) => Math.min(p.end, start + link.text.trim().length) - Math.max(p.start, start)),
-      );
-    const named =
-      linkKind === 'same-site' || at < 0
-        ? undefined
-        : drafts
-            .filter((d) => !d.url && d.kind !== 'link' && overlap(d) > 0)
-            .sort((a, b) => overlap(b) - overlap(a))[0];
+    const end = start + linked.length;
+    // A link on a source already found gives that source its address (and says what kind of page it
+    // is): the source it overlaps most, the first one of those.
+    let named: Draft | undefined;
+    if (linkKind !== 'same-site' && at >= 0) {
+      let most = 0;
+      for (const draft of drafts) {
+        if (draft.url || draft.kind === 'link') continue;
+        const overlap = overlapOf(draft.places, start, end);
+        if (overlap > most) {
+          most = overlap;
+          named = draft;
+        }
+      }
+    }
     if (named) {
       named.url = link.url;
       named.linkKind = linkKind === 'other' ? (SOURCE_TO_LINK_KIND[named.kind] ?? 'other') : linkKind;
       continue;
     }
-    if (!drafts.some((d) => d.url === link.url)) drafts.push(draft);
+    if (drafts.some((d) => d.url === link.url)) continue;
+    const label =
+      (linkKind === 'social' ? socialAccount(link.url) : null) ??
+      (link.text.replace(/\s+/g, ' ').trim().slice(0, 120) || host);
+    drafts.push({
+      name: label,
+      key: norm(label),
+      kind: LINK_KIND_TO_SOURCE[linkKind],
+      url: link.url,
+      linkKind,
+      places: at >= 0 ? [{ start, end }] : [],
+    });
   }
 
   // Count every mention of each named source in the text.

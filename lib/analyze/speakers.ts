@@ -12,11 +12,25 @@ import {
   stripTitles,
   type PersonMention,
 } from './names';
+import {
+  findWords,
+  isSpace,
+  matchesAtCapitals,
+  matchesBeforeAnchors,
+  mayBeLetter,
+  type Words,
+} from './words';
 
 export interface SpeakerContext {
   text: string;
+  /** The words of `text`, for the scans that go through all of them. */
+  words: Words;
   /** People named with at least two name words, and later mentions of them by surname, in reading order. */
   mentions: PersonMention[];
+  /** The mentions of each surname (a name's last word), in reading order. */
+  mentionsBySurname: Map<string, PersonMention[]>;
+  /** For each word of a name ("Ana", "Ruiz"), the first mention whose name has it. */
+  firstMentionByNameWord: Map<string, PersonMention>;
   /** Organisations named in the text, in reading order. */
   organisations: { name: string; start: number }[];
   /** Who issued a message, statement, letter … as the text says, in reading order. */
@@ -29,35 +43,42 @@ const DOCUMENT_NOUNS =
   'message|statement|letter|post|tweet|email|e-mail|memo|note|report|release|communiqué|declaration|video|speech|transcript|filing|lawsuit|complaint|ruling|order|decree|mitteilung|erklärung|pressemitteilung|stellungnahme|brief|schreiben|botschaft|communiqué|déclaration|lettre|message';
 
 const ANY_DOCUMENT = new RegExp(String.raw`(?:${DOCUMENT_NOUNS})`, 'u');
-const IN_A_DOCUMENT = new RegExp(
-  String.raw`\s(?:in\s+)?(?:a|an|its|his|her|their|einer|einem|une|un|dans un|dans une)\s+(?:written\s+|brief\s+|short\s+)?(?:${DOCUMENT_NOUNS})`,
-  'u',
-);
-const POSSESSIVE_HINT = new RegExp(String.raw`['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}(?:${DOCUMENT_NOUNS})\b`, 'u');
 const DOCUMENT_NOUN = new RegExp(`^(?:${DOCUMENT_NOUNS})$`, 'iu');
 const ISSUED_BY = new RegExp(
   String.raw`\b(${DOCUMENT_NOUNS})\s+(?:(?:issued|released|posted|published|sent|signed|written)\s+)?(?:from|by|of|von|vom|des|der|de la|de l'|de|du)\s+((?:[\p{L}.'’-]+\s+){0,4}\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|of|the|for|de|des|du|der|für))*)`,
   'gu',
 );
+/** "… said in a statement": from the verb up to the document, after the speaker's name. */
+const SAID_IN_A_DOCUMENT = String.raw`(?:said|wrote|announced|added|stated|declared|erklärte|teilte|a déclaré|a annoncé)\s+(?:in\s+)?(?:a|an|its|his|her|their|einer|einem|une|un|dans un|dans une)\s+(?:written\s+|brief\s+|short\s+)?`;
+/** Sticky: tried where a capital leads up to SAID_ANCHOR. */
 const SAID_IN_DOCUMENT = new RegExp(
-  String.raw`(\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|of|the|for)){0,6})\s+(?:said|wrote|announced|added|stated|declared|erklärte|teilte|a déclaré|a annoncé)\s+(?:in\s+)?(?:a|an|its|his|her|their|einer|einem|une|un|dans un|dans une)\s+(?:written\s+|brief\s+|short\s+)?(${DOCUMENT_NOUNS})`,
-  'gu',
+  String.raw`(\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|of|the|for)){0,6})\s+${SAID_IN_A_DOCUMENT}(${DOCUMENT_NOUNS})`,
+  'uy',
 );
+const SAID_ANCHOR = new RegExp(String.raw`\s(?=${SAID_IN_A_DOCUMENT}(?:${DOCUMENT_NOUNS}))`, 'gu');
 /** "In a written statement released Tuesday night, Brightwell said …" */
 const IN_DOCUMENT_LEAD = new RegExp(
   String.raw`\b(?:In|in)\s+(?:a|an|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}(${DOCUMENT_NOUNS})\b[^,.]{0,60},\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,4})\s+(?:said|wrote|announced|stated|erklärte|teilte|a déclaré|a annoncé)`,
   'gu',
 );
+/** "Brightwell’s statement": what follows the apostrophe up to the document. */
+const POSSESSIVE = String.raw`s?\s+(?:[\p{Ll}-]+\s+){0,2}`;
+/** Sticky: tried where a capital leads up to POSSESSIVE_ANCHOR. */
 const POSSESSIVE_DOCUMENT = new RegExp(
-  String.raw`(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,4})['’]s?\s+(?:[\p{Ll}-]+\s+){0,2}(${DOCUMENT_NOUNS})\b`,
-  'gu',
+  String.raw`(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,4})['’]${POSSESSIVE}(${DOCUMENT_NOUNS})\b`,
+  'uy',
 );
+const POSSESSIVE_ANCHOR = new RegExp(String.raw`['’](?=${POSSESSIVE}(?:${DOCUMENT_NOUNS})\b)`, 'gu');
 
-function addIssuer(context: SpeakerContext, noun: string, phrase: string, start: number) {
+/** What may stand between the capital that starts an issuer's name and the anchor after the name. */
+const inIssuerName = (code: number) =>
+  isSpace(code) || mayBeLetter(code) || code === 0x2e || code === 0x27 || code === 0x2019 || code === 0x2d;
+
+function addIssuer(issuers: SpeakerContext['issuers'], noun: string, phrase: string, start: number) {
   const person = personName(phrase);
   const organisation = person ? null : organisationName(phrase);
   const name = person ?? organisation;
-  if (name) context.issuers.push({ noun: noun.toLowerCase(), name, person: Boolean(person), start });
+  if (name) issuers.push({ noun: noun.toLowerCase(), name, person: Boolean(person), start });
 }
 
 const FEMININE =
@@ -67,8 +88,13 @@ const MASCULINE =
 
 /** 'f' or 'm' when a title or an apposition says so ("Mme", "présidente du groupe", "spokeswoman"). */
 function genderNear(text: string, person: PersonMention): Gender {
-  const before = text.slice(Math.max(0, person.start - 40), person.start);
-  const lastTitle = /(\S+)\s+$/u.exec(before)?.[1] ?? '';
+  // The word before the name and its spaces, within 40 characters ("Mayor" in "said Mayor Ana Ruiz").
+  const from = Math.max(0, person.start - 40);
+  let titleEnd = person.start;
+  while (titleEnd > from && isSpace(text.charCodeAt(titleEnd - 1))) titleEnd--;
+  let titleStart = titleEnd;
+  while (titleStart > from && !isSpace(text.charCodeAt(titleStart - 1))) titleStart--;
+  const lastTitle = titleEnd < person.start ? text.slice(titleStart, titleEnd) : '';
   const apposition = /^,\s+([^,.;]{0,60})/u.exec(text.slice(person.end))?.[1] ?? '';
   const near = `${person.titles.join(' ')} ${lastTitle} ${apposition.split(/\s+/).slice(0, 3).join(' ')}`;
   // Check feminine first: "Bürgermeisterin" must not read as "Bürgermeister".
@@ -90,65 +116,110 @@ export function pronounFits(pronoun: string, gender: Gender): boolean {
   return true;
 }
 
+/** A run of capitalised words that may name an organisation; sticky, tried at the capitals. */
 const ORGANISATION_CANDIDATE =
-  /(?:\p{Lu}[\p{L}'’&.-]*[^\S\n]+)*\p{Lu}[\p{L}'’&.-]*(?:[^\S\n]+(?:of|for|on|des|der|du|de la|de|für)[^\S\n]+(?:the[^\S\n]+)?\p{Lu}[\p{L}'’&.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’&.-]*)*)?/gu;
+  /(?:\p{Lu}[\p{L}'’&.-]*[^\S\n]+)*\p{Lu}[\p{L}'’&.-]*(?:[^\S\n]+(?:of|for|on|des|der|du|de la|de|für)[^\S\n]+(?:the[^\S\n]+)?\p{Lu}[\p{L}'’&.-]*(?:[^\S\n]+\p{Lu}[\p{L}'’&.-]*)*)?/uy;
 
-function findOrganisations(text: string): SpeakerContext['organisations'] {
+function findOrganisations(text: string, words: Words): SpeakerContext['organisations'] {
   const organisations: SpeakerContext['organisations'] = [];
-  for (const match of text.matchAll(ORGANISATION_CANDIDATE)) {
+  for (const match of matchesAtCapitals(text, ORGANISATION_CANDIDATE, words)) {
     const name = organisationName(match[0]);
-    if (name) organisations.push({ name, start: match.index ?? 0 });
+    if (name) organisations.push({ name, start: match.index });
   }
   return organisations;
 }
 
+/** "Ruiz’s" → "Ruiz", "Jones'" → "Jones". */
+function withoutPossessive(word: string): string {
+  const last = word.at(-1);
+  if (last === "'" || last === '’') return word.slice(0, -1);
+  const beforeLast = word.at(-2);
+  return last === 's' && (beforeLast === "'" || beforeLast === '’') ? word.slice(0, -2) : word;
+}
+
+/**
+ * Later mentions by surname alone ("Ruiz said"), once the full name has been given: one pass over the
+ * capitalised words of the text, not one search per person.
+ */
+function surnameMentions(text: string, words: Words, people: PersonMention[]): PersonMention[] {
+  const bySurname = new Map<string, PersonMention>();
+  for (const person of people) bySurname.set(person.name.split(/\s+/).at(-1)!, person);
+  const mentions: PersonMention[] = [];
+  let next = 0;
+  let capital = 0;
+  for (let i = 0; i < words.starts.length; i++) {
+    // From the word's first capital: "McAdam", and "Ruiz" in "al-Ruiz".
+    const end = words.ends[i]!;
+    while (capital < words.capitals.length && words.capitals[capital]! < words.starts[i]!) capital++;
+    const start = words.capitals[capital] ?? end;
+    if (start >= end) continue;
+    const person = bySurname.get(withoutPossessive(text.slice(start, end)));
+    if (!person) continue;
+    while (next < people.length && people[next]!.end <= start) next++;
+    const inside = next < people.length && start >= people[next]!.start && start < people[next]!.end;
+    if (!inside) mentions.push({ name: person.name, start, end, titles: [] });
+  }
+  return mentions;
+}
+
+/** Who a name word points to, looked up once per word rather than by splitting every name each time. */
+function indexNames(
+  mentions: PersonMention[],
+): Pick<SpeakerContext, 'mentionsBySurname' | 'firstMentionByNameWord'> {
+  const mentionsBySurname = new Map<string, PersonMention[]>();
+  const firstMentionByNameWord = new Map<string, PersonMention>();
+  const nameWords = new Map<string, string[]>();
+  for (const mention of mentions) {
+    let words = nameWords.get(mention.name);
+    if (!words) {
+      words = mention.name.split(/\s+/);
+      nameWords.set(mention.name, words);
+    }
+    const surname = words.at(-1)!;
+    const withSurname = mentionsBySurname.get(surname);
+    if (withSurname) withSurname.push(mention);
+    else mentionsBySurname.set(surname, [mention]);
+    for (const word of words)
+      if (!firstMentionByNameWord.has(word)) firstMentionByNameWord.set(word, mention);
+  }
+  return { mentionsBySurname, firstMentionByNameWord };
+}
+
+/** Who issued which message, statement, letter …, as the text says, in reading order. */
+function findIssuers(text: string, words: Words): SpeakerContext['issuers'] {
+  const issuers: SpeakerContext['issuers'] = [];
+  // A cheap test first skips the text that names no document.
+  if (!ANY_DOCUMENT.test(text)) return issuers;
+  for (const match of text.matchAll(ISSUED_BY)) addIssuer(issuers, match[1]!, match[2]!, match.index);
+  for (const match of matchesBeforeAnchors(text, SAID_IN_DOCUMENT, SAID_ANCHOR, inIssuerName, words))
+    addIssuer(issuers, match[2]!, match[1]!, match.index);
+  for (const match of text.matchAll(IN_DOCUMENT_LEAD)) addIssuer(issuers, match[1]!, match[2]!, match.index);
+  for (const match of matchesBeforeAnchors(text, POSSESSIVE_DOCUMENT, POSSESSIVE_ANCHOR, inIssuerName, words))
+    addIssuer(issuers, match[2]!, match[1]!, match.index);
+  return issuers.sort((a, b) => a.start - b.start);
+}
+
 export function buildSpeakerContext(text: string): SpeakerContext {
-  const people = findPeople(text);
+  const words = findWords(text);
+  const people = findPeople(text, words);
   const genders = new Map<string, Gender>();
   for (const person of people)
     if (!genders.get(person.name)) genders.set(person.name, genderNear(text, person));
-  const mentions: PersonMention[] = [...people];
-  // Later mentions by surname alone ("Ruiz said"), once the full name has been given: one pass over the
-  // capitalised words of the text, not one search per person.
-  const bySurname = new Map<string, PersonMention>();
-  for (const person of people) bySurname.set(person.name.split(/\s+/).at(-1)!, person);
-  let next = 0;
-  for (const match of text.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
-    const person = bySurname.get(match[0].replace(/['’]s?$/u, ''));
-    if (!person) continue;
-    const start = match.index ?? 0;
-    while (next < people.length && people[next]!.end <= start) next++;
-    const inside = next < people.length && start >= people[next]!.start && start < people[next]!.end;
-    if (!inside) mentions.push({ name: person.name, start, end: start + match[0].length, titles: [] });
-  }
-  mentions.sort((a, b) => a.start - b.start);
-
-  const context: SpeakerContext = {
+  const mentions = [...people, ...surnameMentions(text, words, people)].sort((a, b) => a.start - b.start);
+  return {
     text,
+    words,
     mentions,
-    issuers: [],
+    ...indexNames(mentions),
+    issuers: findIssuers(text, words),
     genders,
     // Only "it said" and "the ministry said" need the organisations; most articles never ask.
     get organisations() {
-      const value = findOrganisations(text);
+      const value = findOrganisations(text, words);
       Object.defineProperty(this, 'organisations', { value });
       return value;
     },
   };
-
-  // Each pattern opens with names tried at every capital; a cheap test first skips the text that has none.
-  if (!ANY_DOCUMENT.test(text)) return context;
-  for (const match of text.matchAll(ISSUED_BY)) addIssuer(context, match[1]!, match[2]!, match.index ?? 0);
-  if (IN_A_DOCUMENT.test(text))
-    for (const match of text.matchAll(SAID_IN_DOCUMENT))
-      addIssuer(context, match[2]!, match[1]!, match.index ?? 0);
-  for (const match of text.matchAll(IN_DOCUMENT_LEAD))
-    addIssuer(context, match[1]!, match[2]!, match.index ?? 0);
-  if (POSSESSIVE_HINT.test(text))
-    for (const match of text.matchAll(POSSESSIVE_DOCUMENT))
-      addIssuer(context, match[2]!, match[1]!, match.index ?? 0);
-  context.issuers.sort((a, b) => a.start - b.start);
-  return context;
 }
 
 export interface ResolvedSpeaker {
@@ -248,8 +319,8 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     }
     const surname = nameWords[0]!;
     const person =
-      lastBefore(context.mentions, position, (p) => p.name.split(/\s+/).at(-1) === surname) ??
-      context.mentions.find((p) => p.name.split(/\s+/).includes(surname));
+      lastBefore(context.mentionsBySurname.get(surname) ?? [], position, () => true) ??
+      context.firstMentionByNameWord.get(surname);
     if (person) return { name: person.name, anonymous: false };
   }
 

@@ -62,6 +62,40 @@ const TAIL_MARKER =
 const LEADING_CREDIT =
   /^(?:(?:written|words|story|text|reporting|reported|compiled|interview|posted|published|edited|a\s+report|ein\s+(?:beitrag|kommentar|gastbeitrag|bericht)|eine\s+(?:analyse|reportage|glosse|kolumne)|un\s+article|publié|écrit)\s+(?:by|von|par)\b|by\b|von\b|par\b|de\b(?=\s+\p{Lu})|text\b|autor(?:in|en)?\b|author\b|auteure?\b|byline\b|credit\b|(?:著者|投稿者|作者|筆者|記者)(?=[\s:：])|文(?=\s*[:：●]))\s*[:：●]?\s*/iu;
 
+/**
+ * A social handle or an e-mail address printed next to the name ("Jane Doe @jdoe",
+ * "jdoe@example.com"). It says how to reach the person, not who they are.
+ */
+const HANDLE_OR_EMAIL = /(?<!\S)@[\p{L}\p{N}_.]+|[^\s@]+@[^\s@]+\.\p{L}+/gu;
+
+/**
+ * One word in brackets after a name: a user name ("Junichi Niino（jniino）", "Jane Doe (@jdoe)") or a
+ * wire service ("Jane Doe (AP)").
+ */
+const BRACKETED_WORD = /\s*[(（]\s*(@?[\p{L}\p{N}_.]+)\s*[)）]/gu;
+
+/**
+ * A user name: an @handle, or a word without capitals or dots (capitalised words in brackets are
+ * places or roles, dotted ones addresses: "Deutsche Welle (www.dw.com)" is an outlet).
+ */
+const isUserName = (word: string) => /^@|^[\p{Ll}\p{N}_]+$/u.test(word);
+
+/**
+ * Japanese credits put the role after the name: "Eric Freeman 著" wrote the text, "木下 哲也 訳"
+ * translated it, "… 絵" drew the pictures. Only the first kind is an author.
+ */
+const JAPANESE_ROLE_SUFFIX = /\s(著|作|文|監訳|翻訳|訳|絵|画|イラスト|写真|撮影|編|監修|構成)$/u;
+const JAPANESE_AUTHOR_ROLE = /^(?:著|作|文)$/u;
+
+/** Where a byline's people part may start again after a kicker or a date: "Politik · Jochen Bittner". */
+const SEPARATOR = /\s*(?:·|\||•)\s*/;
+
+/**
+ * In a field meant for names, a conjunction followed by lower-case words joins a phrase, not people:
+ * "Zone Justice et faits divers" is a section of the site.
+ */
+const CONJOINED_PHRASE = /\s(?:and|et|und|y|&)\s+(\p{Ll}+)\s+(\p{Ll}+)/u;
+
 /** A person-name particle that stays lower case ("Lisa de Moraes", "Ursula von der Leyen"). */
 const NAME_PARTICLE =
   /^(?:de|da|das|del|della|der|den|des|di|do|dos|du|la|le|van|von|zu|y|e|bin|al|ibn|ben|st\.?|mc|mac|ter|ten|af)$/i;
@@ -130,6 +164,8 @@ export function looksLikePersonName(text: string, options: NameOptions = {}): bo
     )
   )
     return false;
+  // A particle comes before a surname, never last: "Originalbild von" is a credit whose name was a handle.
+  if (words.length > 1 && /^\p{Ll}/u.test(words.at(-1)!) && NAME_PARTICLE.test(words.at(-1)!)) return false;
   let capitalised = 0;
   for (const word of words) {
     if (/^\p{Lu}[\p{L}'’.-]*$/u.test(word) || /^(?:\p{Lu}\.)+$/u.test(word)) capitalised++;
@@ -197,7 +233,10 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
   let collective: string | null = null;
   let credit = '';
   let linesWithoutNames = 0;
-  for (const rawLine of lines) {
+  /** Lines that are the rest of the line before, after a separator. */
+  const resumed = new Set<number>();
+  for (let index = 0; index < lines.length; index++) {
+    const rawLine = lines[index]!;
     // Names come first in a byline; three lines of something else make this a menu or a teaser.
     if (authors.length === 0 && linesWithoutNames >= 3) break;
     // "By" printed apart from the name ("By <a>Jane Doe</a>"): keep it for the next line.
@@ -227,17 +266,37 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
     // A connecting word left hanging before the date that followed ("Jane Doe on", "Jane Doe le").
     const people = line
       .replace(TAIL_MARKER, '')
+      .replace(BRACKETED_WORD, (bracketed, word: string) => {
+        const wire = wireServiceName(word);
+        if (wire) organization ??= wire;
+        return wire || isUserName(word) ? '' : bracketed;
+      })
+      .replace(HANDLE_OR_EMAIL, '')
       // "Julia Carrie Wong in San Francisco", "Michael Larabel in Valve": a place or a section.
       .replace(/\s+in\s+[A-ZÀ-Þ].*$/u, '')
-      .replace(/\s+(?:on|at|am|um|le|à|the|in)$/i, '');
+      .replace(/\s+(?:on|at|am|um|le|à|the|in)$/i, '')
+      .trim();
     // A line that starts with a date or "Updated" ends the people part of the byline.
     if (!people && !hadCredit && authors.length > 0) break;
     const found = authors.length;
-    let parts = splitPeople(people);
+    const organizationBefore = organization;
+    const collectiveBefore = collective;
+    const phrase = CONJOINED_PHRASE.exec(people);
+    const joinsPhrase =
+      options.declared === true &&
+      phrase !== null &&
+      !phrase.slice(1).some((word) => NAME_PARTICLE.test(word) || JOB_TITLE.test(word)) &&
+      !isOrganisationName(phrase[0]);
+    let parts = joinsPhrase ? [] : splitPeople(people);
     // "Doe, Jane" in a name field is one person, last name first.
     if (options.declared && parts.length === 2 && /^[^\s,]+,\s*[^\s,]+$/.test(people))
       parts = [`${parts[1]} ${parts[0]}`];
-    for (const part of parts) {
+    for (let part of parts) {
+      const role = JAPANESE_ROLE_SUFFIX.exec(part);
+      if (role) {
+        if (!JAPANESE_AUTHOR_ROLE.test(role[1]!)) continue;
+        part = part.slice(0, role.index);
+      }
       const wire = wireServiceName(part);
       if (wire) {
         organization ??= wire;
@@ -255,6 +314,21 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
         organization ??= name;
       }
       // Anything else (a job title, a place, a label) is dropped.
+    }
+    // What follows a separator is read for names only: "Home | News" credits no organisation.
+    if (resumed.has(index) && authors.length === found) {
+      organization = organizationBefore;
+      collective = collectiveBefore;
+    }
+    // Nothing read before a separator in a printed byline (a section, a date): the names may follow
+    // it. (A field meant for names does not start with a section: there, one word is a name.)
+    const separator = options.declared ? null : SEPARATOR.exec(line);
+    if (authors.length === 0 && organization === organizationBefore && !collective && separator) {
+      const rest = line.slice(separator.index + separator[0].length);
+      if (rest) {
+        lines.splice(index + 1, 0, rest);
+        resumed.add(index + 1);
+      }
     }
     // Once the names are read, a line that adds none (a job title, a bio, a headline) ends the byline.
     if (found > 0 && authors.length === found) break;

@@ -834,10 +834,8 @@ function speakerWords(text: string): Set<string> {
  * words of the gold speaker span.
  */
 const germanQuotes: SetRunner = async (dir, options) => {
-  const { JSDOM } = await import('jsdom');
   const { analyzeArticle } = await import('../../lib/analyze');
   const { emptyByline } = await import('../../lib/extract/types');
-  const window = new JSDOM('').window as unknown as Window;
   const files: { key: string; path: string }[] = [];
   for (const split of ['train', 'dev', 'test']) {
     const folder = join(dir, 'data', split);
@@ -858,15 +856,12 @@ const germanQuotes: SetRunner = async (dir, options) => {
     const text = doc.originalText;
     const direct = doc.annotations.filter((a) => a.type === 'Direct' && a.quote.spans.length > 0);
     const started = performance.now();
-    const analysis = analyzeArticle(
-      {
-        url: '',
-        lang: 'de',
-        byline: emptyByline(),
-        article: { text, html: '', wordCount: 0, readingMinutes: 0, excerpt: '' },
-      },
-      window,
-    );
+    const analysis = analyzeArticle({
+      url: '',
+      lang: 'de',
+      byline: emptyByline(),
+      article: { text, html: '', wordCount: 0, readingMinutes: 0, excerpt: '' },
+    });
     analysisMs += performance.now() - started;
     gold += direct.length;
     predicted += analysis.quotes.length;

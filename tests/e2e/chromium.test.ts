@@ -6,6 +6,16 @@ import { join } from 'node:path';
 import { PAGES_DIR, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot } from './bad-input-cases';
 import { passageShownInPage } from './passage';
+import {
+  EDITED_PASSAGES,
+  NOTE,
+  PASSAGES,
+  annotatorShown,
+  drawnHighlights,
+  notesArticle,
+  pointOnHighlight,
+  selectText,
+} from './notes';
 import type { Browser } from '@wxt-dev/browser';
 import {
   CHROMIUM_ARGS,
@@ -307,6 +317,259 @@ describe.skipIf(!available)('Chromium', () => {
     expect(await panel.getByTestId('allow-all-sites').textContent()).toBe('Analyze every article I open');
     await panel.close();
     await page.close();
+  });
+
+  describe('highlights and notes', () => {
+    interface PiercedNode {
+      nodeId: number;
+      nodeType: number;
+      nodeName: string;
+      nodeValue?: string;
+      attributes?: string[];
+      children?: PiercedNode[];
+      shadowRoots?: PiercedNode[];
+    }
+
+    /** The nodes of the page, closed shadow roots included (the annotator's UI lives in one), as CDP sees them. */
+    async function piercedNodes(page: Page): Promise<{ nodes: PiercedNode[]; send: CdpSend }> {
+      const session = await context.newCDPSession(page);
+      const send: CdpSend = (method, params) => session.send(method as never, params as never);
+      const { root } = (await send('DOM.getDocument', { depth: -1, pierce: true })) as { root: PiercedNode };
+      const nodes: PiercedNode[] = [];
+      const walk = (node: PiercedNode) => {
+        nodes.push(node);
+        for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child);
+      };
+      walk(root);
+      return { nodes, send };
+    }
+    type CdpSend = (method: string, params?: object) => Promise<unknown>;
+    const attribute = (node: PiercedNode, name: string) => {
+      const index = node.attributes?.findIndex((value, i) => i % 2 === 0 && value === name) ?? -1;
+      return index >= 0 ? node.attributes![index + 1] : undefined;
+    };
+    const textOf = (node: PiercedNode): string =>
+      node.nodeType === 3 ? (node.nodeValue ?? '') : (node.children ?? []).map(textOf).join('');
+
+    /** Click the annotator's button with this accessible name, with the mouse, where it is on screen. */
+    async function clickAnnotatorButton(page: Page, name: string): Promise<void> {
+      const { nodes, send } = await piercedNodes(page);
+      const button = nodes.find(
+        (node) => node.nodeName === 'BUTTON' && (attribute(node, 'aria-label') ?? textOf(node)) === name,
+      );
+      if (!button) throw new Error(`no annotator button named ${name}`);
+      const { model } = (await send('DOM.getBoxModel', { nodeId: button.nodeId })) as {
+        model: { content: number[] };
+      };
+      const [x1, y1, , , x3, y3] = model.content;
+      await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
+    }
+
+    /** The text of the annotator's element with this role (tooltip, toolbar, alert), or null. */
+    async function annotatorText(page: Page, role: string): Promise<string | null> {
+      const { nodes } = await piercedNodes(page);
+      const node = nodes.find((candidate) => attribute(candidate, 'role') === role);
+      return node ? textOf(node) : null;
+    }
+
+    /** Select a passage as a reader would, until the annotator (arriving on its own) shows its toolbar. */
+    async function selectForToolbar(page: Page, text: string): Promise<void> {
+      await expect
+        .poll(
+          async () => {
+            await page.evaluate(() => window.getSelection()?.removeAllRanges());
+            await page.evaluate(selectText, text);
+            await page.waitForTimeout(250);
+            return page.evaluate(annotatorShown);
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
+    }
+
+    const statuses = (panel: Page) =>
+      panel.evaluate(() =>
+        Array.from(document.querySelectorAll('[data-testid="note-entry"]'), (entry) => ({
+          status: entry.getAttribute('data-status'),
+          // Shown in quotation marks.
+          passage: (entry.querySelector('[data-testid="note-passage"]')?.textContent ?? '').replace(
+            /^“|”$/g,
+            '',
+          ),
+          note: entry.querySelector('[data-testid="note-text"]')?.textContent ?? '',
+        })),
+      );
+
+    it('keeps highlights and notes made in the page, and finds them again after a reload, an edit and a cut', async () => {
+      server.route('/notes/story', notesArticle('original'));
+      const article = await context.newPage();
+      await article.goto(server.url('/notes/story'));
+      const drawn = () => article.evaluate(drawnHighlights);
+
+      // Highlight from the keyboard, a note through the editor, a green highlight with the mouse.
+      await selectForToolbar(article, PASSAGES.lead);
+      expect(await annotatorText(article, 'toolbar')).toContain('Copy with citation');
+      await article.keyboard.press('h');
+      await expect.poll(drawn).toEqual({ yellow: [PASSAGES.lead] });
+      await selectForToolbar(article, PASSAGES.ferry);
+      await article.keyboard.press('n');
+      await expect.poll(() => annotatorText(article, 'dialog')).toContain('Note');
+      await article.keyboard.type(NOTE);
+      await article.keyboard.press('Control+Enter');
+      await expect.poll(drawn).toEqual({ yellow: [PASSAGES.lead, PASSAGES.ferry] });
+      await selectForToolbar(article, PASSAGES.report);
+      await clickAnnotatorButton(article, 'Highlight in green');
+      const original = { yellow: [PASSAGES.lead, PASSAGES.ferry], green: [PASSAGES.report] };
+      await expect.poll(drawn).toEqual(original);
+      // Nothing of the annotator is left in the page once its toolbar is gone.
+      await expect.poll(() => article.evaluate(annotatorShown)).toBe(false);
+
+      // Copy with citation puts the passage and its reference on the clipboard.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+      await selectForToolbar(article, 'a public meeting on March 12');
+      await article.keyboard.press('c');
+      await expect
+        .poll(() => article.evaluate(() => navigator.clipboard.readText()))
+        .toMatch(
+          /^“a public meeting on March 12”\n— Jane Doe, “Harbor bridge to close for repairs”, Harbor Daily, 2026-03-03\. http:\/\/127\.0\.0\.1:\d+\/notes\/story \(accessed \d{4}-\d{2}-\d{2}\)$/,
+        );
+      await article.evaluate(() => window.getSelection()?.removeAllRanges());
+
+      // Hovering a highlight shows its note.
+      const onFerry = (await article.evaluate(pointOnHighlight, 'A ferry'))!;
+      await article.mouse.move(onFerry.x, onFerry.y);
+      await expect.poll(() => annotatorText(article, 'tooltip')).toContain(NOTE);
+      await article.mouse.move(5, 5);
+
+      // Back after a reload, and on the same article under an address with tracking parameters.
+      await article.reload();
+      await expect.poll(drawn, { timeout: 15_000 }).toEqual(original);
+      const twin = await context.newPage();
+      await twin.goto(server.url('/notes/story?utm_source=newsletter&fbclid=abc123'));
+      await expect.poll(() => twin.evaluate(drawnHighlights), { timeout: 15_000 }).toEqual(original);
+
+      // The Notes view lists them in reading order, with the note; a click in the page brings its note up.
+      const panel = await openPanelFor(article);
+      await panel.getByTestId('tab-notes').click();
+      await expect
+        .poll(() => panel.getByTestId('tab-notes').textContent(), { timeout: 15_000 })
+        .toBe('Notes 3');
+      await expect
+        .poll(() => statuses(panel))
+        .toEqual([
+          { status: 'anchored', passage: PASSAGES.lead, note: '' },
+          { status: 'anchored', passage: PASSAGES.ferry, note: NOTE },
+          { status: 'anchored', passage: PASSAGES.report, note: '' },
+        ]);
+      expect(await panel.getByTestId('notes-restore').textContent()).toContain('come back by themselves');
+      // A note on the whole article counts with the highlights.
+      await panel.getByTestId('page-note-input').fill('Solid reporting; the cost figure needs a source.');
+      await panel.getByTestId('page-note-save').click();
+      await expect.poll(() => panel.getByTestId('tab-notes').textContent()).toBe('Notes 4');
+      // The Notes view in the README.
+      await panel.setViewportSize({ width: 420, height: 1400 });
+      const notesBox = (await panel.getByTestId('analysis').boundingBox())!;
+      await panel.screenshot({
+        path: join(ROOT, 'docs', 'panel-notes.png'),
+        clip: { x: 0, y: notesBox.y - 12, width: 420, height: Math.min(notesBox.height + 24, 1100) },
+      });
+      // Clicking a passage in the Notes view shows it in the page.
+      await panel.getByTestId('note-passage').filter({ hasText: 'recommended replacing' }).click();
+      await expect
+        .poll(() => article.evaluate(passageShownInPage, PASSAGES.report))
+        .toMatchObject({ lit: true, inView: true });
+      await panel.getByTestId('tab-quotes').click();
+      await article.bringToFront();
+      const ferry = (await article.evaluate(pointOnHighlight, 'A ferry'))!;
+      await article.mouse.click(ferry.x, ferry.y);
+      await expect.poll(() => panel.getByTestId('tab-notes').getAttribute('aria-selected')).toBe('true');
+      await expect
+        .poll(() =>
+          panel.evaluate(() => document.activeElement?.closest('[data-testid="note-entry"]')?.textContent),
+        )
+        .toContain(NOTE);
+
+      // The outlet edits the article: the highlights follow the changed words.
+      server.route('/notes/story', notesArticle('edited'));
+      await article.reload();
+      const edited = {
+        yellow: [EDITED_PASSAGES.lead, EDITED_PASSAGES.ferry],
+        green: [EDITED_PASSAGES.report],
+      };
+      await expect.poll(drawn, { timeout: 15_000 }).toEqual(edited);
+      await panel.getByTestId('tab-notes').click();
+      await expect
+        .poll(async () => (await statuses(panel)).map((entry) => entry.status), { timeout: 15_000 })
+        .toEqual(['anchored', 'anchored', 'anchored']);
+
+      // The annotated sentence is cut: its note is listed as not found, never attached elsewhere.
+      server.route('/notes/story', notesArticle('without-ferry'));
+      await article.reload();
+      await expect
+        .poll(drawn, { timeout: 15_000 })
+        .toEqual({ yellow: [EDITED_PASSAGES.lead], green: [EDITED_PASSAGES.report] });
+      await panel.getByTestId('tab-notes').click();
+      // The panel quotes each passage as the reader highlighted it.
+      await expect
+        .poll(() => statuses(panel), { timeout: 15_000 })
+        .toEqual([
+          { status: 'anchored', passage: PASSAGES.lead, note: '' },
+          { status: 'anchored', passage: PASSAGES.report, note: '' },
+          { status: 'orphaned', passage: PASSAGES.ferry, note: NOTE },
+        ]);
+      expect(await panel.getByTestId('notes-orphaned').textContent()).toContain('Not found on this page (1)');
+
+      // Deleting in the panel takes the highlight out of every page showing it; Undo brings it back.
+      await panel.getByTestId('note-entry').first().getByTestId('note-delete').click();
+      await expect.poll(drawn).toEqual({ green: [EDITED_PASSAGES.report] });
+      // The twin still shows the first version, where the ferry passage is.
+      await expect
+        .poll(() => twin.evaluate(drawnHighlights))
+        .toEqual({ yellow: [PASSAGES.ferry], green: [PASSAGES.report] });
+      await panel.getByTestId('notes-undo-button').click();
+      await expect.poll(drawn).toEqual({ yellow: [EDITED_PASSAGES.lead], green: [EDITED_PASSAGES.report] });
+      await expect.poll(() => twin.evaluate(drawnHighlights)).toEqual(original);
+      await Promise.all([panel.close(), twin.close(), article.close()]);
+    });
+
+    it('keeps its toolbar styled and its highlights drawn on a page whose policy forbids every style', async () => {
+      server.route(
+        '/csp/notes/story',
+        notesArticle('original', '/csp/notes/story'),
+        'text/html; charset=utf-8',
+        {
+          'content-security-policy': "default-src 'none'; script-src 'none'; style-src 'none'",
+        },
+      );
+      const article = await context.newPage();
+      await article.goto(server.url('/csp/notes/story'));
+      const layout = () =>
+        article.evaluate(() => {
+          const root = document.documentElement;
+          const box = document.querySelector('article')!.getBoundingClientRect();
+          return [root.scrollWidth, root.scrollHeight, box.top, box.left, box.width, box.height];
+        });
+      const before = await layout();
+      await selectForToolbar(article, 'a public meeting on March 12');
+      // The toolbar moves nothing in the page.
+      expect(await layout()).toEqual(before);
+      const { nodes, send } = await piercedNodes(article);
+      const toolbar = nodes.find((node) => attribute(node, 'role') === 'toolbar')!;
+      const { computedStyle } = (await send('CSS.getComputedStyleForNode', { nodeId: toolbar.nodeId }).catch(
+        async () => {
+          await send('CSS.enable');
+          return send('CSS.getComputedStyleForNode', { nodeId: toolbar.nodeId });
+        },
+      )) as { computedStyle: { name: string; value: string }[] };
+      const style = Object.fromEntries(computedStyle.map(({ name, value }) => [name, value]));
+      expect(style.position).toBe('fixed');
+      expect(style.display).toBe('flex');
+      await article.keyboard.press('h');
+      await expect
+        .poll(() => article.evaluate(drawnHighlights))
+        .toEqual({ yellow: ['a public meeting on March 12'] });
+      await article.close();
+    });
   });
 
   describe('bad input', () => {

@@ -7,6 +7,15 @@ import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot 
 import { articleParagraphs, articlePage } from '../fixtures/hostile/pages';
 import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, TEST_BUILD, browserAvailable } from './browsers';
 import { passageShownInPage } from './passage';
+import {
+  EDITED_PASSAGES,
+  NOTE,
+  PASSAGES,
+  annotatorShown,
+  drawnHighlights,
+  notesArticle,
+  selectText,
+} from './notes';
 
 /** The extension API inside extension pages, where page.evaluate callbacks run. */
 declare const browser: typeof Browser;
@@ -187,6 +196,110 @@ describe.skipIf(!available)('Firefox ESR', () => {
       (text) => text === 'Scrutiny could not find this passage in the page (it may have changed).',
     );
     await panel.close();
+    await article.close();
+  });
+
+  it('keeps highlights and notes made in the page, and finds them again after a reload, an edit and a cut', async () => {
+    server.route('/notes/story', notesArticle('original'));
+    const article = await openWebPage();
+    await article.goto(server.url('/notes/story'));
+    const drawn = () => article.evaluate(drawnHighlights);
+    const same = (expected: Record<string, string[]>) => (value: Record<string, string[]>) =>
+      JSON.stringify(value) === JSON.stringify(expected);
+    /** Select a passage as a reader would, until the annotator (arriving on its own) shows its toolbar. */
+    const selectForToolbar = (text: string) =>
+      until(async () => {
+        await article.evaluate(() => window.getSelection()?.removeAllRanges());
+        await article.evaluate(selectText, text);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        return article.evaluate(annotatorShown);
+      }, Boolean);
+
+    await selectForToolbar(PASSAGES.lead);
+    await article.keyboard.press('h');
+    await until(drawn, same({ yellow: [PASSAGES.lead] }));
+    await selectForToolbar(PASSAGES.ferry);
+    await article.keyboard.press('n');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await article.keyboard.type(NOTE);
+    await article.keyboard.down('Control');
+    await article.keyboard.press('Enter');
+    await article.keyboard.up('Control');
+    const original = { yellow: [PASSAGES.lead, PASSAGES.ferry] };
+    await until(drawn, same(original));
+    await until(
+      () => article.evaluate(annotatorShown),
+      (shown) => !shown,
+    );
+
+    await article.reload();
+    await until(drawn, same(original));
+
+    const panel = await openPanelFor(article);
+    await until(
+      () => textOf(panel, 'tab-notes'),
+      (text) => text === 'Notes 2',
+    );
+    await panel.click('[data-testid="tab-notes"]');
+    const entries = () =>
+      panel.evaluate(() =>
+        Array.from(document.querySelectorAll('[data-testid="note-entry"]'), (entry) =>
+          [
+            entry.getAttribute('data-status'),
+            entry.querySelector('[data-testid="note-text"]')?.textContent ?? '',
+          ].join(': '),
+        ).join(' | '),
+      );
+    await until(entries, (text) => text === `anchored:  | anchored: ${NOTE}`);
+
+    server.route('/notes/story', notesArticle('edited'));
+    await article.reload();
+    await until(drawn, same({ yellow: [EDITED_PASSAGES.lead, EDITED_PASSAGES.ferry] }));
+
+    server.route('/notes/story', notesArticle('without-ferry'));
+    await article.reload();
+    await until(drawn, same({ yellow: [EDITED_PASSAGES.lead] }));
+    await panel.click('[data-testid="tab-notes"]');
+    await until(entries, (text) => text === `anchored:  | orphaned: ${NOTE}`);
+
+    // Deleted in the panel: gone from the panel and from the page.
+    await panel.click('[data-testid="note-entry"] [data-testid="note-delete"]');
+    await until(drawn, same({}));
+    await until(entries, (text) => text === `orphaned: ${NOTE}`);
+    await panel.close();
+    await article.close();
+  });
+
+  it('shows its toolbar, styled, next to a selection on a page whose policy forbids every style', async () => {
+    server.route(
+      '/csp/notes/story',
+      notesArticle('original', '/csp/notes/story'),
+      'text/html; charset=utf-8',
+      {
+        'content-security-policy': "default-src 'none'; script-src 'none'; style-src 'none'",
+      },
+    );
+    const article = await openWebPage();
+    await article.goto(server.url('/csp/notes/story'));
+    const passage = 'a public meeting on March 12';
+    await until(async () => {
+      await article.evaluate(() => window.getSelection()?.removeAllRanges());
+      await article.evaluate(selectText, passage);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      return article.evaluate(annotatorShown);
+    }, Boolean);
+    // Only a styled toolbar (position: fixed, from its own style sheet) sits just below the selection;
+    // unstyled, it would fall to the top left corner of the page.
+    const below = await article.evaluate(() => {
+      const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+      return document.elementFromPoint(rect.left + 12, rect.bottom + 20)?.tagName.toLowerCase();
+    });
+    expect(below).toBe('scrutiny-annotator');
+    await article.keyboard.press('h');
+    await until(
+      () => article.evaluate(drawnHighlights),
+      (drawn) => JSON.stringify(drawn) === JSON.stringify({ yellow: [passage] }),
+    );
     await article.close();
   });
 

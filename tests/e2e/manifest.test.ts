@@ -19,24 +19,34 @@ const read = (dir: string): Manifest =>
 const hostLike = (permission: string) => permission.includes('://') || permission === '<all_urls>';
 
 describe('shipped manifests', () => {
-  it('Chrome (MV3) asks for activeTab, scripting, sidePanel and storage, with all sites only as optional', () => {
+  it('Chrome (MV3) asks for activeTab, scripting, sidePanel, storage and the annotation permissions, with all sites only as optional', () => {
     const manifest = read(SHIPPED_BUILD.chrome);
     expect(manifest.manifest_version).toBe(3);
     expect([...(manifest.permissions ?? [])].sort()).toEqual([
       'activeTab',
+      'clipboardWrite',
+      'contextMenus',
       'scripting',
       'sidePanel',
       'storage',
+      'unlimitedStorage',
     ]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     expect(manifest.content_scripts ?? []).toEqual([]);
   });
 
-  it('Firefox (MV2) asks for activeTab, scripting and storage, with all sites only as optional', () => {
+  it('Firefox (MV2) asks for activeTab, scripting, storage and the annotation permissions, with all sites only as optional', () => {
     const manifest = read(SHIPPED_BUILD.firefox);
     expect(manifest.manifest_version).toBe(2);
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual([
+      'activeTab',
+      'clipboardWrite',
+      'contextMenus',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+    ]);
     expect((manifest.permissions ?? []).filter(hostLike)).toEqual([]);
     expect(manifest.optional_permissions).toEqual(['<all_urls>']);
     expect(manifest.content_scripts ?? []).toEqual([]);

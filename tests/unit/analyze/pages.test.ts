@@ -31,10 +31,7 @@ function analyze(gold: Gold) {
     virtualConsole: new VirtualConsole(),
   });
   const window = dom.window as unknown as Window;
-  return withAnalysis(
-    extractArticle(dom.window.document, { url: gold.url, window, documentIsCopy: true }),
-    window,
-  );
+  return withAnalysis(extractArticle(dom.window.document, { url: gold.url, window, documentIsCopy: true }));
 }
 
 describe.each(golds)('$file', (gold) => {

@@ -5,7 +5,7 @@ import { act } from 'preact/test-utils';
 import { PanelScreen, type PanelActions } from '../../../components/PanelScreen';
 import type { Analysis, Quote, Source, TextQuoteSelector } from '../../../lib/analyze/types';
 import type { AnalyzedPage } from '../../../lib/extract/types';
-import { harborPage } from '../helpers/pages';
+import { emptyNotes, harborPage } from '../helpers/pages';
 import {
   ANALYSIS_FAILED,
   PASSAGE_NOT_FOUND,
@@ -129,7 +129,9 @@ function show(view: ResultView) {
     showPassage: vi.fn(),
   };
   const settings = { shortcut: '', allSitesAllowed: true, allSitesRefused: false };
-  act(() => render(<PanelScreen view={view} settings={settings} actions={actions} />, container));
+  act(() =>
+    render(<PanelScreen view={view} settings={settings} actions={actions} notes={emptyNotes()} />, container),
+  );
   const one = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const all = (id: string, within: ParentNode = container) =>
     Array.from(within.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
@@ -170,10 +172,11 @@ describe('the analysis views', () => {
     const tablist = container.querySelector('[role="tablist"]')!;
     expect(tablist.getAttribute('aria-label')).toBeTruthy();
     const tabs = Array.from(container.querySelectorAll<HTMLElement>('[role="tab"]'));
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Quotes 8', 'Sources 8', 'At a glance']);
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Quotes 8', 'Sources 8', 'At a glance', 'Notes']);
     const state = () => tabs.map((tab) => [tab.getAttribute('aria-selected'), tab.tabIndex]);
     expect(state()).toEqual([
       ['true', 0],
+      ['false', -1],
       ['false', -1],
       ['false', -1],
     ]);
@@ -195,11 +198,11 @@ describe('the analysis views', () => {
     expect(one('view-sources')?.hidden).toBe(false);
     expect(one('view-quotes')?.hidden).toBe(true);
     press('End');
-    expect(document.activeElement).toBe(tabs[2]);
+    expect(document.activeElement).toBe(tabs[3]);
     press('ArrowRight');
     expect(document.activeElement).toBe(tabs[0]);
     press('ArrowLeft');
-    expect(document.activeElement).toBe(tabs[2]);
+    expect(document.activeElement).toBe(tabs[3]);
     press('Home');
     expect(document.activeElement).toBe(tabs[0]);
     act(() => tabs[2]!.click());
@@ -310,6 +313,26 @@ describe('the analysis views', () => {
       expect(one('glance-outlet-source')?.textContent).toBe('Outletmeta tags');
       expect(one('glance-published-source')?.textContent).toBe('Publishedstructured data (JSON-LD)');
       expect(one('glance-modified-source')?.textContent).toBe('Updatedthe article text');
+      expect(one('glance-decisions')).toBeNull();
+    });
+
+    it('says where the page disagreed with itself about the byline, which value is shown and why', () => {
+      const base = page();
+      const decisions = [
+        {
+          field: 'authors' as const,
+          chosen: { value: 'Ana Ruiz', source: 'byline' as const },
+          rejected: [{ value: 'Harbor Desk', source: 'jsonld' as const }],
+          reason: 'The visible byline names a person; the structured data names a desk.',
+        },
+      ];
+      const { all } = show(
+        withAnalysis(resultView(1, { ...base, byline: { ...base.byline, decisions } }), ANALYSIS, 12),
+      );
+      expect(all('glance-decision').map((field) => field.textContent)).toEqual([
+        'AuthorsShown: Ana Ruiz (the visible byline). Also given: Harbor Desk (structured data (JSON-LD)). ' +
+          'The visible byline names a person; the structured data names a desk.',
+      ]);
     });
   });
 

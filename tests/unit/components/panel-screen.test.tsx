@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { PanelScreen, type PanelActions, type PanelSettings } from '../../../components/PanelScreen';
 import { resultView, type PanelView } from '../../../lib/panel-state';
-import { harborPage } from '../helpers/pages';
+import { emptyNotes, harborPage } from '../helpers/pages';
 
 const page = harborPage;
 
@@ -24,7 +24,9 @@ function show(view: PanelView, actions: Partial<PanelActions> = {}, settings = d
     showPassage: vi.fn(),
     ...actions,
   };
-  act(() => render(<PanelScreen view={view} settings={settings} actions={all} />, container));
+  act(() =>
+    render(<PanelScreen view={view} settings={settings} actions={all} notes={emptyNotes()} />, container),
+  );
   const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
   return { container, actions: all, byTestId };
 }

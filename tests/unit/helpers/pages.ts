@@ -1,4 +1,5 @@
 /** Hand-made AnalyzedPage values for tests of the panel and its views. */
+import type { NotesPanel } from '../../../components/AnalysisViews';
 import { emptyByline, type AnalyzedPage } from '../../../lib/extract/types';
 
 /** An article with nothing in it but what `overrides` gives. */
@@ -40,4 +41,28 @@ export function harborPage(overrides: Partial<AnalyzedPage> = {}): AnalyzedPage 
     article: { text: 'x', html: '<p>x</p>', wordCount: 412, readingMinutes: 2, excerpt: 'x' },
     ...overrides,
   });
+}
+
+/** The Notes tab's props for a page with no notes, doing nothing when used. */
+export function emptyNotes(): NotesPanel {
+  const ignore = () => undefined;
+  return {
+    focusRequests: 0,
+    view: {
+      entries: [],
+      pageNote: null,
+      restore: 'on-open',
+      focusedId: null,
+      undoable: null,
+      error: null,
+      onShowInPage: ignore,
+      onSaveNote: ignore,
+      onSaveTags: ignore,
+      onSetColour: ignore,
+      onDelete: ignore,
+      onUndo: ignore,
+      onSavePageNote: ignore,
+      onAllowAutomatic: ignore,
+    },
+  };
 }

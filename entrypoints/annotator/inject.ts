@@ -1,0 +1,33 @@
+/**
+ * Putting the annotator into a tab: used by the panel (when it analyzes a page), by the background (on
+ * every load where the reader granted the optional host permission, and for the context menu and the
+ * shortcuts). The highlight colours are added as the extension's own style sheet, which a page's
+ * Content-Security-Policy cannot block.
+ */
+import { PASSAGE_HIGHLIGHT_CSS } from '@/lib/anchor/flash';
+import { ANNOTATOR_READY, ANNOTATOR_STARTED } from '@/lib/annotations/messages';
+import { HIGHLIGHT_CSS } from '@/lib/annotator/highlighter';
+
+export const ANNOTATOR_SCRIPT = '/annotator.js';
+
+/** Whether the annotator now listens in the tab's page (false for pages the browser protects). */
+export async function injectAnnotator(tabId: number): Promise<boolean> {
+  try {
+    const injections = await browser.scripting.executeScript({
+      target: { tabId },
+      files: [ANNOTATOR_SCRIPT],
+    });
+    const results = injections.map((injection) => injection?.result);
+    if (results.includes(ANNOTATOR_STARTED)) {
+      await browser.scripting.insertCSS({
+        target: { tabId },
+        css: `${HIGHLIGHT_CSS}\n${PASSAGE_HIGHLIGHT_CSS}`,
+      });
+      return true;
+    }
+    return results.includes(ANNOTATOR_READY);
+  } catch {
+    // No grant for this tab, or a page the browser protects: nothing to annotate there.
+    return false;
+  }
+}

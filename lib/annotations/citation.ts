@@ -1,0 +1,114 @@
+/**
+ * "Copy with citation": the selected passage with who wrote the article, its title, outlet, date and
+ * address. The metadata is read straight from the page's tags (JSON-LD, OpenGraph, meta), cheaply,
+ * because this runs in the annotator inside the page, not in the panel where the full byline lives.
+ */
+
+export interface CitationSource {
+  title: string;
+  authors: string[];
+  outlet: string | null;
+  /** As the page gives it (ISO 8601 mostly); only its date part is printed. */
+  published: string | null;
+  url: string;
+}
+
+const MAX_JSONLD_CHARACTERS = 500_000;
+
+function metaContent(document: Document, names: string[]): string | null {
+  for (const name of names) {
+    const element = document.querySelector(`meta[property="${name}"], meta[name="${name}"]`);
+    const content = element?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return null;
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+function namesOf(value: Json | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(namesOf);
+  if (value && typeof value === 'object' && typeof value.name === 'string') return [value.name];
+  return [];
+}
+
+/** The first article-like JSON-LD object of the page, or null. */
+function jsonLdArticle(document: Document): Record<string, Json> | null {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = script.textContent ?? '';
+    if (text.length > MAX_JSONLD_CHARACTERS) continue;
+    let data: Json;
+    try {
+      data = JSON.parse(text) as Json;
+    } catch {
+      continue;
+    }
+    const candidates: Json[] = Array.isArray(data)
+      ? data
+      : data && typeof data === 'object' && Array.isArray(data['@graph'])
+        ? data['@graph']
+        : [data];
+    for (const candidate of candidates) {
+      if (!candidate || typeof candidate !== 'object' || Array.isArray(candidate)) continue;
+      const types = ([] as Json[]).concat(candidate['@type'] ?? []);
+      if (types.some((type) => typeof type === 'string' && /Article|BlogPosting|Report/.test(type)))
+        return candidate;
+    }
+  }
+  return null;
+}
+
+const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** What a citation needs, read from the page's own tags. */
+export function readCitationSource(document: Document, url: string): CitationSource {
+  const article = jsonLdArticle(document);
+  const headline = typeof article?.headline === 'string' ? article.headline : null;
+  const jsonAuthors = namesOf(article?.author);
+  const metaAuthor = metaContent(document, ['author', 'article:author', 'citation_author', 'dc.creator']);
+  const authors = (
+    jsonAuthors.length ? jsonAuthors : metaAuthor && !/^https?:/.test(metaAuthor) ? [metaAuthor] : []
+  )
+    .map(clean)
+    .filter((name, index, all) => name && all.indexOf(name) === index);
+  const publisher = namesOf(article?.publisher)[0] ?? null;
+  const published = typeof article?.datePublished === 'string' ? article.datePublished : null;
+  return {
+    title: clean(headline ?? metaContent(document, ['og:title', 'twitter:title']) ?? document.title ?? ''),
+    authors,
+    outlet: publisher ?? metaContent(document, ['og:site_name', 'application-name']),
+    published:
+      published ?? metaContent(document, ['article:published_time', 'citation_publication_date', 'date']),
+    url,
+  };
+}
+
+function listNames(names: string[]): string {
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** The date part of what the page gave, when it reads as a date. */
+function datePart(value: string | null): string | null {
+  if (!value) return null;
+  const match = /^\d{4}-\d{2}-\d{2}/.exec(value.trim());
+  if (match) return match[0];
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * The passage in quotation marks, then the reference:
+ * “…” — Jane Doe and John Roe, “Title”, Outlet, 2026-03-03. https://… (accessed 2026-11-27)
+ */
+export function formatCitation(passage: string, source: CitationSource, accessed: Date): string {
+  const parts = [
+    source.authors.length ? listNames(source.authors) : null,
+    source.title ? `“${source.title}”` : null,
+    source.outlet,
+    datePart(source.published),
+  ].filter((part): part is string => Boolean(part));
+  const reference = `${parts.join(', ')}${parts.length ? '. ' : ''}${source.url} (accessed ${accessed.toISOString().slice(0, 10)})`;
+  return `“${clean(passage)}”\n— ${reference}`;
+}

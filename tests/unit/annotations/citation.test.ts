@@ -1,0 +1,60 @@
+/** "Copy with citation": what is read from the page and how the reference reads. */
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { formatCitation, readCitationSource } from '../../../lib/annotations/citation';
+
+const ACCESSED = new Date('2026-11-27T10:00:00Z');
+
+function documentOf(head: string): Document {
+  return new JSDOM(`<!doctype html><html><head>${head}</head><body><p>Text</p></body></html>`).window
+    .document;
+}
+
+describe('citations', () => {
+  it('take authors, headline, publisher and date from the article’s JSON-LD first', () => {
+    const document = documentOf(`
+      <title>Page title | Outlet</title>
+      <meta property="og:site_name" content="OG Outlet">
+      <script type="application/ld+json">{"@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle",
+        "headline": "Harbor bridge  reopens", "author": [{"@type": "Person", "name": "Ana Ruiz"}, "Tom Lee", {"name": "Kim Park"}],
+        "publisher": {"@type": "Organization", "name": "The Harbor Times"}, "datePublished": "2026-03-03T16:12:00-05:00"}]}</script>`);
+    const source = readCitationSource(document, 'https://harbor.example/bridge');
+    expect(source).toEqual({
+      title: 'Harbor bridge reopens',
+      authors: ['Ana Ruiz', 'Tom Lee', 'Kim Park'],
+      outlet: 'The Harbor Times',
+      published: '2026-03-03T16:12:00-05:00',
+      url: 'https://harbor.example/bridge',
+    });
+    expect(formatCitation('  The bridge\n is safe, ', source, ACCESSED)).toBe(
+      '“The bridge is safe,”\n— Ana Ruiz, Tom Lee and Kim Park, “Harbor bridge reopens”, The Harbor Times, 2026-03-03. ' +
+        'https://harbor.example/bridge (accessed 2026-11-27)',
+    );
+  });
+
+  it('fall back to meta tags, skip author links and broken JSON-LD', () => {
+    const document = documentOf(`
+      <title>Fallback title</title>
+      <script type="application/ld+json">{ not json</script>
+      <meta name="author" content="https://social.example/someone">
+      <meta property="og:site_name" content="Daily Example">
+      <meta property="article:published_time" content="2025-12-01">`);
+    const source = readCitationSource(document, 'https://daily.example/a');
+    expect(source).toMatchObject({
+      title: 'Fallback title',
+      authors: [],
+      outlet: 'Daily Example',
+      published: '2025-12-01',
+    });
+    expect(formatCitation('Words', source, ACCESSED)).toBe(
+      '“Words”\n— “Fallback title”, Daily Example, 2025-12-01. https://daily.example/a (accessed 2026-11-27)',
+    );
+  });
+
+  it('still cite a page that says nothing about itself', () => {
+    const source = readCitationSource(documentOf(''), 'https://bare.example/');
+    expect(formatCitation('Words', source, ACCESSED)).toBe(
+      '“Words”\n— https://bare.example/ (accessed 2026-11-27)',
+    );
+  });
+});

@@ -1,0 +1,105 @@
+/** The annotation half of the protocol: who may send, and which shapes are let through. */
+import { describe, expect, it } from 'vitest';
+import {
+  parseAnnotation,
+  parseAnnotationMessage,
+  parseStoreResponse,
+  readAnnotationMessage,
+} from '../../../lib/annotations/messages';
+import type { Annotation, PassageSelectors } from '../../../lib/annotations/types';
+
+const OWN_ID = 'scrutiny@example.org';
+const page = { url: 'https://news.example/story', canonicalUrl: null, title: 'A story' };
+const selectors: PassageSelectors = {
+  range: {
+    type: 'RangeSelector',
+    startContainer: '/p[2]/text()[1]',
+    startOffset: 4,
+    endContainer: '/p[2]/text()[1]',
+    endOffset: 20,
+  },
+  position: { type: 'TextPositionSelector', start: 120, end: 136 },
+  quote: {
+    type: 'TextQuoteSelector',
+    exact: 'the council voted',
+    prefix: 'On Tuesday ',
+    suffix: ' to approve',
+  },
+};
+const annotation: Annotation = {
+  id: '0b9c8f7e-1a2b-4c3d-9e8f-001122334455',
+  kind: 'highlight',
+  target: { ...page, selector: [selectors.range, selectors.position, selectors.quote] },
+  body: { note: 'Check this', tags: ['budget'], colour: 'green' },
+  pageKeys: ['news.example/story'],
+  created: '2026-11-27T08:00:00.000Z',
+  modified: '2026-11-27T08:05:00.000Z',
+};
+
+describe('annotation messages', () => {
+  it('are read only from this extension', () => {
+    const message = { type: 'scrutiny/annotation-delete', id: annotation.id };
+    expect(readAnnotationMessage(message, { id: OWN_ID }, OWN_ID)).toEqual(message);
+    expect(readAnnotationMessage(message, { id: 'other-extension' }, OWN_ID)).toBeNull();
+    expect(readAnnotationMessage(message, {}, OWN_ID)).toBeNull();
+    expect(readAnnotationMessage(message, { id: '' }, '')).toBeNull();
+  });
+
+  it('let a new highlight through with its page, selectors, colour and note', () => {
+    const message = { type: 'scrutiny/highlight-create', page, selectors, colour: 'blue', note: 'Why?' };
+    expect(parseAnnotationMessage(message)).toEqual(message);
+  });
+
+  it('refuse shapes that are not the protocol’s', () => {
+    const create = { type: 'scrutiny/highlight-create', page, selectors, colour: 'blue', note: '' };
+    for (const bad of [
+      { ...create, colour: 'red' },
+      { ...create, note: 'x'.repeat(1_000_001) },
+      { ...create, extra: true },
+      { ...create, page: { ...page, url: '' } },
+      { ...create, selectors: { ...selectors, quote: { ...selectors.quote, exact: '   ' } } },
+      {
+        ...create,
+        selectors: { ...selectors, position: { type: 'TextPositionSelector', start: 9, end: 3 } },
+      },
+      { type: 'scrutiny/annotation-update', id: annotation.id, changes: {} },
+      { type: 'scrutiny/annotation-update', id: annotation.id, changes: { note: 'a', owner: 'x' } },
+      { type: 'scrutiny/annotation-update', id: '../../etc', changes: { note: 'a' } },
+      { type: 'scrutiny/annotation-update', id: annotation.id, changes: { tags: 'not a list' } },
+      { type: 'scrutiny/selection-action', action: 'delete-everything' },
+      { type: 'scrutiny/anchor-report', page, anchored: ['ok'], orphaned: [7] },
+      { type: 'scrutiny/unknown' },
+      null,
+      'scrutiny/annotations-list',
+    ])
+      expect(parseAnnotationMessage(bad)).toBeNull();
+  });
+
+  it('check a restored record field by field and hand back a copy', () => {
+    const message = parseAnnotationMessage({ type: 'scrutiny/annotation-restore', annotation });
+    expect(message).toEqual({ type: 'scrutiny/annotation-restore', annotation });
+    expect(message?.type === 'scrutiny/annotation-restore' && message.annotation).not.toBe(annotation);
+    expect(parseAnnotation({ ...annotation, kind: 'bookmark' })).toBeNull();
+    expect(parseAnnotation({ ...annotation, created: 'yesterday' })).toBeNull();
+    expect(parseAnnotation({ ...annotation, body: { ...annotation.body, colour: 'black' } })).toBeNull();
+    expect(
+      parseAnnotation({
+        ...annotation,
+        target: { ...annotation.target, selector: [{ type: 'CssSelector' }] },
+      }),
+    ).toBeNull();
+  });
+
+  it('turn a store answer of another shape into a plain error', () => {
+    expect(parseStoreResponse({ ok: true, annotations: [annotation] })).toEqual({
+      ok: true,
+      annotations: [annotation],
+    });
+    expect(parseStoreResponse({ ok: false, error: 'Disk full.' })).toEqual({
+      ok: false,
+      error: 'Disk full.',
+    });
+    expect(parseStoreResponse(undefined).ok).toBe(false);
+    expect(parseStoreResponse({ ok: true, annotations: [{ id: 'x' }] }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,234 @@
+/**
+ * The annotator's session in a test DOM, with a backend that keeps annotations in memory (the message
+ * protocol and the database have tests of their own; the e2e tests run the whole chain in real browsers).
+ */
+import { JSDOM } from 'jsdom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describeRange } from '../../../lib/anchor/highlights';
+import type { AnchorReport, StoreResponse } from '../../../lib/annotations/messages';
+import type {
+  AnnotatedPage,
+  Annotation,
+  HighlightColour,
+  PassageSelectors,
+} from '../../../lib/annotations/types';
+import { HOST_TAG } from '../../../lib/annotator/overlay';
+import { AnnotatorSession, describePage, type AnnotatorBackend } from '../../../lib/annotator/session';
+
+const ARTICLE = `<!doctype html><html><head><title>Bridge closes</title>
+<link rel="canonical" href="https://news.example/bridge"></head><body><article>
+<h1>Bridge closes</h1>
+<p id="one">The city council voted on Tuesday to close the old harbor bridge for eight months of repairs.</p>
+<p id="two">A ferry will run every twenty minutes while the bridge is closed, the transit agency said.</p>
+<p id="three">Residents can comment on the detour plan at a public meeting on March 12.</p>
+</article></body></html>`;
+
+class MemoryBackend implements AnnotatorBackend {
+  annotations: Annotation[] = [];
+  reports: AnchorReport[] = [];
+  opened: string[] = [];
+  copied: string[] = [];
+  failWith: string | null = null;
+  private next = 1;
+
+  async list(): Promise<StoreResponse> {
+    return { ok: true, annotations: this.annotations };
+  }
+
+  async createHighlight(
+    page: AnnotatedPage,
+    selectors: PassageSelectors,
+    colour: HighlightColour,
+    note: string,
+  ): Promise<StoreResponse> {
+    if (this.failWith) return { ok: false, error: this.failWith };
+    const annotation = stored(
+      `00000000-0000-4000-8000-00000000000${this.next++}`,
+      page,
+      selectors,
+      colour,
+      note,
+    );
+    this.annotations.push(annotation);
+    return { ok: true, annotations: [annotation] };
+  }
+
+  report(report: AnchorReport): void {
+    this.reports.push(report);
+  }
+
+  openNote(id: string): void {
+    this.opened.push(id);
+  }
+
+  async copy(text: string): Promise<boolean> {
+    this.copied.push(text);
+    return true;
+  }
+
+  get lastReport(): AnchorReport | undefined {
+    return this.reports.at(-1);
+  }
+}
+
+function stored(
+  id: string,
+  page: AnnotatedPage,
+  selectors: PassageSelectors,
+  colour: HighlightColour = 'yellow',
+  note = '',
+): Annotation {
+  return {
+    id,
+    kind: 'highlight',
+    target: { ...page, selector: [selectors.range, selectors.position, selectors.quote] },
+    body: { note, tags: [], colour },
+    pageKeys: ['news.example/bridge'],
+    created: '2026-11-27T08:00:00.000Z',
+    modified: '2026-11-27T08:00:00.000Z',
+  };
+}
+
+function setUp(html = ARTICLE) {
+  const dom = new JSDOM(html, { url: 'https://news.example/bridge?utm_source=x', pretendToBeVisual: true });
+  const window = dom.window as unknown as Window;
+  const backend = new MemoryBackend();
+  const session = new AnnotatorSession(window, backend, 'open');
+  const document = window.document;
+  /** Select `text` inside the element with this id, as a reader would. */
+  const select = (id: string, text: string) => {
+    const node = document.getElementById(id)!.firstChild as Text;
+    const at = node.data.indexOf(text);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return range;
+  };
+  /** Selectors of a passage as a reader highlighted it, for an annotation made earlier. */
+  const selectorsOf = (id: string, text: string) => describeRange(document.body, select(id, text));
+  return { window, document, backend, session, select, selectorsOf };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('the annotator session', () => {
+  it('describes its page: the address, the canonical address and the title', () => {
+    const { document } = setUp();
+    expect(describePage(document)).toEqual({
+      url: 'https://news.example/bridge?utm_source=x',
+      canonicalUrl: 'https://news.example/bridge',
+      title: 'Bridge closes',
+    });
+  });
+
+  it('finds stored highlights again and tells the panel which are in the page and which are orphaned', async () => {
+    const { backend, session, selectorsOf, window } = setUp();
+    const page = describePage(window.document);
+    const meeting = selectorsOf('three', 'a public meeting on March 12');
+    const ferry = selectorsOf('two', 'A ferry will run every twenty minutes');
+    const gone = {
+      ...ferry,
+      quote: { ...ferry.quote, exact: 'A passage this page never had in it at all', prefix: '', suffix: '' },
+    };
+    gone.range = { ...gone.range, startContainer: '/nowhere', endContainer: '/nowhere' };
+    backend.annotations = [
+      stored('00000000-0000-4000-8000-0000000000a1', page, meeting),
+      stored('00000000-0000-4000-8000-0000000000a2', page, ferry),
+      stored('00000000-0000-4000-8000-0000000000a3', page, gone),
+    ];
+    await session.start();
+    expect(backend.lastReport).toMatchObject({
+      // Reading order, not the order they were stored in.
+      anchored: ['00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-0000000000a1'],
+      orphaned: ['00000000-0000-4000-8000-0000000000a3'],
+    });
+    session.destroy();
+  });
+
+  it('keeps a highlight of the selection with all three selectors, and draws it at once', async () => {
+    const { backend, session, select } = setUp();
+    await session.start();
+    select('one', 'close the old harbor bridge');
+    await session.act('highlight');
+    expect(backend.annotations).toHaveLength(1);
+    const [range, position, quote] = backend.annotations[0]!.target.selector;
+    expect(range?.type).toBe('RangeSelector');
+    expect(position?.type).toBe('TextPositionSelector');
+    expect(quote).toMatchObject({ type: 'TextQuoteSelector', exact: 'close the old harbor bridge' });
+    expect(backend.annotations[0]!.target.url).toBe('https://news.example/bridge?utm_source=x');
+    expect(backend.lastReport?.anchored).toEqual([backend.annotations[0]!.id]);
+    session.destroy();
+  });
+
+  it('says in the page what went wrong when the highlight could not be kept, and draws nothing', async () => {
+    const { backend, session, select, document } = setUp();
+    await session.start();
+    backend.failWith = 'Your disk is full, so Scrutiny could not save this. Nothing was changed.';
+    select('two', 'A ferry will run');
+    await session.act('highlight');
+    const alert = document.querySelector(HOST_TAG)?.shadowRoot?.querySelector('[role="alert"]');
+    expect(alert?.textContent).toBe(backend.failWith);
+    expect(session.report().anchored).toEqual([]);
+    session.destroy();
+  });
+
+  it('copies the selection with its citation', async () => {
+    const { backend, session, select } = setUp();
+    await session.start();
+    select('two', 'A ferry will run every twenty minutes');
+    await session.act('copy-citation');
+    expect(backend.copied).toHaveLength(1);
+    expect(backend.copied[0]).toMatch(
+      /^“A ferry will run every twenty minutes”\n— “Bridge closes”\. https:\/\/news\.example\/bridge \(accessed \d{4}-\d{2}-\d{2}\)$/,
+    );
+    session.destroy();
+  });
+
+  it('asks for a selection when a menu item comes without one, and ignores text being typed', async () => {
+    const { backend, session, document, window } = setUp(
+      ARTICLE.replace('</article>', '<textarea id="comment">My comment</textarea></article>'),
+    );
+    await session.start();
+    await session.act('highlight');
+    const status = document.querySelector(HOST_TAG)?.shadowRoot?.querySelector('[role="status"]');
+    expect(status?.textContent).toBe('Select some text in the article first.');
+    const textarea = document.getElementById('comment') as HTMLTextAreaElement;
+    const range = document.createRange();
+    range.selectNodeContents(textarea);
+    window.getSelection()!.addRange(range);
+    await session.act('highlight');
+    expect(backend.annotations).toEqual([]);
+    session.destroy();
+  });
+
+  it('finds a passage the page adds after load, and reports it', async () => {
+    const html = ARTICLE.replace(/<p id="three">.*?<\/p>/, '');
+    const { backend, session, document, window } = setUp(html);
+    const page = describePage(document);
+    // The passage as it was highlighted on an earlier visit, when the page had the paragraph.
+    const earlier = setUp().selectorsOf('three', 'a public meeting on March 12');
+    backend.annotations = [stored('00000000-0000-4000-8000-0000000000b1', page, earlier)];
+    await session.start();
+    expect(backend.lastReport?.orphaned).toEqual(['00000000-0000-4000-8000-0000000000b1']);
+    const late = document.createElement('p');
+    late.textContent = 'Residents can comment on the detour plan at a public meeting on March 12.';
+    document.querySelector('article')!.append(late);
+    await vi.waitFor(
+      () => expect(backend.lastReport?.anchored).toEqual(['00000000-0000-4000-8000-0000000000b1']),
+      {
+        timeout: 3000,
+      },
+    );
+    expect(window.document.querySelector(HOST_TAG)).toBeNull();
+    session.destroy();
+  });
+
+  it('knows which changes concern its page, under any of its addresses', () => {
+    const { session } = setUp();
+    expect(session.concerns(['news.example/bridge'])).toBe(true);
+    expect(session.concerns(['news.example/other'])).toBe(false);
+  });
+});
