@@ -64,7 +64,11 @@ export async function answerStoreRequest(
         const page = pageOf(request.page);
         if (!page) return refused(UNEXPECTED);
         const found = await listAnnotationsForPage(db, pageKeys(page));
-        const annotations = [...found.highlights, ...(found.pageNote ? [found.pageNote] : []), ...found.otherPageNotes];
+        const annotations = [
+          ...found.highlights,
+          ...(found.pageNote ? [found.pageNote] : []),
+          ...found.otherPageNotes,
+        ];
         return { response: { ok: true, annotations }, changedKeys: [] };
       }
       case 'scrutiny/highlight-create': {
@@ -86,7 +90,9 @@ export async function answerStoreRequest(
         return changed([await restoreAnnotation(db, request.annotation)]);
       case 'scrutiny/page-note-save':
         if (fromPage) return refused(NOT_FROM_PAGES);
-        return changed([await savePageNote(db, { page: request.page, note: request.note, tags: request.tags })]);
+        return changed([
+          await savePageNote(db, { page: request.page, note: request.note, tags: request.tags }),
+        ]);
     }
   } catch (error) {
     return refused(error instanceof StoreError ? error.message : UNEXPECTED);

@@ -9,18 +9,21 @@ import { HIGHLIGHT_COLOURS, type HighlightColour } from '../annotations/types';
 export const highlightName = (colour: HighlightColour) => `scrutiny-${colour}`;
 export const FOCUS_HIGHLIGHT = 'scrutiny-focus';
 
-/** Translucent, so the page's own text colour stays readable on light and dark pages alike. */
-const PAINT: Record<HighlightColour, string> = {
-  yellow: 'rgba(255, 214, 0, 0.45)',
-  green: 'rgba(64, 200, 90, 0.4)',
-  blue: 'rgba(80, 160, 255, 0.4)',
-  pink: 'rgba(255, 100, 170, 0.4)',
-  purple: 'rgba(170, 110, 255, 0.4)',
+/** Each colour's red, green and blue: the toolbar's swatches show it solid, the page translucent. */
+export const COLOUR_RGB: Record<HighlightColour, string> = {
+  yellow: '255, 214, 0',
+  green: '64, 200, 90',
+  blue: '80, 160, 255',
+  pink: '255, 100, 170',
+  purple: '170, 110, 255',
 };
+
+/** Translucent, so the page's own text colour stays readable on light and dark pages alike. */
+const paint = (colour: HighlightColour) => `rgba(${COLOUR_RGB[colour]}, ${colour === 'yellow' ? 0.45 : 0.4})`;
 
 export const HIGHLIGHT_CSS = [
   ...HIGHLIGHT_COLOURS.map(
-    (colour) => `::highlight(${highlightName(colour)}) { background-color: ${PAINT[colour]}; }`,
+    (colour) => `::highlight(${highlightName(colour)}) { background-color: ${paint(colour)}; }`,
   ),
   `::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgba(255, 140, 0, 0.55); text-decoration: underline 2px; }`,
 ].join('\n');

@@ -6,16 +6,9 @@
  * (constructed style sheets, element.style), which a page's Content-Security-Policy does not block.
  */
 import { COLOUR_NAMES, HIGHLIGHT_COLOURS, type HighlightColour } from '../annotations/types';
+import { COLOUR_RGB } from './highlighter';
 
 export const HOST_TAG = 'scrutiny-annotator';
-
-const SWATCH: Record<HighlightColour, string> = {
-  yellow: '#ffd600',
-  green: '#40c85a',
-  blue: '#50a0ff',
-  pink: '#ff64aa',
-  purple: '#aa6eff',
-};
 
 const CSS = `
 :host { all: initial; }
@@ -213,7 +206,7 @@ export class Overlay {
         swatch.className = 'swatch';
         swatch.setAttribute('aria-pressed', String(colour === this.colour));
         const dot = this.document.createElement('span');
-        dot.style.setProperty('background', SWATCH[colour]);
+        dot.style.setProperty('background', `rgb(${COLOUR_RGB[colour]})`);
         swatch.append(dot);
         toolbar.append(swatch);
       }
@@ -243,11 +236,6 @@ export class Overlay {
     if (!step) return;
     event.preventDefault();
     buttons[(index + step + buttons.length) % buttons.length]?.focus();
-  }
-
-  /** Put keyboard focus on the toolbar's first button (a reader who selected with the keyboard). */
-  focusToolbar(): void {
-    this.toolbar?.querySelector('button')?.focus();
   }
 
   hideToolbar(): void {

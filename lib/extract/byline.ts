@@ -263,6 +263,8 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
     // A name after a credit ("By", "著者：") is printed as a byline, whatever its script.
     const nameOptions = hadCredit || afterDate ? { ...options, shown: true } : options;
     line = line.replace(LEADING_CREDIT, '');
+    const organizationBefore: string | null = organization;
+    const collectiveBefore: string | null = collective;
     // A connecting word left hanging before the date that followed ("Jane Doe on", "Jane Doe le").
     const people = line
       .replace(TAIL_MARKER, '')
@@ -279,13 +281,11 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
     // A line that starts with a date or "Updated" ends the people part of the byline.
     if (!people && !hadCredit && authors.length > 0) break;
     const found = authors.length;
-    const organizationBefore = organization;
-    const collectiveBefore = collective;
     const phrase = CONJOINED_PHRASE.exec(people);
     const joinsPhrase =
       options.declared === true &&
       phrase !== null &&
-      !phrase.slice(1).some((word) => NAME_PARTICLE.test(word) || JOB_TITLE.test(word)) &&
+      !phrase.slice(1).some((word) => JOB_TITLE.test(word)) &&
       !isOrganisationName(phrase[0]);
     let parts = joinsPhrase ? [] : splitPeople(people);
     // "Doe, Jane" in a name field is one person, last name first.

@@ -392,18 +392,14 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   for (const [key, values] of meta)
     if (BYLINE_META.test(key))
       for (const value of values.slice(0, 20)) clue(evidence.meta, value, 'meta', key);
-  // Microdata: an author item named only in an attribute (<link itemprop="name" content="…">), unless
-  // it is a comment's or a review's author.
-  for (const name of Array.from(doc.querySelectorAll('[itemprop~=author]>[itemprop~=name][content]')).slice(
-    0,
-    9,
-  ))
-    if (
-      !/comment|review/i.test(
-        name.parentElement!.parentElement?.closest('[itemscope]')?.getAttribute('itemtype') ?? '',
-      )
-    )
+  // Microdata: an author item named only in an attribute (<link itemprop="name" content="…">). The
+  // authors of comments and reviews inside the page's item are other people.
+  const microdataNames = doc.querySelectorAll('[itemprop~=author]>[itemprop~=name][content]');
+  for (const name of Array.from(microdataNames).slice(0, 9)) {
+    const item = name.parentElement!.parentElement?.closest('[itemscope]');
+    if (!/comment|review/i.test(item?.getAttribute('itemtype') ?? ''))
       clue(evidence.meta, name.getAttribute('content'), 'meta', 'author');
+  }
   const organization = jsonld.nodes.find((node) =>
     typesOf(node).some((type) => type.includes('organization')),
   );

@@ -87,6 +87,61 @@ describe('parseByline', () => {
     expect(parsed.collective).toBe('AOL Staff');
   });
 
+  it('drops a social handle or an e-mail address printed with the name; a handle alone names nobody', () => {
+    expect(parseByline('By Jane Doe @jdoe').authors).toEqual(['Jane Doe']);
+    expect(parseByline('Jane Doe (@jdoe)').authors).toEqual(['Jane Doe']);
+    expect(parseByline('Junichi Niino（jniino）').authors).toEqual(['Junichi Niino']);
+    expect(parseByline('Williams Perdomo @wperdomod', { declared: true }).authors).toEqual([
+      'Williams Perdomo',
+    ]);
+    expect(parseByline('By Jane Doe jdoe@example.com').authors).toEqual(['Jane Doe']);
+    expect(parseByline('By @jdoe').authors).toEqual([]);
+    // A capitalised or dotted word in brackets is no user name: a place, an address.
+    expect(parseByline('Deutsche Welle (www.dw.com)', { declared: true }).authors).toEqual([]);
+    // What is left of a credit to a handle is no name.
+    expect(parseByline('Originalbild von @goebelmasse').authors).toEqual([]);
+  });
+
+  it('reads a wire service in brackets after the name as the organisation', () => {
+    const parsed = parseByline('By Jane Doe (AP)');
+    expect(parsed.authors).toEqual(['Jane Doe']);
+    expect(parsed.organization).toBe('Associated Press');
+  });
+
+  it('reads the names after a section or a date and a separator', () => {
+    expect(parseByline('Politik · Jochen Bittner, Tina Hildebrandt').authors).toEqual([
+      'Jochen Bittner',
+      'Tina Hildebrandt',
+    ]);
+    expect(parseByline('March 3, 2026 | Jane Doe').authors).toEqual(['Jane Doe']);
+    // Read for names only: a menu credits no organisation.
+    expect(parseByline('Home | News | Politics')).toMatchObject({ authors: [], organization: null });
+    // The separator after the names still ends them.
+    expect(parseByline('Jane Doe · Politik').authors).toEqual(['Jane Doe']);
+  });
+
+  it('in a field meant for names, takes a conjunction before lower-case words for a phrase', () => {
+    expect(
+      parseByline('Zone Justice et faits divers - ICI.Radio-Canada.ca', { declared: true }).authors,
+    ).toEqual([]);
+    expect(parseByline('Jane Doe and John Roe', { declared: true }).authors).toEqual([
+      'Jane Doe',
+      'John Roe',
+    ]);
+    expect(parseByline('Jane Doe and staff writers', { declared: true }).authors).toEqual(['Jane Doe']);
+    expect(parseByline('Jane Doe y María de la Cruz', { declared: true }).authors).toEqual([
+      'Jane Doe',
+      'María de la Cruz',
+    ]);
+  });
+
+  it('reads Japanese credits that put the role after the name: the writer, not the translators', () => {
+    expect(parseByline('Eric Freeman 著、嶋田 健志 監訳、木下 哲也 訳').authors).toEqual(['Eric Freeman']);
+    expect(parseByline('山田 太郎 著', { shown: true }).authors).toEqual(['山田 太郎']);
+    // Without a space the last character is part of the name (博文 is a given name).
+    expect(parseByline('伊藤博文', { shown: true }).authors).toEqual(['伊藤博文']);
+  });
+
   it('accepts one-word and uncased names only where a name is declared', () => {
     expect(parseByline('Heiko').authors).toEqual([]);
     expect(parseByline('Heiko', { declared: true }).authors).toEqual(['Heiko']);
@@ -112,6 +167,10 @@ describe('wireServiceName and looksLikePersonName', () => {
     expect(looksLikePersonName('jane doe')).toBe(false);
     expect(looksLikePersonName('Jane Doe 2')).toBe(false);
     expect(looksLikePersonName('https://example.com/jane')).toBe(false);
+    // A particle comes before a surname, never last.
+    expect(looksLikePersonName('Lisa de Moraes')).toBe(true);
+    expect(looksLikePersonName('Rezept von')).toBe(false);
+    expect(looksLikePersonName('Thanh Le')).toBe(true);
   });
 });
 

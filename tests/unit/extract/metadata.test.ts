@@ -160,6 +160,18 @@ describe('the visible page', () => {
     ]);
   });
 
+  it('microdata: an author item named only in an attribute, but not a comment’s author', () => {
+    const author = (name: string) =>
+      `<span itemprop="author" itemscope itemtype="http://schema.org/Person"><link itemprop="name" content="${name}"></span>`;
+    const byline = bylineOf(
+      '<title>Bridge vote delayed after packed hearing</title>',
+      `<div itemscope itemtype="http://schema.org/VideoObject">${author('Confreaks')}
+        <div itemprop="comment" itemscope itemtype="http://schema.org/Comment">${author('Jim Poe')}</div>
+      </div>`,
+    );
+    expect(byline.authors).toEqual([{ name: 'Confreaks', source: 'meta' }]);
+  });
+
   it('<time datetime> under the headline dates the page; its source is the text', () => {
     const byline = bylineOf(
       '<title>Bridge vote delayed after packed hearing</title>',
