@@ -14,6 +14,7 @@ import {
 } from '@/lib/annotations/messages';
 import { answerStoreRequest, isStoreRequest } from '@/lib/annotations/service';
 import { openAnnotationStore } from '@/lib/store';
+import { PENDING_NOTE_KEY, type PendingNote } from './sidepanel/pending-note';
 import { injectAnnotator } from './annotator/inject';
 
 const MENU_ITEMS: { id: SelectionAction; title: string }[] = [
@@ -109,8 +110,11 @@ export default defineBackground(() => {
     const message = readAnnotationMessage(raw, sender, browser.runtime.id);
     if (!message) return undefined;
     if (message.type === 'scrutiny/open-note' && sender.tab?.windowId !== undefined) {
-      // Works where the browser counts the reader's click in the page as the gesture; else the tip says how.
+      // An open panel has the message already. A closed one opens (the browser counts the reader's click
+      // in the page as the gesture) and finds the note to show in session storage.
+      const pending: PendingNote = { tabId: sender.tab.id ?? -1, id: message.id, at: Date.now() };
       void openPanel(sender.tab.windowId).catch(() => undefined);
+      void browser.storage.session.set({ [PENDING_NOTE_KEY]: pending }).catch(() => undefined);
       return undefined;
     }
     if (!isStoreRequest(message)) return undefined;

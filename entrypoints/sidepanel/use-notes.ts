@@ -20,6 +20,7 @@ import type { AnnotationChanges } from '@/lib/store/annotations';
 import type { AnnotatedPage, Annotation, HighlightColour } from '@/lib/annotations/types';
 import type { NoteEntry } from '@/lib/notes-view-state';
 import { injectAnnotator } from '../annotator/inject';
+import { takePendingNote } from './pending-note';
 
 export interface NotesState {
   /** The page as the annotator describes it; null until it has answered (or when it cannot run there). */
@@ -151,6 +152,14 @@ export function useNotes(
         const request: AnchorReportRequest = { type: 'scrutiny/anchor-report-request' };
         const answer = parseAnnotationMessage(await browser.tabs.sendMessage(tabId, request));
         if (tabId === shownTab.current && answer?.type === 'scrutiny/anchor-report') takeReport(answer);
+        // Opened by a click on a highlight: show that note.
+        const pending = await takePendingNote(tabId);
+        if (pending && tabId === shownTab.current)
+          setState((current) => ({
+            ...current,
+            focusedId: pending,
+            focusRequests: current.focusRequests + 1,
+          }));
       } catch {
         if (tabId === shownTab.current) publish({ error: PAGE_GONE });
       }

@@ -444,8 +444,23 @@ describe.skipIf(!available)('Chromium', () => {
       // Back after a reload, and on the same article under an address with tracking parameters.
       await article.reload();
       await expect.poll(drawn, { timeout: 15_000 }).toEqual(original);
-      const twin = await context.newPage();
-      await twin.goto(server.url('/notes/story?utm_source=newsletter&fbclid=abc123'));
+      // The twin opens in a window of its own.
+      const opener = await context.newPage();
+      await opener.goto(panelUrl('?opener=1'));
+      const twinUrl = server.url('/notes/story?utm_source=newsletter&fbclid=abc123');
+      const [twin] = await Promise.all([
+        context.waitForEvent('page', (page) => page.url() === twinUrl),
+        opener.evaluate((url) => chrome.windows.create({ url }), twinUrl),
+      ]);
+      const windows = await opener.evaluate(
+        async (urls) => {
+          const tabs = await chrome.tabs.query({});
+          return urls.map((url) => tabs.find((tab) => tab.url === url)?.windowId);
+        },
+        [article.url(), twinUrl],
+      );
+      expect(windows[0]).not.toBe(windows[1]);
+      await opener.close();
       await expect.poll(() => twin.evaluate(drawnHighlights), { timeout: 15_000 }).toEqual(original);
 
       // The Notes view lists them in reading order, with the note; a click in the page brings its note up.
@@ -530,6 +545,45 @@ describe.skipIf(!available)('Chromium', () => {
       await expect.poll(drawn).toEqual({ yellow: [EDITED_PASSAGES.lead], green: [EDITED_PASSAGES.report] });
       await expect.poll(() => twin.evaluate(drawnHighlights)).toEqual(original);
       await Promise.all([panel.close(), twin.close(), article.close()]);
+    });
+
+    it('opens the side panel at a note when the reader clicks its highlight', async () => {
+      server.route('/notes/click', notesArticle('original', '/notes/click'));
+      // A window of its own, so that no side panel is open in it yet.
+      const opener = await context.newPage();
+      await opener.goto(panelUrl('?opener=1'));
+      const url = server.url('/notes/click');
+      const [article] = await Promise.all([
+        context.waitForEvent('page', (page) => page.url() === url),
+        opener.evaluate((address) => chrome.windows.create({ url: address }), url),
+      ]);
+      await selectForToolbar(article, PASSAGES.ferry);
+      await article.keyboard.press('n');
+      await expect.poll(() => annotatorText(article, 'dialog')).toContain('Note');
+      await article.keyboard.type(NOTE);
+      await article.keyboard.press('Control+Enter');
+      await expect.poll(() => article.evaluate(drawnHighlights)).toEqual({ yellow: [PASSAGES.ferry] });
+
+      const onFerry = (await article.evaluate(pointOnHighlight, 'A ferry'))!;
+      await article.mouse.click(onFerry.x, onFerry.y);
+      /** The real side panel showing this note: its Notes tab, and the entry in focus. */
+      const sidePanelNote = () =>
+        opener.evaluate((note) => {
+          const views = chrome.extension.getViews() as unknown as Window[];
+          const view = views.find(
+            (w) =>
+              w.location.pathname === '/sidepanel.html' &&
+              w.location.search === '' &&
+              w.document.body.textContent?.includes(note),
+          );
+          if (!view) return 'no side panel with the note';
+          const tab = view.document.querySelector('[data-testid="tab-notes"]')?.getAttribute('aria-selected');
+          const focused =
+            view.document.activeElement?.closest('[data-testid="note-entry"]')?.textContent ?? '';
+          return `${tab}: ${focused.includes(note) ? 'note in focus' : 'note not in focus'}`;
+        }, NOTE);
+      await expect.poll(sidePanelNote, { timeout: 15_000 }).toBe('true: note in focus');
+      await Promise.all([article.close(), opener.close()]);
     });
 
     it('keeps its toolbar styled and its highlights drawn on a page whose policy forbids every style', async () => {
