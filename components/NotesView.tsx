@@ -104,11 +104,12 @@ export function NotesView(props: NotesViewProps) {
     element.focus({ preventScroll: true });
   });
 
-  // Deleting removes the focused button with its entry; keyboard readers land on Undo instead of nowhere.
+  // Deleting removes the focused button with its entry, once the store's answer comes back (after the
+  // Undo bar appears): keyboard readers then land on Undo instead of nowhere.
   useEffect(() => {
     const active = document.activeElement;
     if (undoable && (active === null || active === document.body)) undoButton.current?.focus();
-  }, [undoable?.id]);
+  }, [undoable?.id, entries]);
 
   // And after Undo, on the entry that came back.
   useEffect(() => {
@@ -144,7 +145,7 @@ export function NotesView(props: NotesViewProps) {
               Highlights <span class="count">{formatCount(inPage.length, 'highlight')}</span>
             </h3>
             {inPage.some((entry) => entry.status === 'anchored') && (
-              <p class="hint">Select a passage to see it in the page.</p>
+              <p class="hint">Click a passage to see it in the page.</p>
             )}
             <NoteList entries={inPage} focusedId={focusedId} error={error} actions={props} />
           </section>

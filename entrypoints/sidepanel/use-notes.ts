@@ -234,6 +234,12 @@ export function useNotes(
         void change({ type: 'scrutiny/annotation-restore', annotation }, () => ({ undoable: null }));
     },
     savePageNote: (note, tags) => {
+      const existing = state.pageNote;
+      // Emptied: the page note goes, with Undo, rather than stay as an empty "saved" note.
+      if (existing && !note.trim() && tags.length === 0)
+        return void change({ type: 'scrutiny/annotation-delete', id: existing.id }, (response) => ({
+          undoable: response.annotations[0] ?? null,
+        }));
       if (page.current)
         void change({ type: 'scrutiny/page-note-save', page: page.current, note, tags }, () => ({
           undoable: null,

@@ -61,6 +61,29 @@ function jsonLdArticle(document: Document): Record<string, Json> | null {
 
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** Elements that print the byline on the page, for pages that state it nowhere else. */
+const VISIBLE_BYLINE = '[rel~="author"], [itemprop~="author"], .byline, .author, [class*="byline"]';
+
+/** The names a printed byline gives: "By Ana Ruiz and Tom Lee" → ["Ana Ruiz", "Tom Lee"]. */
+function visibleAuthors(document: Document): string[] {
+  const element = document.querySelector(VISIBLE_BYLINE);
+  const text = clean(element?.textContent ?? '').replace(/^(by|von|par|por)\s+/i, '');
+  if (!text || text.length > 120) return [];
+  return text
+    .split(/\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*/)
+    .map(clean)
+    .filter((name) => /^\p{Lu}/u.test(name) && name.split(' ').length <= 5);
+}
+
+/** The date a page prints in a <time> element, when its tags give none. */
+function visibleDate(document: Document): string | null {
+  return (
+    document.querySelector('[itemprop~="datePublished"]')?.getAttribute('content') ??
+    document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    null
+  );
+}
+
 /** What a citation needs, read from the page's own tags. */
 export function readCitationSource(document: Document, url: string): CitationSource {
   const article = jsonLdArticle(document);
@@ -68,7 +91,11 @@ export function readCitationSource(document: Document, url: string): CitationSou
   const jsonAuthors = namesOf(article?.author);
   const metaAuthor = metaContent(document, ['author', 'article:author', 'citation_author', 'dc.creator']);
   const authors = (
-    jsonAuthors.length ? jsonAuthors : metaAuthor && !/^https?:/.test(metaAuthor) ? [metaAuthor] : []
+    jsonAuthors.length
+      ? jsonAuthors
+      : metaAuthor && !/^https?:/.test(metaAuthor)
+        ? [metaAuthor]
+        : visibleAuthors(document)
   )
     .map(clean)
     .filter((name, index, all) => name && all.indexOf(name) === index);
@@ -79,9 +106,25 @@ export function readCitationSource(document: Document, url: string): CitationSou
     authors,
     outlet: publisher ?? metaContent(document, ['og:site_name', 'application-name']),
     published:
-      published ?? metaContent(document, ['article:published_time', 'citation_publication_date', 'date']),
+      published ??
+      metaContent(document, ['article:published_time', 'citation_publication_date', 'date']) ??
+      visibleDate(document),
     url,
   };
+}
+
+/** The reader's own calendar day (not UTC's, which is tomorrow in an American evening). */
+function localDay(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
+}
+
+/** Quotation marks inside the passage become single ones, as inside any quotation. */
+function nested(passage: string): string {
+  return passage
+    .replace(/“/g, '‘')
+    .replace(/”/g, '’')
+    .replace(/"([^"]*)"/g, '‘$1’');
 }
 
 function listNames(names: string[]): string {
@@ -109,6 +152,6 @@ export function formatCitation(passage: string, source: CitationSource, accessed
     source.outlet,
     datePart(source.published),
   ].filter((part): part is string => Boolean(part));
-  const reference = `${parts.join(', ')}${parts.length ? '. ' : ''}${source.url} (accessed ${accessed.toISOString().slice(0, 10)})`;
-  return `“${clean(passage)}”\n— ${reference}`;
+  const reference = `${parts.join(', ')}${parts.length ? '. ' : ''}${source.url} (accessed ${localDay(accessed)})`;
+  return `“${nested(clean(passage))}”\n— ${reference}`;
 }

@@ -8,6 +8,8 @@ import { HIGHLIGHT_COLOURS, type HighlightColour } from '../annotations/types';
 
 export const highlightName = (colour: HighlightColour) => `scrutiny-${colour}`;
 export const FOCUS_HIGHLIGHT = 'scrutiny-focus';
+/** The passage a note is being written for, while the selection itself is gone (focus is in the editor). */
+export const PENDING_HIGHLIGHT = 'scrutiny-pending';
 
 /** Each colour's red, green and blue: the toolbar's swatches show it solid, the page translucent. */
 export const COLOUR_RGB: Record<HighlightColour, string> = {
@@ -26,6 +28,7 @@ export const HIGHLIGHT_CSS = [
     (colour) => `::highlight(${highlightName(colour)}) { background-color: ${paint(colour)}; }`,
   ),
   `::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgba(255, 140, 0, 0.55); text-decoration: underline 2px; }`,
+  `::highlight(${PENDING_HIGHLIGHT}) { background-color: rgba(26, 95, 209, 0.3); }`,
 ].join('\n');
 
 interface HighlightWindow {
@@ -104,6 +107,15 @@ export class Highlighter {
     if (next === this.focused) return;
     this.focused = next;
     this.paint();
+  }
+
+  /** Mark the passage a note is being written for (null: no longer). */
+  preview(range: Range | null): void {
+    const registry = this.window.CSS?.highlights;
+    const HighlightClass = this.window.Highlight;
+    if (!registry || !HighlightClass) return;
+    if (range) registry.set(PENDING_HIGHLIGHT, new HighlightClass(range));
+    else registry.delete(PENDING_HIGHLIGHT);
   }
 
   /** The ids of the drawn highlights in reading order. */

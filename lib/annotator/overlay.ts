@@ -10,6 +10,9 @@ import { COLOUR_RGB } from './highlighter';
 
 export const HOST_TAG = 'scrutiny-annotator';
 
+/** How much of a note the hover tip shows. */
+const MAX_TIP_CHARACTERS = 280;
+
 const CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
@@ -18,7 +21,9 @@ const CSS = `
   position: fixed; z-index: 2147483647; background: #fff; color: #1b1d21;
   border: 1px solid #c9ced6; border-radius: 8px; box-shadow: 0 4px 16px rgba(0, 0, 0, 0.18);
 }
-.toolbar { display: flex; align-items: center; gap: 2px; padding: 3px; }
+.toolbar {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 2px; padding: 3px; max-width: calc(100vw - 16px);
+}
 button {
   font: inherit; color: inherit; background: transparent; border: 0; border-radius: 6px;
   padding: 5px 8px; cursor: pointer; white-space: nowrap;
@@ -294,7 +299,9 @@ export class Overlay {
       this.ensureLayer().append(tip);
       this.tip = tip;
     }
-    this.tip.textContent = note;
+    // A long note is for the panel; the tip shows its start.
+    this.tip.textContent =
+      note.length > MAX_TIP_CHARACTERS ? `${note.slice(0, MAX_TIP_CHARACTERS).trimEnd()}…` : note;
     const hint = this.document.createElement('span');
     hint.className = 'hint';
     hint.textContent = 'Click to open it in Scrutiny';

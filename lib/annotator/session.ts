@@ -68,8 +68,16 @@ export function describePage(document: Document): AnnotatedPage {
   };
 }
 
-/** The box of a range on screen; test DOMs without Range geometry get its element's box, or nothing. */
+/**
+ * Where a range ends on screen (its last line, where the reader's pointer let go); test DOMs without
+ * Range geometry get its element's box, or nothing.
+ */
 function boxOf(range: Range): Box {
+  if (typeof range.getClientRects === 'function') {
+    const lines = [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0);
+    const last = lines.at(-1);
+    if (last) return last;
+  }
   if (typeof range.getBoundingClientRect === 'function') return range.getBoundingClientRect();
   const element =
     range.startContainer.nodeType === 1
@@ -345,6 +353,8 @@ export class AnnotatorSession {
   private startNote(): void {
     if (!this.pending) return;
     this.overlay.showEditor(boxOf(this.pending));
+    // Focus moves into the editor and the page's selection goes: show which words the note is for.
+    this.highlighter.preview(this.pending);
   }
 
   private async saveNote(note: string): Promise<void> {
@@ -352,6 +362,7 @@ export class AnnotatorSession {
     if (!range) return this.cancelNote();
     if (await this.keep(range, this.colour, note.trim())) {
       this.pending = null;
+      this.highlighter.preview(null);
       this.overlay.hideEditor();
       this.window.getSelection()?.removeAllRanges();
     }
@@ -359,7 +370,15 @@ export class AnnotatorSession {
 
   private cancelNote(): void {
     this.overlay.hideEditor();
+    this.highlighter.preview(null);
+    // The reader may want another action on the same words: give the selection back.
+    const range = this.pending;
     this.pending = null;
+    if (range) {
+      const selection = this.window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    }
   }
 
   async copyCitation(): Promise<void> {

@@ -481,6 +481,19 @@ describe.skipIf(!available)('Chromium', () => {
       await panel.getByTestId('page-note-input').fill('Solid reporting; the cost figure needs a source.');
       await panel.getByTestId('page-note-save').click();
       await expect.poll(() => panel.getByTestId('tab-notes').textContent()).toBe('Notes 4');
+      // At the narrowest side panel, the four tabs fit: nothing scrolls sideways.
+      await panel.setViewportSize({ width: 360, height: 800 });
+      expect(await panel.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // Emptied, it goes, with Undo.
+      await panel.getByTestId('page-note-input').fill('');
+      await panel.getByTestId('page-note-save').click();
+      await expect.poll(() => panel.getByTestId('tab-notes').textContent()).toBe('Notes 3');
+      expect(await panel.getByTestId('notes-undo').textContent()).toContain('Page note deleted.');
+      await panel.getByTestId('notes-undo-button').click();
+      await expect.poll(() => panel.getByTestId('tab-notes').textContent()).toBe('Notes 4');
+      await expect
+        .poll(() => panel.getByTestId('page-note-input').inputValue())
+        .toBe('Solid reporting; the cost figure needs a source.');
       // The Notes view in the README.
       await panel.setViewportSize({ width: 420, height: 1400 });
       const notesBox = (await panel.getByTestId('analysis').boundingBox())!;

@@ -3,7 +3,8 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { formatCitation, readCitationSource } from '../../../lib/annotations/citation';
 
-const ACCESSED = new Date('2026-11-27T10:00:00Z');
+// Noon local time, so the accessed day is the 27th in every time zone the tests run in.
+const ACCESSED = new Date(2026, 10, 27, 12, 0, 0);
 
 function documentOf(head: string): Document {
   return new JSDOM(`<!doctype html><html><head>${head}</head><body><p>Text</p></body></html>`).window
@@ -48,6 +49,22 @@ describe('citations', () => {
     });
     expect(formatCitation('Words', source, ACCESSED)).toBe(
       '“Words”\n— “Fallback title”, Daily Example, 2025-12-01. https://daily.example/a (accessed 2026-11-27)',
+    );
+  });
+
+  it('read the printed byline and date when no tag states them, and nest the quotation marks', () => {
+    const document = new JSDOM(`<!doctype html><title>Ferry fee vote delayed</title><body><article>
+      <h1>Ferry fee vote delayed</h1><p class="byline">By Marta Ellingsen and Devon Price</p>
+      <time datetime="2026-03-03T09:00:00-05:00">March 3, 2026</time><p>Text</p></article></body>`).window
+      .document;
+    const source = readCitationSource(document, 'https://gazette.example/ferry');
+    expect(source).toMatchObject({
+      authors: ['Marta Ellingsen', 'Devon Price'],
+      published: '2026-03-03T09:00:00-05:00',
+    });
+    expect(formatCitation('“Nobody asked us,” Kim said.', source, ACCESSED)).toBe(
+      '“‘Nobody asked us,’ Kim said.”\n— Marta Ellingsen and Devon Price, “Ferry fee vote delayed”, 2026-03-03. ' +
+        'https://gazette.example/ferry (accessed 2026-11-27)',
     );
   });
 

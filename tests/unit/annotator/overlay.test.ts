@@ -122,6 +122,10 @@ describe('the in-page overlay', () => {
     const tip = shadow()!.querySelector('[role="tooltip"]')!;
     expect(tip.querySelector('img')).toBeNull();
     expect(tip.textContent).toContain('<img src=x onerror=alert(1)>');
+    overlay.showTip('word '.repeat(400), { x: 10, y: 10 });
+    expect(
+      tip.isConnected ? tip.textContent : shadow()!.querySelector('[role="tooltip"]')!.textContent,
+    ).toMatch(/^(word ){55}word…Click to open it in Scrutiny$/);
     overlay.hideTip();
     overlay.say('Your disk is full.', 'error');
     expect(shadow()!.querySelector('[role="alert"]')?.textContent).toBe('Your disk is full.');
