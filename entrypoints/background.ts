@@ -15,7 +15,7 @@ import {
 import { answerStoreRequest, isStoreRequest } from '@/lib/annotations/service';
 import { openAnnotationStore } from '@/lib/store';
 import { PENDING_NOTE_KEY, type PendingNote } from './sidepanel/pending-note';
-import { injectAnnotator } from './annotator/inject';
+import { injectAnnotator, siteGranted } from './annotator/inject';
 
 const MENU_ITEMS: { id: SelectionAction; title: string }[] = [
   { id: 'highlight', title: 'Highlight' },
@@ -99,9 +99,8 @@ export default defineBackground(() => {
 
   // Highlights come back by themselves only on sites the reader granted; elsewhere, when the panel opens.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status !== 'complete' || !tab.url || !/^https?:/.test(tab.url)) return;
-    const origin = `${new URL(tab.url).origin}/*`;
-    void browser.permissions.contains({ origins: [origin] }).then((granted) => {
+    if (change.status !== 'complete' || !tab.url) return;
+    void siteGranted(tab.url).then((granted) => {
       if (granted) void injectAnnotator(tabId);
     });
   });

@@ -705,41 +705,24 @@ function printSizes(sizes: BundleSizes): void {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const anchoringOptions = { warmUps: options.warmUps, runs: options.runs, articleLimit: options.limit };
-  if (options.only === 'anchoring') {
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const report: Record<string, unknown> = {
-      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`,
-      date: new Date().toISOString(),
-      chromium: browser.version(),
-      warmUps: options.warmUps,
-      runs: options.runs,
-    };
-    try {
-      const anchoring = await runAnchoringBench(browser, anchoringOptions);
-      report.anchoring = anchoring;
-      printAnchoringReport(anchoring, anchoringOptions);
-    } finally {
-      await browser.close();
-    }
-    writeReport(options, report);
-    return;
-  }
-  ensureBuild(options);
-  const sizes = bundleSizes(options.chromeOutput);
-  const harness = await bundleInPageHarness();
-  const corpora: Array<{ key: string; title: string; pages: CorpusPage[] }> = [
-    {
+  const corporaToo = options.only !== 'anchoring';
+  if (corporaToo) ensureBuild(options);
+  const sizes = corporaToo ? bundleSizes(options.chromeOutput) : null;
+  const harness = corporaToo ? await bundleInPageHarness() : null;
+  const corpora: Array<{ key: string; title: string; pages: CorpusPage[] }> = [];
+  if (corporaToo) {
+    corpora.push({
       key: 'zyte',
       title: 'Zyte article-extraction-benchmark',
       pages: zytePages(options.zyteDir).slice(0, options.limit),
-    },
-  ];
-  if (options.readabilityPagesDir) {
-    corpora.push({
-      key: 'readabilityTestPages',
-      title: 'Readability test pages',
-      pages: readabilityTestPages(options.readabilityPagesDir).slice(0, options.limit),
     });
+    if (options.readabilityPagesDir) {
+      corpora.push({
+        key: 'readabilityTestPages',
+        title: 'Readability test pages',
+        pages: readabilityTestPages(options.readabilityPagesDir).slice(0, options.limit),
+      });
+    }
   }
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -749,11 +732,11 @@ async function main(): Promise<void> {
     chromium: browser.version(),
     warmUps: options.warmUps,
     runs: options.runs,
-    profileRuns: options.profileRuns,
-    sizes,
+    ...(corporaToo ? { profileRuns: options.profileRuns, sizes } : {}),
   };
   try {
     for (const corpus of corpora) {
+      if (!harness) break;
       const results = await measureCorpus(browser, corpus.key, corpus.pages, harness, options);
       const summary = summarizeCorpus(results);
       printCorpus(corpus.title, summary, options);
@@ -769,7 +752,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
-  printSizes(sizes);
+  if (sizes) printSizes(sizes);
   writeReport(options, report);
 }
 

@@ -6,15 +6,14 @@
 import {
   ANNOTATOR_READY,
   ANNOTATOR_STARTED,
-  parseStoreResponse,
   readAnnotationMessage,
   type AnchorReport,
-  type CreateHighlightRequest,
-  type ListAnnotationsRequest,
   type OpenNoteRequest,
   type ShowAnnotationResponse,
+  type StoreRequest,
 } from '@/lib/annotations/messages';
 import { AnnotatorSession, type AnnotatorBackend } from '@/lib/annotator/session';
+import { askStore } from './store-client';
 
 declare global {
   interface Window {
@@ -24,13 +23,7 @@ declare global {
 
 const STORAGE_UNREACHABLE = 'Scrutiny could not reach its storage. Reload the page and try again.';
 
-async function ask(request: ListAnnotationsRequest | CreateHighlightRequest) {
-  try {
-    return parseStoreResponse(await browser.runtime.sendMessage(request));
-  } catch {
-    return { ok: false as const, error: STORAGE_UNREACHABLE };
-  }
-}
+const ask = (request: StoreRequest) => askStore(request, STORAGE_UNREACHABLE);
 
 /** The clipboard API where the page lets us, else the older copy command (allowed by clipboardWrite). */
 async function copy(text: string): Promise<boolean> {

@@ -10,6 +10,19 @@ import { HIGHLIGHT_CSS } from '@/lib/annotator/highlighter';
 
 export const ANNOTATOR_SCRIPT = '/annotator.js';
 
+/**
+ * Whether the reader granted Scrutiny this page's site (all sites, or this one): there highlights come
+ * back by themselves on every load; elsewhere when the reader opens Scrutiny on the page.
+ */
+export async function siteGranted(url: string): Promise<boolean> {
+  try {
+    const { protocol, origin } = new URL(url);
+    return /^https?:$/.test(protocol) && (await browser.permissions.contains({ origins: [`${origin}/*`] }));
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the annotator now listens in the tab's page (false for pages the browser protects). */
 export async function injectAnnotator(tabId: number): Promise<boolean> {
   try {

@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import {
   parseAnnotationMessage,
-  parseStoreResponse,
   readAnnotationMessage,
   type AnchorReport,
   type AnchorReportRequest,
@@ -19,7 +18,8 @@ import { pageKeys } from '@/lib/annotations/page-keys';
 import type { AnnotationChanges } from '@/lib/store/annotations';
 import type { AnnotatedPage, Annotation, HighlightColour } from '@/lib/annotations/types';
 import type { NoteEntry } from '@/lib/notes-view-state';
-import { injectAnnotator } from '../annotator/inject';
+import { injectAnnotator, siteGranted } from '../annotator/inject';
+import { askStore } from '../annotator/store-client';
 import { takePendingNote } from './pending-note';
 
 export interface NotesState {
@@ -61,13 +61,7 @@ const STORAGE_UNREACHABLE =
   'Scrutiny could not reach its storage. Close and reopen the panel, then try again.';
 const PAGE_GONE = 'The page is not answering; reload it to see your highlights there.';
 
-async function askStore(request: StoreRequest): Promise<StoreResponse> {
-  try {
-    return parseStoreResponse(await browser.runtime.sendMessage(request));
-  } catch {
-    return { ok: false, error: STORAGE_UNREACHABLE };
-  }
-}
+const ask = (request: StoreRequest) => askStore(request, STORAGE_UNREACHABLE);
 
 /** Each highlight with where the annotator last said it is. */
 function entriesFor(annotations: Annotation[], report: AnchorReport | null): NoteEntry[] {
@@ -80,16 +74,6 @@ function entriesFor(annotations: Annotation[], report: AnchorReport | null): Not
       status: order.has(annotation.id) ? 'anchored' : orphaned.has(annotation.id) ? 'orphaned' : 'pending',
       order: order.get(annotation.id) ?? null,
     }));
-}
-
-/** Whether the reader granted Scrutiny this page's site (all sites, or this one). */
-async function siteGranted(url: string): Promise<boolean> {
-  try {
-    const { protocol, origin } = new URL(url);
-    return /^https?:$/.test(protocol) && (await browser.permissions.contains({ origins: [`${origin}/*`] }));
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -117,10 +101,17 @@ export function useNotes(
     }));
   }, []);
 
+  /** Bring a note up in the Notes view (the reader clicked its highlight in the page). */
+  const focusNote = useCallback(
+    (id: string) =>
+      setState((current) => ({ ...current, focusedId: id, focusRequests: current.focusRequests + 1 })),
+    [],
+  );
+
   const reload = useCallback(async () => {
     const tab = shownTab.current;
     if (!page.current) return;
-    const response = await askStore({ type: 'scrutiny/annotations-list', page: page.current });
+    const response = await ask({ type: 'scrutiny/annotations-list', page: page.current });
     if (tab !== shownTab.current) return;
     if (response.ok) annotations.current = response.annotations;
     publish({ error: response.ok ? null : response.error });
@@ -154,17 +145,12 @@ export function useNotes(
         if (tabId === shownTab.current && answer?.type === 'scrutiny/anchor-report') takeReport(answer);
         // Opened by a click on a highlight: show that note.
         const pending = await takePendingNote(tabId);
-        if (pending && tabId === shownTab.current)
-          setState((current) => ({
-            ...current,
-            focusedId: pending,
-            focusRequests: current.focusRequests + 1,
-          }));
+        if (pending && tabId === shownTab.current) focusNote(pending);
       } catch {
         if (tabId === shownTab.current) publish({ error: PAGE_GONE });
       }
     })();
-  }, [tabId, active, publish, takeReport]);
+  }, [tabId, active, publish, takeReport, focusNote]);
 
   useEffect(() => {
     const url = state.page?.url;
@@ -181,12 +167,7 @@ export function useNotes(
       const message = readAnnotationMessage(raw, sender, browser.runtime.id);
       const fromShownTab = sender.tab?.id !== undefined && sender.tab.id === shownTab.current;
       if (message?.type === 'scrutiny/anchor-report' && fromShownTab) takeReport(message);
-      else if (message?.type === 'scrutiny/open-note' && fromShownTab)
-        setState((current) => ({
-          ...current,
-          focusedId: message.id,
-          focusRequests: current.focusRequests + 1,
-        }));
+      else if (message?.type === 'scrutiny/open-note' && fromShownTab) focusNote(message.id);
       else if (message?.type === 'scrutiny/annotations-changed' && page.current) {
         const keys = new Set(pageKeys(page.current));
         if (message.pageKeys.some((key) => keys.has(key))) void reload();
@@ -195,14 +176,14 @@ export function useNotes(
     };
     browser.runtime.onMessage.addListener(listener);
     return () => browser.runtime.onMessage.removeListener(listener);
-  }, [reload, takeReport]);
+  }, [reload, takeReport, focusNote]);
 
   const change = useCallback(
     async (
       request: StoreRequest,
       after: (response: Extract<StoreResponse, { ok: true }>) => Partial<NotesState>,
     ) => {
-      const response = await askStore(request);
+      const response = await ask(request);
       if (!response.ok) return publish({ error: response.error });
       publish({ error: null, ...after(response) });
       // The background tells every page and panel; this one reloads at once rather than wait for that.

@@ -2,7 +2,16 @@
  * "Copy with citation": the selected passage with who wrote the article, its title, outlet, date and
  * address. The metadata is read straight from the page's tags (JSON-LD, OpenGraph, meta), cheaply,
  * because this runs in the annotator inside the page, not in the panel where the full byline lives.
+ * JSON-LD is read with lib/extract's reader (size limits, prototype-safe copies, `@id` references).
  */
+import {
+  firstString,
+  isArticleNode,
+  readJsonLd,
+  resolveRef,
+  type JsonLdResult,
+  type JsonValue,
+} from '../extract/jsonld';
 
 export interface CitationSource {
   title: string;
@@ -13,8 +22,6 @@ export interface CitationSource {
   url: string;
 }
 
-const MAX_JSONLD_CHARACTERS = 500_000;
-
 function metaContent(document: Document, names: string[]): string | null {
   for (const name of names) {
     const element = document.querySelector(`meta[property="${name}"], meta[name="${name}"]`);
@@ -24,39 +31,12 @@ function metaContent(document: Document, names: string[]): string | null {
   return null;
 }
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
-function namesOf(value: Json | undefined): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(namesOf);
-  if (value && typeof value === 'object' && typeof value.name === 'string') return [value.name];
-  return [];
-}
-
-/** The first article-like JSON-LD object of the page, or null. */
-function jsonLdArticle(document: Document): Record<string, Json> | null {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = script.textContent ?? '';
-    if (text.length > MAX_JSONLD_CHARACTERS) continue;
-    let data: Json;
-    try {
-      data = JSON.parse(text) as Json;
-    } catch {
-      continue;
-    }
-    const candidates: Json[] = Array.isArray(data)
-      ? data
-      : data && typeof data === 'object' && Array.isArray(data['@graph'])
-        ? data['@graph']
-        : [data];
-    for (const candidate of candidates) {
-      if (!candidate || typeof candidate !== 'object' || Array.isArray(candidate)) continue;
-      const types = ([] as Json[]).concat(candidate['@type'] ?? []);
-      if (types.some((type) => typeof type === 'string' && /Article|BlogPosting|Report/.test(type)))
-        return candidate;
-    }
-  }
-  return null;
+/** Each name a JSON-LD author or publisher gives (a string, a Person, an `@id` reference, a list of them). */
+function namesOf(value: JsonValue | undefined, byId: JsonLdResult['byId']): string[] {
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list
+    .map((item) => firstString(resolveRef(item, byId) ?? null))
+    .filter((name): name is string => Boolean(name));
 }
 
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -86,9 +66,10 @@ function visibleDate(document: Document): string | null {
 
 /** What a citation needs, read from the page's own tags. */
 export function readCitationSource(document: Document, url: string): CitationSource {
-  const article = jsonLdArticle(document);
-  const headline = typeof article?.headline === 'string' ? article.headline : null;
-  const jsonAuthors = namesOf(article?.author);
+  const { nodes, byId } = readJsonLd(document);
+  const article = nodes.find(isArticleNode);
+  const headline = firstString(article?.headline);
+  const jsonAuthors = namesOf(article?.author, byId);
   const metaAuthor = metaContent(document, ['author', 'article:author', 'citation_author', 'dc.creator']);
   const authors = (
     jsonAuthors.length
@@ -99,8 +80,8 @@ export function readCitationSource(document: Document, url: string): CitationSou
   )
     .map(clean)
     .filter((name, index, all) => name && all.indexOf(name) === index);
-  const publisher = namesOf(article?.publisher)[0] ?? null;
-  const published = typeof article?.datePublished === 'string' ? article.datePublished : null;
+  const publisher = namesOf(article?.publisher, byId)[0] ?? null;
+  const published = firstString(article?.datePublished);
   return {
     title: clean(headline ?? metaContent(document, ['og:title', 'twitter:title']) ?? document.title ?? ''),
     authors,

@@ -97,7 +97,6 @@ export class AnnotatorSession {
   private readonly highlighter: Highlighter;
   private readonly overlay: Overlay;
   private annotations = new Map<string, Annotation>();
-  private orphaned = new Set<string>();
   private page: AnnotatedPage;
   private keys: Set<string>;
   /** The selection the toolbar or the note editor is about; kept because focus moves into our UI. */
@@ -177,10 +176,7 @@ export class AnnotatorSession {
         .map((annotation) => [annotation.id, annotation]),
     );
     for (const id of this.annotations.keys()) {
-      if (!fresh.has(id)) {
-        this.highlighter.remove(id);
-        this.orphaned.delete(id);
-      }
+      if (!fresh.has(id)) this.highlighter.remove(id);
     }
     const toAnchor: Annotation[] = [];
     for (const [id, annotation] of fresh) {
@@ -198,31 +194,34 @@ export class AnnotatorSession {
     return null;
   }
 
-  /** Find these annotations in the page and draw those found; the rest are orphaned. */
+  /**
+   * Find these annotations in the page and draw those found; the rest stay orphaned. Returns whether
+   * any was found.
+   */
   private anchor(annotations: Annotation[]): boolean {
     if (!annotations.length) return false;
     const anchors = anchorAll(
       this.document,
       annotations.map((annotation) => annotation.target.selector),
     );
-    let changed = false;
+    let found = false;
     annotations.forEach((annotation, index) => {
       const range = anchors[index]?.range;
-      if (range) {
-        this.highlighter.draw(annotation.id, range, annotation.body.colour);
-        changed ||= this.orphaned.delete(annotation.id);
-        changed = true;
-      } else if (!this.orphaned.has(annotation.id)) {
-        this.orphaned.add(annotation.id);
-        changed = true;
-      }
+      if (!range) return;
+      this.highlighter.draw(annotation.id, range, annotation.body.colour);
+      found = true;
     });
-    return changed;
+    return found;
+  }
+
+  /** The page's annotations that are not drawn: their passage was not found. */
+  private orphans(): Annotation[] {
+    return [...this.annotations.values()].filter((annotation) => !this.highlighter.rangeOf(annotation.id));
   }
 
   report(): AnchorReport {
     const anchored = this.highlighter.inReadingOrder().filter((id) => this.annotations.has(id));
-    const orphaned = [...this.annotations.keys()].filter((id) => !this.highlighter.rangeOf(id));
+    const orphaned = this.orphans().map((annotation) => annotation.id);
     return { type: 'scrutiny/anchor-report', page: this.page, anchored, orphaned };
   }
 
@@ -236,7 +235,7 @@ export class AnnotatorSession {
    */
   private watchForLateContent(): void {
     const MutationObserverClass = (this.window as Window & typeof globalThis).MutationObserver;
-    if (this.observer || !this.orphaned.size || !MutationObserverClass) return;
+    if (this.observer || this.orphans().length === 0 || !MutationObserverClass) return;
     this.observer = new MutationObserverClass((records) => {
       // Our own host coming and going is not the page changing.
       if (
@@ -262,11 +261,9 @@ export class AnnotatorSession {
   }
 
   private retryOrphans(): void {
-    const orphans = [...this.orphaned]
-      .map((id) => this.annotations.get(id))
-      .filter((a): a is Annotation => !!a);
-    if (this.anchor(orphans)) this.sendReport();
-    if (!this.orphaned.size || Date.now() - this.loadedAt > LATE_CONTENT_WINDOW_MS) this.stopWatching();
+    if (this.anchor(this.orphans())) this.sendReport();
+    if (this.orphans().length === 0 || Date.now() - this.loadedAt > LATE_CONTENT_WINDOW_MS)
+      this.stopWatching();
   }
 
   /** The reader's selection, when it is text of the page worth annotating. */
