@@ -167,7 +167,11 @@ export class AnnotatorSession {
 
   /** Fetch the page's annotations and draw them (again). Returns a plain error, or null. */
   async load(): Promise<string | null> {
-    if (this.refreshPage()) this.annotations.clear();
+    if (this.refreshPage()) {
+      // Another page in the same document (a single-page site): the last page's highlights go.
+      this.highlighter.clear();
+      this.annotations.clear();
+    }
     const response = await this.backend.list(this.page);
     if (!response.ok) return response.error;
     const fresh = new Map(

@@ -226,6 +226,33 @@ describe('the annotator session', () => {
     session.destroy();
   });
 
+  it('takes the last page’s highlights out when a single-page site moves to another page', async () => {
+    const { backend, session, selectorsOf, window, document } = setUp();
+    const registry = new Map<string, unknown>();
+    Object.assign(window, {
+      Highlight: class {
+        constructor(..._ranges: Range[]) {}
+      },
+      CSS: { highlights: registry },
+    });
+    const drawnSession = new AnnotatorSession(window, backend, 'open');
+    const page = describePage(document);
+    backend.annotations = [
+      stored('00000000-0000-4000-8000-0000000000c1', page, selectorsOf('two', 'A ferry will run')),
+    ];
+    await drawnSession.start();
+    expect([...registry.keys()]).toEqual(['scrutiny-yellow']);
+    window.history.pushState({}, '', '/another-story');
+    document
+      .querySelector('link[rel="canonical"]')!
+      .setAttribute('href', 'https://news.example/another-story');
+    backend.annotations = [];
+    await drawnSession.load();
+    expect([...registry.keys()]).toEqual([]);
+    drawnSession.destroy();
+    session.destroy();
+  });
+
   it('knows which changes concern its page, under any of its addresses', () => {
     const { session } = setUp();
     expect(session.concerns(['news.example/bridge'])).toBe(true);
