@@ -10,7 +10,8 @@ const testBuild = process.env.SCRUTINY_TEST_BUILD === '1';
 export const GECKO_ID = 'scrutiny@scrutiny.example';
 
 export default defineConfig({
-  outDir: testBuild ? '.output/test' : '.output',
+  // SCRUTINY_OUT_DIR lets two builds run side by side (a second checkout's tests, a benchmark).
+  outDir: process.env.SCRUTINY_OUT_DIR ?? (testBuild ? '.output/test' : '.output'),
   manifest: ({ browser, manifestVersion }) => {
     const hostPermissions = testBuild ? ['http://127.0.0.1/*'] : [];
     // contextMenus: Highlight / Add note / Copy with citation on a selection. unlimitedStorage: the reader's
@@ -49,6 +50,20 @@ export default defineConfig({
         'copy-citation': {
           suggested_key: { default: 'Alt+Shift+C' },
           description: 'Copy the selected text with its citation',
+        },
+        // Chrome takes at most four suggested keys; there the reader sets these three at
+        // chrome://extensions/shortcuts. Firefox takes them all.
+        'save-article': {
+          suggested_key: browser === 'firefox' ? { default: 'Alt+Shift+A' } : undefined,
+          description: 'Save this article to the Scrutiny library',
+        },
+        'clip-selection': {
+          suggested_key: browser === 'firefox' ? { default: 'Alt+Shift+K' } : undefined,
+          description: 'Clip the selected text into a collection',
+        },
+        'open-library': {
+          suggested_key: browser === 'firefox' ? { default: 'Alt+Shift+L' } : undefined,
+          description: 'Open the Scrutiny library',
         },
       },
       browser_specific_settings:

@@ -23,6 +23,8 @@ export interface NoteEntryActions {
   onSaveTags(id: string, tags: string[]): void;
   onSetColour(id: string, colour: HighlightColour): void;
   onDelete(id: string): void;
+  /** Put the highlight into a collection as a clipping (absent where there is no library). */
+  onAddToCollection?(id: string): void;
 }
 
 /** The note and tags being edited, as typed. */
@@ -248,6 +250,17 @@ export function NoteEntryItem({
           >
             Delete
           </button>
+          {actions.onAddToCollection && (
+            <button
+              type="button"
+              class="secondary"
+              aria-describedby={passageId}
+              data-testid="note-add-to-collection"
+              onClick={() => actions.onAddToCollection?.(id)}
+            >
+              Add to collection
+            </button>
+          )}
         </div>
       </div>
       <p class="note-dates" data-testid="note-dates">

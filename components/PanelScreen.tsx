@@ -3,6 +3,7 @@ import type { PanelView } from '@/lib/panel-state';
 import { showsAnalysis } from '@/lib/panel-state';
 import { AnalysisViews, type NotesPanel } from './AnalysisViews';
 import { BylineCard, PageWarnings } from './BylineCard';
+import { SavedArticleBar, type SavedArticleActions, type SavedArticleState } from './SavedArticleBar';
 import { StatusNotice } from './StatusNotice';
 
 export interface PanelActions {
@@ -47,11 +48,14 @@ export function PanelScreen({
   settings,
   actions,
   notes,
+  saved,
 }: {
   view: PanelView;
   settings: PanelSettings;
   actions: PanelActions;
   notes: NotesPanel;
+  /** The reader's saved copy of the article; absent where the panel has no library (tests of the views). */
+  saved?: { state: SavedArticleState; actions: SavedArticleActions };
 }) {
   const gesture = settings.shortcut
     ? `click the Scrutiny button in the toolbar or press ${settings.shortcut}`
@@ -105,6 +109,7 @@ export function PanelScreen({
               Shown on request: {view.page.articleReason}
             </p>
           )}
+          {saved && <SavedArticleBar state={saved.state} actions={saved.actions} />}
           <BylineCard page={view.page} />
           <AnalysisViews
             page={view.page}

@@ -8,18 +8,30 @@ import type { AnalyzeTabRequest } from '@/lib/messages';
 import {
   readAnnotationMessage,
   type AnnotationsChanged,
+  type ClipCreated,
+  type SaveArticleRequest,
   type SelectionAction,
   type SelectionActionRequest,
   type StoreResponse,
 } from '@/lib/annotations/messages';
 import { answerStoreRequest, isStoreRequest } from '@/lib/annotations/service';
+import { answerClipRequest } from '@/lib/library/clip-service';
+import { announceLibraryChange } from '@/lib/library/sync';
 import { openAnnotationStore } from '@/lib/store';
-import { PENDING_NOTE_KEY, type PendingNote } from './sidepanel/pending-note';
+import {
+  PENDING_CLIP_KEY,
+  PENDING_NOTE_KEY,
+  PENDING_SAVE_KEY,
+  type PendingClip,
+  type PendingNote,
+  type PendingSave,
+} from './sidepanel/pending-note';
 import { injectAnnotator, siteGranted } from './annotator/inject';
 
 const MENU_ITEMS: { id: SelectionAction; title: string }[] = [
   { id: 'highlight', title: 'Highlight' },
   { id: 'note', title: 'Add note' },
+  { id: 'clip', title: 'Clip' },
   { id: 'copy-citation', title: 'Copy with citation' },
 ];
 
@@ -27,7 +39,12 @@ const COMMAND_ACTIONS: Record<string, SelectionAction> = {
   'highlight-selection': 'highlight',
   'note-selection': 'note',
   'copy-citation': 'copy-citation',
+  'clip-selection': 'clip',
 };
+
+const SAVE_ARTICLE_MENU = 'save-article';
+const OPEN_LIBRARY_MENU = 'open-library';
+const LIBRARY_PAGE = '/library.html';
 
 type Tab = { id?: number; windowId?: number; url?: string };
 
@@ -69,14 +86,32 @@ export default defineBackground(() => {
     if (!pageKeys.length) return;
     const message: AnnotationsChanged = { type: 'scrutiny/annotations-changed', pageKeys };
     browser.runtime.sendMessage(message).catch(() => undefined);
+    announceLibraryChange({ tables: ['annotations'], ids: [], pageKeys });
     for (const tab of await browser.tabs.query({})) {
       if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
     }
   };
 
+  /**
+   * "Save article" from the menu or a shortcut: the panel holds the extraction and the analysis, so it
+   * opens (the gesture allows it) and saves; a panel opening now finds the request in session storage.
+   */
+  const saveArticle = (tab: Tab | undefined) => {
+    if (!tab || tab.id === undefined || tab.windowId === undefined) return;
+    void openPanel(tab.windowId).catch(() => undefined);
+    const pending: PendingSave = { tabId: tab.id, at: Date.now() };
+    void browser.storage.session.set({ [PENDING_SAVE_KEY]: pending }).catch(() => undefined);
+    const request: SaveArticleRequest = { type: 'scrutiny/save-article-request', tabId: tab.id };
+    browser.runtime.sendMessage(request).catch(() => undefined);
+  };
+
+  const openLibrary = () => void browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
+
   (browser.action ?? browser.browserAction).onClicked.addListener((tab) => openPanelAndAnalyze(tab));
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'analyze-page') openPanelAndAnalyze(tab);
+    else if (command === 'save-article') saveArticle(tab);
+    else if (command === 'open-library') openLibrary();
     else if (COMMAND_ACTIONS[command]) void actOnSelection(tab, COMMAND_ACTIONS[command]);
   });
 
@@ -90,9 +125,22 @@ export default defineBackground(() => {
           title: item.title,
           contexts: ['selection'],
         });
+      browser.contextMenus.create({
+        id: SAVE_ARTICLE_MENU,
+        title: 'Save article to Scrutiny',
+        contexts: ['page'],
+      });
+      // The toolbar button's own menu (right-click on it).
+      browser.contextMenus.create({
+        id: OPEN_LIBRARY_MENU,
+        title: 'Open library',
+        contexts: [import.meta.env.FIREFOX ? 'browser_action' : 'action'],
+      });
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_ARTICLE_MENU) return saveArticle(tab);
+    if (info.menuItemId === OPEN_LIBRARY_MENU) return openLibrary();
     const item = MENU_ITEMS.find((candidate) => candidate.id === info.menuItemId);
     if (item) void actOnSelection(tab, item.id);
   });
@@ -115,6 +163,22 @@ export default defineBackground(() => {
       void openPanel(sender.tab.windowId).catch(() => undefined);
       void browser.storage.session.set({ [PENDING_NOTE_KEY]: pending }).catch(() => undefined);
       return undefined;
+    }
+    if (message.type === 'scrutiny/clip-create') {
+      // Clips come only from annotators in pages: the page is the one the browser reports for the frame.
+      const frameUrl = sender.tab ? (sender.url ?? null) : null;
+      void answerClipRequest(store, message, frameUrl).then(({ response, clipping }) => {
+        sendResponse(response);
+        if (!clipping || sender.tab?.id === undefined || sender.tab.windowId === undefined) return;
+        announceLibraryChange({ tables: ['clippings'], ids: [clipping.id], pageKeys: clipping.pageKeys });
+        // The panel offers the collection, a note and tags; a closed one opens (the click is the gesture).
+        const pending: PendingClip = { tabId: sender.tab.id, id: clipping.id, at: Date.now() };
+        void browser.storage.session.set({ [PENDING_CLIP_KEY]: pending }).catch(() => undefined);
+        const created: ClipCreated = { type: 'scrutiny/clip-created', id: clipping.id, tabId: sender.tab.id };
+        browser.runtime.sendMessage(created).catch(() => undefined);
+      });
+      if (sender.tab?.windowId !== undefined) void openPanel(sender.tab.windowId).catch(() => undefined);
+      return true;
     }
     if (!isStoreRequest(message)) return undefined;
     // A page's annotator may only speak for the page it is in: its address comes from the browser.

@@ -6,6 +6,7 @@
 import {
   ANNOTATOR_READY,
   ANNOTATOR_STARTED,
+  parseClipResponse,
   readAnnotationMessage,
   type AnchorReport,
   type OpenNoteRequest,
@@ -59,6 +60,15 @@ export default defineUnlistedScript({
       report: send,
       openNote: (id) => send({ type: 'scrutiny/open-note', id }),
       copy,
+      clip: async (page, selectors, citation) => {
+        try {
+          return parseClipResponse(
+            await browser.runtime.sendMessage({ type: 'scrutiny/clip-create', page, selectors, citation }),
+          );
+        } catch {
+          return { ok: false, error: STORAGE_UNREACHABLE };
+        }
+      },
     };
     const session = new AnnotatorSession(window, backend);
     browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {

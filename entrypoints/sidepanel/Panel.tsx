@@ -27,6 +27,15 @@ import {
   type PanelTarget,
 } from './tab-analysis';
 import { useNotes } from './use-notes';
+import { useSavedArticle } from './use-saved-article';
+import { useClip } from './use-clip';
+import { takePendingSave } from './pending-note';
+import { ClipCard } from '@/components/ClipCard';
+import { parseAnnotationMessage } from '@/lib/annotations/messages';
+import { openAnnotationStore } from '@/lib/store';
+
+/** The library's database, in the extension's own origin (the panel writes saved articles itself). */
+const libraryDb = openAnnotationStore();
 
 async function readShortcut(): Promise<string> {
   try {
@@ -163,8 +172,50 @@ export function Panel() {
       onUndo: notesActions.undo,
       onSavePageNote: notesActions.savePageNote,
       onAllowAutomatic: () => actions.allowAllSites(),
+      onAddToCollection: (id) => {
+        const annotation = notesState.entries.find((entry) => entry.annotation.id === id)?.annotation;
+        if (!annotation || view.kind !== 'result') return;
+        const { byline, title, lang } = view.page;
+        clipActions.addHighlight(annotation, {
+          title: title || annotation.target.title,
+          authors: byline.authors.map((author) => author.name),
+          outlet: byline.outlet?.name ?? null,
+          published: byline.published,
+          url: annotation.target.canonicalUrl ?? annotation.target.url,
+          lang,
+        });
+      },
     },
   };
+
+  const [savedState, savedActions] = useSavedArticle(libraryDb, view);
+  const [clipState, clipActions] = useClip(libraryDb, view.kind === 'result' ? view.tabId : null);
+
+  // "Save article" from the menu or a shortcut: saved once the quotes and sources are known.
+  const saveRequested = useRef<number | null>(null);
+  const shownTab = view.kind === 'result' ? view.tabId : null;
+  useEffect(() => {
+    if (shownTab === null) return;
+    void takePendingSave(shownTab).then((pending) => {
+      if (pending) saveRequested.current = shownTab;
+    });
+    const listener = (raw: unknown, sender: { id?: string }) => {
+      const message = sender.id === browser.runtime.id ? parseAnnotationMessage(raw) : null;
+      if (message?.type === 'scrutiny/save-article-request' && message.tabId === shownTab) {
+        void browser.storage.session.remove('pendingSave').catch(() => undefined);
+        saveRequested.current = shownTab;
+      }
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [shownTab]);
+  useEffect(() => {
+    if (saveRequested.current === null || saveRequested.current !== shownTab) return;
+    if (savedState.analysisPending || savedState.status === 'checking' || savedState.status === 'saving')
+      return;
+    saveRequested.current = null;
+    savedActions.save();
+  });
 
   const actions: PanelActions = {
     analyzeAnyway: () => {
@@ -208,7 +259,23 @@ export function Panel() {
       <header class="panel-header">
         <span class="brand">Scrutiny</span>
       </header>
-      <PanelScreen view={view} settings={settings} actions={actions} notes={notes} />
+      {clipState.clipping && (
+        <ClipCard
+          clipping={clipState.clipping}
+          collections={clipState.collections}
+          error={clipState.error}
+          onSave={clipActions.save}
+          onRemove={clipActions.remove}
+          onDone={clipActions.close}
+        />
+      )}
+      <PanelScreen
+        view={view}
+        settings={settings}
+        actions={actions}
+        notes={notes}
+        saved={{ state: savedState, actions: savedActions }}
+      />
     </main>
   );
 }

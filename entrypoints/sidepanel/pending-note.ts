@@ -26,3 +26,47 @@ export async function takePendingNote(tabId: number): Promise<string | null> {
     return null;
   }
 }
+
+/** A passage the reader clipped in the page: the panel offers its collection, a note and tags. */
+export const PENDING_CLIP_KEY = 'pendingClip';
+
+export interface PendingClip {
+  tabId: number;
+  /** The clipping's id. */
+  id: string;
+  at: number;
+}
+
+/** "Save article" chosen from the menu or a shortcut before the panel was open. */
+export const PENDING_SAVE_KEY = 'pendingSave';
+
+export interface PendingSave {
+  tabId: number;
+  at: number;
+}
+
+/** Take a pending request of this tab out of session storage, when it is recent enough to be meant now. */
+async function takePending<T extends { tabId?: unknown; at?: unknown }>(
+  key: string,
+  tabId: number,
+): Promise<T | null> {
+  try {
+    const pending = (await browser.storage.session.get(key))[key] as Partial<T> | undefined;
+    if (pending?.tabId !== tabId) return null;
+    await browser.storage.session.remove(key);
+    return Date.now() - (typeof pending.at === 'number' ? pending.at : 0) < PENDING_NOTE_MS
+      ? (pending as T)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function takePendingClip(tabId: number): Promise<string | null> {
+  const pending = await takePending<PendingClip>(PENDING_CLIP_KEY, tabId);
+  return typeof pending?.id === 'string' ? pending.id : null;
+}
+
+export async function takePendingSave(tabId: number): Promise<boolean> {
+  return (await takePending<PendingSave>(PENDING_SAVE_KEY, tabId)) !== null;
+}

@@ -95,7 +95,39 @@ export interface ShowAnnotationResponse {
   found: boolean;
 }
 
-export const SELECTION_ACTIONS = ['highlight', 'note', 'copy-citation'] as const;
+/** Annotator → background: put the selected passage into the collection the reader clipped to last. */
+export interface ClipRequest {
+  type: 'scrutiny/clip-create';
+  page: AnnotatedPage;
+  selectors: PassageSelectors;
+  /** What the page says about itself (lib/annotations/citation), for the clipping's citation. */
+  citation: {
+    title: string;
+    authors: string[];
+    outlet: string | null;
+    published: string | null;
+    /** The page's language tag (`<html lang>`), when it gives one. */
+    lang: string | null;
+  };
+}
+
+/** The background's answer to a ClipRequest: the new clipping's id, or why there is none. */
+export type ClipResponse = { ok: true; id: string } | { ok: false; error: string };
+
+/** Background → panel: the reader just clipped this (the panel offers collection, note and tags for it). */
+export interface ClipCreated {
+  type: 'scrutiny/clip-created';
+  id: string;
+  tabId: number;
+}
+
+/** Background → panel: the reader chose "Save article" from the menu or a shortcut in this tab. */
+export interface SaveArticleRequest {
+  type: 'scrutiny/save-article-request';
+  tabId: number;
+}
+
+export const SELECTION_ACTIONS = ['highlight', 'note', 'copy-citation', 'clip'] as const;
 export type SelectionAction = (typeof SELECTION_ACTIONS)[number];
 
 /** Background → annotator: the reader chose this for the selection from the context menu or a shortcut. */
@@ -119,7 +151,10 @@ export type AnnotationMessage =
   | AnchorReportRequest
   | OpenNoteRequest
   | ShowAnnotationRequest
-  | SelectionActionRequest;
+  | SelectionActionRequest
+  | ClipRequest
+  | ClipCreated
+  | SaveArticleRequest;
 
 /**
  * The background's answer to a StoreRequest: the page's annotations after the change (for a list, the
@@ -268,6 +303,25 @@ function parseChanges(value: unknown): AnnotationChanges | null {
   return changes;
 }
 
+function parseCitation(value: unknown): ClipRequest['citation'] | null {
+  if (!isObject(value) || !hasKeys(value, ['title', 'authors', 'outlet', 'published', 'lang'])) return null;
+  const { title, authors, outlet, published, lang } = value;
+  if (!isString(title, MAX_TITLE_LENGTH) || !isTagList(authors)) return null;
+  if (outlet !== null && !isString(outlet, MAX_TITLE_LENGTH)) return null;
+  if (published !== null && !isString(published, 100)) return null;
+  // A page's own language tag may be anything; only a well-formed one is kept.
+  const tag = isString(lang, 40) && /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/.test(lang) ? lang : null;
+  return { title, authors: [...authors], outlet, published, lang: tag };
+}
+
+/** The background's answer to a ClipRequest, checked. */
+export function parseClipResponse(value: unknown): ClipResponse {
+  if (isObject(value) && value.ok === false && typeof value.error === 'string')
+    return { ok: false, error: value.error };
+  if (isObject(value) && value.ok === true && isAnnotationId(value.id)) return { ok: true, id: value.id };
+  return { ok: false, error: 'Scrutiny’s storage sent back something it does not understand.' };
+}
+
 /** The message, typed, when it has one of the annotation protocol's shapes; otherwise null. */
 export function parseAnnotationMessage(value: unknown): AnnotationMessage | null {
   if (!isObject(value) || typeof value.type !== 'string') return null;
@@ -317,6 +371,21 @@ export function parseAnnotationMessage(value: unknown): AnnotationMessage | null
     }
     case 'scrutiny/anchor-report-request':
       return hasKeys(value, ['type']) ? { type: value.type } : null;
+    case 'scrutiny/clip-create': {
+      if (!hasKeys(value, ['type', 'page', 'selectors', 'citation'])) return null;
+      const page = parsePage(value.page);
+      const selectors = parsePassageSelectors(value.selectors);
+      const citation = parseCitation(value.citation);
+      return page && selectors && citation ? { type: value.type, page, selectors, citation } : null;
+    }
+    case 'scrutiny/clip-created':
+      return hasKeys(value, ['type', 'id', 'tabId']) && isAnnotationId(value.id) && isCount(value.tabId)
+        ? { type: value.type, id: value.id, tabId: value.tabId }
+        : null;
+    case 'scrutiny/save-article-request':
+      return hasKeys(value, ['type', 'tabId']) && isCount(value.tabId)
+        ? { type: value.type, tabId: value.tabId }
+        : null;
     case 'scrutiny/selection-action':
       return hasKeys(value, ['type', 'action']) &&
         (SELECTION_ACTIONS as readonly unknown[]).includes(value.action)

@@ -17,6 +17,13 @@
  *      No record is dropped: a malformed one is mended with defaults, because a throw here would abort
  *      the upgrade and lock the reader out of every note.
  *
+ *   3  The library: `articles: 'id, *pageKeys, savedAt, updatedAt, published, *collectionIds, *tags, outlet,
+ *      lang'` (SavedArticle, lib/library/types), `articleVersions: 'id, articleId, savedAt'` (ArticleSnapshot),
+ *      `clippings: 'id, collectionId, *pageKeys, created, *tags, annotationId'`, `collections: 'id, &nameKey'`
+ *      (a Collection plus `nameKey`, its name lowercased and trimmed, so no two share a name whatever the
+ *      case) and `settings: 'key'` ({key, value}: the collection clipped to last).
+ *      Upgrade: none needed; annotations are not touched, the new tables start empty.
+ *
  * A database a newer Scrutiny wrote (the reader went back to an older build) opens as it is: Dexie 4
  * opens it at its own version. Updates spread the stored record, so fields this version does not know
  * survive them.
@@ -28,6 +35,7 @@
  */
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import { pageKeys } from '../annotations/page-keys';
+import type { ArticleSnapshot, Clipping, Collection, SavedArticle } from '../library/types';
 import {
   DEFAULT_COLOUR,
   HIGHLIGHT_COLOURS,
@@ -58,14 +66,36 @@ export interface AnnotationRecordV1 {
   modified?: number;
 }
 
+/** A collection as stored: with the key that keeps names unique regardless of case. */
+export interface StoredCollection extends Collection {
+  nameKey: string;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
 export class ScrutinyDatabase extends Dexie {
   annotations!: Table<Annotation, string>;
+  articles!: Table<SavedArticle, string>;
+  articleVersions!: Table<ArticleSnapshot, string>;
+  clippings!: Table<Clipping, string>;
+  collections!: Table<StoredCollection, string>;
+  settings!: Table<SettingRecord, string>;
 
   /** Tests pass their own `indexedDB` and `IDBKeyRange` (fake-indexeddb) through `options`. */
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores({ annotations: 'id, url' });
     this.version(2).stores({ annotations: 'id, *pageKeys, modified, kind' }).upgrade(upgradeToVersion2);
+    this.version(3).stores({
+      articles: 'id, *pageKeys, savedAt, updatedAt, published, *collectionIds, *tags, outlet, lang',
+      articleVersions: 'id, articleId, savedAt',
+      clippings: 'id, collectionId, *pageKeys, created, *tags, annotationId',
+      collections: 'id, &nameKey',
+      settings: 'key',
+    });
   }
 }
 

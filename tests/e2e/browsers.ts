@@ -13,9 +13,11 @@ export const GECKO_ID = 'scrutiny@scrutiny.example';
 export const FIREFOX_UUID = '6f1b5c2e-9d4a-4e37-a1c8-2b7e5d9f0a13';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
+/** The test build; SCRUTINY_TEST_OUT_DIR points at another one (built with SCRUTINY_OUT_DIR). */
+const TEST_OUT = process.env.SCRUTINY_TEST_OUT_DIR ?? join(ROOT, '.output', 'test');
 export const TEST_BUILD = {
-  chrome: join(ROOT, '.output', 'test', 'chrome-mv3'),
-  firefox: join(ROOT, '.output', 'test', 'firefox-mv2'),
+  chrome: join(TEST_OUT, 'chrome-mv3'),
+  firefox: join(TEST_OUT, 'firefox-mv2'),
 };
 export const SHIPPED_BUILD = {
   chrome: join(ROOT, '.output', 'chrome-mv3'),

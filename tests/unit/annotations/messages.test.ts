@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   parseAnnotation,
   parseAnnotationMessage,
+  parseClipResponse,
   parseStoreResponse,
   readAnnotationMessage,
 } from '../../../lib/annotations/messages';
@@ -101,5 +102,62 @@ describe('annotation messages', () => {
     });
     expect(parseStoreResponse(undefined).ok).toBe(false);
     expect(parseStoreResponse({ ok: true, annotations: [{ id: 'x' }] }).ok).toBe(false);
+  });
+});
+
+describe('clip messages', () => {
+  const citation = {
+    title: 'A story',
+    authors: ['Ana Ruiz'],
+    outlet: 'News Example',
+    published: '2026-11-27',
+    lang: 'en-GB',
+  };
+
+  it('let a well-formed clip through, with a copy of its citation', () => {
+    const message = parseAnnotationMessage({ type: 'scrutiny/clip-create', page, selectors, citation });
+    expect(message).toEqual({ type: 'scrutiny/clip-create', page, selectors, citation });
+    if (message?.type !== 'scrutiny/clip-create') throw new Error('not a clip');
+    expect(message.citation.authors).not.toBe(citation.authors);
+  });
+
+  it('drop a page’s malformed language tag instead of the clip', () => {
+    const message = parseAnnotationMessage({
+      type: 'scrutiny/clip-create',
+      page,
+      selectors,
+      citation: { ...citation, lang: 'en_US"><script>' },
+    });
+    expect(message?.type === 'scrutiny/clip-create' && message.citation.lang).toBeNull();
+  });
+
+  it('refuse clips with extra keys, missing selectors or a citation of the wrong shape', () => {
+    const clip = { type: 'scrutiny/clip-create', page, selectors, citation };
+    expect(parseAnnotationMessage({ ...clip, collectionId: 'mine' })).toBeNull();
+    expect(parseAnnotationMessage({ ...clip, selectors: { quote: selectors.quote } })).toBeNull();
+    expect(parseAnnotationMessage({ ...clip, citation: { ...citation, authors: 'Ana Ruiz' } })).toBeNull();
+    expect(parseAnnotationMessage({ ...clip, citation: { ...citation, note: 'x' } })).toBeNull();
+  });
+
+  it('read the panel’s clip and save requests only with a tab id', () => {
+    expect(parseAnnotationMessage({ type: 'scrutiny/clip-created', id: annotation.id, tabId: 4 })).toEqual({
+      type: 'scrutiny/clip-created',
+      id: annotation.id,
+      tabId: 4,
+    });
+    expect(
+      parseAnnotationMessage({ type: 'scrutiny/clip-created', id: annotation.id, tabId: -1 }),
+    ).toBeNull();
+    expect(parseAnnotationMessage({ type: 'scrutiny/save-article-request', tabId: 7 })).toEqual({
+      type: 'scrutiny/save-article-request',
+      tabId: 7,
+    });
+    expect(parseAnnotationMessage({ type: 'scrutiny/save-article-request' })).toBeNull();
+  });
+
+  it('read the background’s answer to a clip', () => {
+    expect(parseClipResponse({ ok: true, id: annotation.id })).toEqual({ ok: true, id: annotation.id });
+    expect(parseClipResponse({ ok: false, error: 'Disk full.' })).toEqual({ ok: false, error: 'Disk full.' });
+    expect(parseClipResponse({ ok: true, id: '<b>' })).toMatchObject({ ok: false });
   });
 });

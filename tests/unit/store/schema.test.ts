@@ -100,8 +100,15 @@ describe('the database schema', () => {
   it('opens fresh at the current version with the current indexes', async () => {
     const db = freshDatabase();
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((table) => table.name)).toEqual(['annotations']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((table) => table.name).sort()).toEqual([
+      'annotations',
+      'articleVersions',
+      'articles',
+      'clippings',
+      'collections',
+      'settings',
+    ]);
     expect(await db.annotations.count()).toBe(0);
     const indexNames = [...db.backendDB().transaction('annotations').objectStore('annotations').indexNames];
     expect(indexNames.sort()).toEqual(['kind', 'modified', 'pageKeys']);
@@ -122,7 +129,7 @@ describe('the database schema', () => {
 
     const db = new ScrutinyDatabase('scrutiny', environment);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.annotations.count()).toBe(records.length + filler.length);
     const indexNames = [...db.backendDB().transaction('annotations').objectStore('annotations').indexNames];
     expect(indexNames.sort()).toEqual(['kind', 'modified', 'pageKeys']);
@@ -222,7 +229,65 @@ describe('the database schema', () => {
   it('upgrades an empty version 1 database', async () => {
     const db = new ScrutinyDatabase('scrutiny', await versionOneDatabase([]));
     expect(await db.annotations.count()).toBe(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
+    db.close();
+  });
+
+  it('upgrades a filled version 2 database to version 3 without changing a record', async () => {
+    const environment = fakeIndexedDB();
+    // Version 2 as it was released: only the annotations table.
+    const released = new Dexie('scrutiny', environment);
+    released.version(1).stores({ annotations: 'id, url' });
+    released.version(2).stores({ annotations: 'id, *pageKeys, modified, kind' });
+    const page = {
+      url: 'https://www.example.com/news/2024/05/water-plan',
+      canonicalUrl: null,
+      title: 'Wasserplan: „Wir sind bereit“ — مجلس المدينة 🌊',
+    };
+    const records: Annotation[] = Array.from({ length: 400 }, (_, i) => ({
+      id: `7d3e5f8a-0b1c-4d2e-8f3a-${String(i).padStart(12, '0')}`,
+      kind: i % 50 === 0 ? 'page-note' : 'highlight',
+      target: {
+        ...page,
+        url: `${page.url}/${i % 7}`,
+        selector:
+          i % 50 === 0
+            ? []
+            : [
+                { type: 'TextPositionSelector', start: i, end: i + 12 },
+                {
+                  type: 'TextQuoteSelector',
+                  exact: `“passage” ${i} — 市長`,
+                  prefix: 'before ',
+                  suffix: ' after',
+                },
+              ],
+      },
+      body: {
+        note: i === 1 ? '' : i === 2 ? 'Long thought. '.repeat(5000) : `note ${i} — vérifier 🙃\nline two`,
+        tags: i % 3 === 0 ? ['budget', 'Wasser'] : [],
+        colour: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5]!,
+      },
+      pageKeys: pageKeys({ url: `${page.url}/${i % 7}`, canonicalUrl: null }),
+      created: new Date(may1 + i * 1000).toISOString(),
+      modified: new Date(may2 + i * 1000).toISOString(),
+    }));
+    await released.table('annotations').bulkAdd(records);
+    released.close();
+
+    const db = new ScrutinyDatabase('scrutiny', environment);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const after = await db.annotations.toArray();
+    expect(after.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...records].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    for (const table of [db.articles, db.articleVersions, db.clippings, db.collections, db.settings])
+      expect(await table.count()).toBe(0);
+    const found = await listAnnotationsForPage(db, pageKeys({ url: `${page.url}/0`, canonicalUrl: null }));
+    // Two page notes on that page (0 and 350): the newer one shows, the other is kept beside it.
+    expect(found.pageNote?.id).toBe(records[350]!.id);
+    expect(found.otherPageNotes.map((note) => note.id)).toEqual([records[0]!.id]);
     db.close();
   });
 

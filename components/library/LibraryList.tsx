@@ -1,0 +1,189 @@
+/**
+ * The library's list: only the rows on screen (and a few around them) are in the DOM, asked of the
+ * catalog a page at a time, so 100,000 items scroll as lightly as ten.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LibraryRow } from '@/lib/library/catalog';
+import type { Collection } from '@/lib/library/types';
+import { MarkedText } from './MarkedText';
+
+/** Every row is this tall (CSS keeps it so): the list computes what is on screen from the scroll offset. */
+export const ROW_HEIGHT = 116;
+const OVERSCAN = 6;
+
+const KIND_NAMES: Record<LibraryRow['kind'], string> = {
+  article: 'Article',
+  clipping: 'Clipping',
+  highlight: 'Highlight',
+  note: 'Note',
+};
+
+const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+export function formatDay(iso: string | null): string {
+  if (!iso) return '';
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? iso : DAY.format(time);
+}
+
+export interface LibraryListProps {
+  total: number;
+  /** Rows known so far, by their index in the result. */
+  rows: Map<number, LibraryRow>;
+  /** Ask for the rows from `offset` (the list calls it as it scrolls). */
+  requestRows(offset: number, limit: number): void;
+  selected: ReadonlySet<string>;
+  onToggle(row: LibraryRow, selected: boolean): void;
+  onOpen(row: LibraryRow): void;
+  collections: ReadonlyMap<string, Collection>;
+  /** Changes whenever the result changes, to scroll back to the top. */
+  resultKey: number;
+}
+
+export function LibraryList(props: LibraryListProps) {
+  const { total, rows, requestRows, selected, onToggle, onOpen, collections, resultKey } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [window, setWindow] = useState({ first: 0, count: 20 });
+
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+    setWindow((current) => ({ ...current, first: 0 }));
+  }, [resultKey]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const measure = () => {
+      const first = Math.max(0, Math.floor(element.scrollTop / ROW_HEIGHT) - OVERSCAN);
+      const count = Math.ceil(element.clientHeight / ROW_HEIGHT) + OVERSCAN * 2;
+      setWindow((current) =>
+        current.first === first && current.count === count ? current : { first, count },
+      );
+    };
+    measure();
+    element.addEventListener('scroll', measure, { passive: true });
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => {
+      element.removeEventListener('scroll', measure);
+      observer.disconnect();
+    };
+  }, []);
+
+  const last = Math.min(total, window.first + window.count);
+  useEffect(() => {
+    for (let index = window.first; index < last; index++) {
+      if (!rows.has(index)) {
+        requestRows(window.first, last - window.first);
+        return;
+      }
+    }
+  }, [window.first, last, rows, requestRows]);
+
+  const shown: preact.JSX.Element[] = [];
+  for (let index = window.first; index < last; index++) {
+    const row = rows.get(index);
+    shown.push(
+      <li
+        key={row ? row.id : `pending-${index}`}
+        class="library-row"
+        style={{ top: `${index * ROW_HEIGHT}px` }}
+        aria-posinset={index + 1}
+        aria-setsize={total}
+        data-kind={row?.kind}
+        data-testid={row ? 'library-item' : undefined}
+      >
+        {row ? (
+          <RowView
+            row={row}
+            selected={selected.has(row.id)}
+            onToggle={onToggle}
+            onOpen={onOpen}
+            collections={collections}
+          />
+        ) : (
+          <span class="library-row-pending">…</span>
+        )}
+      </li>,
+    );
+  }
+
+  return (
+    <div class="library-scroller" ref={scroller} tabIndex={-1} data-testid="library-list">
+      <ul class="library-rows" style={{ height: `${total * ROW_HEIGHT}px` }} aria-label="Library items">
+        {shown}
+      </ul>
+    </div>
+  );
+}
+
+function RowView({
+  row,
+  selected,
+  onToggle,
+  onOpen,
+  collections,
+}: {
+  row: LibraryRow;
+  selected: boolean;
+  onToggle(row: LibraryRow, selected: boolean): void;
+  onOpen(row: LibraryRow): void;
+  collections: ReadonlyMap<string, Collection>;
+}) {
+  const names = row.collectionIds.map((id) => collections.get(id)?.name).filter(Boolean);
+  return (
+    <article class="library-item" data-colour={row.colour ?? undefined}>
+      <input
+        type="checkbox"
+        class="library-select"
+        checked={selected}
+        aria-label={`Select ${KIND_NAMES[row.kind].toLowerCase()}: ${row.title}`}
+        onChange={(event) => onToggle(row, event.currentTarget.checked)}
+      />
+      <div class="library-item-body">
+        <p class="library-item-meta">
+          <span class="library-kind">{KIND_NAMES[row.kind]}</span>
+          {row.detail && <span> · {row.detail}</span>}
+          {row.published && <span> · published {formatDay(row.published)}</span>}
+          <span>
+            {' '}
+            · {row.kind === 'article' ? 'saved' : 'added'} {formatDay(row.date)}
+          </span>
+          {row.versionCount > 1 && <span> · {row.versionCount} versions</span>}
+        </p>
+        <h3 class="library-item-title">
+          {row.articleId ? (
+            <button type="button" class="link-button" onClick={() => onOpen(row)} data-testid="open-item">
+              <MarkedText text={row.title} terms={row.terms} />
+            </button>
+          ) : (
+            <a href={row.url} target="_blank" rel="noopener noreferrer">
+              <MarkedText text={row.title} terms={row.terms} />
+            </a>
+          )}
+        </h3>
+        <p class="library-item-excerpt" data-testid="item-excerpt">
+          <MarkedText text={row.excerpt} terms={row.terms} />
+        </p>
+        {(row.note || row.tags.length > 0 || names.length > 0) && (
+          <p class="library-item-extra">
+            {row.note && (
+              <span class="library-note">
+                Note: <MarkedText text={row.note} terms={row.terms} />
+              </span>
+            )}
+            {names.map((name) => (
+              <span class="tag collection-tag" key={name}>
+                {name}
+              </span>
+            ))}
+            {row.tags.map((tag) => (
+              <span class="tag" key={tag}>
+                #{tag}
+              </span>
+            ))}
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,548 @@
+/**
+ * The library page: every saved article, clipping, highlight and note, searchable as the reader types,
+ * filtered and sorted, grouped into collections, with bulk actions that can be undone and a reading view
+ * of each saved copy. The catalog (records + search index) lives in a worker; this page only asks it for
+ * the rows on screen, and writes through lib/store, announcing each change to every extension page.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { LibraryList } from '@/components/library/LibraryList';
+import { ReaderView } from '@/components/library/ReaderView';
+import { CollectionsPane, type CollectionActions } from '@/components/library/CollectionsPane';
+import { FiltersPane } from '@/components/library/FiltersPane';
+import { BulkBar } from '@/components/library/BulkBar';
+import { StorageFacts, type StorageEstimate } from '@/components/library/StorageFacts';
+import { askStore } from '../annotator/store-client';
+import type { LibraryQuery, LibraryRow } from '@/lib/library/catalog';
+import type { LibraryItemKind } from '@/lib/library/search';
+import { announceLibraryChange } from '@/lib/library/sync';
+import type { Annotation } from '@/lib/annotations/types';
+import type { ArticleSnapshot, Collection, SavedArticle } from '@/lib/library/types';
+import {
+  createCollection,
+  deleteArticles,
+  deleteClippings,
+  deleteCollection,
+  getSavedArticle,
+  listAnnotationsForPage,
+  listArticlesPage,
+  listVersions,
+  mergeCollections,
+  moveToCollection,
+  openAnnotationStore,
+  renameCollection,
+  restoreArticles,
+  restoreClippings,
+  restoreCollection,
+  setArticleTags,
+  setClippingTags,
+  StoreError,
+  type DeletedArticles,
+  type DeletedCollection,
+} from '@/lib/store';
+import type { CatalogAnswer, CatalogRequest, CatalogSummary } from './protocol';
+
+const db = openAnnotationStore();
+const PAGE = 60;
+const UNEXPECTED = 'Something went wrong in Scrutiny’s storage. Nothing was changed: try again.';
+
+interface Undo {
+  label: string;
+  run(): Promise<void>;
+}
+
+interface OpenArticle {
+  article: SavedArticle;
+  versions: ArticleSnapshot[];
+  highlights: Annotation[];
+}
+
+const articleIdFromHash = () => {
+  const match = /^#article=([\w-]+)$/.exec(location.hash);
+  return match ? match[1]! : null;
+};
+
+/** The first screen of saved articles, read straight from the database while the worker loads the rest. */
+function quickRows(articles: SavedArticle[]): Map<number, LibraryRow> {
+  return new Map(
+    articles.map((article, index) => [
+      index,
+      {
+        id: article.id,
+        kind: 'article' as const,
+        title: article.title || article.url,
+        detail: [article.outlet, article.authors.join(', ')].filter(Boolean).join(' · '),
+        excerpt: article.excerpt,
+        note: '',
+        terms: [],
+        date: article.updatedAt,
+        published: article.published,
+        tags: article.tags,
+        collectionIds: article.collectionIds,
+        articleId: article.id,
+        url: article.canonicalUrl ?? article.url,
+        colour: null,
+        versionCount: article.versionCount,
+      },
+    ]),
+  );
+}
+
+const errorMessage = (error: unknown) => (error instanceof StoreError ? error.message : UNEXPECTED);
+
+export function Library() {
+  const worker = useRef<Worker | null>(null);
+  const seq = useRef(0);
+  const [summary, setSummary] = useState<CatalogSummary | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [query, setQuery] = useState<LibraryQuery>({ text: '', filters: {}, sort: 'saved' });
+  const [total, setTotal] = useState(0);
+  const [rows, setRows] = useState<Map<number, LibraryRow>>(new Map());
+  const [resultKey, setResultKey] = useState(0);
+  const [selected, setSelected] = useState<Map<string, LibraryItemKind>>(new Map());
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const [message, setMessage] = useState<{ text: string; tone: 'info' | 'error' } | null>(null);
+  const [open, setOpen] = useState<OpenArticle | null>(null);
+  const [storage, setStorage] = useState<StorageEstimate | null>(null);
+  const pendingIds = useRef(new Map<number, (items: { id: string; kind: LibraryItemKind }[]) => void>());
+  const resultSeq = useRef(0);
+
+  const send = useCallback((request: CatalogRequest) => worker.current?.postMessage(request), []);
+
+  // For `npm run bench -- --only library`: when the first rows are on screen.
+  const painted = useRef(false);
+  useEffect(() => {
+    if (painted.current || rows.size === 0) return;
+    painted.current = true;
+    requestAnimationFrame(() => performance.mark('scrutiny-library-painted'));
+  }, [rows]);
+
+  // First paint from the database; then the worker's catalog takes over.
+  useEffect(() => {
+    void listArticlesPage(db, { sort: 'savedAt', offset: 0, limit: PAGE })
+      .then((articles) => {
+        setRows((current) => (current.size ? current : quickRows(articles)));
+        setTotal((current) => current || articles.length);
+      })
+      .catch(() => undefined);
+    const started = new Worker(browser.runtime.getURL('/catalog-worker.js'));
+    worker.current = started;
+    started.onmessage = (event: MessageEvent<CatalogAnswer>) => {
+      const answer = event.data;
+      switch (answer.type) {
+        case 'ready':
+        case 'changed':
+          setLoading(false);
+          setSummary(answer);
+          setTotal(answer.total);
+          setRows(new Map());
+          if (answer.type === 'ready') performance.mark('scrutiny-library-ready');
+          return;
+        case 'result':
+          if (answer.seq !== resultSeq.current) return;
+          setTotal(answer.total);
+          setRows(new Map());
+          setResultKey(answer.seq);
+          return;
+        case 'rows':
+          if (answer.seq < resultSeq.current) return;
+          setRows((current) => {
+            const next = new Map(current);
+            answer.rows.forEach((row, index) => next.set(answer.offset + index, row));
+            return next;
+          });
+          return;
+        case 'ids':
+          pendingIds.current.get(answer.seq)?.(answer.items);
+          pendingIds.current.delete(answer.seq);
+          return;
+        case 'error':
+          setLoading(false);
+          setMessage({ text: answer.message, tone: 'error' });
+          return;
+      }
+    };
+    // Highlights and notes changed in a page or the panel: the background tells the extension's pages.
+    const onRuntime = (raw: unknown) => {
+      const message = raw as { type?: unknown; pageKeys?: unknown };
+      if (message?.type === 'scrutiny/annotations-changed' && Array.isArray(message.pageKeys))
+        send({ type: 'pages-changed', pageKeys: message.pageKeys.filter((key) => typeof key === 'string') });
+    };
+    browser.runtime.onMessage.addListener(onRuntime);
+    return () => {
+      started.terminate();
+      browser.runtime.onMessage.removeListener(onRuntime);
+    };
+  }, [send]);
+
+  // Results as the reader types: every change of the query is sent at once; older answers are dropped.
+  useEffect(() => {
+    if (loading) return;
+    const ticket = ++seq.current;
+    resultSeq.current = ticket;
+    send({ type: 'query', seq: ticket, query });
+  }, [query, loading, send]);
+
+  const requestRows = useCallback(
+    (offset: number, limit: number) => send({ type: 'rows', seq: resultSeq.current, offset, limit }),
+    [send],
+  );
+
+  const refreshStorage = useCallback(() => {
+    void (async () => {
+      const estimate = await navigator.storage?.estimate?.().catch(() => null);
+      const persisted = (await navigator.storage?.persisted?.().catch(() => false)) ?? false;
+      setStorage({ usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted });
+    })();
+  }, []);
+  useEffect(refreshStorage, [refreshStorage, summary]);
+
+  // The reading view follows the address (#article=id), so Back works and the panel can link to it.
+  const openFromHash = useCallback(async () => {
+    const id = articleIdFromHash();
+    if (!id) return setOpen(null);
+    try {
+      const article = await getSavedArticle(db, id);
+      if (!article) {
+        setMessage({ text: 'This article is no longer in your library.', tone: 'error' });
+        return setOpen(null);
+      }
+      const [versions, notes] = await Promise.all([
+        listVersions(db, id),
+        listAnnotationsForPage(db, article.pageKeys),
+      ]);
+      setOpen({ article, versions, highlights: notes.highlights });
+    } catch (error) {
+      setMessage({ text: errorMessage(error), tone: 'error' });
+    }
+  }, []);
+  useEffect(() => {
+    void openFromHash();
+    const listener = () => void openFromHash();
+    window.addEventListener('hashchange', listener);
+    return () => window.removeEventListener('hashchange', listener);
+  }, [openFromHash]);
+  // A new version saved in another window while the reader has the article open.
+  useEffect(() => {
+    if (open && summary) void openFromHash();
+  }, [summary]);
+
+  /** Run a write; on success say what happened and offer its undo; on failure say why, nothing changed. */
+  const perform = useCallback(async (work: () => Promise<Undo | null>, done?: string) => {
+    try {
+      const next = await work();
+      setUndo(next);
+      setMessage(done ? { text: done, tone: 'info' } : null);
+    } catch (error) {
+      setMessage({ text: errorMessage(error), tone: 'error' });
+    }
+  }, []);
+
+  const collections = useMemo(
+    () => new Map((summary?.facets.collections ?? []).map((collection) => [collection.id, collection])),
+    [summary],
+  );
+
+  const collectionActions: CollectionActions = {
+    create: (name) =>
+      perform(async () => {
+        const collection = await createCollection(db, name);
+        announceLibraryChange({ tables: ['collections'], ids: [collection.id], pageKeys: [] });
+        return null;
+      }, `Collection “${name}” created.`),
+    rename: (collection, name) =>
+      perform(async () => {
+        await renameCollection(db, collection.id, name);
+        announceLibraryChange({ tables: ['collections'], ids: [collection.id], pageKeys: [] });
+        return null;
+      }, `Renamed to “${name}”.`),
+    remove: (collection) =>
+      perform(async () => {
+        const deleted = await deleteCollection(db, collection.id);
+        announceCollectionChange([deleted]);
+        if (query.filters.collectionId === collection.id) setFilters({ collectionId: undefined });
+        return {
+          label: `Collection “${collection.name}” deleted.`,
+          run: async () => {
+            await restoreCollection(db, deleted);
+            announceCollectionChange([deleted]);
+          },
+        };
+      }, `Collection “${collection.name}” deleted; its articles stay in your library.`),
+    merge: (sources, target) =>
+      perform(async () => {
+        const deleted = await mergeCollections(
+          db,
+          sources.map((source) => source.id),
+          target.id,
+        );
+        announceCollectionChange(deleted, target.id);
+        return {
+          label: 'Collections merged.',
+          run: async () => {
+            for (const collection of deleted) await restoreCollection(db, collection);
+            announceCollectionChange(deleted, target.id);
+          },
+        };
+      }, `Merged into “${target.name}”.`),
+  };
+
+  function announceCollectionChange(deleted: DeletedCollection[], targetId?: string) {
+    announceLibraryChange({
+      tables: ['collections', 'clippings', 'articles'],
+      ids: [
+        ...deleted.flatMap((item) => [
+          item.collection.id,
+          ...item.clippings.map((clipping) => clipping.id),
+          ...item.articleIds,
+        ]),
+        ...(targetId ? [targetId] : []),
+      ],
+      pageKeys: [],
+    });
+  }
+
+  const setFilters = (change: Partial<LibraryQuery['filters']>) =>
+    setQuery((current) => ({ ...current, filters: { ...current.filters, ...change } }));
+
+  const selectedOf = (kind: LibraryItemKind) =>
+    [...selected].filter(([, itemKind]) => itemKind === kind).map(([id]) => id);
+
+  const bulk = {
+    selectAll: () => {
+      const ticket = ++seq.current;
+      pendingIds.current.set(ticket, (items) =>
+        setSelected(new Map(items.map((item) => [item.id, item.kind]))),
+      );
+      send({ type: 'ids', seq: ticket });
+    },
+    clear: () => setSelected(new Map()),
+    tag: (tag: string) =>
+      perform(
+        async () => {
+          const articleIds = selectedOf('article');
+          const clippingIds = selectedOf('clipping');
+          const annotationIds = [...selectedOf('highlight'), ...selectedOf('note')];
+          await setArticleTags(db, articleIds, [tag]);
+          await setClippingTags(db, clippingIds, [tag]);
+          const changedAnnotations: Annotation[] = [];
+          for (const id of annotationIds) {
+            const before = await db.annotations.get(id);
+            if (!before || before.body.tags.includes(tag)) continue;
+            const response = await askStore(
+              { type: 'scrutiny/annotation-update', id, changes: { tags: [...before.body.tags, tag] } },
+              UNEXPECTED,
+            );
+            if (!response.ok) throw new StoreError('unexpected', response.error);
+            changedAnnotations.push(before);
+          }
+          announceLibraryChange({ tables: ['articles'], ids: articleIds, pageKeys: [] });
+          announceLibraryChange({ tables: ['clippings'], ids: clippingIds, pageKeys: [] });
+          return {
+            label: `Tagged #${tag}.`,
+            run: async () => {
+              await setArticleTags(db, articleIds, [], [tag]);
+              await setClippingTags(db, clippingIds, [], [tag]);
+              for (const before of changedAnnotations)
+                await askStore(
+                  { type: 'scrutiny/annotation-update', id: before.id, changes: { tags: before.body.tags } },
+                  UNEXPECTED,
+                );
+              announceLibraryChange({ tables: ['articles'], ids: articleIds, pageKeys: [] });
+              announceLibraryChange({ tables: ['clippings'], ids: clippingIds, pageKeys: [] });
+            },
+          };
+        },
+        `Tagged ${selected.size} ${selected.size === 1 ? 'item' : 'items'} #${tag}.`,
+      ),
+    move: (target: Collection) =>
+      perform(
+        async () => {
+          const articleIds = selectedOf('article');
+          const clippingIds = selectedOf('clipping');
+          const before = {
+            clippings: (await db.clippings.bulkGet(clippingIds)).filter(Boolean),
+            articles: (await db.articles.bulkGet(articleIds)).filter(Boolean),
+          };
+          const fromId = query.filters.collectionId ?? null;
+          await moveToCollection(db, { articleIds, clippingIds }, target.id, fromId);
+          const ids = [...articleIds, ...clippingIds];
+          announceLibraryChange({ tables: ['articles', 'clippings'], ids, pageKeys: [] });
+          return {
+            label: `Moved to “${target.name}”.`,
+            run: async () => {
+              await db.transaction('rw', [db.articles, db.clippings], async () => {
+                for (const article of before.articles)
+                  await db.articles.update(article!.id, { collectionIds: article!.collectionIds });
+                for (const clipping of before.clippings)
+                  await db.clippings.update(clipping!.id, { collectionId: clipping!.collectionId });
+              });
+              announceLibraryChange({ tables: ['articles', 'clippings'], ids, pageKeys: [] });
+            },
+          };
+        },
+        `Moved ${selected.size} ${selected.size === 1 ? 'item' : 'items'} to “${target.name}”.`,
+      ),
+    remove: () =>
+      perform(async () => {
+        const articles: DeletedArticles = await deleteArticles(db, selectedOf('article'));
+        const clippings = await deleteClippings(db, selectedOf('clipping'));
+        const annotations: Annotation[] = [];
+        for (const id of [...selectedOf('highlight'), ...selectedOf('note')]) {
+          const response = await askStore({ type: 'scrutiny/annotation-delete', id }, UNEXPECTED);
+          if (response.ok) annotations.push(...response.annotations);
+        }
+        const articleIds = articles.articles.map((article) => article.id);
+        const clippingIds = clippings.map((clipping) => clipping.id);
+        announceLibraryChange({ tables: ['articles'], ids: articleIds, pageKeys: [] });
+        announceLibraryChange({ tables: ['clippings'], ids: clippingIds, pageKeys: [] });
+        setSelected(new Map());
+        const count = articleIds.length + clippingIds.length + annotations.length;
+        return {
+          label: `${count} ${count === 1 ? 'item' : 'items'} deleted.`,
+          run: async () => {
+            await restoreArticles(db, articles);
+            await restoreClippings(db, clippings);
+            for (const annotation of annotations)
+              await askStore({ type: 'scrutiny/annotation-restore', annotation }, UNEXPECTED);
+            announceLibraryChange({ tables: ['articles'], ids: articleIds, pageKeys: [] });
+            announceLibraryChange({ tables: ['clippings'], ids: clippingIds, pageKeys: [] });
+          },
+        };
+      }, 'Deleted.'),
+  };
+
+  const onToggle = useCallback((row: LibraryRow, on: boolean) => {
+    setSelected((current) => {
+      const next = new Map(current);
+      if (on) next.set(row.id, row.kind);
+      else next.delete(row.id);
+      return next;
+    });
+  }, []);
+
+  const onOpen = useCallback((row: LibraryRow) => {
+    if (row.articleId) location.hash = `article=${row.articleId}`;
+  }, []);
+
+  const runUndo = () => {
+    const current = undo;
+    if (!current) return;
+    setUndo(null);
+    void perform(async () => {
+      await current.run();
+      return null;
+    }, 'Undone.');
+  };
+
+  if (open) {
+    return (
+      <main class="library library-reading">
+        <ReaderView
+          article={open.article}
+          versions={open.versions}
+          highlights={open.highlights}
+          onClose={() => {
+            history.pushState(null, '', location.pathname);
+            setOpen(null);
+          }}
+        />
+      </main>
+    );
+  }
+
+  return (
+    <main class="library">
+      <header class="library-header">
+        <h1 class="brand">Scrutiny library</h1>
+        <input
+          type="search"
+          class="library-search"
+          aria-label="Search"
+          placeholder="Search articles, quotes, people, notes and clippings"
+          value={query.text}
+          onInput={(event) => setQuery((current) => ({ ...current, text: event.currentTarget.value }))}
+          data-testid="library-search"
+        />
+        <label class="library-sort">
+          Sort by{' '}
+          <select
+            value={query.sort}
+            onChange={(event) =>
+              setQuery((current) => ({
+                ...current,
+                sort: event.currentTarget.value as LibraryQuery['sort'],
+              }))
+            }
+            data-testid="library-sort"
+          >
+            <option value="saved">Date saved</option>
+            <option value="published">Date published</option>
+            <option value="relevance">Relevance</option>
+          </select>
+        </label>
+      </header>
+      <div class="library-columns">
+        <aside class="library-side">
+          <CollectionsPane
+            collections={summary?.facets.collections ?? []}
+            sizes={summary?.sizes ?? {}}
+            current={query.filters.collectionId ?? null}
+            onSelect={(id) => setFilters({ collectionId: id ?? undefined })}
+            actions={collectionActions}
+          />
+          <FiltersPane filters={query.filters} facets={summary?.facets ?? null} onChange={setFilters} />
+          <StorageFacts counts={summary?.counts ?? null} storage={storage} />
+        </aside>
+        <section class="library-main" aria-label="Items">
+          <p class="library-count" role="status" data-testid="library-count">
+            {loading
+              ? 'Opening your library…'
+              : `${total.toLocaleString()} ${total === 1 ? 'item' : 'items'}${query.text ? ` match “${query.text}”` : ''}`}
+          </p>
+          {message && (
+            <p
+              class={message.tone === 'error' ? 'library-message error' : 'library-message'}
+              role={message.tone === 'error' ? 'alert' : 'status'}
+              data-testid="library-message"
+            >
+              {message.text}{' '}
+              {undo && message.tone === 'info' && (
+                <button type="button" class="secondary" onClick={runUndo} data-testid="library-undo">
+                  Undo
+                </button>
+              )}
+            </p>
+          )}
+          <BulkBar
+            count={selected.size}
+            total={total}
+            collections={summary?.facets.collections ?? []}
+            onSelectAll={bulk.selectAll}
+            onClear={bulk.clear}
+            onTag={(tag) => void bulk.tag(tag)}
+            onMove={(collection) => void bulk.move(collection)}
+            onDelete={() => void bulk.remove()}
+          />
+          {!loading && total === 0 ? (
+            <p class="empty" data-testid="library-empty">
+              {query.text || Object.values(query.filters).some(Boolean)
+                ? 'Nothing in your library matches. Try fewer words or fewer filters.'
+                : 'Your library is empty. Save an article or clip a passage from Scrutiny’s panel to keep it here.'}
+            </p>
+          ) : (
+            <LibraryList
+              total={total}
+              rows={rows}
+              requestRows={requestRows}
+              selected={new Set(selected.keys())}
+              onToggle={onToggle}
+              onOpen={onOpen}
+              collections={collections}
+              resultKey={resultKey}
+            />
+          )}
+        </section>
+      </div>
+    </main>
+  );
+}

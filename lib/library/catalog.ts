@@ -1,0 +1,366 @@
+/**
+ * Everything in the reader's library at once, searchable: saved articles, clippings, highlights and page
+ * notes, loaded from the database, indexed (lib/library/search), filtered, sorted, and handed out a page of
+ * rows at a time so a list of 100,000 items paints only what is on screen. The index is derived data:
+ * rebuilt from the records, and brought up to date with each announced change (lib/library/sync).
+ * The library page runs this in a worker, so building the index never holds the page.
+ */
+import type { Annotation, HighlightColour } from '../annotations/types';
+import type { ScrutinyDatabase } from '../store/schema';
+import {
+  annotationDocument,
+  articleDocument,
+  clippingDocument,
+  LibraryIndex,
+  snippet,
+  type LibraryFilters,
+  type LibraryItemKind,
+  type LibrarySort,
+  type SearchHit,
+} from './search';
+import type { LibraryChange } from './sync';
+import type { ArticleSnapshot, Clipping, Collection, SavedArticle } from './types';
+
+export interface LibraryQuery {
+  text: string;
+  filters: LibraryFilters;
+  sort: LibrarySort;
+}
+
+/** One line of the library's list: what the reader sees of an item, without loading it whole. */
+export interface LibraryRow {
+  id: string;
+  kind: LibraryItemKind;
+  title: string;
+  /** Outlet, authors and date for articles and clippings; the page's title for highlights and notes. */
+  detail: string;
+  /** The passage of a clipping or highlight, a page note's text, or an article's excerpt or matching lines. */
+  excerpt: string;
+  /** The reader's note on a clipping or highlight. */
+  note: string;
+  /** The query's words as they matched, for marking them. */
+  terms: string[];
+  /** When the reader saved, clipped or made it. */
+  date: string;
+  published: string | null;
+  tags: string[];
+  collectionIds: string[];
+  /** The saved article this item opens in the reading view, when there is one. */
+  articleId: string | null;
+  url: string;
+  colour: HighlightColour | null;
+  versionCount: number;
+}
+
+export interface LibraryCounts {
+  articles: number;
+  clippings: number;
+  highlights: number;
+  notes: number;
+  collections: number;
+}
+
+export interface LibraryFacets {
+  outlets: string[];
+  authors: string[];
+  speakers: string[];
+  tags: string[];
+  langs: string[];
+  sourceKinds: string[];
+  collections: Collection[];
+}
+
+const EXCERPT_LENGTH = 220;
+
+export class LibraryCatalog {
+  private readonly articles = new Map<string, SavedArticle>();
+  private readonly clippings = new Map<string, Clipping>();
+  private readonly annotations = new Map<string, Annotation>();
+  private readonly collections = new Map<string, Collection>();
+  /** Text of each article's newest snapshot, for snippets around a match. */
+  private readonly texts = new Map<string, string>();
+  /** Page key → saved article id, to open a highlight's article. */
+  private readonly articleByKey = new Map<string, string>();
+  private index = LibraryIndex.build([]);
+  private hits: SearchHit[] = [];
+  private lastQuery: LibraryQuery = { text: '', filters: {}, sort: 'saved' };
+
+  private constructor() {}
+
+  static async load(db: ScrutinyDatabase): Promise<LibraryCatalog> {
+    const catalog = new LibraryCatalog();
+    await catalog.reloadAll(db);
+    return catalog;
+  }
+
+  private async reloadAll(db: ScrutinyDatabase): Promise<void> {
+    const [articles, clippings, annotations, collections] = await db.transaction(
+      'r',
+      [db.articles, db.clippings, db.annotations, db.collections],
+      () =>
+        Promise.all([
+          db.articles.toArray(),
+          db.clippings.toArray(),
+          db.annotations.toArray(),
+          db.collections.toArray(),
+        ]),
+    );
+    const snapshots = await latestSnapshots(db, articles);
+    this.articles.clear();
+    this.clippings.clear();
+    this.annotations.clear();
+    this.collections.clear();
+    this.texts.clear();
+    this.articleByKey.clear();
+    for (const collection of collections) this.collections.set(collection.id, collection);
+    for (const article of articles) this.putArticle(article, snapshots.get(article.id) ?? null, false);
+    for (const clipping of clippings) this.clippings.set(clipping.id, clipping);
+    for (const annotation of annotations) this.annotations.set(annotation.id, annotation);
+    this.index = LibraryIndex.build(this.documents(snapshots));
+    this.run();
+  }
+
+  private *documents(snapshots: Map<string, ArticleSnapshot>) {
+    for (const article of this.articles.values())
+      yield articleDocument(article, snapshots.get(article.id) ?? null);
+    for (const clipping of this.clippings.values()) yield clippingDocument(clipping);
+    for (const annotation of this.annotations.values())
+      yield annotationDocument(annotation, this.articleFor(annotation.pageKeys));
+  }
+
+  private putArticle(article: SavedArticle, snapshot: ArticleSnapshot | null, index = true): void {
+    const old = this.articles.get(article.id);
+    for (const key of old?.pageKeys ?? []) this.articleByKey.delete(key);
+    this.articles.set(article.id, article);
+    for (const key of article.pageKeys) this.articleByKey.set(key, article.id);
+    if (snapshot) this.texts.set(article.id, snapshot.text);
+    if (index) this.index.upsert(articleDocument(article, snapshot));
+  }
+
+  private articleFor(keys: readonly string[]): SavedArticle | null {
+    for (const key of keys) {
+      const id = this.articleByKey.get(key);
+      if (id) return this.articles.get(id) ?? null;
+    }
+    return null;
+  }
+
+  /**
+   * Bring the catalog up to date with a change another page announced. Records named by id are read
+   * again (or dropped when gone); a change without ids reloads its tables whole.
+   */
+  async refresh(db: ScrutinyDatabase, change: LibraryChange | null): Promise<void> {
+    if (!change || change.ids.length === 0) return this.reloadAll(db);
+    for (const table of change.tables) {
+      if (table === 'collections') {
+        this.collections.clear();
+        for (const collection of await db.collections.toArray())
+          this.collections.set(collection.id, collection);
+      } else if (table === 'articles') {
+        const found = await db.articles.bulkGet(change.ids);
+        const snapshots = await latestSnapshots(
+          db,
+          found.filter((article): article is SavedArticle => Boolean(article)),
+        );
+        change.ids.forEach((id, at) => {
+          const article = found[at];
+          if (article) this.putArticle(article, snapshots.get(id) ?? null);
+          else if (this.articles.has(id)) {
+            for (const key of this.articles.get(id)!.pageKeys) this.articleByKey.delete(key);
+            this.articles.delete(id);
+            this.texts.delete(id);
+            this.index.remove(id);
+          }
+        });
+      } else if (table === 'clippings') {
+        const found = await db.clippings.bulkGet(change.ids);
+        change.ids.forEach((id, at) => {
+          const clipping = found[at];
+          if (clipping) {
+            this.clippings.set(id, clipping);
+            this.index.upsert(clippingDocument(clipping));
+          } else if (this.clippings.delete(id)) this.index.remove(id);
+        });
+      } else if (table === 'annotations') {
+        const found = await db.annotations.bulkGet(change.ids);
+        change.ids.forEach((id, at) => {
+          const annotation = found[at];
+          if (annotation) {
+            this.annotations.set(id, annotation);
+            this.index.upsert(annotationDocument(annotation, this.articleFor(annotation.pageKeys)));
+          } else if (this.annotations.delete(id)) this.index.remove(id);
+        });
+      }
+    }
+    this.run();
+  }
+
+  /** Highlights and notes announced only by their pages' keys: read those pages' annotations again. */
+  async refreshPages(db: ScrutinyDatabase, keys: readonly string[]): Promise<void> {
+    const wanted = new Set(keys);
+    const stale = [...this.annotations.values()].filter((annotation) =>
+      annotation.pageKeys.some((key) => wanted.has(key)),
+    );
+    const fresh = keys.length
+      ? await db.annotations
+          .where('pageKeys')
+          .anyOf([...wanted])
+          .distinct()
+          .toArray()
+      : [];
+    const ids = [...new Set([...stale.map((a) => a.id), ...fresh.map((a) => a.id)])];
+    await this.refresh(db, { type: 'scrutiny/library-changed', tables: ['annotations'], ids, pageKeys: [] });
+  }
+
+  /** Run a query; the rows come from `rows`. Returns how many items match. */
+  query(query: LibraryQuery): number {
+    this.lastQuery = query;
+    this.run();
+    return this.hits.length;
+  }
+
+  private run(): void {
+    const { text, filters, sort } = this.lastQuery;
+    this.hits = this.index.search(text, filters, sort);
+  }
+
+  get total(): number {
+    return this.hits.length;
+  }
+
+  /** Ids of the matching items from `offset`, for "select all" and bulk actions. */
+  ids(offset = 0, limit = Infinity): { id: string; kind: LibraryItemKind }[] {
+    return this.hits.slice(offset, offset + limit).map(({ id, kind }) => ({ id, kind }));
+  }
+
+  rows(offset: number, limit: number): LibraryRow[] {
+    return this.hits
+      .slice(Math.max(0, offset), Math.max(0, offset) + limit)
+      .map((hit) => this.row(hit))
+      .filter((row): row is LibraryRow => row !== null);
+  }
+
+  private row(hit: SearchHit): LibraryRow | null {
+    switch (hit.kind) {
+      case 'article': {
+        const article = this.articles.get(hit.id);
+        if (!article) return null;
+        const text = this.texts.get(article.id) ?? '';
+        return {
+          id: article.id,
+          kind: 'article',
+          title: article.title || article.url,
+          detail: describeSource(article.outlet, article.authors),
+          excerpt: hit.terms.length && text ? snippet(text, hit.terms, EXCERPT_LENGTH) : article.excerpt,
+          note: '',
+          terms: hit.terms,
+          date: article.updatedAt,
+          published: article.published,
+          tags: article.tags,
+          collectionIds: article.collectionIds,
+          articleId: article.id,
+          url: article.canonicalUrl ?? article.url,
+          colour: null,
+          versionCount: article.versionCount,
+        };
+      }
+      case 'clipping': {
+        const clipping = this.clippings.get(hit.id);
+        if (!clipping) return null;
+        return {
+          id: clipping.id,
+          kind: 'clipping',
+          title: clipping.citation.title || clipping.citation.url,
+          detail: describeSource(clipping.citation.outlet, clipping.citation.authors),
+          excerpt: clipping.text,
+          note: clipping.note,
+          terms: hit.terms,
+          date: clipping.created,
+          published: clipping.citation.published,
+          tags: clipping.tags,
+          collectionIds: [clipping.collectionId],
+          articleId: this.articleFor(clipping.pageKeys)?.id ?? null,
+          url: clipping.citation.url,
+          colour: null,
+          versionCount: 0,
+        };
+      }
+      case 'highlight':
+      case 'note': {
+        const annotation = this.annotations.get(hit.id);
+        if (!annotation) return null;
+        const article = this.articleFor(annotation.pageKeys);
+        const quote = annotation.target.selector.find((selector) => selector.type === 'TextQuoteSelector');
+        return {
+          id: annotation.id,
+          kind: hit.kind,
+          title: annotation.target.title || article?.title || annotation.target.url,
+          detail: article ? describeSource(article.outlet, article.authors) : hostOf(annotation.target.url),
+          excerpt: quote && quote.type === 'TextQuoteSelector' ? quote.exact : annotation.body.note,
+          note: quote ? annotation.body.note : '',
+          terms: hit.terms,
+          date: annotation.created,
+          published: article?.published ?? null,
+          tags: annotation.body.tags,
+          collectionIds: [],
+          articleId: article?.id ?? null,
+          url: annotation.target.canonicalUrl ?? annotation.target.url,
+          colour: annotation.kind === 'highlight' ? annotation.body.colour : null,
+          versionCount: 0,
+        };
+      }
+    }
+  }
+
+  facets(): LibraryFacets {
+    const collections = [...this.collections.values()].sort((a, b) =>
+      a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }),
+    );
+    return { ...this.index.facets(), collections };
+  }
+
+  counts(): LibraryCounts {
+    let highlights = 0;
+    for (const annotation of this.annotations.values()) if (annotation.kind === 'highlight') highlights++;
+    return {
+      articles: this.articles.size,
+      clippings: this.clippings.size,
+      highlights,
+      notes: this.annotations.size - highlights,
+      collections: this.collections.size,
+    };
+  }
+
+  /** How many items of each collection (articles and clippings). */
+  collectionSizes(): Record<string, number> {
+    const sizes: Record<string, number> = {};
+    for (const article of this.articles.values())
+      for (const id of article.collectionIds) sizes[id] = (sizes[id] ?? 0) + 1;
+    for (const clipping of this.clippings.values())
+      sizes[clipping.collectionId] = (sizes[clipping.collectionId] ?? 0) + 1;
+    return sizes;
+  }
+}
+
+/** The newest snapshot of each article, read in one request. */
+async function latestSnapshots(
+  db: ScrutinyDatabase,
+  articles: readonly SavedArticle[],
+): Promise<Map<string, ArticleSnapshot>> {
+  const snapshots = await db.articleVersions.bulkGet(articles.map((article) => article.latestVersionId));
+  const byArticle = new Map<string, ArticleSnapshot>();
+  for (const snapshot of snapshots) if (snapshot) byArticle.set(snapshot.articleId, snapshot);
+  return byArticle;
+}
+
+function describeSource(outlet: string | null, authors: readonly string[]): string {
+  return [outlet, authors.join(', ')].filter(Boolean).join(' · ');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}

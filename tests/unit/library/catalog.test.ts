@@ -1,0 +1,173 @@
+/**
+ * The library's catalog over a real (fake-indexeddb) database: everything kept, searchable, filtered,
+ * paged, and brought up to date by announced changes.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { pageKeys } from '../../../lib/annotations/page-keys';
+import { answerClipRequest, DEFAULT_COLLECTION_NAME } from '../../../lib/library/clip-service';
+import { LibraryCatalog } from '../../../lib/library/catalog';
+import type { SnapshotInput } from '../../../lib/library/snapshot';
+import {
+  createClipping,
+  createCollection,
+  createHighlight,
+  deleteArticles,
+  saveArticle,
+  setLastCollection,
+  type ScrutinyDatabase,
+} from '../../../lib/store';
+import { article as annotatedPage, freshDatabase, passage } from '../store/database';
+
+let db: ScrutinyDatabase;
+afterEach(() => db?.close());
+
+function snapshot(change: Partial<SnapshotInput> = {}): SnapshotInput {
+  return {
+    url: 'https://harbor.example/story',
+    canonicalUrl: null,
+    title: 'Harbor bridge to close for repairs',
+    lang: 'en',
+    byline: {
+      authors: [{ name: 'Jane Doe', source: 'jsonld' }],
+      outlet: { name: 'Harbor Daily', source: 'jsonld' },
+      published: '2026-03-03T16:12:00Z',
+      modified: null,
+      publishedSource: 'jsonld',
+      modifiedSource: null,
+      wire: null,
+      contributors: [],
+    },
+    html: '<p>The council voted to close the bridge.</p>',
+    text: 'The council voted to close the bridge.\n\nA ferry will run every twenty minutes.',
+    wordCount: 14,
+    excerpt: 'The council voted to close the bridge.',
+    analysis: null,
+    ...change,
+  };
+}
+
+const citation = {
+  title: 'Harbor bridge to close',
+  authors: ['Jane Doe'],
+  outlet: 'Harbor Daily',
+  published: '2026-03-03',
+  url: 'https://harbor.example/story',
+  accessed: '2026-12-04T10:00:00.000Z',
+  lang: 'en',
+};
+
+describe('LibraryCatalog', () => {
+  it('lists articles, clippings, highlights and notes, and finds each by its words', async () => {
+    db = freshDatabase();
+    const saved = await saveArticle(db, snapshot());
+    const collection = await createCollection(db, 'Bridge research');
+    await createClipping(db, {
+      collectionId: collection.id,
+      text: 'A ferry will run every twenty minutes',
+      selectors: null,
+      citation,
+      note: 'Compare with the agency',
+    });
+    await createHighlight(db, { page: annotatedPage, selectors: passage('water plan', 10), note: 'Budget?' });
+
+    const catalog = await LibraryCatalog.load(db);
+    expect(catalog.counts()).toMatchObject({ articles: 1, clippings: 1, highlights: 1, collections: 1 });
+    expect(catalog.query({ text: '', filters: {}, sort: 'saved' })).toBe(3);
+
+    expect(catalog.query({ text: 'ferry', filters: {}, sort: 'relevance' })).toBeGreaterThan(0);
+    const kinds = catalog.rows(0, 10).map((row) => row.kind);
+    expect(kinds).toContain('clipping');
+
+    catalog.query({ text: 'Jane Doe', filters: { kinds: ['article'] }, sort: 'relevance' });
+    const [row] = catalog.rows(0, 10);
+    expect(row).toMatchObject({ id: saved.article.id, kind: 'article', articleId: saved.article.id });
+    expect(row!.detail).toBe('Harbor Daily · Jane Doe');
+
+    catalog.query({ text: '', filters: { collectionId: collection.id }, sort: 'saved' });
+    expect(catalog.rows(0, 10).map((item) => item.kind)).toEqual(['clipping']);
+    expect(catalog.collectionSizes()).toEqual({ [collection.id]: 1 });
+    expect(catalog.facets().collections.map((item) => item.name)).toEqual(['Bridge research']);
+  });
+
+  it('follows announced changes: a new article, a deleted one, annotations of a page', async () => {
+    db = freshDatabase();
+    const catalog = await LibraryCatalog.load(db);
+    expect(catalog.query({ text: '', filters: {}, sort: 'saved' })).toBe(0);
+    const first = await saveArticle(db, snapshot());
+    await catalog.refresh(db, {
+      type: 'scrutiny/library-changed',
+      tables: ['articles'],
+      ids: [first.article.id],
+      pageKeys: first.article.pageKeys,
+    });
+    expect(catalog.total).toBe(1);
+    await deleteArticles(db, [first.article.id]);
+    await catalog.refresh(db, {
+      type: 'scrutiny/library-changed',
+      tables: ['articles'],
+      ids: [first.article.id],
+      pageKeys: [],
+    });
+    expect(catalog.total).toBe(0);
+    await createHighlight(db, { page: annotatedPage, selectors: passage('water plan', 10) });
+    await catalog.refreshPages(db, pageKeys(annotatedPage));
+    expect(catalog.total).toBe(1);
+    expect(catalog.rows(0, 1)[0]!.kind).toBe('highlight');
+  });
+
+  it('hands out rows a page at a time, and never past the end', async () => {
+    db = freshDatabase();
+    for (let index = 0; index < 25; index++)
+      await saveArticle(
+        db,
+        snapshot({ url: `https://harbor.example/story-${index}`, title: `Story ${index}` }),
+      );
+    const catalog = await LibraryCatalog.load(db);
+    expect(catalog.query({ text: '', filters: {}, sort: 'saved' })).toBe(25);
+    expect(catalog.rows(20, 10)).toHaveLength(5);
+    expect(catalog.rows(30, 10)).toEqual([]);
+    expect(catalog.ids()).toHaveLength(25);
+  });
+});
+
+describe('Clip from a page', () => {
+  const request = {
+    type: 'scrutiny/clip-create' as const,
+    page: { url: 'https://harbor.example/story', canonicalUrl: 'https://evil.example/story', title: 'T' },
+    selectors: passage('A ferry will run', 40),
+    citation: {
+      title: 'Harbor bridge',
+      authors: ['Jane Doe'],
+      outlet: 'Harbor Daily',
+      published: null,
+      lang: 'en',
+    },
+  };
+
+  it('goes into a first collection, "Clippings", and then into the one clipped to last', async () => {
+    db = freshDatabase();
+    const now = new Date('2026-12-04T10:00:00Z');
+    const first = await answerClipRequest(db, request, 'https://harbor.example/story', now);
+    expect(first.response.ok).toBe(true);
+    const collections = await db.collections.toArray();
+    expect(collections.map((collection) => collection.name)).toEqual([DEFAULT_COLLECTION_NAME]);
+    expect(first.clipping).toMatchObject({
+      collectionId: collections[0]!.id,
+      text: 'A ferry will run',
+      citation: { url: 'https://harbor.example/story', accessed: now.toISOString(), authors: ['Jane Doe'] },
+    });
+    const other = await createCollection(db, 'Harbor');
+    await setLastCollection(db, other.id);
+    const second = await answerClipRequest(db, request, 'https://harbor.example/story', now);
+    expect(second.clipping?.collectionId).toBe(other.id);
+  });
+
+  it('speaks only for the frame the browser names: another site’s canonical claim is dropped', async () => {
+    db = freshDatabase();
+    const answer = await answerClipRequest(db, request, 'https://harbor.example/story');
+    expect(answer.clipping?.citation.url).toBe('https://harbor.example/story');
+    const refused = await answerClipRequest(db, request, null);
+    expect(refused.response.ok).toBe(false);
+    expect(await db.clippings.count()).toBe(1);
+  });
+});
