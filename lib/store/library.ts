@@ -108,7 +108,7 @@ const isStringOrNull = (value: unknown, maxLength = Infinity): value is string |
 
 /** Addresses longer than this are not web addresses anyone can open (as in lib/store/validate). */
 const MAX_URL_LENGTH = 8192;
-/** Titles and names come from the page: a long one is cut rather than refused. */
+/** A citation's title comes from the page: a long one is cut rather than refused. */
 const MAX_TITLE_LENGTH = 1000;
 
 /**
@@ -143,7 +143,8 @@ function checkSnapshotInput(input: unknown): SnapshotInput {
   ) {
     throw damaged();
   }
-  return { ...(input as unknown as SnapshotInput), title: title.slice(0, MAX_TITLE_LENGTH) };
+  // Kept whole, title included: the panel compares its live page with the newest snapshot by contentHash.
+  return input as unknown as SnapshotInput;
 }
 
 function checkCitation(citation: unknown): ClippingCitation {

@@ -39,9 +39,10 @@ function invalid(message: string): StoreError {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-export function checkId(id: unknown): string {
+/** `what` names the record for the reader ("note", "saved article", "collection" …). */
+export function checkId(id: unknown, what = 'note'): string {
   if (typeof id !== 'string' || !UUID.test(id)) {
-    throw invalid(`Scrutiny could not find this note, because its id is not valid. ${NOTHING_CHANGED}`);
+    throw invalid(`Scrutiny could not find this ${what}, because its id is not valid. ${NOTHING_CHANGED}`);
   }
   return id;
 }

@@ -7,6 +7,14 @@ import { PAGES_DIR, startFixtureServer, type FixtureServer } from '../../scripts
 import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot } from './bad-input-cases';
 import { passageShownInPage } from './passage';
 import {
+  CLIP_NOTE,
+  CLIP_PASSAGE,
+  COLLECTION,
+  HIGHLIGHT_PASSAGE,
+  LIBRARY_PATH,
+  libraryArticle,
+} from './library';
+import {
   EDITED_PASSAGES,
   NOTE,
   PASSAGES,
@@ -636,6 +644,95 @@ describe.skipIf(!available)('Chromium', () => {
         .poll(() => article.evaluate(drawnHighlights))
         .toEqual({ yellow: ['a public meeting on March 12'] });
       await article.close();
+    });
+    it('saves an article, clips a passage into a new collection, finds both in the library and reports an edit', async () => {
+      server.route(LIBRARY_PATH, libraryArticle('original'));
+      const article = await context.newPage();
+      await article.goto(server.url(LIBRARY_PATH));
+      // A highlight, so the saved copy in the library shows it.
+      await selectForToolbar(article, HIGHLIGHT_PASSAGE);
+      await article.keyboard.press('h');
+      await expect.poll(() => article.evaluate(drawnHighlights)).toEqual({ yellow: [HIGHLIGHT_PASSAGE] });
+
+      const panel = await openPanelFor(article);
+      await expect.poll(() => panel.getByTestId('analysis').getAttribute('data-analysis')).toBe('done');
+      await panel.getByRole('button', { name: 'Save article', exact: true }).click();
+      await expect.poll(() => panel.getByTestId('saved-status').textContent()).toMatch(/^Saved /);
+
+      // Clip with the mouse from the page's toolbar; the panel offers the collection, a note and tags.
+      await selectForToolbar(article, CLIP_PASSAGE);
+      await clickAnnotatorButton(article, 'Clip');
+      await expect.poll(() => panel.getByTestId('clip-card').count(), { timeout: 15_000 }).toBe(1);
+      await panel.getByTestId('clip-collection').selectOption({ label: 'New collection…' });
+      await panel.getByTestId('clip-new-collection').fill(COLLECTION);
+      await panel.getByTestId('clip-note').fill(CLIP_NOTE);
+      await panel.getByTestId('clip-tags').fill('transport');
+      await panel.getByTestId('clip-save').click();
+      await expect.poll(() => panel.getByTestId('clip-card').count()).toBe(0);
+      // Nothing the reader typed went into the page.
+      expect(await article.evaluate(() => document.documentElement.outerHTML)).not.toContain(CLIP_NOTE);
+
+      // The library finds the clipping by a word of its passage, and the article by its author's name.
+      const library = await context.newPage();
+      await library.goto(`chrome-extension://${extensionId}/library.html`);
+      // The first clip went into "Clippings", made for it; the reader moved it on.
+      await expect
+        .poll(() => library.getByTestId('collection').allTextContents())
+        .toEqual([`${COLLECTION} 1`, 'Clippings 0']);
+      const search = library.getByRole('searchbox', { name: 'Search' });
+      await search.fill('ferry');
+      await expect.poll(() => library.getByTestId('library-count').textContent()).toMatch(/match “ferry”/);
+      await expect
+        .poll(() => library.getByTestId('library-item').allTextContents())
+        .toContainEqual(expect.stringContaining(CLIP_PASSAGE));
+      await expect
+        .poll(async () =>
+          (await library.locator('[data-testid="library-item"] mark').allTextContents()).map((word) =>
+            word.toLowerCase(),
+          ),
+        )
+        .toContain('ferry');
+      await search.fill('Jane Doe');
+      await expect
+        .poll(() => library.locator('[data-testid="library-item"][data-kind="article"]').count())
+        .toBe(1);
+
+      // The saved copy, with the reader's highlight drawn on it.
+      await library
+        .locator('[data-testid="library-item"][data-kind="article"] [data-testid="open-item"]')
+        .click();
+      await expect
+        .poll(() => library.getByTestId('reader-highlights').textContent())
+        .toBe('1 highlight drawn on the saved copy.');
+      expect(await library.evaluate(drawnHighlights)).toEqual({ yellow: [HIGHLIGHT_PASSAGE] });
+      expect(await library.getByTestId('reader-body').textContent()).toContain('eight months');
+
+      // The outlet edits the article without a new "updated" date: the panel says what changed.
+      server.route(LIBRARY_PATH, libraryArticle('edited'));
+      await article.reload();
+      const changed = panel.getByTestId('changed-since-saved');
+      await expect.poll(() => changed.count(), { timeout: 20_000 }).toBe(1);
+      expect(await panel.getByTestId('edited-without-date').count()).toBe(1);
+      expect(await panel.getByTestId('paragraph-changes').textContent()).toContain('nine');
+      expect(await panel.getByTestId('quote-changes').textContent()).toContain('Altered');
+      // The README's picture of an edit the outlet did not date.
+      await panel.setViewportSize({ width: 420, height: 900 });
+      await panel.screenshot({ path: join(ROOT, 'docs', 'panel-changes.png') });
+      await panel.getByRole('button', { name: 'Save new version' }).click();
+      await expect.poll(() => panel.getByTestId('saved-status').textContent()).toContain('2 versions');
+
+      // The library shows both versions, and what changed between them (it updates without a reload).
+      await library.getByTestId('reader-tab-versions').click();
+      await expect.poll(() => library.getByTestId('version').count()).toBe(2);
+      await library.getByTestId('compare-previous').click();
+      expect(await library.getByTestId('version-changes').textContent()).toContain('nine');
+      await library.setViewportSize({ width: 1200, height: 800 });
+      await library.screenshot({ path: join(ROOT, 'docs', 'library-reader.png') });
+      await library.getByTestId('close-reader').click();
+      await search.fill('');
+      await expect.poll(() => library.getByTestId('library-item').count()).toBeGreaterThan(2);
+      await library.screenshot({ path: join(ROOT, 'docs', 'library.png') });
+      await Promise.all([library.close(), panel.close(), article.close()]);
     });
   });
 

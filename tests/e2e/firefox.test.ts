@@ -8,6 +8,14 @@ import { articleParagraphs, articlePage } from '../fixtures/hostile/pages';
 import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, TEST_BUILD, browserAvailable } from './browsers';
 import { passageShownInPage } from './passage';
 import {
+  CLIP_NOTE,
+  CLIP_PASSAGE,
+  COLLECTION,
+  HIGHLIGHT_PASSAGE,
+  LIBRARY_PATH,
+  libraryArticle,
+} from './library';
+import {
   EDITED_PASSAGES,
   NOTE,
   PASSAGES,
@@ -424,6 +432,112 @@ describe.skipIf(!available)('Firefox ESR', () => {
     );
     await panel.close();
     await page.close();
+  });
+
+  it('saves an article, clips a passage into a new collection, finds both in the library and reports an edit', async () => {
+    server.route(LIBRARY_PATH, libraryArticle('original'));
+    const article = await openWebPage();
+    await article.goto(server.url(LIBRARY_PATH));
+    const selectUntilToolbar = (passage: string) =>
+      until(async () => {
+        await article.evaluate(() => window.getSelection()?.removeAllRanges());
+        await article.evaluate(selectText, passage);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        return article.evaluate(annotatorShown);
+      }, Boolean);
+    await selectUntilToolbar(HIGHLIGHT_PASSAGE);
+    await article.keyboard.press('h');
+    await until(
+      () => article.evaluate(drawnHighlights),
+      (drawn) => JSON.stringify(drawn) === JSON.stringify({ yellow: [HIGHLIGHT_PASSAGE] }),
+    );
+
+    const panel = await openPanelFor(article);
+    await until(
+      () =>
+        panel.evaluate(() =>
+          document.querySelector('[data-testid="analysis"]')?.getAttribute('data-analysis'),
+        ),
+      (state) => state === 'done',
+    );
+    await panel.click('[data-testid="save-article"]');
+    await until(
+      () => textOf(panel, 'saved-status'),
+      (text) => text.startsWith('Saved '),
+    );
+
+    // Clip from the page's toolbar with its key; the panel offers the collection, a note and tags.
+    await selectUntilToolbar(CLIP_PASSAGE);
+    await article.keyboard.press('k');
+    await until(
+      () => panel.evaluate(() => document.querySelectorAll('[data-testid="clip-card"]').length),
+      (count) => count === 1,
+    );
+    await panel.select('[data-testid="clip-collection"]', '__new__');
+    await panel.waitForSelector('[data-testid="clip-new-collection"]');
+    await panel.type('[data-testid="clip-new-collection"]', COLLECTION);
+    await panel.type('[data-testid="clip-note"]', CLIP_NOTE);
+    await panel.click('[data-testid="clip-save"]');
+    await until(
+      () => panel.evaluate(() => document.querySelectorAll('[data-testid="clip-card"]').length),
+      (count) => count === 0,
+    );
+
+    const library = await firefox.newPage();
+    void library.goto(`moz-extension://${FIREFOX_UUID}/library.html`).catch(() => undefined);
+    await until(
+      () => textOf(library, 'collection'),
+      (text) => text.includes(COLLECTION),
+    );
+    await library.type('input[aria-label="Search"]', 'ferry');
+    await until(
+      () => textOf(library, 'library-item'),
+      (text) => text.includes(CLIP_PASSAGE),
+    );
+    await library.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[aria-label="Search"]')!;
+      input.select();
+    });
+    await library.keyboard.press('Backspace');
+    await library.type('input[aria-label="Search"]', 'Jane Doe');
+    await until(
+      () =>
+        library.evaluate(
+          () => document.querySelectorAll('[data-testid="library-item"][data-kind="article"]').length,
+        ),
+      (count) => count === 1,
+    );
+    await library.click('[data-testid="library-item"][data-kind="article"] [data-testid="open-item"]');
+    await until(
+      () => textOf(library, 'reader-highlights'),
+      (text) => text === '1 highlight drawn on the saved copy.',
+    );
+    expect(await library.evaluate(drawnHighlights)).toEqual({ yellow: [HIGHLIGHT_PASSAGE] });
+
+    server.route(LIBRARY_PATH, libraryArticle('edited'));
+    await article.reload();
+    await until(
+      () => textOf(panel, 'changed-since-saved'),
+      (text) => text.includes('nine'),
+    );
+    expect(await textOf(panel, 'edited-without-date')).toContain('without changing');
+    expect(await textOf(panel, 'quote-changes')).toContain('Altered');
+    await panel.click('[data-testid="save-new-version"]');
+    await until(
+      () => textOf(panel, 'saved-status'),
+      (text) => text.includes('2 versions'),
+    );
+    await library.click('[data-testid="reader-tab-versions"]');
+    await until(
+      () => library.evaluate(() => document.querySelectorAll('[data-testid="version"]').length),
+      (count) => count === 2,
+    );
+    await library.click('[data-testid="compare-previous"]');
+    await until(
+      () => textOf(library, 'version-changes'),
+      (text) => text.includes('nine'),
+    );
+    await Promise.all([library.close(), panel.close(), article.close()]);
   });
 
   describe('bad input', () => {

@@ -117,7 +117,7 @@ describe('a database that cannot be opened', () => {
     // A reader who goes back to an older build: Dexie opens the newer database at its own version.
     const environment = fakeIndexedDB();
     const newer = new Dexie('scrutiny', environment);
-    newer.version(3).stores({ annotations: 'id, *pageKeys, modified, kind, *tags' });
+    newer.version(4).stores({ annotations: 'id, *pageKeys, modified, kind, *tags' });
     const scratch = freshDatabase();
     const highlight = await createHighlight(scratch, { page: article, selectors: passage('a', 1) });
     scratch.close();

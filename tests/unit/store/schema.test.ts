@@ -284,6 +284,26 @@ describe('the database schema', () => {
     );
     for (const table of [db.articles, db.articleVersions, db.clippings, db.collections, db.settings])
       expect(await table.count()).toBe(0);
+    const indexes = (name: string) =>
+      [...db.backendDB().transaction(name).objectStore(name).indexNames].sort();
+    expect(indexes('annotations')).toEqual(['kind', 'modified', 'pageKeys']);
+    expect(indexes('articles')).toEqual([
+      'collectionIds',
+      'lang',
+      'outlet',
+      'pageKeys',
+      'published',
+      'savedAt',
+      'tags',
+      'updatedAt',
+    ]);
+    expect(indexes('articleVersions')).toEqual(['articleId', 'savedAt']);
+    expect(indexes('clippings')).toEqual(['annotationId', 'collectionId', 'created', 'pageKeys', 'tags']);
+    expect(indexes('collections')).toEqual(['nameKey']);
+    expect(db.backendDB().transaction('collections').objectStore('collections').index('nameKey').unique).toBe(
+      true,
+    );
+    expect(indexes('settings')).toEqual([]);
     const found = await listAnnotationsForPage(db, pageKeys({ url: `${page.url}/0`, canonicalUrl: null }));
     // Two page notes on that page (0 and 350): the newer one shows, the other is kept beside it.
     expect(found.pageNote?.id).toBe(records[350]!.id);
