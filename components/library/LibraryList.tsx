@@ -45,7 +45,7 @@ export function LibraryList(props: LibraryListProps) {
   const [window, setWindow] = useState({ first: 0, count: 20 });
 
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
+    if (scroller.current) scroller.current.scrollTop = 0;
     setWindow((current) => ({ ...current, first: 0 }));
   }, [resultKey]);
 
@@ -61,11 +61,11 @@ export function LibraryList(props: LibraryListProps) {
     };
     measure();
     element.addEventListener('scroll', measure, { passive: true });
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
+    observer?.observe(element);
     return () => {
       element.removeEventListener('scroll', measure);
-      observer.disconnect();
+      observer?.disconnect();
     };
   }, []);
 

@@ -12,6 +12,7 @@ import { FiltersPane } from '@/components/library/FiltersPane';
 import { BulkBar } from '@/components/library/BulkBar';
 import { StorageFacts, type StorageEstimate } from '@/components/library/StorageFacts';
 import { askStore } from '../annotator/store-client';
+import { readAnnotationMessage } from '@/lib/annotations/messages';
 import type { LibraryQuery, LibraryRow } from '@/lib/library/catalog';
 import type { LibraryItemKind } from '@/lib/library/search';
 import { announceLibraryChange } from '@/lib/library/sync';
@@ -162,10 +163,12 @@ export function Library() {
       }
     };
     // Highlights and notes changed in a page or the panel: the background tells the extension's pages.
-    const onRuntime = (raw: unknown) => {
-      const message = raw as { type?: unknown; pageKeys?: unknown };
-      if (message?.type === 'scrutiny/annotations-changed' && Array.isArray(message.pageKeys))
-        send({ type: 'pages-changed', pageKeys: message.pageKeys.filter((key) => typeof key === 'string') });
+    const onRuntime = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
+      // Only the background announces changes; content scripts' messages carry their tab.
+      if (sender.tab) return;
+      const message = readAnnotationMessage(raw, sender, browser.runtime.id);
+      if (message?.type === 'scrutiny/annotations-changed')
+        send({ type: 'pages-changed', pageKeys: message.pageKeys });
     };
     browser.runtime.onMessage.addListener(onRuntime);
     return () => {

@@ -199,8 +199,9 @@ export function Panel() {
     void takePendingSave(shownTab).then((pending) => {
       if (pending) saveRequested.current = shownTab;
     });
-    const listener = (raw: unknown, sender: { id?: string }) => {
-      const message = sender.id === browser.runtime.id ? parseAnnotationMessage(raw) : null;
+    // Only the background sends this: a message from a page's content script carries its tab.
+    const listener = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
+      const message = sender.id === browser.runtime.id && !sender.tab ? parseAnnotationMessage(raw) : null;
       if (message?.type === 'scrutiny/save-article-request' && message.tabId === shownTab) {
         void browser.storage.session.remove('pendingSave').catch(() => undefined);
         saveRequested.current = shownTab;

@@ -69,8 +69,9 @@ export function useClip(db: ScrutinyDatabase, tabId: number | null): [ClipState,
     void takePendingClip(tabId).then((id) => {
       if (id) void show(id);
     });
-    const listener = (raw: unknown, sender: { id?: string }) => {
-      const message = sender.id === browser.runtime.id ? parseAnnotationMessage(raw) : null;
+    // Only the background sends this: a message from a page's content script carries its tab.
+    const listener = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
+      const message = sender.id === browser.runtime.id && !sender.tab ? parseAnnotationMessage(raw) : null;
       if (message?.type === 'scrutiny/clip-created' && message.tabId === tabId) {
         void browser.storage.session.remove('pendingClip').catch(() => undefined);
         void show(message.id);
@@ -147,10 +148,7 @@ export function useClip(db: ScrutinyDatabase, tabId: number | null): [ClipState,
     [db, show],
   );
 
-  return [
-    state,
-    { save, remove, close: hide, addHighlight },
-  ];
+  return [state, { save, remove, close: hide, addHighlight }];
 }
 
 function messageOf(error: unknown): string {

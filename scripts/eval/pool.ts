@@ -26,6 +26,8 @@ export interface PageSummary {
   modified: string | null;
   wire: string | null;
   contributors: string[];
+  /** news, opinion, analysis, review or sponsored, once the analysis tells; null until then. */
+  genre?: string | null;
   text: string;
   isArticle: boolean;
   quotes: unknown[];

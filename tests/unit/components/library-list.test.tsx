@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+/** The library's list keeps only the rows around the screen in the DOM, and asks for missing ones. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { LibraryList, ROW_HEIGHT } from '../../../components/library/LibraryList';
+import type { LibraryRow } from '../../../lib/library/catalog';
+
+afterEach(() => {
+  document.body.textContent = '';
+});
+
+function row(index: number, change: Partial<LibraryRow> = {}): LibraryRow {
+  return {
+    id: `id-${index}`,
+    kind: 'article',
+    title: `Story ${index}`,
+    detail: 'Harbor Daily · Jane Doe',
+    excerpt: `The ferry runs ${index} times`,
+    note: '',
+    terms: [],
+    date: '2026-12-01T10:00:00.000Z',
+    published: null,
+    tags: [],
+    collectionIds: [],
+    articleId: `id-${index}`,
+    url: `https://harbor.example/${index}`,
+    colour: null,
+    versionCount: 1,
+    ...change,
+  };
+}
+
+function mount(total: number, rows: Map<number, LibraryRow>) {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const requestRows = vi.fn();
+  const onOpen = vi.fn();
+  const onToggle = vi.fn();
+  act(() =>
+    render(
+      <LibraryList
+        total={total}
+        rows={rows}
+        requestRows={requestRows}
+        selected={new Set(['id-1'])}
+        onToggle={onToggle}
+        onOpen={onOpen}
+        collections={new Map()}
+        resultKey={1}
+      />,
+      container,
+    ),
+  );
+  return { container, requestRows, onOpen, onToggle };
+}
+
+describe('LibraryList', () => {
+  it('puts only the rows near the screen into the DOM, sized for the whole list', () => {
+    const rows = new Map(Array.from({ length: 20 }, (_, index) => [index, row(index)] as const));
+    const { container, requestRows } = mount(100_000, rows);
+    const list = container.querySelector<HTMLElement>('.library-rows')!;
+    expect(list.style.height).toBe(`${100_000 * ROW_HEIGHT}px`);
+    const shown = container.querySelectorAll('[data-testid="library-item"]');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThanOrEqual(20);
+    expect(requestRows).not.toHaveBeenCalled();
+    expect(container.querySelector('[aria-posinset="1"]')?.getAttribute('aria-setsize')).toBe('100000');
+  });
+
+  it('asks for the rows it does not have yet', () => {
+    const { requestRows } = mount(500, new Map());
+    expect(requestRows).toHaveBeenCalledWith(0, expect.any(Number));
+  });
+
+  it('marks matches, opens saved articles and selects items', () => {
+    const rows = new Map([
+      [0, row(0, { terms: ['ferry'] })],
+      [1, row(1)],
+    ]);
+    const { container, onOpen, onToggle } = mount(2, rows);
+    expect(container.querySelector('mark')?.textContent).toBe('ferry');
+    const boxes = container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]');
+    expect(boxes[1]!.checked).toBe(true);
+    act(() => boxes[0]!.click());
+    expect(onToggle).toHaveBeenCalledWith(expect.objectContaining({ id: 'id-0' }), true);
+    act(() => container.querySelector<HTMLButtonElement>('[data-testid="open-item"]')!.click());
+    expect(onOpen).toHaveBeenCalledWith(expect.objectContaining({ id: 'id-0' }));
+  });
+
+  it('links an item without a saved copy to its page, as text', () => {
+    const rows = new Map([[0, row(0, { kind: 'highlight', articleId: null, title: '<b>x</b>' })]]);
+    const { container } = mount(1, rows);
+    const link = container.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe('https://harbor.example/0');
+    expect(link.textContent).toBe('<b>x</b>');
+    expect(link.getAttribute('rel')).toContain('noopener');
+  });
+});
