@@ -1,7 +1,9 @@
 /**
  * npm run eval -- <set> <dir> [options]
  *
- * Sets: zyte, postlight, htmldate, trafilatura, fixtures, robustness (see docs/accuracy.md).
+ * Sets: zyte, postlight, htmldate, trafilatura, fixtures, labeled, robustness, german-quotes
+ * (see docs/accuracy.md). `labeled` takes the corpora folder and scores the labeled pages of
+ * tests/fixtures/labeled/manifest.json, dev and test halves apart (tests/fixtures/labeled/README.md).
  * Options:
  *   --json              print machine-readable numbers instead of tables
  *   --reference FILE    zyte only: score a reference-outputs JSON instead of running the extractor
@@ -11,12 +13,13 @@
  *   --only TEXT         only pages whose key (file name) contains TEXT
  *   --misses            list every miss on stderr (page, expected, got)
  *   --dump FILE         write per-page scores as JSON lines (zyte), for comparing two runs
+ *   --labels DIR        labeled only: the folder with manifest.json and the labels
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SETS, type EvalOptions, type SetReport, type Table } from './eval/sets';
 
-const USAGE = `Usage: npm run eval -- <${Object.keys(SETS).join('|')}> <dir> [--json] [--reference FILE] [--jobs N] [--timeout S] [--limit N] [--only TEXT] [--misses] [--dump FILE]`;
+const USAGE = `Usage: npm run eval -- <${Object.keys(SETS).join('|')}> <dir> [--json] [--reference FILE] [--jobs N] [--timeout S] [--limit N] [--only TEXT] [--misses] [--dump FILE] [--labels DIR]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -47,6 +50,8 @@ function renderTable(table: Table): string {
 function renderReport(report: SetReport, seconds: number): string {
   const parts = [`== ${report.set}: ${report.pages} pages from ${report.dir} (${seconds.toFixed(0)} s)`];
   for (const table of report.tables) parts.push(renderTable(table));
+  for (const list of report.lists ?? [])
+    parts.push(`${list.title} (${list.items.length}):\n  ${list.items.join('\n  ')}`);
   if (report.notes.length > 0)
     parts.push(`Problems (${report.notes.length}):\n  ${report.notes.join('\n  ')}`);
   return `${parts.join('\n\n')}\n`;
@@ -67,6 +72,7 @@ async function main(argv: string[]): Promise<void> {
     else if (arg === '--only') options.only = argv[++i] ?? fail(USAGE);
     else if (arg === '--misses') options.showMisses = true;
     else if (arg === '--dump') dump = argv[++i] ?? fail(USAGE);
+    else if (arg === '--labels') options.labelsDir = resolve(argv[++i] ?? fail(USAGE));
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return;
@@ -77,6 +83,7 @@ async function main(argv: string[]): Promise<void> {
   if (!setName || !dir || positional.length > 2) fail(USAGE);
   const run = SETS[setName] ?? fail(`Unknown set "${setName}". ${USAGE}`);
   if (options.reference && setName !== 'zyte') fail('--reference works with the zyte set only.');
+  if (options.labelsDir && setName !== 'labeled') fail('--labels works with the labeled set only.');
   options.quiet = json;
   const started = performance.now();
   const report = await run(resolve(dir), options);
@@ -84,7 +91,7 @@ async function main(argv: string[]): Promise<void> {
   if (dump) writeFileSync(dump, (report.perPage ?? []).map((row) => `${JSON.stringify(row)}\n`).join(''));
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ set: report.set, dir: report.dir, pages: report.pages, seconds, numbers: report.numbers, notes: report.notes }, null, 2)}\n`,
+      `${JSON.stringify({ set: report.set, dir: report.dir, pages: report.pages, seconds, numbers: report.numbers, notes: report.notes, lists: report.lists }, null, 2)}\n`,
     );
   } else process.stdout.write(renderReport(report, seconds));
 }

@@ -4,11 +4,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { LABELED_DIR, LANGS, type Half, type ManifestEntry } from '../labeled/select';
 import { analyzePages, type PageJob, type PageOutcome, type PageSummary } from './pool';
 import {
   authorSet,
   collapseSpaces,
   dayOf,
+  f1Of,
   macroPrecisionRecall,
   matchQuotes,
   microPrecisionRecall,
@@ -18,6 +20,7 @@ import {
   shingleMatch,
   sourceNameMatches,
   type MatchCounts,
+  type PrecisionRecall,
 } from './scoring';
 
 export interface EvalOptions {
@@ -31,6 +34,8 @@ export interface EvalOptions {
   showMisses?: boolean;
   /** Zyte set: score this reference-outputs JSON instead of running the extractor. */
   reference?: string;
+  /** Labeled set: the folder with manifest.json and the labels (default tests/fixtures/labeled). */
+  labelsDir?: string;
   quiet?: boolean;
 }
 
@@ -51,6 +56,8 @@ export interface SetReport {
   notes: string[];
   /** Per-page scores, written out with --dump for comparing two runs. */
   perPage?: Array<Record<string, unknown>>;
+  /** Named lists of page keys shown after the tables (the labeled set's pages not labeled yet). */
+  lists?: Array<{ title: string; items: string[] }>;
 }
 
 type SetRunner = (dir: string, options: EvalOptions) => Promise<SetReport>;
@@ -439,23 +446,25 @@ const trafilatura: SetRunner = async (dir, options) => {
 };
 
 // ---------------------------------------------------------------------------------------------------
-// fixtures: the project's labelled pages (shared/fixtures/README.md)
+// Pages in the gold format of shared/fixtures/README.md: one page's score (shared by fixtures and labeled)
 // ---------------------------------------------------------------------------------------------------
 
-interface GoldQuote {
+export interface GoldQuote {
   text: string;
   speaker: string | null;
   aliases?: string[];
   anonymous?: boolean;
 }
 
-interface GoldSource {
+export interface GoldSource {
   name: string;
   aliases?: string[];
   kind: string;
+  url?: string | null;
 }
 
-interface FixtureGold {
+/** One page's gold answer (shared/fixtures/README.md); keys a file leaves out are not scored. */
+export interface GoldPage {
   file: string;
   url: string;
   title?: string;
@@ -463,14 +472,406 @@ interface FixtureGold {
   outlet?: string;
   published?: string | null;
   modified?: string | null;
+  lang?: string;
+  /** The labeled set's extra key (tests/fixtures/labeled/README.md). */
+  genre?: Genre;
   /** Optional keys some fixtures carry (see the fixtures README). */
   wire?: string | null;
   contributors?: string[];
   quotes?: GoldQuote[];
   sources?: GoldSource[];
+  anonymousSourceCount?: number;
   bodyMustContain?: string[];
   bodyMustNotContain?: string[];
 }
+
+export const GENRES = ['news', 'opinion', 'analysis', 'review', 'sponsored'] as const;
+export type Genre = (typeof GENRES)[number];
+
+export const SOURCE_KINDS = [
+  'wire',
+  'news-outlet',
+  'official',
+  'organization',
+  'person',
+  'document',
+  'social',
+  'anonymous',
+  'study',
+  'link',
+] as const;
+
+export const GOLD_FIELDS = [
+  'title',
+  'authors',
+  'outlet',
+  'published',
+  'modified',
+  'wire',
+  'contributors',
+  'genre',
+] as const;
+export type GoldField = (typeof GOLD_FIELDS)[number];
+
+/** One labelled field on one page. */
+export interface FieldCheck {
+  /** The gold has a value (not null, not empty). */
+  expected: boolean;
+  /** We gave a value. */
+  answered: boolean;
+  correct: boolean;
+}
+
+export interface QuoteCounts {
+  gold: number;
+  predicted: number;
+  /** Gold quotes matched one to one by a predicted quote. */
+  matched: number;
+  /** Matched quotes whose gold names a speaker: the base of speaker accuracy. */
+  speakerTotal: number;
+  speakerRight: number;
+  /**
+   * Matched quotes to which we put a name (a speaker, not marked anonymous) that is not the gold
+   * speaker, including quotes the gold leaves unattributed: misattributions, over `matched`.
+   */
+  wrongSpeaker: number;
+}
+
+export interface SourceCounts {
+  /** Named gold sources (kinds other than anonymous). */
+  gold: number;
+  found: number;
+  /** Predicted sources of kinds other than anonymous and link. */
+  predicted: number;
+  predictedRight: number;
+}
+
+export interface BodyCounts {
+  contain: number;
+  containTotal: number;
+  avoid: number;
+  avoidTotal: number;
+}
+
+/** How one page's answers compare with its gold. */
+export interface GoldPageScore {
+  fields: Partial<Record<GoldField, FieldCheck>>;
+  body: BodyCounts;
+  quotes: QuoteCounts;
+  sources: SourceCounts;
+}
+
+/** The answers the gold is compared with: the fields of a PageSummary the scorer reads. */
+export type ScoredPage = Pick<
+  PageSummary,
+  | 'title'
+  | 'authors'
+  | 'outlet'
+  | 'published'
+  | 'modified'
+  | 'wire'
+  | 'contributors'
+  | 'text'
+  | 'quotes'
+  | 'sources'
+> & { genre?: string | null };
+
+/** Called for every miss: what was wrong, the gold value and ours. */
+export type MissReporter = (what: string, expected: unknown, got: unknown) => void;
+
+/** Read a field of an analysis-step record whose shape is not fixed yet (quotes and sources). */
+function stringField(record: unknown, key: string): string {
+  const value = record && typeof record === 'object' ? (record as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * The genre the analysis gives a page, or null while it gives none: `genre` on the page, else on its
+ * byline (the summary the evaluation worker sends carries the page's `genre`, when there is one).
+ */
+export function predictedGenre(page: unknown): string | null {
+  const record = page && typeof page === 'object' ? (page as Record<string, unknown>) : {};
+  const byline = record['byline'];
+  const value =
+    record['genre'] ??
+    (byline && typeof byline === 'object' ? (byline as Record<string, unknown>)['genre'] : null);
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * A gold speaker matched by a predicted quote: the predicted speaker, normalised, contains the gold
+ * name or an alias; for an anonymous gold quote, also when the prediction says anonymous.
+ */
+export function speakerIsRight(gold: GoldQuote, predicted: unknown): boolean {
+  if (!gold.speaker) return false;
+  const speaker = normalizeForMatch(stringField(predicted, 'speaker'));
+  const names = [gold.speaker, ...(gold.aliases ?? [])].map(normalizeForMatch);
+  const anonymousRight =
+    gold.anonymous === true && (predicted as Record<string, unknown> | undefined)?.['anonymous'] === true;
+  return anonymousRight || (speaker !== '' && names.some((name) => name !== '' && speaker.includes(name)));
+}
+
+const emptyQuoteCounts = (): QuoteCounts => ({
+  gold: 0,
+  predicted: 0,
+  matched: 0,
+  speakerTotal: 0,
+  speakerRight: 0,
+  wrongSpeaker: 0,
+});
+const emptySourceCounts = (): SourceCounts => ({ gold: 0, found: 0, predicted: 0, predictedRight: 0 });
+const emptyBodyCounts = (): BodyCounts => ({ contain: 0, containTotal: 0, avoid: 0, avoidTotal: 0 });
+
+/**
+ * Score one page against its gold by the rules of shared/fixtures/README.md ("How pages are scored").
+ * `page` is null when the pipeline failed on the page: every labelled field then counts as wrong.
+ */
+export function scoreGoldPage(
+  gold: GoldPage,
+  page: ScoredPage | null,
+  onMiss: MissReporter = () => {},
+): GoldPageScore {
+  const score: GoldPageScore = {
+    fields: {},
+    body: emptyBodyCounts(),
+    quotes: emptyQuoteCounts(),
+    sources: emptySourceCounts(),
+  };
+  const check = (name: GoldField, expected: unknown, got: unknown, correct: boolean) => {
+    score.fields[name] = {
+      expected: expected !== null && expected !== '',
+      answered: got !== null && got !== undefined && got !== '',
+      correct,
+    };
+    if (!correct) onMiss(name, expected, got);
+  };
+  if (gold.title !== undefined)
+    check(
+      'title',
+      gold.title,
+      page?.title,
+      normalizeForMatch(page?.title ?? '') === normalizeForMatch(gold.title),
+    );
+  if (gold.authors !== undefined) {
+    const expected = new Set(gold.authors.map(normalizeForMatch));
+    const got = new Set((page?.authors ?? []).map(normalizeForMatch));
+    check('authors', gold.authors.join('; '), page?.authors.join('; '), sameSet(expected, got));
+  }
+  if (gold.outlet !== undefined) {
+    const got = page?.outlet ?? '';
+    check('outlet', gold.outlet, got, normalizeForMatch(got).includes(normalizeForMatch(gold.outlet)));
+  }
+  for (const field of ['published', 'modified'] as const) {
+    if (gold[field] === undefined) continue;
+    const got = page?.[field]?.slice(0, 10) ?? null;
+    check(field, gold[field], got, got === (gold[field]?.slice(0, 10) ?? null));
+  }
+  if (gold.wire !== undefined) {
+    const got = page?.wire ?? null;
+    const correct =
+      gold.wire === null ? got === null : normalizeForMatch(got ?? '').includes(normalizeForMatch(gold.wire));
+    check('wire', gold.wire, got, correct);
+  }
+  if (gold.contributors !== undefined) {
+    const expected = new Set(gold.contributors.map(normalizeForMatch));
+    const got = new Set((page?.contributors ?? []).map(normalizeForMatch));
+    check(
+      'contributors',
+      gold.contributors.join('; '),
+      page?.contributors.join('; '),
+      sameSet(expected, got),
+    );
+  }
+  // Genre only once the analysis gives one: until then there is nothing to score.
+  const genre = page ? predictedGenre(page) : null;
+  if (gold.genre !== undefined && genre !== null) check('genre', gold.genre, genre, genre === gold.genre);
+
+  const text = collapseSpaces(page?.text ?? '');
+  for (const fragment of gold.bodyMustContain ?? []) {
+    score.body.containTotal++;
+    if (text.includes(collapseSpaces(fragment))) score.body.contain++;
+    else onMiss('bodyMustContain', fragment, 'missing');
+  }
+  for (const fragment of gold.bodyMustNotContain ?? []) {
+    score.body.avoidTotal++;
+    if (!text.includes(collapseSpaces(fragment))) score.body.avoid++;
+    else onMiss('bodyMustNotContain', fragment, 'present');
+  }
+
+  const goldQuotes = gold.quotes ?? [];
+  const predictedQuotes = page?.quotes ?? [];
+  const matches = matchQuotes(
+    goldQuotes.map((q) => q.text),
+    predictedQuotes.map((q) => stringField(q, 'text')),
+  );
+  const quotes = score.quotes;
+  quotes.gold = goldQuotes.length;
+  quotes.predicted = predictedQuotes.length;
+  quotes.matched = matches.length;
+  const matchedGold = new Set(matches.map(([goldIndex]) => goldIndex));
+  const matchedPredicted = new Set(matches.map(([, predictedIndex]) => predictedIndex));
+  goldQuotes.forEach((quote, index) => {
+    if (!matchedGold.has(index)) onMiss('quote', quote.text, 'missing');
+  });
+  predictedQuotes.forEach((quote, index) => {
+    if (!matchedPredicted.has(index)) onMiss('quote', 'none', stringField(quote, 'text'));
+  });
+  for (const [goldIndex, predictedIndex] of matches) {
+    const goldQuote = goldQuotes[goldIndex]!;
+    const predicted = predictedQuotes[predictedIndex];
+    const right = speakerIsRight(goldQuote, predicted);
+    const named =
+      stringField(predicted, 'speaker').trim() !== '' &&
+      (predicted as Record<string, unknown> | undefined)?.['anonymous'] !== true;
+    if (named && !right) quotes.wrongSpeaker++;
+    if (!goldQuote.speaker) {
+      if (named)
+        onMiss(`speaker of "${goldQuote.text.slice(0, 60)}"`, null, stringField(predicted, 'speaker'));
+      continue;
+    }
+    quotes.speakerTotal++;
+    if (right) quotes.speakerRight++;
+    else
+      onMiss(
+        `speaker of "${goldQuote.text.slice(0, 60)}"`,
+        goldQuote.speaker,
+        stringField(predicted, 'speaker'),
+      );
+  }
+
+  const goldSources = (gold.sources ?? []).filter((s) => s.kind !== 'anonymous');
+  const predictedSources = (page?.sources ?? []).filter(
+    (s) => !['anonymous', 'link'].includes(stringField(s, 'kind')),
+  );
+  const predictedNames = predictedSources.map((s) => stringField(s, 'name'));
+  score.sources.gold = goldSources.length;
+  for (const source of goldSources) {
+    if (predictedNames.some((name) => sourceNameMatches(name, [source.name, ...(source.aliases ?? [])])))
+      score.sources.found++;
+    else onMiss(`source (${source.kind})`, source.name, 'missing');
+  }
+  score.sources.predicted = predictedSources.length;
+  for (const name of predictedNames) {
+    if (goldSources.some((s) => sourceNameMatches(name, [s.name, ...(s.aliases ?? [])])))
+      score.sources.predictedRight++;
+    else onMiss('source', 'none', name);
+  }
+  return score;
+}
+
+/** Several pages' scores summed: counts add up, field checks become tallies. */
+export interface GoldTotals {
+  pages: number;
+  fields: Record<GoldField, FieldTally>;
+  body: BodyCounts;
+  quotes: QuoteCounts;
+  sources: SourceCounts;
+}
+
+export function sumGoldScores(scores: GoldPageScore[]): GoldTotals {
+  const totals: GoldTotals = {
+    pages: scores.length,
+    fields: Object.fromEntries(GOLD_FIELDS.map((name) => [name, newTally()])) as Record<
+      GoldField,
+      FieldTally
+    >,
+    body: emptyBodyCounts(),
+    quotes: emptyQuoteCounts(),
+    sources: emptySourceCounts(),
+  };
+  for (const score of scores) {
+    for (const name of GOLD_FIELDS) {
+      const field = score.fields[name];
+      if (field) tallyField(totals.fields[name], field.expected, field.answered, field.correct);
+    }
+    for (const key of Object.keys(totals.body) as Array<keyof BodyCounts>)
+      totals.body[key] += score.body[key];
+    for (const key of Object.keys(totals.quotes) as Array<keyof QuoteCounts>)
+      totals.quotes[key] += score.quotes[key];
+    for (const key of Object.keys(totals.sources) as Array<keyof SourceCounts>)
+      totals.sources[key] += score.sources[key];
+  }
+  return totals;
+}
+
+/** The headline numbers of summed scores: quote P/R/F1 (summed over pages), speakers, sources. */
+export interface GoldRates {
+  quotes: PrecisionRecall;
+  /** Right speakers over matched quotes with a gold speaker. */
+  speakerAccuracy: number;
+  /** Wrong named speakers over all matched quotes. */
+  wrongSpeakerRate: number;
+  sources: PrecisionRecall;
+}
+
+export function goldRates(totals: GoldTotals): GoldRates {
+  const { quotes, sources } = totals;
+  const sourcePrecision = ratio(sources.predictedRight, sources.predicted);
+  const sourceRecall = ratio(sources.found, sources.gold);
+  return {
+    quotes: microPrecisionRecall({
+      tp: quotes.matched,
+      fp: quotes.predicted - quotes.matched,
+      fn: quotes.gold - quotes.matched,
+    }),
+    speakerAccuracy: ratio(quotes.speakerRight, quotes.speakerTotal),
+    wrongSpeakerRate: ratio(quotes.wrongSpeaker, quotes.matched),
+    sources: { precision: sourcePrecision, recall: sourceRecall, f1: f1Of(sourcePrecision, sourceRecall) },
+  };
+}
+
+/** Problems in a gold file that would make its scores wrong: the file is read as JSON first. */
+export function validateGold(value: unknown, requireGenre = false): string[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return ['not a JSON object'];
+  const gold = value as Record<string, unknown>;
+  const problems: string[] = [];
+  const isString = (item: unknown): item is string => typeof item === 'string';
+  const isStringArray = (item: unknown) => Array.isArray(item) && item.every(isString);
+  const isDay = (item: unknown) => item === null || (isString(item) && /^\d{4}-\d{2}-\d{2}$/.test(item));
+  for (const key of ['file', 'url', 'title', 'outlet'])
+    if (!isString(gold[key]) || gold[key] === '') problems.push(`${key} must be a non-empty string`);
+  if (!isStringArray(gold['authors'])) problems.push('authors must be a list of names ([] when none)');
+  if (!isDay(gold['published'])) problems.push('published must be YYYY-MM-DD or null');
+  if (gold['modified'] !== undefined && !isDay(gold['modified']))
+    problems.push('modified must be YYYY-MM-DD or null');
+  if (!['en', 'de', 'fr'].includes(gold['lang'] as string)) problems.push('lang must be en, de or fr');
+  if (gold['genre'] !== undefined || requireGenre)
+    if (!(GENRES as readonly unknown[]).includes(gold['genre']))
+      problems.push(`genre must be one of ${GENRES.join(', ')}`);
+  if (!Array.isArray(gold['quotes'])) problems.push('quotes must be a list ([] when none)');
+  else
+    gold['quotes'].forEach((quote: unknown, index) => {
+      const q = (quote ?? {}) as Record<string, unknown>;
+      if (!isString(q['text']) || q['text'].trim() === '') problems.push(`quotes[${index}].text is missing`);
+      if (q['speaker'] !== null && !isString(q['speaker']))
+        problems.push(`quotes[${index}].speaker must be a string or null`);
+      if (q['aliases'] !== undefined && !isStringArray(q['aliases']))
+        problems.push(`quotes[${index}].aliases must be a list of strings`);
+      if (typeof q['anonymous'] !== 'boolean')
+        problems.push(`quotes[${index}].anonymous must be true or false`);
+    });
+  let anonymousSources = 0;
+  if (!Array.isArray(gold['sources'])) problems.push('sources must be a list ([] when none)');
+  else
+    gold['sources'].forEach((source: unknown, index) => {
+      const s = (source ?? {}) as Record<string, unknown>;
+      if (!isString(s['name']) || s['name'].trim() === '') problems.push(`sources[${index}].name is missing`);
+      if (!(SOURCE_KINDS as readonly unknown[]).includes(s['kind']))
+        problems.push(`sources[${index}].kind must be one of ${SOURCE_KINDS.join(', ')}`);
+      if (s['kind'] === 'anonymous') anonymousSources++;
+      if (s['aliases'] !== undefined && !isStringArray(s['aliases']))
+        problems.push(`sources[${index}].aliases must be a list of strings`);
+    });
+  if (gold['anonymousSourceCount'] !== anonymousSources)
+    problems.push(`anonymousSourceCount must equal the ${anonymousSources} sources of kind anonymous`);
+  for (const key of ['bodyMustContain', 'bodyMustNotContain'])
+    if (!isStringArray(gold[key])) problems.push(`${key} must be a list of strings`);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// fixtures: the project's labelled pages (shared/fixtures/README.md)
+// ---------------------------------------------------------------------------------------------------
 
 function findExpectedFiles(dir: string): string[] {
   const found: string[] = [];
@@ -482,16 +883,20 @@ function findExpectedFiles(dir: string): string[] {
   return found.sort();
 }
 
-/** Read a field of an analysis-step record whose shape is not fixed yet (quotes and sources). */
-function stringField(record: unknown, key: string): string {
-  const value = record && typeof record === 'object' ? (record as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' ? value : '';
-}
+const FIXTURE_FIELDS: GoldField[] = [
+  'title',
+  'authors',
+  'outlet',
+  'published',
+  'modified',
+  'wire',
+  'contributors',
+];
 
 const fixtures: SetRunner = async (dir, options) => {
   const golds = selectJobs(
     findExpectedFiles(dir).map((path) => {
-      const gold = readJson<FixtureGold>(path);
+      const gold = readJson<GoldPage>(path);
       return { key: gold.file, gold, html: join(dirname(path), gold.file) };
     }),
     options,
@@ -500,139 +905,16 @@ const fixtures: SetRunner = async (dir, options) => {
     golds.map(({ key, html, gold }) => ({ key, path: html, url: gold.url })),
     options,
   );
-  const fields = {
-    title: newTally(),
-    authors: newTally(),
-    outlet: newTally(),
-    published: newTally(),
-    modified: newTally(),
-    wire: newTally(),
-    contributors: newTally(),
-  };
-  const body = { contain: 0, containTotal: 0, avoid: 0, avoidTotal: 0 };
-  const quotes = { matched: 0, gold: 0, predicted: 0, speakerRight: 0, speakerTotal: 0 };
-  const sources = { found: 0, gold: 0, predictedRight: 0, predicted: 0 };
-  for (const { key, gold } of golds) {
-    const page = pageOf(outcomes.get(key));
-    const check = (name: keyof typeof fields, expected: unknown, got: unknown, correct: boolean) => {
-      tallyField(fields[name], expected !== null && expected !== '', got !== null && got !== '', correct);
-      if (!correct) miss(options, 'fixtures', key, name, expected, got);
-    };
-    if (gold.title !== undefined)
-      check(
-        'title',
-        gold.title,
-        page?.title,
-        normalizeForMatch(page?.title ?? '') === normalizeForMatch(gold.title),
-      );
-    if (gold.authors !== undefined) {
-      const expected = new Set(gold.authors.map(normalizeForMatch));
-      const got = new Set((page?.authors ?? []).map(normalizeForMatch));
-      check('authors', gold.authors.join('; '), page?.authors.join('; '), sameSet(expected, got));
-    }
-    if (gold.outlet !== undefined) {
-      const got = page?.outlet ?? '';
-      check('outlet', gold.outlet, got, normalizeForMatch(got).includes(normalizeForMatch(gold.outlet)));
-    }
-    for (const field of ['published', 'modified'] as const) {
-      if (gold[field] === undefined) continue;
-      const got = page?.[field]?.slice(0, 10) ?? null;
-      check(field, gold[field], got, got === (gold[field]?.slice(0, 10) ?? null));
-    }
-    if (gold.wire !== undefined) {
-      const got = page?.wire ?? null;
-      const correct =
-        gold.wire === null
-          ? got === null
-          : normalizeForMatch(got ?? '').includes(normalizeForMatch(gold.wire));
-      check('wire', gold.wire, got, correct);
-    }
-    if (gold.contributors !== undefined) {
-      const expected = new Set(gold.contributors.map(normalizeForMatch));
-      const got = new Set((page?.contributors ?? []).map(normalizeForMatch));
-      check(
-        'contributors',
-        gold.contributors.join('; '),
-        page?.contributors.join('; '),
-        sameSet(expected, got),
-      );
-    }
-    const text = collapseSpaces(page?.text ?? '');
-    for (const fragment of gold.bodyMustContain ?? []) {
-      body.containTotal++;
-      if (text.includes(collapseSpaces(fragment))) body.contain++;
-      else miss(options, 'fixtures', key, 'bodyMustContain', fragment, 'missing');
-    }
-    for (const fragment of gold.bodyMustNotContain ?? []) {
-      body.avoidTotal++;
-      if (!text.includes(collapseSpaces(fragment))) body.avoid++;
-      else miss(options, 'fixtures', key, 'bodyMustNotContain', fragment, 'present');
-    }
-    const goldQuotes = gold.quotes ?? [];
-    const predictedQuotes = page?.quotes ?? [];
-    const matches = matchQuotes(
-      goldQuotes.map((q) => q.text),
-      predictedQuotes.map((q) => stringField(q, 'text')),
-    );
-    quotes.gold += goldQuotes.length;
-    quotes.predicted += predictedQuotes.length;
-    quotes.matched += matches.length;
-    const matchedGold = new Set(matches.map(([goldIndex]) => goldIndex));
-    const matchedPredicted = new Set(matches.map(([, predictedIndex]) => predictedIndex));
-    goldQuotes.forEach((quote, index) => {
-      if (!matchedGold.has(index)) miss(options, 'fixtures', key, 'quote', quote.text, 'missing');
-    });
-    predictedQuotes.forEach((quote, index) => {
-      if (!matchedPredicted.has(index))
-        miss(options, 'fixtures', key, 'quote', 'none', stringField(quote, 'text'));
-    });
-    for (const [goldIndex, predictedIndex] of matches) {
-      const goldQuote = goldQuotes[goldIndex]!;
-      if (!goldQuote.speaker) continue;
-      quotes.speakerTotal++;
-      const predicted = predictedQuotes[predictedIndex];
-      const speaker = normalizeForMatch(stringField(predicted, 'speaker'));
-      const names = [goldQuote.speaker, ...(goldQuote.aliases ?? [])].map(normalizeForMatch);
-      const anonymousRight =
-        goldQuote.anonymous === true &&
-        (predicted as Record<string, unknown> | undefined)?.['anonymous'] === true;
-      if (anonymousRight || (speaker && names.some((name) => name && speaker.includes(name))))
-        quotes.speakerRight++;
-      else
-        miss(
-          options,
-          'fixtures',
-          key,
-          `speaker of "${goldQuote.text.slice(0, 60)}"`,
-          goldQuote.speaker,
-          stringField(predicted, 'speaker'),
-        );
-    }
-    const goldSources = (gold.sources ?? []).filter((s) => s.kind !== 'anonymous');
-    const predictedSources = (page?.sources ?? []).filter(
-      (s) => !['anonymous', 'link'].includes(stringField(s, 'kind')),
-    );
-    const predictedNames = predictedSources.map((s) => stringField(s, 'name'));
-    sources.gold += goldSources.length;
-    for (const source of goldSources) {
-      if (predictedNames.some((name) => sourceNameMatches(name, [source.name, ...(source.aliases ?? [])])))
-        sources.found++;
-      else miss(options, 'fixtures', key, `source (${source.kind})`, source.name, 'missing');
-    }
-    sources.predicted += predictedSources.length;
-    for (const name of predictedNames) {
-      if (goldSources.some((s) => sourceNameMatches(name, [s.name, ...(s.aliases ?? [])])))
-        sources.predictedRight++;
-      else miss(options, 'fixtures', key, 'source', 'none', name);
-    }
-  }
-  const quoteScore = microPrecisionRecall({
-    tp: quotes.matched,
-    fp: quotes.predicted - quotes.matched,
-    fn: quotes.gold - quotes.matched,
-  });
-  const sourcePrecision = ratio(sources.predictedRight, sources.predicted);
-  const sourceRecall = ratio(sources.found, sources.gold);
+  const totals = sumGoldScores(
+    golds.map(({ key, gold }) =>
+      scoreGoldPage(gold, pageOf(outcomes.get(key)), (what, expected, got) =>
+        miss(options, 'fixtures', key, what, expected, got),
+      ),
+    ),
+  );
+  const { body, quotes, sources } = totals;
+  const rates = goldRates(totals);
+  const labelledFields = FIXTURE_FIELDS.filter((name) => totals.fields[name].total > 0);
   return {
     set: 'fixtures',
     dir,
@@ -642,9 +924,7 @@ const fixtures: SetRunner = async (dir, options) => {
         title:
           'Byline and title (authors, contributors: exact sets; dates: the day; outlet, wire: contain the gold name)',
         header: TALLY_HEADER,
-        rows: Object.entries(fields)
-          .filter(([, tally]) => tally.total > 0)
-          .map(([name, tally]) => tallyRow(name, tally)),
+        rows: labelledFields.map((name) => tallyRow(name, totals.fields[name])),
       },
       {
         title: 'Body fragments (case-sensitive substrings after whitespace collapse)',
@@ -662,22 +942,18 @@ const fixtures: SetRunner = async (dir, options) => {
             'quotes',
             quotes.gold,
             quotes.predicted,
-            fixed(quoteScore.f1),
-            fixed(quoteScore.precision),
-            fixed(quoteScore.recall),
-            fixed(ratio(quotes.speakerRight, quotes.speakerTotal)),
+            fixed(rates.quotes.f1),
+            fixed(rates.quotes.precision),
+            fixed(rates.quotes.recall),
+            fixed(rates.speakerAccuracy),
           ],
           [
             'sources',
             sources.gold,
             sources.predicted,
-            fixed(
-              sourcePrecision + sourceRecall === 0
-                ? 0
-                : (2 * sourcePrecision * sourceRecall) / (sourcePrecision + sourceRecall),
-            ),
-            fixed(sourcePrecision),
-            fixed(sourceRecall),
+            fixed(rates.sources.f1),
+            fixed(rates.sources.precision),
+            fixed(rates.sources.recall),
             '',
           ],
         ],
@@ -685,20 +961,206 @@ const fixtures: SetRunner = async (dir, options) => {
     ],
     numbers: {
       ...Object.fromEntries(
-        Object.entries(fields)
-          .filter(([, tally]) => tally.total > 0)
-          .flatMap(([name, tally]) => Object.entries(tallyNumbers(name, tally))),
+        labelledFields.flatMap((name) => Object.entries(tallyNumbers(name, totals.fields[name]))),
       ),
       'body.mustContain': ratio(body.contain, body.containTotal),
       'body.mustNotContain': ratio(body.avoid, body.avoidTotal),
-      'quotes.f1': quoteScore.f1,
-      'quotes.precision': quoteScore.precision,
-      'quotes.recall': quoteScore.recall,
-      'quotes.speakerAccuracy': ratio(quotes.speakerRight, quotes.speakerTotal),
-      'sources.precision': sourcePrecision,
-      'sources.recall': sourceRecall,
+      'quotes.f1': rates.quotes.f1,
+      'quotes.precision': rates.quotes.precision,
+      'quotes.recall': rates.quotes.recall,
+      'quotes.speakerAccuracy': rates.speakerAccuracy,
+      'sources.precision': rates.sources.precision,
+      'sources.recall': rates.sources.recall,
     },
     notes: failureNotes(outcomes),
+  };
+};
+
+// ---------------------------------------------------------------------------------------------------
+// labeled: real news pages drawn at random from the corpora (tests/fixtures/labeled/README.md)
+// ---------------------------------------------------------------------------------------------------
+
+const HALVES: Half[] = ['dev', 'test'];
+const LABELED_LANGS = [...LANGS, 'all'] as const;
+
+/** A ratio with its counts, "0.750 (6/8)", or "-" when there is nothing to count. */
+const countCell = (part: number, whole: number) =>
+  whole === 0 ? '-' : `${fixed(part / whole)} (${part}/${whole})`;
+
+/** Accuracy of a field over the pages that score it; genre says "n/a" while the analysis gives none. */
+function fieldCell(tally: FieldTally, name: GoldField): string {
+  if (tally.total === 0) return name === 'genre' ? 'n/a' : '-';
+  return countCell(tally.correct, tally.total);
+}
+
+/** The quote and source row of one language of one half. */
+function quoteRow(lang: string, totals: GoldTotals): Array<string | number> {
+  const rates = goldRates(totals);
+  const { quotes, sources } = totals;
+  const none = totals.pages === 0;
+  const rate = (value: number, base: number) => (none || base === 0 ? '-' : fixed(value));
+  return [
+    lang,
+    totals.pages,
+    quotes.gold,
+    quotes.predicted,
+    rate(rates.quotes.precision, quotes.predicted),
+    rate(rates.quotes.recall, quotes.gold),
+    rate(rates.quotes.f1, quotes.gold + quotes.predicted),
+    rate(rates.speakerAccuracy, quotes.speakerTotal),
+    rate(rates.wrongSpeakerRate, quotes.matched),
+    rate(rates.sources.recall, sources.gold),
+    rate(rates.sources.precision, sources.predicted),
+  ];
+}
+
+function bylineRow(lang: string, totals: GoldTotals): Array<string | number> {
+  const { body } = totals;
+  return [
+    lang,
+    totals.pages,
+    fieldCell(totals.fields.authors, 'authors'),
+    fieldCell(totals.fields.outlet, 'outlet'),
+    fieldCell(totals.fields.published, 'published'),
+    fieldCell(totals.fields.genre, 'genre'),
+    countCell(body.contain, body.containTotal),
+    countCell(body.avoid, body.avoidTotal),
+  ];
+}
+
+function labeledNumbers(prefix: string, totals: GoldTotals): Record<string, number> {
+  const rates = goldRates(totals);
+  const numbers: Record<string, number> = {
+    [`${prefix}.pages`]: totals.pages,
+    [`${prefix}.quotes.gold`]: totals.quotes.gold,
+    [`${prefix}.quotes.predicted`]: totals.quotes.predicted,
+    [`${prefix}.quotes.precision`]: rates.quotes.precision,
+    [`${prefix}.quotes.recall`]: rates.quotes.recall,
+    [`${prefix}.quotes.f1`]: rates.quotes.f1,
+    [`${prefix}.speaker.accuracy`]: rates.speakerAccuracy,
+    [`${prefix}.speaker.wrongRate`]: rates.wrongSpeakerRate,
+    [`${prefix}.sources.recall`]: rates.sources.recall,
+    [`${prefix}.sources.precision`]: rates.sources.precision,
+  };
+  for (const name of ['authors', 'outlet', 'published', 'genre'] as const) {
+    const tally = totals.fields[name];
+    if (tally.total > 0) numbers[`${prefix}.${name}.accuracy`] = ratio(tally.correct, tally.total);
+  }
+  return numbers;
+}
+
+/**
+ * Every page of tests/fixtures/labeled/manifest.json that has its `<id>.expected.json`, read from the
+ * corpora folder `dir`; the others are listed as not labeled yet. Dev and test halves are reported
+ * apart, each per language: the test half is for reporting only, never for tuning.
+ */
+const labeled: SetRunner = async (dir, options) => {
+  const labelsDir = options.labelsDir ?? LABELED_DIR;
+  const manifestPath = join(labelsDir, 'manifest.json');
+  if (!existsSync(manifestPath))
+    throw new Error(`${manifestPath} is missing: run npx tsx scripts/labeled/select.ts <corpora-dir> first.`);
+  const entries = selectJobs(
+    readJson<ManifestEntry[]>(manifestPath).map((entry) => ({ ...entry, key: entry.id })),
+    options,
+  );
+  const notes: string[] = [];
+  const pages: Array<{ entry: ManifestEntry; gold: GoldPage }> = [];
+  const unlabeled: ManifestEntry[] = [];
+  for (const entry of entries) {
+    const goldPath = join(labelsDir, `${entry.id}.expected.json`);
+    if (!existsSync(goldPath)) {
+      unlabeled.push(entry);
+      continue;
+    }
+    let gold: unknown;
+    try {
+      gold = JSON.parse(readFileSync(goldPath, 'utf8'));
+    } catch (error) {
+      notes.push(`bad label: ${entry.id}: not valid JSON (${(error as Error).message}); not scored`);
+      continue;
+    }
+    const problems = validateGold(gold, true);
+    if ((gold as GoldPage).file !== entry.path) problems.push(`file must be the manifest path ${entry.path}`);
+    if ((gold as GoldPage).lang !== entry.lang) problems.push(`lang must be the manifest's ${entry.lang}`);
+    if (problems.length > 0) {
+      notes.push(`bad label: ${entry.id}: ${problems.join('; ')}; not scored`);
+      continue;
+    }
+    pages.push({ entry, gold: gold as GoldPage });
+  }
+  const listed = new Set(readJson<ManifestEntry[]>(manifestPath).map((entry) => entry.id));
+  for (const name of readdirSync(labelsDir))
+    if (name.endsWith('.expected.json') && !listed.has(name.replace(/\.expected\.json$/, '')))
+      notes.push(`label without a manifest entry (skipped or redrawn page?): ${name}`);
+
+  const outcomes = await runPipeline(
+    pages.map(({ entry }) => ({ key: entry.id, path: join(dir, entry.path), url: entry.url })),
+    options,
+  );
+  const scored = pages.map(({ entry, gold }) => ({
+    entry,
+    score: scoreGoldPage(gold, pageOf(outcomes.get(entry.id)), (what, expected, got) =>
+      miss(options, `labeled ${entry.half}`, entry.id, what, expected, got),
+    ),
+  }));
+
+  const tables: Table[] = [];
+  const numbers: Record<string, number> = {};
+  for (const half of HALVES) {
+    const inHalf = scored.filter(({ entry }) => entry.half === half);
+    const drawn = entries.filter((entry) => entry.half === half).length;
+    const quoteRows: Array<Array<string | number>> = [];
+    const bylineRows: Array<Array<string | number>> = [];
+    for (const lang of LABELED_LANGS) {
+      const totals = sumGoldScores(
+        inHalf.filter(({ entry }) => lang === 'all' || entry.lang === lang).map(({ score }) => score),
+      );
+      quoteRows.push(quoteRow(lang, totals));
+      bylineRows.push(bylineRow(lang, totals));
+      Object.assign(numbers, labeledNumbers(`${half}.${lang}`, totals));
+    }
+    const heading = `${half} half (${inHalf.length} of ${drawn} pages labeled${half === 'test' ? '; report only, never tune on it' : ''})`;
+    tables.push(
+      {
+        title: `${heading}: quotes (token F1 ≥ 0.8 or 80% containment, one to one, summed over pages), speakers on matched quotes, named sources`,
+        header: [
+          'lang',
+          'pages',
+          'quotes',
+          'predicted',
+          'P',
+          'R',
+          'F1',
+          'speaker acc.',
+          'wrong speaker',
+          'sources R',
+          'sources P',
+        ],
+        rows: quoteRows,
+      },
+      {
+        title: `${heading}: byline (share of pages right), genre (n/a until the analysis gives one), body fragments`,
+        header: ['lang', 'pages', 'authors', 'outlet', 'published', 'genre', 'body kept', 'boilerplate out'],
+        rows: bylineRows,
+      },
+    );
+  }
+  const lists = HALVES.flatMap((half) =>
+    LANGS.map((lang) => ({
+      title: `not labeled yet, ${half} ${lang}`,
+      items: unlabeled.filter((entry) => entry.half === half && entry.lang === lang).map((entry) => entry.id),
+    })),
+  ).filter((list) => list.items.length > 0);
+  numbers['labeled'] = pages.length;
+  numbers['notLabeled'] = unlabeled.length;
+  return {
+    set: 'labeled',
+    dir,
+    pages: pages.length,
+    tables,
+    numbers,
+    notes: [...notes, ...failureNotes(outcomes)],
+    lists,
   };
 };
 
@@ -949,5 +1411,6 @@ export const SETS: Record<string, SetRunner> = {
   htmldate,
   trafilatura,
   fixtures,
+  labeled,
   robustness,
 };
