@@ -13,7 +13,7 @@ import { BulkBar } from '@/components/library/BulkBar';
 import { StorageFacts, type StorageEstimate } from '@/components/library/StorageFacts';
 import { askStore } from '../annotator/store-client';
 import { readAnnotationMessage } from '@/lib/annotations/messages';
-import type { LibraryQuery, LibraryRow } from '@/lib/library/catalog';
+import { articleRow, type LibraryQuery, type LibraryRow } from '@/lib/library/catalog';
 import type { LibraryItemKind } from '@/lib/library/search';
 import { announceLibraryChange } from '@/lib/library/sync';
 import type { Annotation } from '@/lib/annotations/types';
@@ -64,28 +64,7 @@ const articleIdFromHash = () => {
 
 /** The first screen of saved articles, read straight from the database while the worker loads the rest. */
 function quickRows(articles: SavedArticle[]): Map<number, LibraryRow> {
-  return new Map(
-    articles.map((article, index) => [
-      index,
-      {
-        id: article.id,
-        kind: 'article' as const,
-        title: article.title || article.url,
-        detail: [article.outlet, article.authors.join(', ')].filter(Boolean).join(' · '),
-        excerpt: article.excerpt,
-        note: '',
-        terms: [],
-        date: article.updatedAt,
-        published: article.published,
-        tags: article.tags,
-        collectionIds: article.collectionIds,
-        articleId: article.id,
-        url: article.canonicalUrl ?? article.url,
-        colour: null,
-        versionCount: article.versionCount,
-      },
-    ]),
-  );
+  return new Map(articles.map((article, index) => [index, articleRow(article)]));
 }
 
 const errorMessage = (error: unknown) => (error instanceof StoreError ? error.message : UNEXPECTED);

@@ -13,6 +13,7 @@ import {
   clippingDocument,
   LibraryIndex,
   snippet,
+  type LibraryFacets as SearchFacets,
   type LibraryFilters,
   type LibraryItemKind,
   type LibrarySort,
@@ -60,13 +61,8 @@ export interface LibraryCounts {
   collections: number;
 }
 
-export interface LibraryFacets {
-  outlets: string[];
-  authors: string[];
-  speakers: string[];
-  tags: string[];
-  langs: string[];
-  sourceKinds: string[];
+/** The search index's values for each filter, and the collections. */
+export interface LibraryFacets extends SearchFacets {
   collections: Collection[];
 }
 
@@ -340,6 +336,31 @@ export class LibraryCatalog {
       sizes[clipping.collectionId] = (sizes[clipping.collectionId] ?? 0) + 1;
     return sizes;
   }
+}
+
+/** A saved article as a row of the list; `excerpt` is its own unless a search found other lines. */
+export function articleRow(
+  article: SavedArticle,
+  terms: string[] = [],
+  excerpt = article.excerpt,
+): LibraryRow {
+  return {
+    id: article.id,
+    kind: 'article',
+    title: article.title || article.url,
+    detail: describeSource(article.outlet, article.authors),
+    excerpt,
+    note: '',
+    terms,
+    date: article.updatedAt,
+    published: article.published,
+    tags: article.tags,
+    collectionIds: article.collectionIds,
+    articleId: article.id,
+    url: article.canonicalUrl ?? article.url,
+    colour: null,
+    versionCount: article.versionCount,
+  };
 }
 
 /** The newest snapshot of each article, read in one request. */

@@ -6,21 +6,10 @@
  */
 import type { Analysis } from '../analyze/types';
 import type { AnalyzedPage } from '../extract/types';
-import type { StoredByline } from './types';
+import type { ArticleSnapshot, StoredByline } from './types';
 
-export interface SnapshotInput {
-  url: string;
-  canonicalUrl: string | null;
-  title: string;
-  lang: string | null;
-  byline: StoredByline;
-  /** Offline HTML (offlineHtml). */
-  html: string;
-  text: string;
-  wordCount: number;
-  excerpt: string;
-  analysis: Analysis | null;
-}
+/** What a snapshot holds before the store gives it an id, its article and its time. */
+export type SnapshotInput = Omit<ArticleSnapshot, 'id' | 'articleId' | 'savedAt' | 'contentHash'>;
 
 /**
  * Elements that load, run or submit something, or draw what a text copy cannot hold: dropped with their

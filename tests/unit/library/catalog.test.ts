@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pageKeys } from '../../../lib/annotations/page-keys';
 import { answerClipRequest, DEFAULT_COLLECTION_NAME } from '../../../lib/library/clip-service';
 import { LibraryCatalog } from '../../../lib/library/catalog';
-import type { SnapshotInput } from '../../../lib/library/snapshot';
+import { articleInput, citation } from '../helpers/library';
 import {
   createClipping,
   createCollection,
@@ -21,45 +21,10 @@ import { article as annotatedPage, freshDatabase, passage } from '../store/datab
 let db: ScrutinyDatabase;
 afterEach(() => db?.close());
 
-function snapshot(change: Partial<SnapshotInput> = {}): SnapshotInput {
-  return {
-    url: 'https://harbor.example/story',
-    canonicalUrl: null,
-    title: 'Harbor bridge to close for repairs',
-    lang: 'en',
-    byline: {
-      authors: [{ name: 'Jane Doe', source: 'jsonld' }],
-      outlet: { name: 'Harbor Daily', source: 'jsonld' },
-      published: '2026-03-03T16:12:00Z',
-      modified: null,
-      publishedSource: 'jsonld',
-      modifiedSource: null,
-      wire: null,
-      contributors: [],
-    },
-    html: '<p>The council voted to close the bridge.</p>',
-    text: 'The council voted to close the bridge.\n\nA ferry will run every twenty minutes.',
-    wordCount: 14,
-    excerpt: 'The council voted to close the bridge.',
-    analysis: null,
-    ...change,
-  };
-}
-
-const citation = {
-  title: 'Harbor bridge to close',
-  authors: ['Jane Doe'],
-  outlet: 'Harbor Daily',
-  published: '2026-03-03',
-  url: 'https://harbor.example/story',
-  accessed: '2026-12-04T10:00:00.000Z',
-  lang: 'en',
-};
-
 describe('LibraryCatalog', () => {
   it('lists articles, clippings, highlights and notes, and finds each by its words', async () => {
     db = freshDatabase();
-    const saved = await saveArticle(db, snapshot());
+    const saved = await saveArticle(db, articleInput());
     const collection = await createCollection(db, 'Bridge research');
     await createClipping(db, {
       collectionId: collection.id,
@@ -93,7 +58,7 @@ describe('LibraryCatalog', () => {
     db = freshDatabase();
     const catalog = await LibraryCatalog.load(db);
     expect(catalog.query({ text: '', filters: {}, sort: 'saved' })).toBe(0);
-    const first = await saveArticle(db, snapshot());
+    const first = await saveArticle(db, articleInput());
     await catalog.refresh(db, {
       type: 'scrutiny/library-changed',
       tables: ['articles'],
@@ -120,7 +85,11 @@ describe('LibraryCatalog', () => {
     for (let index = 0; index < 25; index++)
       await saveArticle(
         db,
-        snapshot({ url: `https://harbor.example/story-${index}`, title: `Story ${index}` }),
+        articleInput({
+          url: `https://harbor.example/story-${index}`,
+          canonicalUrl: null,
+          title: `Story ${index}`,
+        }),
       );
     const catalog = await LibraryCatalog.load(db);
     expect(catalog.query({ text: '', filters: {}, sort: 'saved' })).toBe(25);
