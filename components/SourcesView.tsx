@@ -1,3 +1,4 @@
+import { linkSite } from '@/lib/analyze/sources';
 import type { Source, TextQuoteSelector } from '@/lib/analyze/types';
 import { LINK_KIND_LABELS, SOURCE_KIND_LABELS, displayUrl, formatCount, httpUrl } from '@/lib/format';
 import { groupSources } from '@/lib/panel-state';
@@ -38,8 +39,17 @@ function SourceItem({
         <div class="item">{label}</div>
       )}
       {url && (
-        <a class="url" href={url} target="_blank" rel="noopener noreferrer" title={url}>
-          {displayUrl(url)}
+        // Named by the site it goes to (its registrable domain), never by a cut-off address a page can
+        // pad with a trusted name; the whole address is the link's title and part of its accessible name.
+        <a
+          class="url"
+          href={url}
+          target="_blank"
+          rel="noopener noreferrer"
+          title={url}
+          aria-label={`${linkSite(url) || displayUrl(url)} (${url})`}
+        >
+          {linkSite(url) || displayUrl(url)}
         </a>
       )}
     </li>

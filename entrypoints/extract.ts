@@ -3,6 +3,7 @@
  * all pages. Answers the panel's extract request with the article and its byline.
  */
 import { capturePage } from '@/lib/extract/capture';
+import { CAPTURE_FAILED } from '@/lib/extract/errors';
 import { EXTRACT_SCRIPT_READY, readMessage, type ExtractResponse } from '@/lib/messages';
 
 declare global {
@@ -26,8 +27,10 @@ export default defineUnlistedScript({
       let response: ExtractResponse;
       try {
         response = { ok: true, capture: capturePage(document, { url: location.href }) };
-      } catch (error) {
-        response = { ok: false, error: error instanceof Error ? error.message : String(error) };
+      } catch {
+        // Never the error's own message: it is an internal of the minified code, which a hostile page
+        // can provoke ("a.getAttribute is not a function"), and the reader sees this answer.
+        response = { ok: false, error: CAPTURE_FAILED };
       }
       sendResponse(response);
       return true;

@@ -1,5 +1,5 @@
 /** What the panel shows for the tab it follows. */
-import { analyzeArticle } from './analyze';
+import { analyzeArticle, MAX_ANALYZED_CHARACTERS, TextTooLongError } from './analyze';
 import type { Analysis, Quote, Source, SourceKind } from './analyze/types';
 import type { AnalyzedPage } from './extract/types';
 
@@ -35,12 +35,8 @@ export type ResultView = Extract<PanelView, { kind: 'result' }>;
 
 export const ANALYSIS_FAILED =
   'Scrutiny could not work out the quotes and sources of this article. The byline above is not affected.';
-/**
- * Longest article text (characters) the panel looks for quotes and sources in. The analysis runs in the
- * panel's own thread, and on very long texts it would hold the panel (and in Chromium every extension
- * page) for many seconds; the longest news features run to about half of this.
- */
-export const MAX_ANALYZED_CHARACTERS = 200_000;
+/** The analysis's own limit (lib/analyze), which the CLI keeps to as well. */
+export { MAX_ANALYZED_CHARACTERS };
 export const ANALYSIS_TOO_LONG =
   'This text is too long for Scrutiny to look for quotes and sources in it. The byline above is not affected.';
 export const PASSAGE_NOT_FOUND = 'Scrutiny could not find this passage in the page (it may have changed).';
@@ -60,12 +56,12 @@ export type AnalysisOutcome =
 
 /** Run the quotes-and-sources analysis of a page already on screen. Never throws. */
 export function analyzeQuotesAndSources(page: AnalyzedPage): AnalysisOutcome {
-  if (page.article.text.length > MAX_ANALYZED_CHARACTERS) return { ok: false, message: ANALYSIS_TOO_LONG };
   const started = performance.now();
   try {
     const analysis = analyzeArticle(page);
     return { ok: true, analysis, ms: Math.round(performance.now() - started) };
   } catch (error) {
+    if (error instanceof TextTooLongError) return { ok: false, message: ANALYSIS_TOO_LONG };
     console.warn('Scrutiny: finding quotes and sources failed:', error);
     return { ok: false, message: ANALYSIS_FAILED };
   }

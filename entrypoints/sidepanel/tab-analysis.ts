@@ -5,6 +5,7 @@
 import type { TextQuoteSelector } from '@/lib/analyze';
 import { PASSAGE_HIGHLIGHT_CSS } from '@/lib/anchor/flash';
 import { buildAnalyzedPage } from '@/lib/extract';
+import { CAPTURE_FAILED } from '@/lib/extract/errors';
 import {
   EXTRACT_SCRIPT_READY,
   SHOW_PASSAGE_SCRIPT_READY,
@@ -103,18 +104,21 @@ export async function analyzeTab(tabId: number): Promise<PanelView> {
     return {
       kind: 'error',
       tabId,
-      message: `The page did not answer (${errorText(error)}). Reload it and try again.`,
+      message: 'The page did not answer. Reload it and try again.',
     };
   }
   const response = parseExtractResponse(raw);
   if (!response)
     return { kind: 'error', tabId, message: 'The page sent back something Scrutiny does not understand.' };
   if (!response.ok)
-    return { kind: 'error', tabId, message: `Scrutiny could not read this page: ${response.error}` };
+    // The page's own words never reach the reader: a fixed sentence, whatever the page sent.
+    return { kind: 'error', tabId, message: `Scrutiny could not read this page: ${CAPTURE_FAILED}` };
   try {
     return resultView(tabId, buildAnalyzedPage(response.capture, window));
   } catch (error) {
-    return { kind: 'error', tabId, message: `Scrutiny could not analyze this page: ${errorText(error)}` };
+    // For the console; the reader gets a sentence, never an internal message.
+    console.warn('Scrutiny: building the analysis failed:', error);
+    return { kind: 'error', tabId, message: `Scrutiny could not analyze this page: ${CAPTURE_FAILED}` };
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type StoreResponse,
 } from '@/lib/annotations/messages';
 import { pageKeys } from '@/lib/annotations/page-keys';
+import { pageForFrame } from '@/lib/annotations/page-trust';
 import type { AnnotationChanges } from '@/lib/store/annotations';
 import type { AnnotatedPage, Annotation, HighlightColour } from '@/lib/annotations/types';
 import type { NoteEntry } from '@/lib/notes-view-state';
@@ -23,7 +24,11 @@ import { askStore } from '../annotator/store-client';
 import { takePendingNote } from './pending-note';
 
 export interface NotesState {
-  /** The page as the annotator describes it; null until it has answered (or when it cannot run there). */
+  /**
+   * The page the tab holds: its address as the browser reports it, with the canonical address the
+   * annotator read only on the same site (pageForFrame). Null until the annotator has answered (or when
+   * it cannot run there).
+   */
   page: AnnotatedPage | null;
   entries: NoteEntry[];
   pageNote: Annotation | null;
@@ -62,6 +67,21 @@ const STORAGE_UNREACHABLE =
 const PAGE_GONE = 'The page is not answering; reload it to see your highlights there.';
 
 const ask = (request: StoreRequest) => askStore(request, STORAGE_UNREACHABLE);
+
+/**
+ * Which page the tab holds, decided here as the background decides it for the annotator: the address
+ * the browser reports for the tab, and the canonical address the annotator reported only when it is
+ * on the same site. The annotator runs inside the page, and a page may name another site's article as
+ * its canonical address to be shown that article's notes. Null when the tab is gone or has no address.
+ */
+export async function pageOfTab(tabId: number, reported: AnnotatedPage): Promise<AnnotatedPage | null> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return tab.url ? pageForFrame(reported, tab.url) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Each highlight with where the annotator last said it is. */
 function entriesFor(annotations: Annotation[], report: AnchorReport | null): NoteEntry[] {
@@ -117,12 +137,18 @@ export function useNotes(
     publish({ error: response.ok ? null : response.error });
   }, [publish]);
 
+  // Each report gets a number; one whose page is identified after a newer report's is dropped.
+  const latestReport = useRef(0);
   const takeReport = useCallback(
-    (next: AnchorReport) => {
+    async (next: AnchorReport) => {
+      const tab = shownTab.current;
+      const ticket = ++latestReport.current;
+      const identified = tab === null ? null : await pageOfTab(tab, next.page);
+      if (tab !== shownTab.current || ticket !== latestReport.current) return;
       const samePage =
-        page.current?.url === next.page.url && page.current?.canonicalUrl === next.page.canonicalUrl;
+        page.current?.url === identified?.url && page.current?.canonicalUrl === identified?.canonicalUrl;
       report.current = next;
-      page.current = next.page;
+      page.current = identified;
       if (samePage) publish();
       else void reload();
     },
@@ -142,7 +168,7 @@ export function useNotes(
       try {
         const request: AnchorReportRequest = { type: 'scrutiny/anchor-report-request' };
         const answer = parseAnnotationMessage(await browser.tabs.sendMessage(tabId, request));
-        if (tabId === shownTab.current && answer?.type === 'scrutiny/anchor-report') takeReport(answer);
+        if (tabId === shownTab.current && answer?.type === 'scrutiny/anchor-report') await takeReport(answer);
         // Opened by a click on a highlight: show that note.
         const pending = await takePendingNote(tabId);
         if (pending && tabId === shownTab.current) focusNote(pending);
@@ -166,7 +192,7 @@ export function useNotes(
     const listener = (raw: unknown, sender: { id?: string; tab?: { id?: number } }) => {
       const message = readAnnotationMessage(raw, sender, browser.runtime.id);
       const fromShownTab = sender.tab?.id !== undefined && sender.tab.id === shownTab.current;
-      if (message?.type === 'scrutiny/anchor-report' && fromShownTab) takeReport(message);
+      if (message?.type === 'scrutiny/anchor-report' && fromShownTab) void takeReport(message);
       else if (message?.type === 'scrutiny/open-note' && fromShownTab) focusNote(message.id);
       else if (message?.type === 'scrutiny/annotations-changed' && page.current) {
         const keys = new Set(pageKeys(page.current));

@@ -14,9 +14,41 @@ export type * from './types';
 /** The parts of an extracted page the analysis reads. */
 export type AnalysisInput = Pick<AnalyzedPage, 'url' | 'lang' | 'article' | 'byline'>;
 
-/** Quotes, sources and the counts at a glance. Reads the sanitized article HTML as text, with no DOM. */
-export function analyzeArticle(page: AnalysisInput): Analysis {
+/**
+ * Longest article text (characters) analyzed, in the panel and in the CLI alike. Every step is linear in
+ * the text's length, but the analysis runs in the panel's own thread, where on a text of megabytes it
+ * would hold the panel (and in Chromium every extension page) for seconds; the longest news features
+ * run to about half of this.
+ */
+export const MAX_ANALYZED_CHARACTERS = 200_000;
+
+/** The text is longer than the analysis reads; `message` is plain words for the reader. */
+export class TextTooLongError extends Error {
+  constructor(
+    /** The text's length in characters. */
+    readonly characters: number,
+    readonly limit: number,
+  ) {
+    super(
+      `This text is too long for Scrutiny to look for quotes and sources in it (${characters.toLocaleString('en')} characters; the limit is ${limit.toLocaleString('en')}).`,
+    );
+    this.name = 'TextTooLongError';
+  }
+}
+
+export interface AnalysisOptions {
+  /** Longer texts are refused with a TextTooLongError; MAX_ANALYZED_CHARACTERS unless given. */
+  maxCharacters?: number;
+}
+
+/**
+ * Quotes, sources and the counts at a glance. Reads the sanitized article HTML as text, with no DOM.
+ * Throws a TextTooLongError, before any work, for a text over the limit.
+ */
+export function analyzeArticle(page: AnalysisInput, options: AnalysisOptions = {}): Analysis {
   const text = page.article.text;
+  const limit = options.maxCharacters ?? MAX_ANALYZED_CHARACTERS;
+  if (text.length > limit) throw new TextTooLongError(text.length, limit);
   const structure = readStructure(page.article.html);
   const speakers = buildSpeakerContext(text);
   const quotes = findQuotes(text, { lang: page.lang, furniture: structure.furniture, speakers });
@@ -57,9 +89,12 @@ function glanceAt(page: AnalysisInput, quotes: Quote[], sources: Source[], links
   };
 }
 
+export const ANALYSIS_FAILED_WARNING = 'Scrutiny could not work out the quotes and sources of this article.';
+
 /**
  * The page with its analysis filled in (quotes, sources, glance, timings.analysis). Never throws: a
- * failure leaves the byline and text as they were and says so in `warnings`.
+ * failure, or a text over MAX_ANALYZED_CHARACTERS, leaves the byline and text as they were and says so
+ * in `warnings`. What the CLI calls, so it keeps to the same limit as the panel.
  */
 export function withAnalysis(page: AnalyzedPage): AnalyzedPage {
   const started = performance.now();
@@ -71,11 +106,12 @@ export function withAnalysis(page: AnalyzedPage): AnalyzedPage {
       timings: { ...page.timings, analysis: Math.round((performance.now() - started) * 100) / 100 },
     };
   } catch (error) {
+    // Plain words only: an error's own message is an internal the reader cannot act on.
     return {
       ...page,
       warnings: [
         ...page.warnings,
-        `Scrutiny could not find the quotes and sources (${error instanceof Error ? error.message : 'unknown error'}).`,
+        error instanceof TextTooLongError ? error.message : ANALYSIS_FAILED_WARNING,
       ],
     };
   }

@@ -41,21 +41,33 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-/** Offset just past the end of the sentence that contains `from` (or the end of `text`). */
+/** How far a sentence may reach: a longer "sentence" is a list or a table, not prose. */
+export const MAX_SENTENCE = 1_500;
+
+const SENTENCE_MARKS = '.!?…';
+/** Marks that may stand between a sentence's last mark and the space after it. */
+const AFTER_MARK = `"'”’»«)`;
+
+/**
+ * Offset just past the end of the sentence that contains `from`; the end of `text`, or MAX_SENTENCE
+ * characters on, when no sentence ends before. Looks no further than that, so finding the ends of the
+ * sentences of many quotes in a text without full stops stays linear.
+ */
 export function sentenceEnd(text: string, from: number): number {
-  const end = /[.!?…](?=["'”’»«)]*(?:\s|$))/g;
-  end.lastIndex = from;
-  for (let match = end.exec(text); match; match = end.exec(text)) {
-    if (match[0] === '.' && !endsSentence(text, match.index)) continue;
-    let after = match.index + 1;
+  const limit = Math.min(text.length, from + MAX_SENTENCE);
+  for (let at = from; at < limit; at++) {
+    if (!SENTENCE_MARKS.includes(text[at]!)) continue;
+    // A mark ends a sentence before a space or the end, with quote marks and a bracket between.
+    let next = at + 1;
+    while (next < text.length && next <= limit && AFTER_MARK.includes(text[next]!)) next++;
+    if (next < text.length && !isSpace(text.charCodeAt(next))) continue;
+    if (text[at] === '.' && !endsSentence(text, at)) continue;
+    let after = at + 1;
     while (after < text.length && /["'”’»)]/.test(text[after] ?? '')) after++;
     return after;
   }
-  return text.length;
+  return limit;
 }
-
-/** How far back a sentence may start: a longer "sentence" is a list or a table, not prose. */
-const MAX_SENTENCE = 1_500;
 
 /**
  * Offset where the sentence that contains `at` begins, looking back no further than `from`. Walks back

@@ -5,8 +5,21 @@
  */
 import { cueLexicon, findCues, TERM_MARKERS, type CueLexicon } from './cues';
 import { isPronoun, personName } from './names';
-import { pronounFits, resolveSpeaker, startingBetween, type SpeakerContext } from './speakers';
-import { selectorFor, sentenceEnd, sentenceStart, splitParagraphs, type Paragraph } from './paragraphs';
+import {
+  anyStartingBetween,
+  pronounFits,
+  resolveSpeaker,
+  startingBetween,
+  type SpeakerContext,
+} from './speakers';
+import {
+  MAX_SENTENCE,
+  selectorFor,
+  sentenceEnd,
+  sentenceStart,
+  splitParagraphs,
+  type Paragraph,
+} from './paragraphs';
 import { collapseWhitespace } from '../extract/text';
 import type { Quote } from './types';
 
@@ -45,11 +58,39 @@ function canOpen(text: string, at: number): boolean {
 /** Longer than this between two marks is no quote (and the search stays linear in a huge block). */
 const MAX_QUOTE = 4_000;
 
+/**
+ * Where the next closing mark of each kind is, for searches that move forward through the text: each
+ * answer is kept until the search passes it, so finding the closers of every opening mark of a text
+ * costs one pass per kind of mark, also when none of them is ever closed.
+ */
+class NextMarks {
+  private readonly found = new Map<string, { from: number; at: number }>();
+  constructor(private readonly text: string) {}
+
+  /** Offset of the first of `marks` at or after `from`; -1 if there is none. */
+  after(marks: string, from: number): number {
+    let first = -1;
+    for (const mark of marks) {
+      let known = this.found.get(mark);
+      // A search from further back than the last one (a quote going on into the next paragraph) asks anew.
+      if (!known || from < known.from || (known.at >= 0 && from > known.at)) {
+        known = { from, at: this.text.indexOf(mark, from) };
+        this.found.set(mark, known);
+      }
+      if (known.at >= 0 && (first < 0 || known.at < first)) first = known.at;
+    }
+    return first;
+  }
+}
+
 /** Offset of the mark that closes the quote opened at `open`, within [from, limit); -1 if none. */
-function findCloser(text: string, open: number, from: number, end: number): number {
+function findCloser(text: string, open: number, from: number, end: number, next: NextMarks): number {
   const limit = Math.min(end, from + MAX_QUOTE);
   const mark = text[open]!;
   const closers = CLOSERS[mark]!;
+  // No closing mark before the limit: nothing to count nested quotes for.
+  const firstCloser = next.after(closers, from);
+  if (firstCloser < 0 || firstCloser >= limit) return -1;
   let depth = 0;
   for (let at = from; at < limit; at++) {
     const char = text[at]!;
@@ -65,10 +106,14 @@ function findCloser(text: string, open: number, from: number, end: number): numb
 
 function findSpans(text: string, paragraphs: Paragraph[]): Span[] {
   const spans: Span[] = [];
+  const next = new NextMarks(text);
   // Every quote mark that might open a quote, in reading order: the scan jumps from one to the next.
   const marks = Array.from(text.matchAll(OPENER), (match) => match.index);
   let mark = 0;
   let resumeAt = 0;
+  // A quote left open in paragraph p that finds no close in the paragraphs after it leaves every
+  // later quote left open in p, and in those paragraphs, without one too: they are not searched again.
+  let unclosedThrough = -1;
   for (let p = 0; p < paragraphs.length; p++) {
     const paragraph = paragraphs[p]!;
     let at = Math.max(paragraph.start, resumeAt);
@@ -80,7 +125,7 @@ function findSpans(text: string, paragraphs: Paragraph[]): Span[] {
         at++;
         continue;
       }
-      const close = findCloser(text, at, at + 1, paragraph.end);
+      const close = findCloser(text, at, at + 1, paragraph.end, next);
       if (close >= 0) {
         spans.push({
           open: at,
@@ -93,20 +138,26 @@ function findSpans(text: string, paragraphs: Paragraph[]): Span[] {
         continue;
       }
       // No closing mark: the quote may go on in the next paragraphs, each opening with a mark again.
+      if (p < unclosedThrough) {
+        at++;
+        continue;
+      }
       const parts = [{ start: at + 1, end: paragraph.end }];
       let closed: Span | null = null;
-      for (let q = p + 1; q < paragraphs.length; q++) {
-        const next = paragraphs[q]!;
-        if (!OPENERS.includes(text[next.start] ?? '')) break;
-        const end = findCloser(text, next.start, next.start + 1, next.end);
+      let q = p + 1;
+      for (; q < paragraphs.length; q++) {
+        const following = paragraphs[q]!;
+        if (!OPENERS.includes(text[following.start] ?? '')) break;
+        const end = findCloser(text, following.start, following.start + 1, following.end, next);
         if (end >= 0) {
-          parts.push({ start: next.start + 1, end });
+          parts.push({ start: following.start + 1, end });
           closed = { open: at, close: end, parts, paragraph: p, endParagraph: q };
           break;
         }
-        parts.push({ start: next.start + 1, end: next.end });
+        parts.push({ start: following.start + 1, end: following.end });
       }
       if (!closed) {
+        unclosedThrough = q;
         at++;
         continue;
       }
@@ -223,6 +274,11 @@ export function mentionBefore(lead: string, strict = false): string {
 
 const RELATIVE = /^(?:who|which|whose|der|die|das|qui|dont)\b/u;
 
+/** How many cues before the last one attributionBefore tries. */
+const MAX_CUES_BACK = 4;
+/** How much of a paragraph before a quote's sentence is read for the speaker it introduced. */
+const MAX_LEAD_IN = 2 * MAX_SENTENCE;
+
 /** Attribution in the lead-in: `Baker said, “`, `said Council member Tom Baker: “`, `the message said that “`. */
 function attributionBefore(before: string, lexicon: CueLexicon): Attribution | null {
   const lead = before.replace(/[\s,:;–—-]+$/, '').replace(/\s+(?:that|dass|que|qu['’])$/u, '');
@@ -232,8 +288,10 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   if (!last) return null;
   let subjectBefore = mentionBefore(lead.slice(0, last.index));
   // "she wrote that the evidence described in …": the subject found holds a cue of its own, so the
-  // later word was no speech verb ("described") and the earlier cue is the attribution.
-  for (let i = cues.length - 2; i >= 0 && findCues(subjectBefore, lexicon).length > 0; i--) {
+  // later word was no speech verb ("described") and the earlier cue is the attribution. A few steps
+  // back at most: a lead-in with dozens of cue words is a list, and each step reads it again.
+  const earliest = Math.max(0, cues.length - 1 - MAX_CUES_BACK);
+  for (let i = cues.length - 2; i >= earliest && findCues(subjectBefore, lexicon).length > 0; i--) {
     last = cues[i]!;
     subjectBefore = mentionBefore(lead.slice(0, last.index));
   }
@@ -310,14 +368,23 @@ export interface QuoteOptions {
 /** Every direct quote in `text` (an article's plain text, paragraphs separated by blank lines). */
 export function findQuotes(text: string, options: QuoteOptions): Quote[] {
   const paragraphs = splitParagraphs(text);
-  const furniture = [...(options.furniture ?? [])];
-  const isFurniture = (paragraph: string) => furniture.some((piece) => piece.includes(paragraph));
+  // Every piece of furniture in one string, and each paragraph looked up once, however many quotes it has.
+  const furniture = [...(options.furniture ?? [])].join('\u0000');
+  const furnitureParagraphs = new Map<number, boolean>();
+  const isFurniture = (paragraph: Paragraph) => {
+    let found = furnitureParagraphs.get(paragraph.index);
+    if (found === undefined) {
+      found = furniture.includes(paragraph.text);
+      furnitureParagraphs.set(paragraph.index, found);
+    }
+    return found;
+  };
   const lexicon = cueLexicon(options.lang);
   const candidates: Candidate[] = [];
   for (const span of findSpans(text, paragraphs)) {
     const first = paragraphs[span.paragraph]!;
     const last = paragraphs[span.endParagraph]!;
-    if (isFurniture(first.text)) continue;
+    if (isFurniture(first)) continue;
     const raw = span.parts.map((part) => text.slice(part.start, part.end)).join(' ');
     const quoteText = cleanQuoteText(raw);
     if (!quoteText || !/\p{L}/u.test(quoteText)) continue;
@@ -440,7 +507,8 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     // points to the speaker the paragraph introduced in a lead-in sentence, named or not.
     if (attribution && isPronoun(attribution.mention) && resolved) {
       const paragraph = paragraphs[span.paragraph]!;
-      const leadIn = text.slice(paragraph.start, sentenceStart(text, span.open, paragraph.start));
+      const leadInEnd = sentenceStart(text, span.open, paragraph.start);
+      const leadIn = text.slice(Math.max(paragraph.start, leadInEnd - MAX_LEAD_IN), leadInEnd);
       const introduced = leadIn ? attributionBefore(leadIn.replace(/[.!?]\s*$/, ''), lexicon) : null;
       if (introduced && !isPronoun(introduced.mention)) {
         const subject = resolveSpeaker(introduced.mention, start, options.speakers);
@@ -450,7 +518,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     // "“…,” a-t-elle précisé" in a paragraph that names nobody: the person quoted just before.
     if (attribution && isPronoun(attribution.mention)) {
       const paragraphStart = paragraphs[span.paragraph]!.start;
-      const namedHere = startingBetween(options.speakers.mentions, paragraphStart, start).length > 0;
+      const namedHere = anyStartingBetween(options.speakers.mentions, paragraphStart, start);
       const previous = quotes.at(-1);
       const fits =
         previous?.speaker &&
@@ -493,22 +561,71 @@ const normalise = (text: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-/** A pull quote or caption repeating a quote is counted once, as the attributed one. */
+/** How many longer quotes starting with the same words are checked for holding a quote. */
+const MAX_CONTAINERS_CHECKED = 64;
+
+/**
+ * A pull quote or caption repeating a quote is counted once, as the attributed one. Alike quotes are
+ * grouped by their normalised text; a quote held in a longer one is found through an index of the
+ * first words of every word position, so a page of thousands of quotes costs no more per quote than
+ * one of ten.
+ */
 function dropRepeats(quotes: Quote[]): Quote[] {
   const normalised = quotes.map((quote) => normalise(quote.text));
+  // Alike quotes: the first attributed one stays, or the first one when none is attributed.
+  const alike = new Map<string, { first: number; firstAttributed: number }>();
+  normalised.forEach((text, index) => {
+    const group = alike.get(text) ?? { first: index, firstAttributed: -1 };
+    if (group.firstAttributed < 0 && quotes[index]!.speaker) group.firstAttributed = index;
+    alike.set(text, group);
+  });
+  const texts = [...alike.keys()];
+  const held = heldInLonger(texts);
   return quotes.filter((quote, index) => {
     const own = normalised[index]!;
-    return !quotes.some((other, otherIndex) => {
-      if (otherIndex === index) return false;
-      const theirs = normalised[otherIndex]!;
-      if (theirs.length < own.length || !theirs.includes(own)) return false;
-      if (theirs === own) {
-        // Keep the attributed one; between two alike, keep the first.
-        if (quote.speaker && !other.speaker) return false;
-        if (!quote.speaker && other.speaker) return true;
-        return otherIndex < index;
-      }
-      return !quote.speaker || wordCount(own) >= 6;
-    });
+    const group = alike.get(own)!;
+    const repeat = quote.speaker
+      ? index !== group.firstAttributed
+      : group.firstAttributed >= 0 || index !== group.first;
+    if (repeat) return false;
+    // Held in a longer quote: dropped unless attributed and long enough to stand on its own.
+    return !(held.has(own) && (!quote.speaker || wordCount(own) >= 6));
   });
+}
+
+/** Which of `texts` (distinct, normalised: words joined by single spaces) stand inside a longer one. */
+function heldInLonger(texts: string[]): Set<string> {
+  const KEY_WORDS = 3;
+  // Every word position of every text, under the key of its next one, two and three words.
+  const positions = new Map<string, { text: number; at: number }[]>();
+  texts.forEach((text, index) => {
+    const words = text.split(' ');
+    let at = 0;
+    for (let word = 0; word < words.length; word++) {
+      let key = '';
+      for (let size = 1; size <= KEY_WORDS && word + size <= words.length; size++) {
+        key = size === 1 ? words[word]! : `${key} ${words[word + size - 1]!}`;
+        const list = positions.get(key);
+        if (list) list.push({ text: index, at });
+        else positions.set(key, [{ text: index, at }]);
+      }
+      at += words[word]!.length + 1;
+    }
+  });
+  const held = new Set<string>();
+  texts.forEach((own, index) => {
+    if (!own) return;
+    const key = own.split(' ', KEY_WORDS).join(' ');
+    let checked = 0;
+    for (const place of positions.get(key) ?? []) {
+      if (place.text === index) continue;
+      const theirs = texts[place.text]!;
+      if (theirs.length > own.length && theirs.startsWith(own, place.at)) {
+        held.add(own);
+        break;
+      }
+      if (++checked >= MAX_CONTAINERS_CHECKED) break;
+    }
+  });
+  return held;
 }

@@ -2,9 +2,10 @@
  * What a story rests on: wire services and other outlets, officials, organisations and people, documents
  * and studies, social posts, anonymous sources, and the links out of the article.
  */
+import { siteOfHost } from '../annotations/page-trust';
 import { cueLexicon, findCues } from './cues';
 import { OFFICIAL_ROLES, organisationName, personName } from './names';
-import { selectorFor, sentenceStart } from './paragraphs';
+import { MAX_SENTENCE, selectorFor, sentenceStart } from './paragraphs';
 import { mentionBefore } from './quotes';
 import { resolveSpeaker, type SpeakerContext } from './speakers';
 import { isSpace, matchesBeforeAnchors, mayBeLetter } from './words';
@@ -87,8 +88,9 @@ const STUDY_HOSTS =
   /(?:^|\.)(?:doi\.org|nature\.com|science\.org|sciencemag\.org|thelancet\.com|nejm\.org|jamanetwork\.com|bmj\.com|cell\.com|plos\.org|arxiv\.org|medrxiv\.org|biorxiv\.org|pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov|sciencedirect\.com|springer\.com|wiley\.com|pnas\.org|ssrn\.com|jstor\.org)$/;
 const DOCUMENT_HOSTS =
   /(?:\.gov|\.gov\.[a-z]{2}|\.gouv\.fr|\.bund\.de|\.int|\.mil|\.europa\.eu|\.parliament\.uk|\.judiciary\.uk|courtlistener\.com|documentcloud\.org|scribd\.com)$/;
-const NEWS_HOSTS =
-  /(?:^|\.)(?:nytimes|washingtonpost|wsj|latimes|ft|theguardian|guardian|telegraph|economist|theatlantic|newyorker|bbc|cnn|npr|nbcnews|cbsnews|abcnews|foxnews|msnbc|pbs|politico|axios|bloomberg|reuters|apnews|afp|propublica|vox|aljazeera|spiegel|sueddeutsche|faz|zeit|bild|tagesschau|zdf|taz|lemonde|lefigaro|liberation|leparisien|francetvinfo|bfmtv|mediapart|elpais|usatoday|cnbc|forbes|time|newsweek|wired|theverge|techcrunch|businessinsider|dpa|news|times|post|tribune|herald|gazette|chronicle)\.[a-z.]+$/;
+/** Tested on a link's registrable domain, so "reuters.com.attacker.example" is no news site. */
+const NEWS_SITES =
+  /^(?:nytimes|washingtonpost|wsj|latimes|ft|theguardian|guardian|telegraph|economist|theatlantic|newyorker|bbc|cnn|npr|nbcnews|cbsnews|abcnews|foxnews|msnbc|pbs|politico|axios|bloomberg|reuters|apnews|afp|propublica|vox|aljazeera|spiegel|sueddeutsche|faz|zeit|bild|tagesschau|zdf|taz|lemonde|lefigaro|liberation|leparisien|francetvinfo|bfmtv|mediapart|elpais|usatoday|cnbc|forbes|time|newsweek|wired|theverge|techcrunch|businessinsider|dpa|news|times|post|tribune|herald|gazette|chronicle)\.[a-z.]+$/;
 
 export interface LinkOut {
   url: string;
@@ -122,11 +124,41 @@ const norm = (value: string) =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
-function officialOrPerson(text: string, name: string, mentions: SpeakerContext['mentions']): SourceKind {
-  const first = mentions.find((mention) => mention.name === name && mention.titles.length > 0);
+/** Offset of `mark` at or before `at`, no more than `reach` characters back; -1 if there is none. */
+function lastIndexWithin(text: string, mark: string, at: number, reach: number): number {
+  const limit = Math.max(0, at - reach);
+  for (let index = Math.min(at, text.length - 1); index >= limit; index--)
+    if (text[index] === mark) return index;
+  return -1;
+}
+
+/** Offset of `mark` at or after `at`, no more than `reach` characters on; else `at + reach` (or the end). */
+function indexWithin(text: string, mark: string, at: number, reach: number): number {
+  const limit = Math.min(text.length, at + reach);
+  for (let index = at; index < limit; index++) if (text[index] === mark) return index;
+  return limit;
+}
+
+/** What the text's person mentions say of each name: the first with titles, and the first of all. */
+interface PersonIndex {
+  titled: Map<string, SpeakerContext['mentions'][number]>;
+  firstAt: Map<string, number>;
+}
+
+function indexPeople(mentions: SpeakerContext['mentions']): PersonIndex {
+  const index: PersonIndex = { titled: new Map(), firstAt: new Map() };
+  for (const mention of mentions) {
+    if (mention.titles.length > 0 && !index.titled.has(mention.name)) index.titled.set(mention.name, mention);
+    if (!index.firstAt.has(mention.name)) index.firstAt.set(mention.name, mention.start);
+  }
+  return index;
+}
+
+function officialOrPerson(text: string, name: string, people: PersonIndex): SourceKind {
+  const first = people.titled.get(name);
   if (first && first.titles.some((title) => OFFICIAL_ROLES.test(title))) return 'official';
-  // "Ana Ruiz, the mayor," / "Robert Kim, who chairs the council"
-  const at = text.indexOf(name);
+  // "Ana Ruiz, the mayor," / "Robert Kim, who chairs the council": where the text first names them.
+  const at = people.firstAt.get(name) ?? text.indexOf(name);
   if (
     at >= 0 &&
     OFFICIAL_ROLES.test(text.slice(Math.max(0, at - 40), at + name.length + 50).replace(name, ''))
@@ -139,13 +171,42 @@ function officialOrPerson(text: string, name: string, mentions: SpeakerContext['
   return 'person';
 }
 
-/** Is `word` one of the words of `key` (a `norm` result: words joined by single spaces)? */
-function hasWord(key: string, word: string): boolean {
-  for (let at = key.indexOf(word); at >= 0; at = key.indexOf(word, at + 1)) {
-    const end = at + word.length;
-    if ((at === 0 || key[at - 1] === ' ') && (end === key.length || key[end] === ' ')) return true;
+/** Can this UTF-16 code unit be part of a letter (a name's neighbour must not be, so "Kim" is not in "Kimberly")? */
+const isLetterUnit = (code: number) => !Number.isNaN(code) && mayBeLetter(code);
+
+/**
+ * Where each of `names` stands in `text` as whole words (no letter right before or after), in reading
+ * order, an occurrence never overlapping the one before. One pass over the text, trying at each place
+ * where a word may start only the names that begin with its character and fit: the work is linear in
+ * the text whatever the number of names.
+ */
+function findWholeNames(text: string, names: Set<string>): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  /** Names by their first code unit, then by length. */
+  const byStart = new Map<number, Map<number, Set<string>>>();
+  for (const name of names) {
+    const first = name.charCodeAt(0);
+    let byLength = byStart.get(first);
+    if (!byLength) byStart.set(first, (byLength = new Map()));
+    let sameLength = byLength.get(name.length);
+    if (!sameLength) byLength.set(name.length, (sameLength = new Set()));
+    sameLength.add(name);
   }
-  return false;
+  const lastEnd = new Map<string, number>();
+  for (let at = 0; at < text.length; at++) {
+    const byLength = byStart.get(text.charCodeAt(at));
+    if (!byLength || (at > 0 && isLetterUnit(text.charCodeAt(at - 1)))) continue;
+    for (const [length, sameLength] of byLength) {
+      if (at + length > text.length || isLetterUnit(text.charCodeAt(at + length))) continue;
+      const candidate = text.slice(at, at + length);
+      if (!sameLength.has(candidate) || at < (lastEnd.get(candidate) ?? 0)) continue;
+      lastEnd.set(candidate, at + length);
+      const starts = found.get(candidate);
+      if (starts) starts.push(at);
+      else found.set(candidate, [at]);
+    }
+  }
+  return found;
 }
 
 /** A phrase without its determiners and titles: "the Harbor Council" → "Harbor Council". */
@@ -159,6 +220,16 @@ function hostOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * The site a link goes to, as the reader should be shown it: the registrable domain of its host under
+ * the Public Suffix List ("www.reuters.com.example-attacker.net" → "example-attacker.net"); "" for an
+ * address that does not parse. A page chooses its links' text and their hosts' first labels, but not
+ * the domain it had to register.
+ */
+export function linkSite(url: string): string {
+  return siteOfHost(hostOf(url));
 }
 
 const PLATFORM_NAMES: Record<string, string> = {
@@ -194,12 +265,13 @@ export function classifyLink(url: string, pageUrl: string): LinkKind {
 
 /** What the page at `url` (on `host`) is, linked from a page on `pageHost`. */
 function linkKindOf(url: string, host: string, pageHost: string): LinkKind {
-  const site = (h: string) => h.split('.').slice(-2).join('.');
-  if (host && pageHost && site(host) === site(pageHost)) return 'same-site';
+  const site = siteOfHost(host);
+  if (site && pageHost && site === siteOfHost(pageHost)) return 'same-site';
+  // These lists name whole host endings, so the host itself is safe to test.
   if (SOCIAL_HOSTS.test(host)) return 'social';
   if (STUDY_HOSTS.test(host)) return 'study';
   if (DOCUMENT_HOSTS.test(host) || /\.pdf(?:$|[?#])/i.test(url)) return 'primary-document';
-  if (NEWS_HOSTS.test(host)) return 'other-outlet';
+  if (NEWS_SITES.test(site)) return 'other-outlet';
   return 'other';
 }
 
@@ -239,6 +311,20 @@ export function findSources(
 ): Source[] {
   const drafts: Draft[] = [];
   const byKey = new Map<string, Draft>();
+  const byName = new Map<string, Draft>();
+  /** The first draft of each kind with each word in its key: a surname alone finds its full name. */
+  const byKindAndWord = new Map<string, Draft>();
+  const people = indexPeople(context.mentions);
+  const kinds = new Map<string, SourceKind>();
+  /** officialOrPerson once per name: a long page quotes the same people many times. */
+  const personKind = (name: string) => {
+    let kind = kinds.get(name);
+    if (!kind) {
+      kind = officialOrPerson(text, name, people);
+      kinds.set(name, kind);
+    }
+    return kind;
+  };
   const own = options.ownNames.map(norm).filter(Boolean);
   const isOwnKey = (key: string) => own.some((o) => key === o || (o.length > 3 && key.includes(o)));
   /** `start` -1: no place of its own (a quoted speaker: the places are where the text names them). */
@@ -252,9 +338,7 @@ export function findSources(
     // A surname alone joins the full name found before ("Ruiz" → "Ana Ruiz"); longer names must match.
     const known =
       byKey.get(key) ??
-      (key.length > 3 && !key.includes(' ')
-        ? drafts.find((draft) => draft.kind === kind && hasWord(draft.key, key))
-        : undefined);
+      (key.length > 3 && !key.includes(' ') ? byKindAndWord.get(`${kind} ${key}`) : undefined);
     if (known) {
       if (start >= 0 && !known.places.some((p) => p.start === start)) known.places.push({ start, end });
       return;
@@ -262,13 +346,18 @@ export function findSources(
     const draft: Draft = { name: clean, key, kind, url: null, places: place, fallback: { start, end } };
     drafts.push(draft);
     if (!byKey.has(key)) byKey.set(key, draft);
+    if (!byName.has(clean)) byName.set(clean, draft);
+    for (const word of key.split(' '))
+      if (!byKindAndWord.has(`${kind} ${word}`)) byKindAndWord.set(`${kind} ${word}`, draft);
   };
 
-  // Sentences that only say someone did not comment do not make a source.
+  // Sentences that only say someone did not comment do not make a source. The sentence runs from the
+  // full stop before to the one after, within MAX_SENTENCE either way (a text without full stops would
+  // otherwise make each test read all of it).
   const noComment = (start: number) => {
-    const from = text.lastIndexOf('.', start) + 1;
-    const to = text.indexOf('.', start);
-    return NO_COMMENT.test(text.slice(from, to < 0 ? text.length : to));
+    const from = lastIndexWithin(text, '.', start, MAX_SENTENCE) + 1;
+    const to = indexWithin(text, '.', start, MAX_SENTENCE);
+    return NO_COMMENT.test(text.slice(Math.max(from, start - MAX_SENTENCE), to));
   };
 
   const lexicon = cueLexicon(options.lang);
@@ -278,8 +367,8 @@ export function findSources(
       const start = match.index ?? 0;
       // "AP" inside an all-caps run or a credit line ("Associated Press writer X contributed") is no citation.
       const line = text.slice(
-        text.lastIndexOf('\n', start) + 1,
-        text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start),
+        Math.max(lastIndexWithin(text, '\n', start, MAX_SENTENCE) + 1, start - MAX_SENTENCE),
+        indexWithin(text, '\n', start, MAX_SENTENCE),
       );
       if (/contributed|Contributing|Mitarbeit|avec AFP$/iu.test(line)) continue;
       // "Agence France-Presse (AFP)": the full name, and the short one the text uses.
@@ -354,11 +443,9 @@ export function findSources(
       continue;
     }
     const kind: SourceKind =
-      personName(quote.speaker) === quote.speaker
-        ? officialOrPerson(text, quote.speaker, context.mentions)
-        : 'organization';
+      personName(quote.speaker) === quote.speaker ? personKind(quote.speaker) : 'organization';
     add(quote.speaker, kind, -1, -1);
-    const draft = drafts.find((d) => d.name === quote.speaker);
+    const draft = byName.get(quote.speaker);
     if (draft && (!draft.fallback || draft.fallback.start < 0))
       draft.fallback = { start: quote.start, end: quote.end };
   }
@@ -368,7 +455,11 @@ export function findSources(
   for (const match of findCues(text, lexicon, context.words)) {
     const start = match.index;
     if (noComment(start)) continue;
-    const sentence = sentenceStart(text, start, Math.max(0, text.lastIndexOf('\n', start)));
+    const sentence = sentenceStart(
+      text,
+      start,
+      Math.max(0, lastIndexWithin(text, '\n', start, MAX_SENTENCE)),
+    );
     const lead = text
       .slice(sentence, start)
       .replace(/\s+(?:has|have|had|hat|haben|also|later|previously|earlier|repeatedly)\s*$/u, ' ');
@@ -384,12 +475,7 @@ export function findSources(
     const resolved = resolveSpeaker(name, start, context);
     const canonical = resolved.name ?? name;
     const at = sentence + lead.indexOf(name);
-    add(
-      canonical,
-      person ? officialOrPerson(text, canonical, context.mentions) : 'organization',
-      at,
-      at + name.length,
-    );
+    add(canonical, person ? personKind(canonical) : 'organization', at, at + name.length);
   }
   // "according to the state Geological Survey", "selon le ministère de la Culture", "nach Angaben des
   // Landesrechnungshofs", and the organisation a spokesperson speaks for.
@@ -404,7 +490,7 @@ export function findSources(
     const resolved = institution ? { name } : resolveSpeaker(name, start, context);
     add(
       resolved.name ?? name,
-      person ? officialOrPerson(text, resolved.name ?? name, context.mentions) : 'organization',
+      person ? personKind(resolved.name ?? name) : 'organization',
       start,
       start + phrase.length,
     );
@@ -442,7 +528,7 @@ export function findSources(
     if (drafts.some((d) => d.url === link.url)) continue;
     const label =
       (linkKind === 'social' ? socialAccount(link.url) : null) ??
-      (link.text.replace(/\s+/g, ' ').trim().slice(0, 120) || host);
+      (link.text.replace(/\s+/g, ' ').trim().slice(0, 120) || siteOfHost(host));
     drafts.push({
       name: label,
       key: norm(label),
@@ -453,10 +539,32 @@ export function findSources(
     });
   }
 
-  // Count every mention of each named source in the text.
-  for (const draft of drafts) {
-    if (draft.kind === 'link' || draft.kind === 'anonymous') continue;
-    const words = draft.name.split(/\s+/);
+  // Count every mention of each named source in the text: its name, and a person's surname alone
+  // unless another source has that surname too. One pass over the text finds all the names.
+  const counted = drafts.filter((draft) => draft.kind !== 'link' && draft.kind !== 'anonymous');
+  const namesOf = new Map<Draft, string[]>();
+  const surnameOwners = new Map<string, number>();
+  for (const draft of counted) {
+    const names = [draft.name];
+    if (draft.kind === 'person' || draft.kind === 'official') {
+      const surname = draft.name.split(/\s+/).at(-1)!;
+      if (surname !== draft.name) {
+        names.push(surname);
+        surnameOwners.set(surname, (surnameOwners.get(surname) ?? 0) + 1);
+      }
+    }
+    namesOf.set(draft, names);
+  }
+  const searched = new Set<string>();
+  for (const [draft, names] of namesOf) {
+    const kept = names.filter(
+      (name, index) => name.length >= 3 && (index === 0 || surnameOwners.get(name) === 1),
+    );
+    namesOf.set(draft, kept);
+    for (const name of kept) searched.add(name);
+  }
+  const occurrences = findWholeNames(text, searched);
+  for (const draft of counted) {
     // Offsets already counted for this source ("Ana Ruiz" first, then "Ruiz" must not count it again).
     const taken = new Set<number>();
     // Only where a word starts can another mention of the same source start.
@@ -466,13 +574,8 @@ export function findSources(
         taken.add(i + 1);
     };
     for (const place of draft.places) take(place.start, place.end);
-    const names = new Set([draft.name]);
-    if (draft.kind === 'person' || draft.kind === 'official') names.add(words.at(-1)!);
-    for (const name of names) {
-      if (name.length < 3) continue;
-      for (let start = text.indexOf(name); start >= 0; start = text.indexOf(name, start + name.length)) {
-        // Whole words only: "Kim" in "Kimberly" is no mention.
-        if (/\p{L}/u.test(text[start - 1] ?? '') || /\p{L}/u.test(text[start + name.length] ?? '')) continue;
+    for (const name of namesOf.get(draft) ?? []) {
+      for (const start of occurrences.get(name) ?? []) {
         if (taken.has(start)) continue;
         draft.places.push({ start, end: start + name.length });
         take(start, start + name.length);

@@ -258,17 +258,55 @@ export function startingBetween<T extends { start: number }>(items: T[], from: n
   return found;
 }
 
-/** Where the paragraph holding `position` starts (`article.text` separates paragraphs with a blank line). */
-function paragraphStartBefore(text: string, position: number): number {
-  const paragraphBreak = text.lastIndexOf('\n\n', position);
-  return paragraphBreak < 0 ? 0 : paragraphBreak + 2;
+/** Is there an item (the list sorted by start) that starts in [from, to)? */
+export function anyStartingBetween<T extends { start: number }>(
+  items: T[],
+  from: number,
+  to: number,
+): boolean {
+  const first = firstFrom(items, from);
+  return first < items.length && items[first]!.start < to;
 }
+
+/**
+ * How far back a paragraph is looked for: a longer "paragraph" is a list, a table or a page without
+ * breaks, and looking back through all of it for every quote would make a long page cost its square.
+ */
+const MAX_PARAGRAPH = 3_000;
+
+/**
+ * Where the paragraph holding `position` starts (`article.text` separates paragraphs with a blank
+ * line), at most MAX_PARAGRAPH characters back.
+ */
+function paragraphStartBefore(text: string, position: number): number {
+  const limit = Math.max(0, position - MAX_PARAGRAPH);
+  // The last blank line starting at or before `position`, as text.lastIndexOf('\n\n', position) finds it.
+  for (let at = Math.min(position + 1, text.length - 1); at > limit; at--)
+    if (text.charCodeAt(at) === 10 && text.charCodeAt(at - 1) === 10) return at + 1;
+  return limit;
+}
+
+/** How many items lastBefore walks back over: the nearest match that far back is as good as any. */
+const MAX_LOOK_BACK = 500;
 
 /** The last item (by start, the list sorted) before `position` that `keep` accepts. */
 function lastBefore<T extends { start: number }>(items: T[], position: number, keep: (item: T) => boolean) {
-  // Binary search, then walk back: resolving every quote of a long page stays fast.
-  for (let i = firstFrom(items, position) - 1; i >= 0; i--) if (keep(items[i]!)) return items[i];
+  // Binary search, then walk back a bounded way: resolving every quote of a long page stays linear.
+  const last = firstFrom(items, position) - 1;
+  for (let i = last; i >= 0 && i > last - MAX_LOOK_BACK; i--) if (keep(items[i]!)) return items[i];
   return undefined;
+}
+
+/** Answers that depend on the text alone, not on where a quote is, kept per text: a long page asks them again and again. */
+const rememberedAnswers = new WeakMap<SpeakerContext, Map<string, unknown>>();
+
+function remembered<T>(context: SpeakerContext, question: string, answer: () => T): T {
+  let answers = rememberedAnswers.get(context);
+  if (!answers) rememberedAnswers.set(context, (answers = new Map()));
+  if (answers.has(question)) return answers.get(question) as T;
+  const value = answer();
+  answers.set(question, value);
+  return value;
 }
 
 export function resolveSpeaker(mention: string, position: number, context: SpeakerContext): ResolvedSpeaker {
@@ -309,11 +347,13 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     const nameWords = named.split(/\s+/);
     if (nameWords.length >= 2) {
       // "Ana Ruiz" when the text named "Ana María Ruiz" earlier: keep the fuller name.
-      const fuller = context.mentions.find(
-        (person) =>
-          person.name !== named &&
-          person.name.endsWith(nameWords.at(-1)!) &&
-          person.name.startsWith(nameWords[0]!),
+      const fuller = remembered(context, `fuller ${named}`, () =>
+        context.mentions.find(
+          (person) =>
+            person.name !== named &&
+            person.name.endsWith(nameWords.at(-1)!) &&
+            person.name.startsWith(nameWords[0]!),
+        ),
       );
       return { name: fuller?.name ?? named, anonymous: false };
     }
@@ -335,13 +375,15 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     )?.[1];
   const acronym = (proper ?? phrase).match(/^\p{Lu}{2,6}$/u)?.[0];
   if (acronym) {
-    const spelled = context.organisations.find(
-      (org) =>
-        org.name
-          .split(/\s+/)
-          .filter((w) => /^\p{Lu}/u.test(w))
-          .map((w) => w[0])
-          .join('') === acronym,
+    const spelled = remembered(context, `acronym ${acronym}`, () =>
+      context.organisations.find(
+        (org) =>
+          org.name
+            .split(/\s+/)
+            .filter((w) => /^\p{Lu}/u.test(w))
+            .map((w) => w[0])
+            .join('') === acronym,
+      ),
     );
     if (spelled) return { name: spelled.name, anonymous: false };
   }
@@ -352,10 +394,17 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     if (DOCUMENT_NOUN.test(noun)) {
       // The nearest issuer named before, of this kind of document if any; a person over an organisation
       // named in the same breath ("a message from the Taliban's leader Hibatullah Akhundzada").
-      const sameNoun = context.issuers.filter((issuer) => issuer.noun === noun);
+      const sameNoun = remembered(context, `issuers ${noun}`, () =>
+        context.issuers.filter((issuer) => issuer.noun === noun),
+      );
       const pool = sameNoun.length > 0 ? sameNoun : context.issuers;
       const nearest = lastBefore(pool, position, () => true);
-      const issuer = nearest ?? pool.find((candidate) => candidate.person) ?? pool[0];
+      const issuer =
+        nearest ??
+        remembered(context, `person issuer ${sameNoun.length > 0 ? noun : ''}`, () =>
+          pool.find((candidate) => candidate.person),
+        ) ??
+        pool[0];
       if (issuer) return { name: issuer.name, anonymous: false };
     }
     const titled = lastBefore(context.mentions, position, (person) =>
@@ -365,7 +414,9 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     const bare = noun.replace(/s$/, '');
     const organisationMatch =
       lastBefore(context.organisations, position, (org) => org.name.toLowerCase().includes(bare)) ??
-      context.organisations.find((org) => org.name.toLowerCase().includes(bare));
+      remembered(context, `organisation ${bare}`, () =>
+        context.organisations.find((org) => org.name.toLowerCase().includes(bare)),
+      );
     if (organisationMatch) return { name: organisationMatch.name, anonymous: false };
     // "Mathis Robert, 17 ans, révise … « … », dit le lycéen": a description of the one person the
     // paragraph has named before the quote (not "the order" or "the ministry": documents and bodies).

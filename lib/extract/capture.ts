@@ -4,15 +4,21 @@
  * small, so sanitizing happens on the extension side in `buildAnalyzedPage` (./index.ts).
  */
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { EXTRACTION_FAILURES } from './errors';
 import {
+  builtIn,
+  callBuiltIn,
   cloneForReading,
   copyWithDepthLimit,
   deepMarkupWarning,
+  defuseClobbering,
   DEFAULT_LIMITS,
+  fileKindOf,
   looksLikeBinaryData,
   nestingDepth,
   type DepthLimitedCopy,
   type ExtractLimits,
+  type FileKind,
 } from './guard';
 import { readMetadata } from './metadata';
 import { removeBoilerplate } from './boilerplate';
@@ -62,13 +68,14 @@ export interface PageCapture {
   readabilityPublished: string | null;
   readerable: boolean;
   declaresArticle: boolean;
+  /** Set when the "page" is a file of another kind read as HTML (a PDF saved as .html). */
+  fileKind?: FileKind | null;
   startedAt: number;
 }
 
-/** The first line of an error's message, for a warning the reader sees (never a stack trace). */
-function reasonOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return metadataText(message.split('\n')[0] ?? '', 200) || 'unknown error';
+/** The warning for a file of another kind read as a web page. */
+export function notAWebPageWarning(kind: FileKind): string {
+  return `This file is ${kind}, not a web page, so Scrutiny did not look for an article in it.`;
 }
 
 /**
@@ -94,13 +101,18 @@ function languageOf(value: unknown): string | null {
 
 /**
  * The in-page half: metadata and Readability, on a private copy of the document. Never throws for
- * anything a page can contain: what cannot be read becomes a warning, and the rest is still returned.
+ * anything a page can contain: what cannot be read becomes a warning in plain words (never the error's
+ * own message), and the rest is still returned.
  */
 export function capturePage(doc: Document, options: ExtractOptions = {}): PageCapture {
   const now = options.now ?? defaultClock;
   const startedAt = now();
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const url = pageAddress(options.url !== undefined ? options.url : doc.URL);
+  let url = '';
+  try {
+    url = pageAddress(options.url !== undefined ? options.url : doc.URL);
+  } catch {
+    // A page that hides document.URL has no address it can be trusted with anyway.
+  }
   const capture: PageCapture = {
     page: emptyPage(url, '', '', []),
     unsafeHtml: null,
@@ -108,17 +120,29 @@ export function capturePage(doc: Document, options: ExtractOptions = {}): PageCa
     readabilityPublished: null,
     readerable: false,
     declaresArticle: false,
+    fileKind: null,
     startedAt,
   };
+  try {
+    readPage(doc, options, capture, now);
+  } catch {
+    // Each step catches its own failures; this is for what a page does to the steps between them.
+    capture.page.warnings.push(EXTRACTION_FAILURES.page);
+  }
+  capture.page.timings.total = round(now() - startedAt);
+  return capture;
+}
+
+/** capturePage's steps, filling in `capture` as far as they get. */
+function readPage(doc: Document, options: ExtractOptions, capture: PageCapture, now: () => number): void {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { page } = capture;
   const warnings = page.warnings;
-  const finish = () => {
-    page.timings.total = round(now() - startedAt);
-    return capture;
-  };
-  if (!doc.documentElement) {
+  // The live page's document is read through the DOM's own properties: a page can clobber
+  // document.body or document.getElementsByTagName with a named image or form.
+  if (!builtIn(doc, 'documentElement')) {
     warnings.push('The document is empty.');
-    return finish();
+    return;
   }
 
   // The body is read from a private copy, made first: metadata is read from it too, which gives the
@@ -127,20 +151,28 @@ export function capturePage(doc: Document, options: ExtractOptions = {}): PageCa
   let work: Document | null = null;
   let flattened = 0;
   let stopReason: string | null = null;
-  const elementCount = doc.body ? doc.getElementsByTagName('*').length : 0;
-  if (!doc.body) stopReason = 'This page has no <body>, so there is no article text to read.';
+  const body = builtIn(doc, 'body') as HTMLElement | null;
+  const elementCount = body ? (callBuiltIn(doc, 'getElementsByTagName', '*') as HTMLCollection).length : 0;
+  if (!body) stopReason = 'This page has no <body>, so there is no article text to read.';
   else if (elementCount > limits.maxElements) {
     stopReason = `This page is too large to extract the article from (${elementCount.toLocaleString('en')} elements, the limit is ${limits.maxElements.toLocaleString('en')}). Scrutiny read its headline, byline and dates only.`;
   } else {
     try {
       ({ copy: work, flattened } = privateCopy(doc, limits.maxDepth, options.documentIsCopy === true));
-    } catch (error) {
-      stopReason = `The article text could not be extracted (${reasonOf(error)}).`;
+    } catch {
+      stopReason = EXTRACTION_FAILURES.copy;
+    }
+  }
+  if (work) {
+    try {
+      defuseClobbering(work);
+    } catch {
+      // Readability may still read the copy; if the clobbering breaks it, that step says so.
     }
   }
 
   try {
-    const metadata = readMetadata(work ?? doc, url);
+    const metadata = readMetadata(work ?? doc, page.url);
     warnings.push(...metadata.warnings);
     page.title = metadata.visibleTitle ?? metadata.titles[0] ?? '';
     page.lang = metadata.lang;
@@ -148,19 +180,25 @@ export function capturePage(doc: Document, options: ExtractOptions = {}): PageCa
     page.article.excerpt = metadata.description ?? '';
     capture.declaresArticle = metadata.declaresArticle;
     if (metadata.canonicalUrl && options.url === undefined) page.url = metadata.canonicalUrl;
-  } catch (error) {
-    warnings.push(`Scrutiny could not read this page's headline and byline (${reasonOf(error)}).`);
+  } catch {
+    warnings.push(EXTRACTION_FAILURES.metadata);
   }
   if (flattened > 0) warnings.push(deepMarkupWarning(limits.maxDepth));
   if (!work?.body || stopReason) {
     if (stopReason) warnings.push(stopReason);
-    return finish();
+    return;
+  }
+  const fileKind = fileKindOf(work.body);
+  if (fileKind) {
+    capture.fileKind = fileKind;
+    warnings.push(notAWebPageWarning(fileKind));
+    return;
   }
   if (looksLikeBinaryData(work.body)) {
     warnings.push(
       "This page's text looks like binary data, not writing (a PDF or an image saved as a web page, perhaps), so Scrutiny did not look for an article in it.",
     );
-    return finish();
+    return;
   }
 
   try {
@@ -170,8 +208,8 @@ export function capturePage(doc: Document, options: ExtractOptions = {}): PageCa
   }
   try {
     removeBoilerplate(work);
-  } catch (error) {
-    warnings.push(`Scrutiny could not remove share bars and similar boxes (${reasonOf(error)}).`);
+  } catch {
+    warnings.push(EXTRACTION_FAILURES.boilerplate);
   }
 
   const readabilityStarted = now();
@@ -182,11 +220,10 @@ export function capturePage(doc: Document, options: ExtractOptions = {}): PageCa
     capture.readabilityPublished = typeof parsed?.publishedTime === 'string' ? parsed.publishedTime : null;
     if (!page.title) page.title = metadataText(parsed?.title ?? '', 300);
     page.lang ??= languageOf(parsed?.lang);
-  } catch (error) {
-    warnings.push(`The article text could not be extracted (${reasonOf(error)}).`);
+  } catch {
+    warnings.push(EXTRACTION_FAILURES.article);
   }
   page.timings.readability = round(now() - readabilityStarted);
-  return finish();
 }
 
 /**
@@ -195,7 +232,8 @@ export function capturePage(doc: Document, options: ExtractOptions = {}): PageCa
  * level), the copy is built with the deep parts as plain text, never by changing `doc`.
  */
 function privateCopy(doc: Document, maxDepth: number, documentIsCopy: boolean): DepthLimitedCopy {
-  if (nestingDepth(doc.documentElement) > maxDepth) return copyWithDepthLimit(doc, maxDepth);
+  if (nestingDepth(builtIn(doc, 'documentElement') as Element) > maxDepth)
+    return copyWithDepthLimit(doc, maxDepth);
   if (documentIsCopy) return { copy: doc, flattened: 0 };
   try {
     return { copy: cloneForReading(doc), flattened: 0 };

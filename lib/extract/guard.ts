@@ -18,27 +18,46 @@ export function deepMarkupWarning(maxDepth: number): string {
 const ELEMENT_NODE = 1;
 
 /**
+ * A DOM property read from the prototype chain, past the named properties that DOM clobbering puts on
+ * the object itself: with `<input name="getAttribute">` in a form, form.getAttribute is the input, and
+ * with `<img name="body">` in a page, document.body is the image. Only for the few reads of the live
+ * page before the private copy is made, and of the copy before its clobbering names are moved.
+ */
+export function builtIn(target: object, name: string): unknown {
+  for (let proto = Object.getPrototypeOf(target); proto; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (descriptor) return descriptor.get ? descriptor.get.call(target) : descriptor.value;
+  }
+  return undefined;
+}
+
+export function callBuiltIn(target: object, name: string, ...args: unknown[]): unknown {
+  const method = builtIn(target, name);
+  if (typeof method !== 'function') throw new TypeError('The DOM is missing a method.');
+  return (method as (...values: unknown[]) => unknown).apply(target, args);
+}
+
+/**
  * How deep the elements under `root` nest (`root` itself is depth 0). Iterative: the whole point is
- * surviving trees deep enough to overflow recursion.
+ * surviving trees deep enough to overflow recursion. Walks with a TreeWalker, which follows the tree
+ * itself: a form's firstElementChild or nextElementSibling can be clobbered into one of its own
+ * controls, and a walk by those properties would then go round in circles.
  */
 export function nestingDepth(root: Element): number {
+  const doc = builtIn(root, 'ownerDocument') as Document;
+  const walker = callBuiltIn(doc, 'createTreeWalker', root, 1 /* SHOW_ELEMENT */) as TreeWalker;
   let deepest = 0;
   let depth = 0;
-  let node: Element = root;
   for (;;) {
-    const child = node.firstElementChild;
-    if (child) {
-      node = child;
+    if (walker.firstChild()) {
       if (++depth > deepest) deepest = depth;
       continue;
     }
     // Climb until there is a next sibling, or back at the root.
-    while (node !== root && !node.nextElementSibling) {
-      node = node.parentElement!;
+    while (!walker.nextSibling()) {
+      if (!walker.parentNode()) return deepest;
       depth--;
     }
-    if (node === root) return deepest;
-    node = node.nextElementSibling!;
   }
 }
 
@@ -84,24 +103,36 @@ export interface DepthLimitedCopy {
  * for both), while a page script can build such a tree in any browser.
  */
 export function copyWithDepthLimit(doc: Document, maxDepth: number): DepthLimitedCopy {
-  const copy = doc.cloneNode(false) as Document;
+  const copy = callBuiltIn(doc, 'cloneNode', false) as Document;
+  // The DOM's own methods, taken before the copy holds anything that could clobber them.
+  const importNode = builtIn(copy, 'importNode') as Document['importNode'];
+  const appendChild = builtIn(copy, 'appendChild') as Node['appendChild'];
+  const createTextNode = builtIn(copy, 'createTextNode') as Document['createTextNode'];
+  const walker = callBuiltIn(doc, 'createTreeWalker', doc, 0xffffffff /* SHOW_ALL */) as TreeWalker;
+  /** The children of `node`, read through the walker (past clobbered firstChild and nextSibling). */
+  const childrenOf = (node: Node): Node[] => {
+    const children: Node[] = [];
+    walker.currentNode = node;
+    for (let child = walker.firstChild(); child; child = walker.nextSibling()) children.push(child);
+    return children;
+  };
   let flattened = 0;
   // [original node, parent in the copy, depth of the original node]; documentElement is depth 0.
   const pending: Array<[Node, Node, number]> = [];
-  for (let child = doc.lastChild; child; child = child.previousSibling) pending.push([child, copy, 0]);
+  for (const child of childrenOf(doc).reverse()) pending.push([child, copy, 0]);
   while (pending.length > 0) {
     const [node, parent, depth] = pending.pop()!;
-    const isElement = node.nodeType === ELEMENT_NODE;
-    if (isElement && LEFT_OUT_OF_COPY.has((node as Element).localName)) continue;
-    const clone = parent.appendChild(copy.importNode(node, false));
-    if (!isElement || !node.firstChild) continue;
-    if (depth >= maxDepth && (node as Element).firstElementChild) {
-      clone.appendChild(copy.createTextNode(blockText(node)));
+    const isElement = builtIn(node, 'nodeType') === ELEMENT_NODE;
+    if (isElement && LEFT_OUT_OF_COPY.has(builtIn(node, 'localName') as string)) continue;
+    const clone = appendChild.call(parent, importNode.call(copy, node, false));
+    const children = isElement ? childrenOf(node) : [];
+    if (children.length === 0) continue;
+    if (depth >= maxDepth && children.some((child) => builtIn(child, 'nodeType') === ELEMENT_NODE)) {
+      appendChild.call(clone, createTextNode.call(copy, blockText(node)));
       flattened++;
       continue;
     }
-    for (let child = node.lastChild; child; child = child.previousSibling)
-      pending.push([child, clone, depth + 1]);
+    for (const child of children.reverse()) pending.push([child, clone, depth + 1]);
   }
   return { copy, flattened };
 }
@@ -116,26 +147,32 @@ const HEAD_KEEPS = new Set(['title', 'meta', 'link', 'base']);
  * rest of the copy.
  */
 export function cloneForReading(doc: Document): Document {
-  const copy = doc.cloneNode(false) as Document;
-  for (let child = doc.firstChild; child; child = child.nextSibling) {
-    if (child !== doc.documentElement) {
-      copy.appendChild(copy.importNode(child, true));
+  // The live page's document and the copy are read through the DOM's own methods: a page can clobber
+  // document.head, document.documentElement or document.cloneNode with a named image or form.
+  const copy = callBuiltIn(doc, 'cloneNode', false) as Document;
+  const importNode = builtIn(copy, 'importNode') as Document['importNode'];
+  const appendChild = builtIn(copy, 'appendChild') as Node['appendChild'];
+  const documentElement = builtIn(doc, 'documentElement') as Element | null;
+  const docHead = builtIn(doc, 'head') as HTMLHeadElement | null;
+  for (let child = builtIn(doc, 'firstChild') as ChildNode | null; child; child = child.nextSibling) {
+    if (child !== documentElement) {
+      appendChild.call(copy, importNode.call(copy, child, true));
       continue;
     }
-    const root = copy.appendChild(copy.importNode(child, false));
+    const root = appendChild.call(copy, importNode.call(copy, child, false));
     for (let part = child.firstChild; part; part = part.nextSibling) {
-      if (part !== doc.head) {
-        root.appendChild(copy.importNode(part, true));
+      if (part !== docHead) {
+        appendChild.call(root, importNode.call(copy, part, true));
         continue;
       }
-      const head = root.appendChild(copy.importNode(part, false));
-      for (let element = doc.head.firstElementChild; element; element = element.nextElementSibling) {
+      const head = appendChild.call(root, importNode.call(copy, part, false));
+      for (let element = docHead.firstElementChild; element; element = element.nextElementSibling) {
         const name = element.localName;
         if (
           HEAD_KEEPS.has(name) ||
           (name === 'script' && /ld\+json/i.test(element.getAttribute('type') ?? ''))
         )
-          head.appendChild(copy.importNode(element, true));
+          appendChild.call(head, importNode.call(copy, element, true));
       }
     }
   }
@@ -163,4 +200,95 @@ export function looksLikeBinaryData(root: Node): boolean {
   }
   const letters = sample.replace(/\s+/g, '').length;
   return letters >= 200 && (sample.match(NOISE)?.length ?? 0) > letters * 0.08;
+}
+
+/** Elements a form exposes as its own properties by name or id (the form's "listed elements" and img). */
+const FORM_NAMED = new Set(['button', 'fieldset', 'input', 'object', 'output', 'select', 'textarea', 'img']);
+/** Elements a document exposes as its own properties by name (object, and img with a name, by id too). */
+const DOCUMENT_NAMED = new Set(['embed', 'form', 'iframe', 'img', 'object']);
+
+/**
+ * Undo DOM clobbering in a private copy: a page can name form controls, images, embeds and forms after
+ * DOM properties (`<input name="getAttribute">`, `<img name="getElementsByTagName">`), which makes the
+ * form or the document hand out an element where the reader expects a method, and Readability throw.
+ * Each such name or id is moved to a data- attribute of the copy, where it hides nothing. Reads every
+ * property it needs past the clobbering itself. Returns how many attributes were moved.
+ */
+export function defuseClobbering(copy: Document): number {
+  const documentProperties = Object.getPrototypeOf(copy) as object;
+  const form = callBuiltIn(copy, 'createElement', 'form') as object;
+  const formProperties = Object.getPrototypeOf(form) as object;
+  const elements = callBuiltIn(copy, 'getElementsByTagName', '*') as HTMLCollectionOf<Element>;
+  const total = elements.length;
+  // Collected first: the collection is live, and renaming must not change what it holds.
+  const found: Element[] = [];
+  for (let index = 0; index < total; index++) found.push(elements[index]!);
+  let moved = 0;
+  for (const element of found) {
+    const tag = builtIn(element, 'localName');
+    if (typeof tag !== 'string' || !(FORM_NAMED.has(tag) || DOCUMENT_NAMED.has(tag))) continue;
+    for (const attribute of ['name', 'id']) {
+      const value = callBuiltIn(element, 'getAttribute', attribute);
+      if (typeof value !== 'string' || !value) continue;
+      const hidesFormProperty = FORM_NAMED.has(tag) && value in formProperties;
+      const hidesDocumentProperty =
+        DOCUMENT_NAMED.has(tag) &&
+        (attribute === 'name' || tag === 'object' || tag === 'img') &&
+        value in documentProperties;
+      if (!hidesFormProperty && !hidesDocumentProperty) continue;
+      callBuiltIn(element, 'setAttribute', `data-scrutiny-${attribute}`, value);
+      callBuiltIn(element, 'removeAttribute', attribute);
+      moved++;
+    }
+  }
+  return moved;
+}
+
+/**
+ * Signatures of files that get opened or saved as web pages, tried on the start of the body's text: the
+ * bytes as the HTML parser decoded them (windows-1252 or UTF-8, whose replacement character U+FFFD
+ * stands for bytes that are no UTF-8), with NUL bytes gone (the parser drops them). Each kind is said
+ * to the reader as written here.
+ */
+const FILE_SIGNATURES = [
+  [/^%PDF-/, 'a PDF document'],
+  [/^%!PS-Adobe/, 'a PostScript document'],
+  [/^\{\\rtf/, 'an RTF document'],
+  [/^[\u0089\u2030\uFFFD]PNG/, 'a PNG image'],
+  [/^GIF8[79]a/, 'a GIF image'],
+  [/^(?:\u00FF\u00D8\u00FF|\uFFFD{2,4}[\s\S]{0,4}(?:JFIF|Exif))/, 'a JPEG image'],
+  [/^RIFF[\s\S]{0,4}WEBP/, 'a WebP image'],
+  [/^PK\u0003\u0004/, 'a ZIP archive (or a Word, Excel or EPUB file packed as one)'],
+  [/^(?:\u00D0\u00CF\u0011\u00E0|\uFFFD\uFFFD\u0011\uFFFD)/, 'an old Microsoft Office document'],
+  [/^\u001F[\u008B\u2039\uFFFD]/, 'a gzip-compressed file'],
+  [/^ID3[\u0002-\u0004]/, 'an MP3 audio file'],
+  [/^[\u0000-\u0020]{0,4}ftyp(?:isom|iso2|mp4|M4V|M4A|qt|avc1|3gp)/, 'an MP4 or QuickTime video'],
+] as const satisfies readonly (readonly [RegExp, string])[];
+
+/** What a file that is no web page is, in the words the reader is told ("a PDF document"). */
+export type FileKind = (typeof FILE_SIGNATURES)[number][1];
+
+const FILE_KINDS = new Set<string>(FILE_SIGNATURES.map(([, kind]) => kind));
+
+export function isFileKind(value: unknown): value is FileKind {
+  return typeof value === 'string' && FILE_KINDS.has(value);
+}
+
+const SIGNATURE_CHARS = 32;
+
+/**
+ * What a page is when it is a file of another kind read as HTML (a PDF saved as .html, an image opened
+ * as a page): found by the signature its bytes start with, as the text of the body begins with it.
+ * Reads only the first few characters. Null for anything else.
+ */
+export function fileKindOf(root: Node): FileKind | null {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let start = '';
+  for (let node = walker.nextNode(); node && start.length < SIGNATURE_CHARS; node = walker.nextNode()) {
+    const parent = node.parentNode?.nodeName.toUpperCase();
+    if (parent === 'SCRIPT' || parent === 'STYLE') continue;
+    start = (start + (node.nodeValue ?? '').slice(0, SIGNATURE_CHARS)).trimStart();
+  }
+  for (const [signature, kind] of FILE_SIGNATURES) if (signature.test(start)) return kind;
+  return null;
 }

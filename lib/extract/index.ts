@@ -4,13 +4,17 @@
  * `buildAnalyzedPage`. Never changes the document it is given unless the caller says it is a copy.
  */
 import { capturePage, defaultClock, round, type ExtractOptions, type PageCapture } from './capture';
+import { EXTRACTION_FAILURES } from './errors';
+import { isFileKind, type FileKind } from './guard';
 import { resolveByline } from './resolve';
 import { sanitizeArticleHtml } from './sanitize';
 import { blockText, countWords, excerptOf } from './text';
 import type { AnalyzedPage, ArticleVerdict } from './types';
 
 export type * from './types';
+export type { FileKind } from './guard';
 export { capturePage, type ExtractOptions, type PageCapture };
+export { CAPTURE_FAILED, EXTRACTION_FAILURES } from './errors';
 
 const WORDS_PER_MINUTE = 230;
 
@@ -30,11 +34,9 @@ export function buildAnalyzedPage(
   if (capture.unsafeHtml) {
     try {
       body = sanitizeArticleHtml(capture.unsafeHtml, window);
-    } catch (error) {
+    } catch {
       // The sanitizer fails closed: without it, no page HTML goes further.
-      page.warnings.push(
-        `The article text was left out because it could not be made safe (${error instanceof Error ? error.message : 'unknown error'}).`,
-      );
+      page.warnings.push(EXTRACTION_FAILURES.sanitize);
     }
   }
   if (body) {
@@ -57,17 +59,17 @@ export function buildAnalyzedPage(
       articleText: page.article.text,
       description: capture.page.article.excerpt,
     });
-  } catch (error) {
+  } catch {
     delete page.byline.evidence;
-    page.warnings.push(
-      `Scrutiny could not read this page's byline (${error instanceof Error ? error.message : 'unknown error'}).`,
-    );
+    page.warnings.push(EXTRACTION_FAILURES.byline);
   }
   const verdict = judgeArticle(
     page.article.wordCount,
     capture.declaresArticle,
     capture.readerable,
     capture.unsafeHtml !== null,
+    // Checked: the capture crossed from the page, and the reason is shown to the reader.
+    isFileKind(capture.fileKind) ? capture.fileKind : null,
   );
   page.isArticle = verdict.isArticle;
   page.articleReason = verdict.reason;
@@ -82,13 +84,22 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ana
   return buildAnalyzedPage(capturePage(doc, options), window, options.now);
 }
 
-/** Is this an article? Plain-words reason included, because the panel shows it. */
+/**
+ * Is this an article? Plain-words reason included, because the panel shows it. `fileKind`: the "page"
+ * is a file of another kind read as HTML (a PDF saved as .html), which the reason then names.
+ */
 export function judgeArticle(
   words: number,
   declaresArticle: boolean,
   readerable: boolean,
   found: boolean,
+  fileKind: FileKind | null = null,
 ): ArticleVerdict {
+  if (fileKind)
+    return {
+      isArticle: false,
+      reason: `This file is ${fileKind}, not a web page, so it has no article text.`,
+    };
   if (!found || words === 0)
     return { isArticle: false, reason: 'Scrutiny found no article text on this page.' };
   if (words < 120) {

@@ -22,9 +22,18 @@ export function metadataText(value: unknown, maxLength = 400): string {
   let text = value.length > 20_000 ? value.slice(0, 20_000) : value;
   text = decodeBasicEntities(text);
   text = text.replace(CODE_ELEMENTS, ' ').replace(TAG, ' ').replace(CONTROL_CHARS, '');
-  text = collapseWhitespace(text);
+  text = collapseWhitespace(text).replace(TAG_END_RESIDUE, '').replace(TAG_START_RESIDUE, '');
+  // What is left of a broken tag ("\", "\">") names nothing.
+  if (!/[\p{L}\p{N}]/u.test(text)) return '';
   return text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text;
 }
+
+/**
+ * The rest of a tag a broken attribute cut in two: `<meta content=""> The Ledger">` or a CMS that
+ * escaped it (`&quot;&gt; The Ledger`) leaves `"> The Ledger`; a value cut before a tag leaves `… <`.
+ */
+const TAG_END_RESIDUE = /^(?:["'\\]*\s*\/?>\s*)+/;
+const TAG_START_RESIDUE = /(?:\s*["']?\s*<\/?)+$/;
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',

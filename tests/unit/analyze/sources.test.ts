@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../../../lib/analyze/quotes';
-import { classifyLink, findSources, type LinkOut } from '../../../lib/analyze/sources';
+import { classifyLink, findSources, linkSite, type LinkOut } from '../../../lib/analyze/sources';
 import { buildSpeakerContext } from '../../../lib/analyze/speakers';
 
 function sources(text: string, { links = [] as LinkOut[], ownNames = [] as string[], lang = 'en' } = {}) {
@@ -167,5 +167,35 @@ describe('classifyLink', () => {
     ['https://blog.example.net/post', 'other'],
   ])('%s is %s', (url, kind) => {
     expect(classifyLink(url, page)).toBe(kind);
+  });
+});
+
+describe('links by their registrable domain (finding 7)', () => {
+  const disguised = `https://www.reuters.com.${'world-news-update-'.repeat(4)}x.attacker.example/article`;
+
+  it('names a link by the domain it registered, not by the labels in front of it', () => {
+    expect(linkSite(disguised)).toBe('attacker.example');
+    expect(linkSite('https://www.bbc.co.uk/news/1')).toBe('bbc.co.uk');
+    expect(linkSite('https://alice.github.io/post')).toBe('alice.github.io');
+    expect(linkSite('not a url')).toBe('');
+  });
+
+  it('classifies a link by its registrable domain', () => {
+    const page = 'https://www.news.example/2026/story';
+    expect(classifyLink(disguised, page)).toBe('other');
+    expect(classifyLink('https://news.attacker.example/x', page)).toBe('other');
+    expect(classifyLink('https://www.reuters.com/world/x', page)).toBe('other-outlet');
+    // Sibling blogs under a shared suffix are other sites, not the page's own.
+    expect(classifyLink('https://bob.blogspot.com/x', 'https://alice.blogspot.com/y')).toBe('other');
+  });
+
+  it('a link with no text is labelled by its site, not by its whole host', () => {
+    const text = 'Officials met on Monday.';
+    const found = sources(text, { links: [{ url: disguised, text: '' }] });
+    expect(found.find((source) => source.url === disguised)).toMatchObject({
+      name: 'attacker.example',
+      kind: 'link',
+      linkKind: 'other',
+    });
   });
 });

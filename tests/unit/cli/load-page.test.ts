@@ -133,6 +133,8 @@ describe('analyzeFile', () => {
     const page = await analyzeFile(file('huge.html', hugePage()));
     expect(page.warnings).toEqual([
       'This page is 25.2 MB, more than Scrutiny parses at once (1.0 MB); it left out its scripts, style sheets, comments, inline SVG and embedded images, then read only the first 1.0 MB of the rest, so the article text may be cut short.',
+      // The same limit on analysed text as in the panel (lib/analyze).
+      'This text is too long for Scrutiny to look for quotes and sources in it (985,522 characters; the limit is 200,000).',
     ]);
     expect(page.isArticle).toBe(true);
     expect(page.title).toBe('Council closes the old bridge for repairs');

@@ -268,7 +268,7 @@ describe('the analysis views', () => {
       const groups = all('source-group');
       expect(texts('source', groups[0])).toEqual(['Associated Press 3 mentions', 'Reuters 1 mention']);
       expect(texts('source', groups[5])).toEqual([
-        'Harbor budget report 2 mentions primary documentcity.example/budget.pdf',
+        'Harbor budget report 2 mentions primary documentcity.example',
         'Evil link 1 mention other page',
       ]);
     });

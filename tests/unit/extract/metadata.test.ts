@@ -555,3 +555,20 @@ describe('decisions: which source won when they disagree', () => {
     ]);
   });
 });
+
+describe('a broken meta tag (finding 8)', () => {
+  it.each([
+    ['escaped markup', '<meta property="og:site_name" content="&quot;&gt; The Riverside Ledger">'],
+    ['a tag the attribute cut in two', `<meta property="og:site_name" content='"> The Riverside Ledger'>`],
+    ['a self-closing rest', `<meta property="og:site_name" content='" /> The Riverside Ledger <'>`],
+  ])('%s leaves no markup in the outlet', (_case, head) => {
+    expect(bylineOf(head).outlet?.name).toBe('The Riverside Ledger');
+  });
+
+  it('what is left of a tag and names nothing is no outlet', () => {
+    const byline = bylineOf(
+      '<meta property="og:site_name" content="\\"> "><meta name="application-name" content="Riverside Ledger">',
+    );
+    expect(byline.outlet?.name).toBe('Riverside Ledger');
+  });
+});

@@ -4,8 +4,10 @@
  * the same input, a test shows that first, so each guard is seen to be needed.
  */
 import { Readability } from '@mozilla/readability';
-import { describe, expect, it } from 'vitest';
-import { capturePage, extractArticle, type AnalyzedPage } from '../../../lib/extract';
+import type { JSDOM } from 'jsdom';
+import { describe, expect, it, vi } from 'vitest';
+import { capturePage, EXTRACTION_FAILURES, extractArticle, type AnalyzedPage } from '../../../lib/extract';
+import { notAWebPageWarning } from '../../../lib/extract/capture';
 import { deepMarkupWarning, nestingDepth } from '../../../lib/extract/guard';
 import {
   CYRILLIC_TITLE,
@@ -26,6 +28,26 @@ import {
   windows1251PageBytes,
 } from '../../fixtures/hostile/pages';
 import { PAGE_URL, deepDocument, domOf } from './documents';
+
+/** A PDF whose page text is plain (uncompressed) strings, as some tools write it: ~700 words. */
+function textPdf(): string {
+  const sentence =
+    'The council report says the old bridge will close for repairs in the spring and reopen in the autumn';
+  const lines = Array.from(
+    { length: 36 },
+    (_, index) => `BT /F1 12 Tf 72 ${720 - index * 14} Td (${sentence}, part ${index}.) Tj ET`,
+  );
+  return [
+    '%PDF-1.4',
+    '%\xe2\xe3\xcf\xd3',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '4 0 obj << /Length 2400 >> stream',
+    ...lines,
+    'endstream endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+  ].join('\n');
+}
 
 function extract(page: string | Buffer, contentType?: string): AnalyzedPage {
   const dom = domOf(page, contentType);
@@ -65,15 +87,51 @@ describe('empty and non-HTML input', () => {
     expect(page.isArticle).toBe(false);
   });
 
-  it.each([
-    ['random bytes', randomBytes()],
-    ['a PDF saved as .html', pdfBytes()],
-  ])('%s: no article, and a warning that says why', (_name, bytes) => {
-    const page = extract(bytes);
+  it('random bytes: no article, and a warning that says why', () => {
+    const page = extract(randomBytes());
     expect(page.isArticle).toBe(false);
     expect(page.warnings).toContain(
       "This page's text looks like binary data, not writing (a PDF or an image saved as a web page, perhaps), so Scrutiny did not look for an article in it.",
     );
+  });
+
+  it('a PDF saved as .html is named a PDF, in the warning and in the reason', () => {
+    const page = extract(pdfBytes());
+    expect(page.isArticle).toBe(false);
+    expect(page.warnings).toContain(notAWebPageWarning('a PDF document'));
+    expect(page.articleReason).toBe(
+      'This file is a PDF document, not a web page, so it has no article text.',
+    );
+  });
+
+  it('a PDF whose text is not compressed is not taken for a front page or an article (finding 8)', () => {
+    const page = extract(Buffer.from(textPdf(), 'latin1'));
+    expect(page.isArticle).toBe(false);
+    expect(page.articleReason).not.toMatch(/front page|running text/);
+    expect(page.articleReason).toMatch(/PDF document/);
+    expect(page.article.text).toBe('');
+  });
+
+  it.each([
+    ['a PNG image', Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR', 'latin1')],
+    ['a JPEG image', Buffer.from('\xff\xd8\xff\xe0\0\x10JFIF\0', 'latin1')],
+    ['a GIF image', Buffer.from('GIF89a\x01\0\x01\0', 'latin1')],
+    [
+      'a ZIP archive (or a Word, Excel or EPUB file packed as one)',
+      Buffer.from('PK\x03\x04\x14\0', 'latin1'),
+    ],
+  ])('%s read as a page is named for what it is', (kind, head) => {
+    const bytes = Buffer.concat([head, Buffer.from(` ${'word '.repeat(400)}`, 'latin1')]);
+    const page = extract(bytes);
+    expect(page.warnings).toContain(notAWebPageWarning(kind as never));
+    expect(page.isArticle).toBe(false);
+  });
+
+  it('a page that merely mentions a PDF is still read', () => {
+    const page = extract(
+      articlePage().replace('<article>', '<article><p>%PDF-1.7 is the version we used.</p>'),
+    );
+    expect(page.isArticle).toBe(true);
   });
 
   it('a front page is not taken for an article, and says why', () => {
@@ -297,5 +355,93 @@ describe('hostile article HTML', () => {
     expect(page.article.html).not.toMatch(/\son[a-z]+=/i);
     expect(page.article.html).not.toMatch(/javascript:|vbscript:|data:|&#|url\(/i);
     expect(page.article.html).not.toMatch(/<(?:script|iframe|style|svg|math|object|embed|form|base|meta)\b/i);
+  });
+});
+
+/**
+ * DOM clobbering: in a browser, `<input name="getAttribute">` in a form makes form.getAttribute that
+ * input, and `<img name="getElementsByTagName">` does the same to the document. jsdom implements
+ * neither, so these tests clobber the same way by hand: an own property of the form or document that
+ * hands out the named element while there is one, as the browser's named-property getter does.
+ */
+function clobber(target: Element | Document, name: string, named: () => Element | null): void {
+  let descriptor: PropertyDescriptor | undefined;
+  for (let proto = Object.getPrototypeOf(target); proto && !descriptor; proto = Object.getPrototypeOf(proto))
+    descriptor = Object.getOwnPropertyDescriptor(proto, name);
+  const builtIn = () => (descriptor?.get ? descriptor.get.call(target) : descriptor?.value);
+  Object.defineProperty(target, name, { configurable: true, get: () => named() ?? builtIn() });
+}
+
+/** The article page with a comment form whose controls are named after DOM methods. */
+function clobberingPage(): JSDOM {
+  const dom = domOf(
+    articlePage().replace(
+      '</article>',
+      '<form id="comment"><input name="getAttribute"><input name="parentNode"></form></article>',
+    ),
+  );
+  const doc = dom.window.document;
+  const form = doc.getElementById('comment')!;
+  for (const name of ['getAttribute', 'parentNode'])
+    clobber(form, name, () => form.querySelector(`[name="${name}"]`));
+  return dom;
+}
+
+const INTERNALS = /is not a function|TypeError|undefined|null|\ba\.\w+/;
+
+describe('a page that clobbers the DOM (finding 6)', () => {
+  it('Readability alone throws an internal on it', () => {
+    const dom = clobberingPage();
+    expect(
+      typeof (dom.window.document.getElementById('comment') as unknown as Record<string, unknown>)
+        .getAttribute,
+    ).toBe('object');
+    expect(() => new Readability(dom.window.document).parse()).toThrow(/is not a function/);
+  });
+
+  it('the article is still read: the clobbering names are moved out of the way in the copy', () => {
+    const dom = clobberingPage();
+    const page = extractArticle(dom.window.document, { documentIsCopy: true });
+    expect(page.isArticle).toBe(true);
+    expect(page.article.text).toContain('bridge');
+    for (const warning of page.warnings) expect(warning).not.toMatch(INTERNALS);
+  });
+
+  it('a clobbered document (document.getElementsByTagName, document.body) is still read', () => {
+    const dom = domOf(
+      articlePage().replace('</article>', '<img name="getElementsByTagName"><img name="body"></article>'),
+    );
+    const doc = dom.window.document;
+    for (const name of ['getElementsByTagName', 'body'])
+      clobber(doc, name, () => doc.querySelector(`img[name="${name}"]`));
+    expect(() => doc.getElementsByTagName('*')).toThrow(TypeError);
+    const page = extractArticle(doc);
+    expect(page.isArticle).toBe(true);
+    for (const warning of page.warnings) expect(warning).not.toMatch(INTERNALS);
+  });
+
+  it('a failure that cannot be avoided reaches the reader as a plain sentence, never as the internal', () => {
+    const parse = vi.spyOn(Readability.prototype, 'parse').mockImplementation(() => {
+      throw new TypeError('a.getAttribute is not a function');
+    });
+    try {
+      const page = extract(articlePage());
+      expect(page.warnings).toContain(EXTRACTION_FAILURES.article);
+      for (const warning of page.warnings) expect(warning).not.toMatch(INTERNALS);
+      expect(page.isArticle).toBe(false);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('a form clobbering nextElementSibling does not send the depth walk round in circles', () => {
+    const dom = clobberingPage();
+    const doc = dom.window.document;
+    const form = doc.getElementById('comment')!;
+    form.insertAdjacentHTML('beforeend', '<input name="nextElementSibling"><input name="firstElementChild">');
+    for (const name of ['nextElementSibling', 'firstElementChild'])
+      clobber(form, name, () => form.querySelector(`[name="${name}"]`));
+    expect(nestingDepth(doc.documentElement)).toBeGreaterThan(2);
+    expect(extractArticle(doc).isArticle).toBe(true);
   });
 });

@@ -81,11 +81,12 @@ describe('copyWithDepthLimit', () => {
 
 describe('looksLikeBinaryData', () => {
   it.each([
-    ['random bytes', randomBytes(), true],
-    ['a PDF', pdfBytes(), true],
-    ['an article', Buffer.from(articlePage()), false],
-    ['a UTF-16 article', utf16PageBytes(), false],
-  ])('%s → %s', (_name, bytes, expected) => {
+    // The input goes last: the name shows only the case and the answer, never the raw bytes.
+    ['random bytes', true, randomBytes()],
+    ['a PDF', true, pdfBytes()],
+    ['an article', false, Buffer.from(articlePage())],
+    ['a UTF-16 article', false, utf16PageBytes()],
+  ])('%s → binary: %s', (_name, expected, bytes) => {
     expect(looksLikeBinaryData(domOf(bytes).window.document.body)).toBe(expected);
   });
 

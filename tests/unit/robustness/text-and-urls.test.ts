@@ -16,6 +16,12 @@ describe('metadataText', () => {
     ['Null\u0000 and \u0007bell', 'Null and bell'],
     ['Lone &#xD800; surrogate', 'Lone &#xD800; surrogate'],
     ['  lots\n\tof   space  ', 'lots of space'],
+    // The rest of a tag a broken attribute cut in two (finding 8).
+    ['"> The Ledger', 'The Ledger'],
+    ["'/> The Ledger", 'The Ledger'],
+    ['The Ledger "<', 'The Ledger'],
+    ['\\">', ''],
+    ['"The Ledger" is out', '"The Ledger" is out'],
   ])('%j → %j', (input, output) => {
     expect(metadataText(input)).toBe(output);
   });
