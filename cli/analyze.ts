@@ -5,9 +5,15 @@
  * Every problem ends as one plain line (on stderr, or as the `error` field of a manifest line), never
  * as a stack trace. Pages are analyzed in a worker thread with a time and a memory limit, so a page
  * that would take forever or exhaust memory is reported and the manifest goes on with the next one.
+ *
+ * `npm run analyze` runs this file built into plain JavaScript (scripts/build-cli.mjs writes
+ * .output/cli/analyze.mjs and analyze-worker.mjs), so a start costs no TypeScript compilation. The
+ * tests call `runCli` in process.
  */
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { safeHttpUrl } from '../lib/extract/urls';
 import type { AnalyzedPage } from '../lib/extract/types';
@@ -21,17 +27,48 @@ const DEFAULT_TIMEOUT_SECONDS = 60;
 /** Heap one page may use; past it the worker ends and the page is reported, not the CLI killed. */
 const WORKER_HEAP_MB = 2048;
 
+/** Where the CLI writes its output or its one-line errors: a Node stream, or anything with `write`. */
+export interface TextOutput {
+  write(text: string): unknown;
+}
+
+/** What the CLI reads from and writes to, instead of the process's own streams and folder. */
+export interface CliIo {
+  stdout: TextOutput;
+  stderr: TextOutput;
+  /** Folder that relative FILE and manifest paths are read from. */
+  cwd: string;
+}
+
 /** A problem to report in one line; the CLI's own errors, as opposed to bugs. */
 class CliError extends Error {}
 
 /**
- * Workers do not inherit tsx's loader, so the worker registers it before importing its TypeScript
- * entry point (cli/analyze-worker.ts).
+ * Built (.output/cli/analyze.mjs), this module starts the built worker next to it. Run from source
+ * (tsx, vitest), it starts the TypeScript worker; workers inherit no loader, so the worker first
+ * registers tsx's.
  */
-const WORKER_BOOT = `
+const RUNS_FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_BOOT_FROM_SOURCE = `
 const { workerData } = require('node:worker_threads');
 import(workerData.tsxApi).then((tsx) => { tsx.register(); return import(workerData.entry); });
 `;
+
+function startWorker(): Worker {
+  const options = {
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    stdout: true, // the worker never writes to stdout; nothing it might print may corrupt the JSON
+  };
+  if (!RUNS_FROM_SOURCE) return new Worker(new URL('./analyze-worker.mjs', import.meta.url), options);
+  return new Worker(WORKER_BOOT_FROM_SOURCE, {
+    ...options,
+    eval: true,
+    workerData: {
+      tsxApi: import.meta.resolve('tsx/esm/api'),
+      entry: new URL('./analyze-worker.ts', import.meta.url).href,
+    },
+  });
+}
 
 /** Runs pages one at a time in a worker thread, replacing the worker after a timeout or a crash. */
 class IsolatedAnalyzer {
@@ -41,15 +78,7 @@ class IsolatedAnalyzer {
   constructor(private readonly timeoutSeconds: number) {}
 
   private start(): Worker {
-    const worker = new Worker(WORKER_BOOT, {
-      eval: true,
-      workerData: {
-        tsxApi: import.meta.resolve('tsx/esm/api'),
-        entry: new URL('./analyze-worker.ts', import.meta.url).href,
-      },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
-      stdout: true, // the worker never writes to stdout; nothing it might print may corrupt the JSON
-    });
+    const worker = startWorker();
     worker.stdout.resume();
     return worker;
   }
@@ -117,7 +146,7 @@ function oneLine(message: string): string {
   return message.replace(/\s+/g, ' ').trim();
 }
 
-function describe(error: unknown): string {
+function describeError(error: unknown): string {
   if (error instanceof CliError) return oneLine(error.message);
   const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
   return oneLine(`Could not analyze the page: ${message}`);
@@ -131,14 +160,14 @@ function checkedUrl(url: string | undefined): string | undefined {
   return safe;
 }
 
-async function runManifest(listPath: string, analyzer: IsolatedAnalyzer): Promise<void> {
+async function runManifest(listPath: string, analyzer: IsolatedAnalyzer, stdout: TextOutput): Promise<void> {
   let list: string;
   try {
     list = await readFile(listPath, 'utf8');
   } catch {
     throw new CliError(`Cannot read the manifest ${listPath}.`);
   }
-  const base = dirname(resolve(listPath));
+  const base = dirname(listPath);
   for (const line of list.split(/\r?\n/)) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [rawPath = '', rawUrl] = line.split('\t');
@@ -149,9 +178,9 @@ async function runManifest(listPath: string, analyzer: IsolatedAnalyzer): Promis
       const page = await analyzer.analyze(resolve(base, path), checkedUrl(url));
       output = { file: path, ...page };
     } catch (error) {
-      output = { file: path, url: url ?? null, error: describe(error) };
+      output = { file: path, url: url ?? null, error: describeError(error) };
     }
-    process.stdout.write(`${JSON.stringify(output)}\n`);
+    stdout.write(`${JSON.stringify(output)}\n`);
   }
 }
 
@@ -163,7 +192,7 @@ interface Arguments {
   help: boolean;
 }
 
-function parseArguments(argv: string[]): Arguments {
+function parseArguments(argv: readonly string[]): Arguments {
   const parsed: Arguments = { timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, files: [], help: false };
   const valueOf = (option: string, value: string | undefined) => {
     if (value === undefined || value.startsWith('--'))
@@ -185,10 +214,10 @@ function parseArguments(argv: string[]): Arguments {
   return parsed;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArguments(argv);
   if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   if (args.manifest ? args.files.length > 0 || args.url !== undefined : args.files.length !== 1) {
@@ -197,10 +226,10 @@ async function main(argv: string[]): Promise<number> {
   const url = checkedUrl(args.url);
   const analyzer = new IsolatedAnalyzer(args.timeoutSeconds);
   try {
-    if (args.manifest) await runManifest(args.manifest, analyzer);
+    if (args.manifest) await runManifest(resolve(io.cwd, args.manifest), analyzer, io.stdout);
     else {
-      const page = await analyzer.analyze(args.files[0]!, url);
-      process.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+      const page = await analyzer.analyze(resolve(io.cwd, args.files[0]!), url);
+      io.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
     }
   } finally {
     await analyzer.close();
@@ -208,18 +237,40 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-// A reader piping into `head` closes stdout early; that is no error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') process.stderr.write(`Cannot write the output: ${oneLine(error.message)}\n`);
-  process.exit(error.code === 'EPIPE' ? 0 : 1);
-});
+/**
+ * The whole command line: reads `argv` (the arguments after the script's name), writes JSON to
+ * `io.stdout` or one line to `io.stderr`, and resolves to the exit code (0, or 1 after a problem).
+ * It never rejects.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    io.stderr.write(`${describeError(error)}\n`);
+    return 1;
+  }
+}
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`${describe(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+/** Whether this module is the script node was started with (and not imported by a test). */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  // A reader piping into `head` closes stdout early; that is no error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.stderr.write(`Cannot write the output: ${oneLine(error.message)}\n`);
+    process.exit(error.code === 'EPIPE' ? 0 : 1);
+  });
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+  });
+}

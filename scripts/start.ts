@@ -3,7 +3,7 @@
  * Chromium with Scrutiny loaded on it. Click the Scrutiny toolbar button (or press Alt+Shift+S).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFixtureServer } from './fixture-server';
@@ -31,6 +31,15 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
 const build = spawnSync('npx', ['wxt', 'build', '-b', 'chrome'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+// Chromium refuses to start as root with its sandbox on (a fresh server or a container often runs
+// as root), and says so only in a line easily lost among its other messages.
+const runsAsRoot = process.getuid?.() === 0;
+if (runsAsRoot) {
+  console.log(
+    'Running as root: starting Chromium with --no-sandbox, since it refuses to run as root with its sandbox. Run npm start as an ordinary user to keep the sandbox.',
+  );
+}
+
 const server = await startFixtureServer();
 const demoUrl = server.url('/pages/harbor-council-vote.html');
 const extension = join(root, '.output', 'chrome-mv3');
@@ -46,10 +55,28 @@ const browser = spawn(
     `--load-extension=${extension}`,
     '--no-first-run',
     '--no-default-browser-check',
+    ...(runsAsRoot ? ['--no-sandbox'] : []),
     demoUrl,
   ],
   { stdio: 'inherit' },
 );
-browser.on('exit', () => {
-  void server.close().then(() => process.exit(0));
+
+let finished = false;
+/** Stop the demo server, remove the throwaway profile and end npm start with `exitCode`. */
+function finish(exitCode: number, message?: string): void {
+  if (finished) return; // a failed start can report both 'error' and 'exit'
+  finished = true;
+  if (message) console.error(message);
+  rmSync(profile, { recursive: true, force: true });
+  void server.close().finally(() => process.exit(exitCode));
+}
+
+browser.on('error', (error) => finish(1, `Could not start Chromium (${chromiumPath}): ${error.message}`));
+browser.on('exit', (code, signal) => {
+  if (code === 0) finish(0);
+  else
+    finish(
+      code ?? 1,
+      `Chromium stopped with ${code === null ? `signal ${signal}` : `exit code ${code}`} (its own messages are above), so the demo ended.`,
+    );
 });

@@ -68,6 +68,8 @@ export interface OverlayActions {
   highlight(colour: HighlightColour): void;
   addNote(): void;
   copyCitation(): void;
+  /** Put the passage into a collection (the panel then offers which one, a note and tags). */
+  clip(): void;
   saveNote(note: string): void;
   cancelNote(): void;
 }
@@ -219,6 +221,7 @@ export class Overlay {
       separator.className = 'sep';
       toolbar.append(separator);
       toolbar.append(this.button('Add note', 'Add note', () => this.actions.addNote()));
+      toolbar.append(this.button('Clip', 'Clip', () => this.actions.clip()));
       toolbar.append(
         this.button('Copy with citation', 'Copy with citation', () => this.actions.copyCitation()),
       );

@@ -8,7 +8,13 @@
 import { anchorAll, anchorRootFor, describeRange } from '../anchor/highlights';
 import { showRange } from '../anchor/flash';
 import { formatCitation, readCitationSource } from '../annotations/citation';
-import type { AnchorReport, StoreResponse } from '../annotations/messages';
+import type {
+  AnchorReport,
+  ClipRequest,
+  ClipResponse,
+  SelectionAction,
+  StoreResponse,
+} from '../annotations/messages';
 import { pageKeys } from '../annotations/page-keys';
 import {
   DEFAULT_COLOUR,
@@ -34,6 +40,12 @@ export interface AnnotatorBackend {
   openNote(id: string): void;
   /** Put text on the clipboard; false when the browser refused. */
   copy(text: string): Promise<boolean>;
+  /** Keep the passage as a clipping with its citation (the background picks the collection). */
+  clip(
+    page: AnnotatedPage,
+    selectors: PassageSelectors,
+    citation: ClipRequest['citation'],
+  ): Promise<ClipResponse>;
 }
 
 /** After a load, how long the annotator keeps looking for passages the page may still be adding. */
@@ -123,6 +135,7 @@ export class AnnotatorSession {
         highlight: (colour) => void this.highlightSelection(colour),
         addNote: () => this.startNote(),
         copyCitation: () => void this.copyCitation(),
+        clip: () => void this.act('clip'),
         saveNote: (note) => void this.saveNote(note),
         cancelNote: () => this.cancelNote(),
       },
@@ -304,16 +317,16 @@ export class AnnotatorSession {
     if (isEditable(this.document.activeElement)) return;
     const key = event.key.toLowerCase();
     // Only while the toolbar is up, like Hypothesis's adder: letters act on the selection.
-    const action = { h: 'highlight', n: 'note', c: 'copy-citation', escape: 'close' }[key];
+    const action = { h: 'highlight', n: 'note', c: 'copy-citation', k: 'clip', escape: 'close' }[key];
     if (!action) return;
     event.preventDefault();
     event.stopPropagation();
     if (action === 'close') this.overlay.hideToolbar();
-    else void this.act(action as 'highlight' | 'note' | 'copy-citation');
+    else void this.act(action as SelectionAction);
   }
 
   /** A menu item or shortcut chosen for the current selection. */
-  async act(action: 'highlight' | 'note' | 'copy-citation'): Promise<void> {
+  async act(action: SelectionAction): Promise<void> {
     if (!this.pending) this.pending = this.selectedRange()?.cloneRange() ?? null;
     if (!this.pending) {
       this.overlay.say('Select some text in the article first.');
@@ -321,7 +334,34 @@ export class AnnotatorSession {
     }
     if (action === 'highlight') await this.highlightSelection(this.colour);
     else if (action === 'note') this.startNote();
+    else if (action === 'clip') await this.clipSelection();
     else await this.copyCitation();
+  }
+
+  /**
+   * The passage goes into the collection clipped to last at once; the panel opens to let the reader pick
+   * another, add a note and tags (the reader's own words are never typed into the page).
+   */
+  async clipSelection(): Promise<void> {
+    const range = this.pending;
+    if (!range) return;
+    this.overlay.hideToolbar();
+    this.pending = null;
+    const selectors = describeRange(anchorRootFor(this.document, range), range);
+    this.refreshPage();
+    const source = readCitationSource(this.document, this.page.canonicalUrl ?? this.page.url);
+    const response = await this.backend.clip(this.page, selectors, {
+      title: source.title,
+      authors: source.authors,
+      outlet: source.outlet,
+      published: source.published,
+      lang: this.document.documentElement.getAttribute('lang')?.trim() || null,
+    });
+    this.window.getSelection()?.removeAllRanges();
+    this.overlay.say(
+      response.ok ? 'Clipped. Choose its collection, a note and tags in Scrutiny’s panel.' : response.error,
+      response.ok ? 'info' : 'error',
+    );
   }
 
   private async keep(range: Range, colour: HighlightColour, note: string): Promise<boolean> {

@@ -14,6 +14,7 @@ function setUp() {
     highlight: vi.fn(),
     addNote: vi.fn(),
     copyCitation: vi.fn(),
+    clip: vi.fn(),
     saveNote: vi.fn(),
     cancelNote: vi.fn(),
   };
@@ -46,6 +47,7 @@ describe('the in-page overlay', () => {
       'Highlight in pink',
       'Highlight in purple',
       'Add note',
+      'Clip',
       'Copy with citation',
     ]);
     expect(button('Highlight in green')?.getAttribute('aria-pressed')).toBe('true');
@@ -55,6 +57,8 @@ describe('the in-page overlay', () => {
     expect(actions.highlight).toHaveBeenLastCalledWith('purple');
     button('Add note')!.click();
     button('Copy with citation')!.click();
+    button('Clip')!.click();
+    expect(actions.clip).toHaveBeenCalledOnce();
     expect(actions.addNote).toHaveBeenCalledOnce();
     expect(actions.copyCitation).toHaveBeenCalledOnce();
     // The page's own DOM is untouched: the host hangs off <html>, outside <body>.

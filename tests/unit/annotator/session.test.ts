@@ -5,7 +5,12 @@
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeRange } from '../../../lib/anchor/highlights';
-import type { AnchorReport, StoreResponse } from '../../../lib/annotations/messages';
+import type {
+  AnchorReport,
+  ClipRequest,
+  ClipResponse,
+  StoreResponse,
+} from '../../../lib/annotations/messages';
 import type {
   AnnotatedPage,
   Annotation,
@@ -64,6 +69,18 @@ class MemoryBackend implements AnnotatorBackend {
   async copy(text: string): Promise<boolean> {
     this.copied.push(text);
     return true;
+  }
+
+  clips: { page: AnnotatedPage; selectors: PassageSelectors; citation: ClipRequest['citation'] }[] = [];
+
+  async clip(
+    page: AnnotatedPage,
+    selectors: PassageSelectors,
+    citation: ClipRequest['citation'],
+  ): Promise<ClipResponse> {
+    if (this.failWith) return { ok: false, error: this.failWith };
+    this.clips.push({ page, selectors, citation });
+    return { ok: true, id: '00000000-0000-4000-8000-0000000000c1' };
   }
 
   get lastReport(): AnchorReport | undefined {
@@ -184,6 +201,23 @@ describe('the annotator session', () => {
     expect(backend.copied[0]).toMatch(
       /^“A ferry will run every twenty minutes”\n— “Bridge closes”\. https:\/\/news\.example\/bridge \(accessed \d{4}-\d{2}-\d{2}\)$/,
     );
+    session.destroy();
+  });
+
+  it('clips the selection with its selectors and the page’s citation, and says where to go on', async () => {
+    const { backend, session, select, document } = setUp(ARTICLE.replace('<html>', '<html lang="en-GB">'));
+    await session.start();
+    select('two', 'A ferry will run every twenty minutes');
+    await session.act('clip');
+    expect(backend.clips).toHaveLength(1);
+    const [clip] = backend.clips;
+    expect(clip!.selectors.quote.exact).toBe('A ferry will run every twenty minutes');
+    expect(clip!.citation).toMatchObject({ title: 'Bridge closes', lang: 'en-GB' });
+    expect(clip!.page.canonicalUrl).toBe('https://news.example/bridge');
+    const status = document.querySelector(HOST_TAG)?.shadowRoot?.querySelector('[role="status"]');
+    expect(status?.textContent).toBe('Clipped. Choose its collection, a note and tags in Scrutiny’s panel.');
+    // No highlight is made by a clip.
+    expect(backend.annotations).toEqual([]);
     session.destroy();
   });
 

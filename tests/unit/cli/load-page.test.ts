@@ -19,6 +19,9 @@ import {
   windows1251PageBytes,
 } from '../../fixtures/hostile/pages';
 
+/** Generous: a busy machine may take many times longer than an idle one; no test here measures speed. */
+const SLOW_MACHINE_MS = 120_000;
+
 const folder = mkdtempSync(join(tmpdir(), 'scrutiny-load-page-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -38,7 +41,7 @@ async function failureOf(path: string): Promise<string> {
   throw new Error(`readPageBytes(${path}) did not fail`);
 }
 
-describe('readPageBytes', () => {
+describe('readPageBytes', { timeout: SLOW_MACHINE_MS }, () => {
   it.each([
     ['missing.html', null, 'Cannot read {path}: no such file.'],
     ['empty.html', '', '{path} is empty.'],
@@ -91,7 +94,7 @@ describe('readPageBytes', () => {
   });
 });
 
-describe('loadPage', () => {
+describe('loadPage', { timeout: SLOW_MACHINE_MS }, () => {
   const titleOf = (bytes: Buffer) => loadPage(bytes, 'https://example.com/').dom.window.document.title;
 
   it('reads UTF-16 and windows-1251 pages with the right title', () => {
@@ -128,7 +131,7 @@ describe('loadPage', () => {
   });
 });
 
-describe('analyzeFile', () => {
+describe('analyzeFile', { timeout: SLOW_MACHINE_MS }, () => {
   it('reads a 25 MB page in part, says so, and still finds the article', async () => {
     const page = await analyzeFile(file('huge.html', hugePage()));
     expect(page.warnings).toEqual([

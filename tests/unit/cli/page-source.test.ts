@@ -43,7 +43,10 @@ const prepared = (html: string | Buffer) => {
   return { ...source, text: source.bytes.toString('utf8') };
 };
 
-describe('prepareSource', () => {
+/** Generous: a busy machine may take many times longer than an idle one; no test here measures speed. */
+const SLOW_MACHINE_MS = 120_000;
+
+describe('prepareSource', { timeout: SLOW_MACHINE_MS }, () => {
   it('hands an ordinary page over unchanged, with a charset only when it declares none', () => {
     const page = articlePage();
     const source = prepared(page);
@@ -171,7 +174,7 @@ describe('prepareSource', () => {
   });
 });
 
-describe('removeMarkup', () => {
+describe('removeMarkup', { timeout: SLOW_MACHINE_MS }, () => {
   it('keeps JSON-LD scripts when it removes the others', () => {
     const html = '<script type="application/ld+json">{"a":1}</script><script>var b = 2;</script><p>x</p>';
     expect(removeMarkup(html, { scripts: true }).text).toBe(

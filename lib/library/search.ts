@@ -1,0 +1,617 @@
+/**
+ * Full-text search over the reader's library: saved articles, clippings, highlights and page notes, as one
+ * index (MiniSearch, chosen by measurement: docs/search.md). Words are folded and stemmed by
+ * lib/library/text-folding; the last word of a query is searched as a prefix while the reader types;
+ * names (authors, speakers) are also matched with a typo or two. Filters run inside the search, and ties
+ * are broken by date saved, newest first, then id, so the same query always lists the same order.
+ *
+ * The index keeps the terms and, per item, the small facts the filters and facets read; never an item's
+ * text, which the caller already holds.
+ */
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import type { Annotation } from '../annotations/types';
+import {
+  foldText,
+  foldedWordsOf,
+  indexTermsOf,
+  isIndexableWord,
+  queryWord,
+  stemmerLanguage,
+  termMatcher,
+  WORD_PATTERN,
+  wordsOf,
+} from './text-folding';
+import type { ArticleSnapshot, Clipping, SavedArticle } from './types';
+
+export type LibraryItemKind = 'article' | 'clipping' | 'highlight' | 'note';
+
+/** One item as the index sees it: the words to search and the facts to filter and sort on. */
+export interface LibraryDocument {
+  id: string;
+  kind: LibraryItemKind;
+  title: string;
+  /** An article's text, a clipping's or highlight's passage; empty for a page note. */
+  text: string;
+  /** The article's quotes, one a line. */
+  quotes: string;
+  speakers: string[];
+  authors: string[];
+  outlet: string | null;
+  /** The reader's note on a clipping or highlight, or a page note's text. */
+  note: string;
+  tags: string[];
+  lang: string | null;
+  collectionIds: string[];
+  sourceKinds: string[];
+  /** The outlet's publication time, as the page gives it. */
+  published: string | null;
+  /** When the reader last saved the article, or clipped or made the item. */
+  saved: string;
+  /** The saved article / page this item belongs to, for grouping. */
+  pageKey: string | null;
+}
+
+export interface LibraryFilters {
+  kinds?: LibraryItemKind[];
+  collectionId?: string;
+  /** Compared without regard to case or accents, like author, speaker and outlet. */
+  tag?: string;
+  outlet?: string;
+  author?: string;
+  speaker?: string;
+  sourceKind?: string;
+  /** A language tag; "en" also takes "en-GB". */
+  lang?: string;
+  dateField?: 'published' | 'saved';
+  /** ISO days (YYYY-MM-DD), inclusive, compared with the day as the date is written. */
+  from?: string;
+  to?: string;
+}
+
+export type LibrarySort = 'relevance' | 'saved' | 'published';
+
+export interface SearchHit {
+  id: string;
+  kind: LibraryItemKind;
+  score: number;
+  /**
+   * The index terms that matched in this item (folded words and stems: "zwangspaus", "akhundzada"), for
+   * `markMatches` and `snippet`; empty when there was no query.
+   */
+  terms: string[];
+}
+
+export interface LibraryFacets {
+  outlets: string[];
+  authors: string[];
+  speakers: string[];
+  tags: string[];
+  langs: string[];
+  sourceKinds: string[];
+}
+
+/** The searchable fields and how much a match in each counts: titles and names above body text. */
+const FIELD_BOOSTS = {
+  title: 3,
+  names: 3,
+  outlet: 1.5,
+  tags: 2,
+  note: 1.5,
+  quotes: 1.2,
+  text: 1,
+} as const;
+type SearchField = keyof typeof FIELD_BOOSTS;
+const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as SearchField[];
+
+/** A name with a typo counts half as much as the name spelt right. */
+const FUZZY_NAME_BOOST = FIELD_BOOSTS.names / 2;
+/** Shorter prefixes would match most of the vocabulary: two letters are searched as a word. */
+const MIN_PREFIX_LENGTH = 3;
+/** Words past this many are ignored: a pasted paragraph is not a query. */
+const MAX_QUERY_WORDS = 12;
+
+/** What the index keeps of an item besides its terms, with folded copies for filtering. */
+interface ItemFacts {
+  id: string;
+  kind: LibraryItemKind;
+  authors: string[];
+  speakers: string[];
+  outlet: string | null;
+  tags: string[];
+  lang: string | null;
+  collectionIds: string[];
+  sourceKinds: string[];
+  published: string | null;
+  saved: string;
+  pageKey: string | null;
+  folded: {
+    authors: string[];
+    speakers: string[];
+    outlet: string | null;
+    tags: string[];
+    lang: string | null;
+  };
+}
+
+function factsOf(document: LibraryDocument): ItemFacts {
+  return {
+    id: document.id,
+    kind: document.kind,
+    authors: [...document.authors],
+    speakers: [...document.speakers],
+    outlet: document.outlet,
+    tags: [...document.tags],
+    lang: document.lang,
+    collectionIds: [...document.collectionIds],
+    sourceKinds: [...document.sourceKinds],
+    published: document.published,
+    saved: document.saved,
+    pageKey: document.pageKey,
+    folded: {
+      authors: document.authors.map(foldName),
+      speakers: document.speakers.map(foldName),
+      outlet: document.outlet === null ? null : foldName(document.outlet),
+      tags: document.tags.map(foldName),
+      lang: primaryLanguage(document.lang),
+    },
+  };
+}
+
+/** A name or tag as filters compare it: folded, whitespace collapsed. */
+function foldName(name: string): string {
+  return foldText(name).replace(/\s+/g, ' ').trim();
+}
+
+function primaryLanguage(lang: string | null | undefined): string | null {
+  return lang?.trim().toLowerCase().split(/[-_]/)[0] || null;
+}
+
+/** The words of one field of a document, as index terms joined by spaces. */
+function fieldTerms(document: LibraryDocument, field: SearchField): string {
+  switch (field) {
+    case 'names':
+      return foldedWordsOf([...document.authors, ...document.speakers].join('\n')).join(' ');
+    case 'outlet':
+      return document.outlet ? foldedWordsOf(document.outlet).join(' ') : '';
+    default: {
+      const language = stemmerLanguage(document.lang);
+      const text = field === 'tags' ? document.tags.join('\n') : document[field];
+      return indexTermsOf(text, language).join(' ');
+    }
+  }
+}
+
+const MINISEARCH_OPTIONS: Options<LibraryDocument> = {
+  idField: 'id',
+  fields: SEARCH_FIELDS,
+  storeFields: [],
+  extractField: (document, field) =>
+    field === 'id' ? document.id : fieldTerms(document, field as SearchField),
+  // Terms arrive folded and stemmed, from `fieldTerms` when indexing and from `queryTree` when searching.
+  tokenize: (text) => (text ? text.split(' ') : []),
+  processTerm: (term) => term || null,
+  searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
+};
+
+/** Dates as sortable keys: missing ones sort last. */
+function byDateThenId(date: (facts: ItemFacts) => string | null) {
+  return (a: ItemFacts, b: ItemFacts): number => {
+    const first = date(a) ?? '';
+    const second = date(b) ?? '';
+    if (first !== second) return first < second ? 1 : -1;
+    if (a.saved !== b.saved) return a.saved < b.saved ? 1 : -1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
+}
+const BY_SAVED = byDateThenId((facts) => facts.saved);
+const BY_PUBLISHED = byDateThenId((facts) => facts.published);
+
+/** Serialized index, as `toJSON` writes it. */
+interface SerializedIndex {
+  format: typeof SERIALIZED_FORMAT;
+  index: AsPlainObject;
+  items: ItemFacts[];
+}
+const SERIALIZED_FORMAT = 'scrutiny-library-index/1';
+
+export class LibraryIndex {
+  private miniSearch = new MiniSearch<LibraryDocument>(MINISEARCH_OPTIONS);
+  private readonly items = new Map<string, ItemFacts>();
+  /** Words of authors' and speakers' names, with how many items carry each: what fuzzy matching searches. */
+  private readonly nameWords = new SearchableMap<number>();
+  /** Items in date order, computed on demand and dropped on any change. */
+  private ordered: Partial<Record<'saved' | 'published', ItemFacts[]>> = {};
+  private facetCache: LibraryFacets | null = null;
+
+  private constructor() {}
+
+  static build(documents: Iterable<LibraryDocument>): LibraryIndex {
+    const index = new LibraryIndex();
+    // A later document with the same id replaces an earlier one, as `upsert` would.
+    const byId = new Map<string, LibraryDocument>();
+    for (const document of documents) byId.set(document.id, document);
+    for (const document of byId.values()) index.remember(document);
+    index.miniSearch.addAll([...byId.values()]);
+    return index;
+  }
+
+  /** Add an item, or replace the one with the same id. */
+  upsert(document: LibraryDocument): void {
+    this.remove(document.id);
+    this.remember(document);
+    this.miniSearch.add(document);
+  }
+
+  remove(id: string): void {
+    const facts = this.items.get(id);
+    if (!facts) return;
+    this.items.delete(id);
+    this.countNames(facts, -1);
+    // discard needs only the id (remove would need the whole text again); the terms are swept later.
+    this.miniSearch.discard(id);
+    this.changed();
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  has(id: string): boolean {
+    return this.items.has(id);
+  }
+
+  private remember(document: LibraryDocument): void {
+    const facts = factsOf(document);
+    this.items.set(document.id, facts);
+    this.countNames(facts, 1);
+    this.changed();
+  }
+
+  private countNames(facts: ItemFacts, delta: 1 | -1): void {
+    for (const word of foldedWordsOf([...facts.authors, ...facts.speakers].join('\n'))) {
+      const count = (this.nameWords.get(word) ?? 0) + delta;
+      if (count > 0) this.nameWords.set(word, count);
+      else this.nameWords.delete(word);
+    }
+  }
+
+  private changed(): void {
+    this.ordered = {};
+    this.facetCache = null;
+  }
+
+  /**
+   * Items matching the query and the filters, best first (or newest first for the date sorts). An empty
+   * query lists every item that passes the filters, newest first for `relevance` and `saved`.
+   */
+  search(
+    query: string,
+    filters: LibraryFilters = {},
+    sort: LibrarySort = 'relevance',
+    limit = Infinity,
+  ): SearchHit[] {
+    const passes = filterOf(filters);
+    const tree = this.queryTree(query);
+    if (!tree) {
+      const hits: SearchHit[] = [];
+      for (const facts of this.inOrder(sort === 'published' ? 'published' : 'saved')) {
+        if (hits.length >= limit) break;
+        if (passes(facts)) hits.push({ id: facts.id, kind: facts.kind, score: 0, terms: [] });
+      }
+      return hits;
+    }
+    const matches: { facts: ItemFacts; result: SearchResult }[] = [];
+    this.miniSearch.search(tree, {
+      filter: (result) => {
+        const facts = this.items.get(result.id as string);
+        if (facts && passes(facts)) matches.push({ facts, result });
+        return false; // collected above: MiniSearch need not copy or sort what is sorted again below
+      },
+    });
+    const order = sort === 'published' ? BY_PUBLISHED : sort === 'saved' ? BY_SAVED : null;
+    matches.sort((a, b) =>
+      order ? order(a.facts, b.facts) : b.result.score - a.result.score || BY_SAVED(a.facts, b.facts),
+    );
+    return matches.slice(0, limit).map(({ facts, result }) => ({
+      id: facts.id,
+      kind: facts.kind,
+      score: result.score,
+      terms: result.terms,
+    }));
+  }
+
+  /**
+   * The query as MiniSearch reads it: every word must match (AND); a word matches through its folded
+   * form, its stem in any of the three languages, its respelling with or without umlauts, a name within
+   * one or two typos, and, for the last word while it is being typed, any word it begins.
+   */
+  private queryTree(query: string): Query | null {
+    const words = wordsOf(query.slice(0, 1000)).filter(isIndexableWord).slice(0, MAX_QUERY_WORDS);
+    if (!words.length) return null;
+    const typing = !/[\s\p{P}]$/u.test(query);
+    return {
+      combineWith: 'AND',
+      queries: words.map((word, at) => {
+        const { folded, exact, respelled } = queryWord(word);
+        const alternatives: Query[] = [...exact, ...respelled];
+        const names = this.namesLike(folded);
+        if (names.length)
+          alternatives.push({
+            combineWith: 'OR',
+            queries: names,
+            fields: ['names'],
+            boost: { names: FUZZY_NAME_BOOST },
+          });
+        if (typing && at === words.length - 1 && folded.length >= MIN_PREFIX_LENGTH)
+          alternatives.push({ combineWith: 'OR', queries: [folded, ...respelled], prefix: true });
+        return { combineWith: 'OR', queries: alternatives };
+      }),
+      boost: FIELD_BOOSTS,
+    };
+  }
+
+  /** Name words within one typo of a word of 4 to 7 letters, two of a longer one; not the word itself. */
+  private namesLike(folded: string): string[] {
+    if (folded.length < 4 || /^\d+$/.test(folded)) return [];
+    const distance = folded.length < 8 ? 1 : 2;
+    const found: string[] = [];
+    for (const [name] of this.nameWords.fuzzyGet(folded, distance)) if (name !== folded) found.push(name);
+    return found;
+  }
+
+  private inOrder(sort: 'saved' | 'published'): ItemFacts[] {
+    const cached = this.ordered[sort];
+    if (cached) return cached;
+    const ordered = [...this.items.values()].sort(sort === 'saved' ? BY_SAVED : BY_PUBLISHED);
+    this.ordered[sort] = ordered;
+    return ordered;
+  }
+
+  /** Distinct values for the filter menus, sorted; names spelt two ways are listed once. */
+  facets(): LibraryFacets {
+    if (this.facetCache) return this.facetCache;
+    const outlets = new Distinct();
+    const authors = new Distinct();
+    const speakers = new Distinct();
+    const tags = new Distinct();
+    const langs = new Distinct();
+    const sourceKinds = new Distinct();
+    for (const facts of this.items.values()) {
+      if (facts.outlet) outlets.add(facts.outlet);
+      for (const author of facts.authors) authors.add(author);
+      for (const speaker of facts.speakers) speakers.add(speaker);
+      for (const tag of facts.tags) tags.add(tag);
+      if (facts.folded.lang) langs.add(facts.folded.lang);
+      for (const kind of facts.sourceKinds) sourceKinds.add(kind);
+    }
+    this.facetCache = {
+      outlets: outlets.sorted(),
+      authors: authors.sorted(),
+      speakers: speakers.sorted(),
+      tags: tags.sorted(),
+      langs: langs.sorted(),
+      sourceKinds: sourceKinds.sorted(),
+    };
+    return this.facetCache;
+  }
+
+  /** The whole index as plain data, to keep it between sessions instead of building it again. */
+  toJSON(): unknown {
+    const serialized: SerializedIndex = {
+      format: SERIALIZED_FORMAT,
+      index: this.miniSearch.toJSON(),
+      items: [...this.items.values()],
+    };
+    return serialized;
+  }
+
+  /** An index from `toJSON`'s output; throws when the data is not one. */
+  static fromJSON(json: unknown): LibraryIndex {
+    if (!isSerializedIndex(json)) throw new Error('Not a saved library index, or one of another format.');
+    const index = new LibraryIndex();
+    index.miniSearch = MiniSearch.loadJS(json.index, MINISEARCH_OPTIONS);
+    for (const facts of json.items) {
+      index.items.set(facts.id, facts);
+      index.countNames(facts, 1);
+    }
+    return index;
+  }
+}
+
+function isSerializedIndex(json: unknown): json is SerializedIndex {
+  if (typeof json !== 'object' || json === null) return false;
+  const candidate = json as Partial<SerializedIndex>;
+  return (
+    candidate.format === SERIALIZED_FORMAT &&
+    typeof candidate.index === 'object' &&
+    candidate.index !== null &&
+    Array.isArray(candidate.items)
+  );
+}
+
+/** Distinct display values, one per folded spelling (the first seen), sorted as a reader expects. */
+class Distinct {
+  private readonly values = new Map<string, string>();
+  add(value: string): void {
+    const key = foldName(value);
+    if (key && !this.values.has(key)) this.values.set(key, value.trim());
+  }
+  sorted(): string[] {
+    return [...this.values.values()].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' }));
+  }
+}
+
+/** The filters as one test on an item's facts; text filters compare folded values. */
+function filterOf(filters: LibraryFilters): (facts: ItemFacts) => boolean {
+  const tests: ((facts: ItemFacts) => boolean)[] = [];
+  if (filters.kinds?.length) {
+    const kinds = new Set(filters.kinds);
+    tests.push((facts) => kinds.has(facts.kind));
+  }
+  const { collectionId, sourceKind } = filters;
+  if (collectionId) tests.push((facts) => facts.collectionIds.includes(collectionId));
+  if (sourceKind) tests.push((facts) => facts.sourceKinds.includes(sourceKind));
+  const tag = filters.tag ? foldName(filters.tag) : '';
+  if (tag) tests.push((facts) => facts.folded.tags.includes(tag));
+  const outlet = filters.outlet ? foldName(filters.outlet) : '';
+  if (outlet) tests.push((facts) => facts.folded.outlet === outlet);
+  const author = filters.author ? foldName(filters.author) : '';
+  if (author) tests.push((facts) => facts.folded.authors.includes(author));
+  const speaker = filters.speaker ? foldName(filters.speaker) : '';
+  if (speaker) tests.push((facts) => facts.folded.speakers.includes(speaker));
+  const lang = primaryLanguage(filters.lang);
+  if (lang) tests.push((facts) => facts.folded.lang === lang);
+  if (filters.from || filters.to) {
+    const field = filters.dateField ?? 'saved';
+    const from = filters.from?.slice(0, 10) ?? '';
+    const to = filters.to?.slice(0, 10) ?? '';
+    tests.push((facts) => {
+      const day = facts[field]?.slice(0, 10);
+      if (!day) return false;
+      return (!from || day >= from) && (!to || day <= to);
+    });
+  }
+  return (facts) => tests.every((test) => test(facts));
+}
+
+/** The first page address of an item: its saved article's when it has one, so they group together. */
+function firstKey(keys: readonly string[]): string | null {
+  return keys[0] ?? null;
+}
+
+function uniqueNames(names: Iterable<string | null | undefined>): string[] {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const key = name ? foldName(name) : '';
+    if (key && !seen.has(key)) seen.set(key, name!.trim());
+  }
+  return [...seen.values()];
+}
+
+/** A saved article as an item: its newest snapshot's text, headline, quotes and speakers. */
+export function articleDocument(article: SavedArticle, snapshot: ArticleSnapshot | null): LibraryDocument {
+  const quotes = snapshot?.analysis?.quotes ?? [];
+  return {
+    id: article.id,
+    kind: 'article',
+    title: article.title,
+    text: snapshot?.text ?? article.excerpt,
+    quotes: quotes.map((quote) => quote.text).join('\n'),
+    speakers: uniqueNames([...article.speakers, ...quotes.map((quote) => quote.speaker)]),
+    authors: [...article.authors],
+    outlet: article.outlet,
+    note: '',
+    tags: [...article.tags],
+    lang: article.lang,
+    collectionIds: [...article.collectionIds],
+    sourceKinds: [...article.sourceKinds],
+    published: article.published,
+    saved: article.updatedAt,
+    pageKey: firstKey(article.pageKeys),
+  };
+}
+
+/** A clipping as an item: its passage and note, and what its citation says. */
+export function clippingDocument(clipping: Clipping): LibraryDocument {
+  return {
+    id: clipping.id,
+    kind: 'clipping',
+    title: clipping.citation.title,
+    text: clipping.text,
+    quotes: '',
+    speakers: [],
+    authors: [...clipping.citation.authors],
+    outlet: clipping.citation.outlet,
+    note: clipping.note,
+    tags: [...clipping.tags],
+    lang: clipping.citation.lang,
+    collectionIds: [clipping.collectionId],
+    sourceKinds: [],
+    published: clipping.citation.published,
+    saved: clipping.created,
+    pageKey: firstKey(clipping.pageKeys),
+  };
+}
+
+/**
+ * A highlight or page note as an item. With the saved article of its page, it also carries the article's
+ * authors, outlet, language and dates, so filtering by outlet or author finds the reader's notes too.
+ */
+export function annotationDocument(
+  annotation: Annotation,
+  articleForPage?: SavedArticle | null,
+): LibraryDocument {
+  const article = articleForPage ?? null;
+  const quote = annotation.target.selector.find((selector) => selector.type === 'TextQuoteSelector');
+  return {
+    id: annotation.id,
+    kind: annotation.kind === 'highlight' ? 'highlight' : 'note',
+    title: annotation.target.title || article?.title || '',
+    text: quote?.type === 'TextQuoteSelector' ? quote.exact : '',
+    quotes: '',
+    speakers: [],
+    authors: article ? [...article.authors] : [],
+    outlet: article?.outlet ?? null,
+    note: annotation.body.note,
+    tags: [...annotation.body.tags],
+    lang: article?.lang ?? null,
+    collectionIds: [],
+    sourceKinds: [],
+    published: article?.published ?? null,
+    saved: annotation.created,
+    pageKey: firstKey(article?.pageKeys ?? annotation.pageKeys),
+  };
+}
+
+/**
+ * The text in runs, the words a search matched marked: a word is marked when its folded form, or its stem
+ * in English, German or French, is one of `terms` (a SearchHit's terms, or words folded by the caller).
+ * Plain strings in, plain strings out: nothing in the text is interpreted, whatever it holds.
+ */
+export function markMatches(text: string, terms: readonly string[]): { text: string; match: boolean }[] {
+  const runs: { text: string; match: boolean }[] = [];
+  if (!text) return runs;
+  const matches = termMatcher(terms);
+  let plainFrom = 0;
+  for (const found of text.matchAll(WORD_PATTERN)) {
+    if (!matches(found[0])) continue;
+    const start = found.index;
+    if (start > plainFrom) runs.push({ text: text.slice(plainFrom, start), match: false });
+    runs.push({ text: found[0], match: true });
+    plainFrom = start + found[0].length;
+  }
+  if (plainFrom < text.length) runs.push({ text: text.slice(plainFrom), match: false });
+  return runs;
+}
+
+/**
+ * About `length` characters of the text around its first matched word, cut at word boundaries, with "…"
+ * where text was left out; the text's beginning when nothing matches.
+ */
+export function snippet(text: string, terms: readonly string[], length = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const matches = termMatcher(terms);
+  let at = -1;
+  if (terms.length) {
+    for (const found of flat.matchAll(WORD_PATTERN)) {
+      if (matches(found[0])) {
+        at = found.index;
+        break;
+      }
+    }
+  }
+  // The match a third of the way in, so the words leading up to it show.
+  let start = at < 0 ? 0 : Math.max(0, Math.min(at - Math.floor(length / 3), flat.length - length));
+  let end = Math.min(flat.length, start + length);
+  if (start > 0) {
+    const space = flat.indexOf(' ', start);
+    if (space >= 0 && space < (at < 0 ? end : at)) start = space + 1;
+  }
+  if (end < flat.length) {
+    const space = flat.lastIndexOf(' ', end);
+    if (space > start && space > at) end = space;
+  }
+  return (start > 0 ? '…' : '') + flat.slice(start, end) + (end < flat.length ? '…' : '');
+}

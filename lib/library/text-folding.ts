@@ -1,0 +1,192 @@
+/**
+ * How the library's search sees words: split into runs of letters and digits, folded (case, diacritics,
+ * ß → ss, æ → ae …) and stemmed by language (English, German, French: the Snowball German and French
+ * stemmers and a Porter English stemmer from @orama/stemmers, 20 KB together). The index, the query and
+ * the marking of matches in results all go through these functions, so a word is found and marked the same
+ * way it was indexed.
+ */
+import { stemmer as stemEnglish } from '@orama/stemmers/english';
+import { stemmer as stemFrench } from '@orama/stemmers/french';
+import { stemmer as stemGerman } from '@orama/stemmers/german';
+
+export type StemmerLanguage = 'en' | 'de' | 'fr';
+export const STEMMER_LANGUAGES: readonly StemmerLanguage[] = ['en', 'de', 'fr'];
+
+const STEMMERS: Record<StemmerLanguage, (word: string) => string> = {
+  en: stemEnglish,
+  de: stemGerman,
+  fr: stemFrench,
+};
+
+/** Letters NFKD does not take apart, written the way a reader without them would type them. */
+const LETTER_SPELLINGS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+};
+const SPELLED_LETTERS = /[ßæœøđðþłı]/g;
+const COMBINING_MARKS = /\p{M}+/gu;
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/** Lowercase, without diacritics: "Élysée" → "elysee", "Straße" → "strasse", "Ærø" → "aero". */
+export function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  if (!NOT_ASCII.test(lower)) return lower;
+  return lower
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(SPELLED_LETTERS, (letter) => LETTER_SPELLINGS[letter] ?? letter);
+}
+
+/**
+ * A word: letters (with their combining marks) and digits. Apostrophes, hyphens and dots split words, so
+ * "l'élection" gives "l" and "élection", "Covid-19" gives "covid" and "19".
+ */
+export const WORD_PATTERN = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+/** The words of a text in order, as written. */
+export function wordsOf(text: string): string[] {
+  return text.match(WORD_PATTERN) ?? [];
+}
+
+/** Words this short say nothing on their own ("l", "d", "s" of "l'", "d'", "'s"); digits are kept. */
+export function isIndexableWord(word: string): boolean {
+  return word.length > 1 || (word >= '0' && word <= '9');
+}
+
+/** The stemmer language of a language tag ("de-CH" → "de"), or null for other languages and none. */
+export function stemmerLanguage(lang: string | null | undefined): StemmerLanguage | null {
+  const primary = lang?.trim().toLowerCase().split(/[-_]/)[0];
+  return primary === 'en' || primary === 'de' || primary === 'fr' ? primary : null;
+}
+
+/**
+ * Stems by language, memoized: a library repeats the same few thousand words millions of times, and the
+ * English stemmer builds regular expressions on every call. Bounded, so a hostile text cannot grow it.
+ */
+const STEM_CACHE_LIMIT = 100_000;
+const stemCaches: Record<StemmerLanguage, Map<string, string>> = {
+  en: new Map(),
+  de: new Map(),
+  fr: new Map(),
+};
+
+/**
+ * The folded stem of a lowercased word in a language: "déclarés" → "declar" (fr), "Zwangspausen" →
+ * "zwangspaus" (de). Stemming runs before folding because the French and German stemmers read accents.
+ */
+export function stemOf(lowerWord: string, language: StemmerLanguage): string {
+  const cache = stemCaches[language];
+  let stem = cache.get(lowerWord);
+  if (stem === undefined) {
+    stem = foldText(STEMMERS[language](lowerWord));
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(lowerWord, stem);
+  }
+  return stem;
+}
+
+/**
+ * The terms a word is indexed under: its folded form and its stem in the document's language, or its stems
+ * in all three languages when the language is not known (a note on a page that was never saved).
+ */
+export function indexTermsOfWord(word: string, language: StemmerLanguage | null, into: string[]): void {
+  const lower = word.toLowerCase();
+  const folded = foldText(lower);
+  into.push(folded);
+  if (language) {
+    const stem = stemOf(lower, language);
+    if (stem !== folded) into.push(stem);
+    return;
+  }
+  for (const each of STEMMER_LANGUAGES) {
+    const stem = stemOf(lower, each);
+    if (stem !== folded && !into.includes(stem, into.length - 3)) into.push(stem);
+  }
+}
+
+/** All index terms of a text, in order (a word may give two). */
+export function indexTermsOf(text: string, language: StemmerLanguage | null): string[] {
+  const terms: string[] = [];
+  for (const word of wordsOf(text)) if (isIndexableWord(word)) indexTermsOfWord(word, language, terms);
+  return terms;
+}
+
+/** Folded words only, no stems: for names, outlets and tags, which a stemmer would only mangle. */
+export function foldedWordsOf(text: string): string[] {
+  return wordsOf(text)
+    .filter(isIndexableWord)
+    .map((word) => foldText(word));
+}
+
+/**
+ * German umlauts typed as two letters: "Mueller" for "Müller", "Uebergaenge" for "Übergänge". Only the
+ * query is respelled (both ways), never the index, so English words with "ue" or "oe" ("blue", "does")
+ * cost nothing and the index stays one term per spelling.
+ */
+export function umlautSpellings(lowerWord: string): string[] {
+  const spellings: string[] = [];
+  if (/[äöü]/.test(lowerWord))
+    spellings.push(lowerWord.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue'));
+  if (/[aou]e/.test(lowerWord)) spellings.push(lowerWord.replace(/([aou])e/g, '$1'));
+  return spellings;
+}
+
+/** What one word of a query may match in the index: its folded form, and its stems in each language. */
+export interface QueryWord {
+  /** The word as typed, folded: what a prefix search starts from. */
+  folded: string;
+  /** The folded form and the stems in English, German and French, without repeats. */
+  exact: string[];
+  /** The word respelled with or without umlauts, folded (see `umlautSpellings`). */
+  respelled: string[];
+}
+
+/**
+ * The query is stemmed with all three stemmers instead of a guessed language: a query is one to three
+ * words, too few to tell English from German reliably ("Berlin Mitte", "Macron Rente"), and three lookups
+ * in the index cost microseconds. A stem that exists only by accident in another language (the German
+ * stem of an English word) can add a result; it cannot lose one.
+ */
+export function queryWord(word: string): QueryWord {
+  const lower = word.toLowerCase();
+  const folded = foldText(lower);
+  const exact = [folded];
+  for (const language of STEMMER_LANGUAGES) {
+    const stem = stemOf(lower, language);
+    if (stem && !exact.includes(stem)) exact.push(stem);
+  }
+  const respelled = umlautSpellings(lower)
+    .map((spelling) => foldText(spelling))
+    .filter((spelling) => !exact.includes(spelling));
+  return { folded, exact, respelled: [...new Set(respelled)] };
+}
+
+/**
+ * Tells whether a word of a text is one a search matched, given the index terms that matched (a folded
+ * word or a stem): the word's folded form or one of its stems is among them. Stemming is slow next to a
+ * set lookup, so a word is stemmed only when its first letters are those of some term; a stem starts like
+ * its word but for a few irregular forms ("happy" → "happi"), which keep the first three letters.
+ */
+export function termMatcher(terms: readonly string[]): (word: string) => boolean {
+  const wanted = new Set(terms.map((term) => foldText(term)).filter(Boolean));
+  const starts = new Set([...wanted].map((term) => term.slice(0, TERM_START_LENGTH)));
+  return (word) => {
+    const lower = word.toLowerCase();
+    const folded = foldText(lower);
+    if (wanted.has(folded)) return true;
+    const start = folded.slice(0, TERM_START_LENGTH);
+    let shares = false;
+    for (let length = 1; length <= start.length && !shares; length++)
+      shares = starts.has(start.slice(0, length));
+    return shares && STEMMER_LANGUAGES.some((language) => wanted.has(stemOf(lower, language)));
+  };
+}
+
+const TERM_START_LENGTH = 3;
