@@ -2,10 +2,19 @@ import { defineConfig } from 'wxt';
 
 /**
  * A test build (SCRUTINY_TEST_BUILD=1) adds a host permission for the local fixture server only,
- * because browser automation cannot click the toolbar button that grants `activeTab`.
- * Shipped builds never carry it; tests/e2e/manifest.test.ts checks that.
+ * because browser automation cannot click the toolbar button that grants `activeTab`, and one for the
+ * two sibling blogs of the hostile-page tests (tests/e2e/hostile-*.test.ts), which the browsers map to
+ * that same server. Shipped builds never carry them; tests/e2e/manifest.test.ts checks that.
  */
 const testBuild = process.env.SCRUTINY_TEST_BUILD === '1';
+const TEST_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://*.blogspot.com/*'];
+
+/**
+ * The note frame (entrypoints/annotator-frame): the annotator shows it inside its closed shadow root in
+ * whatever page it runs in, so that page must be allowed to load it. In Chrome only through the
+ * session's dynamic address (use_dynamic_url), so a page cannot probe for it to learn Scrutiny is installed.
+ */
+const NOTE_FRAME = 'annotator-frame.html';
 
 export const GECKO_ID = 'scrutiny@scrutiny.example';
 
@@ -13,7 +22,7 @@ export default defineConfig({
   // SCRUTINY_OUT_DIR lets two builds run side by side (a second checkout's tests, a benchmark).
   outDir: process.env.SCRUTINY_OUT_DIR ?? (testBuild ? '.output/test' : '.output'),
   manifest: ({ browser, manifestVersion }) => {
-    const hostPermissions = testBuild ? ['http://127.0.0.1/*'] : [];
+    const hostPermissions = testBuild ? TEST_HOST_PERMISSIONS : [];
     // contextMenus: Highlight / Add note / Copy with citation on a selection. unlimitedStorage: the reader's
     // notes must never be evicted. clipboardWrite: "Copy with citation" from the menu, outside a click.
     const permissions = [
@@ -33,6 +42,10 @@ export default defineConfig({
       host_permissions: manifestVersion === 3 ? hostPermissions : undefined,
       optional_host_permissions: manifestVersion === 3 ? ['<all_urls>'] : undefined,
       optional_permissions: manifestVersion === 2 ? ['<all_urls>'] : undefined,
+      web_accessible_resources:
+        manifestVersion === 3
+          ? [{ resources: [NOTE_FRAME], matches: ['<all_urls>'], use_dynamic_url: true }]
+          : [NOTE_FRAME],
       action: { default_title: 'Analyze this article with Scrutiny' },
       commands: {
         'analyze-page': {

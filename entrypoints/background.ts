@@ -27,6 +27,7 @@ import {
   type PendingSave,
 } from './sidepanel/pending-note';
 import { injectAnnotator, siteGranted } from './annotator/inject';
+import { staleFrameTokenKeys } from '@/lib/annotator/frame-protocol';
 
 const MENU_ITEMS: { id: SelectionAction; title: string }[] = [
   { id: 'highlight', title: 'Highlight' },
@@ -115,7 +116,16 @@ export default defineBackground(() => {
     else if (COMMAND_ACTIONS[command]) void actOnSelection(tab, COMMAND_ACTIONS[command]);
   });
 
+  /** Note-frame registrations whose frame never loaded (lib/annotator/frame-protocol.ts) do not pile up. */
+  const dropStaleFrameTokens = () =>
+    void browser.storage.local
+      .get(null)
+      .then((stored) => browser.storage.local.remove(staleFrameTokenKeys(stored, Date.now())))
+      .catch(() => undefined);
+  browser.runtime.onStartup.addListener(dropStaleFrameTokens);
+
   browser.runtime.onInstalled.addListener(() => {
+    dropStaleFrameTokens();
     void browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({ id: 'scrutiny', title: 'Scrutiny', contexts: ['selection'] });
       for (const item of MENU_ITEMS)

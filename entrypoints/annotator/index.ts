@@ -1,7 +1,8 @@
 /**
  * The annotator, injected into a page on demand (see inject.ts): wires lib/annotator's session to the
- * message protocol. The database stays in the extension's own origin; this script only asks for what
- * it needs.
+ * message protocol, and its note frame to an extension port. The database stays in the extension's own
+ * origin; this script only asks for what it needs. Everything here comes from the extension (messages
+ * and ports a page can neither send nor read); nothing is taken from the page's scripts.
  */
 import {
   ANNOTATOR_READY,
@@ -13,6 +14,8 @@ import {
   type ShowAnnotationResponse,
   type StoreRequest,
 } from '@/lib/annotations/messages';
+import { FRAME_PAGE, frameTokenKey, newFrameToken, type FrameLink } from '@/lib/annotator/frame-protocol';
+import { DRAWN_MARKS_REQUEST } from '@/lib/annotator/marks';
 import { AnnotatorSession, type AnnotatorBackend } from '@/lib/annotator/session';
 import { askStore } from './store-client';
 
@@ -24,26 +27,48 @@ declare global {
 
 const STORAGE_UNREACHABLE = 'Scrutiny could not reach its storage. Reload the page and try again.';
 
+/** The host permission only test builds carry (wxt.config.ts; tests/e2e/manifest.test.ts checks it). */
+const TEST_SERVER_PERMISSION = 'http://127.0.0.1/*';
+
 const ask = (request: StoreRequest) => askStore(request, STORAGE_UNREACHABLE);
 
-/** The clipboard API where the page lets us, else the older copy command (allowed by clipboardWrite). */
+/** The clipboard API; when the page's document refuses it, the session copies through its note frame. */
 async function copy(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
   } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.style.setProperty('position', 'fixed');
-    area.style.setProperty('opacity', '0');
-    document.documentElement.append(area);
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } finally {
-      area.remove();
-    }
+    return false;
   }
+}
+
+/**
+ * The note frame's addresses: each with a fresh random token, registered in the extension's storage
+ * (which no page can write) so that the frame knows the hello with that token comes from us.
+ */
+function frameLink(): FrameLink {
+  const page = browser.runtime.getURL(FRAME_PAGE);
+  return {
+    // Chrome gives the frame's address under the session's dynamic id (use_dynamic_url), but the page loads
+    // with the extension's own origin: the hello goes to that.
+    origin: new URL(browser.runtime.getURL('/')).origin,
+    async prepare() {
+      const token = newFrameToken((bytes) => crypto.getRandomValues(bytes));
+      try {
+        await browser.storage.local.set({ [frameTokenKey(token)]: Date.now() });
+      } catch {
+        return null;
+      }
+      return `${page}#${token}`;
+    },
+  };
+}
+
+function isTestBuild(): boolean {
+  const manifest = browser.runtime.getManifest() as { permissions?: string[]; host_permissions?: string[] };
+  return [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? [])].includes(
+    TEST_SERVER_PERMISSION,
+  );
 }
 
 export default defineUnlistedScript({
@@ -70,8 +95,19 @@ export default defineUnlistedScript({
         }
       },
     };
-    const session = new AnnotatorSession(window, backend);
+    const session = new AnnotatorSession(window, backend, { frame: frameLink() });
+    const testBuild = isTestBuild();
     browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+      if (
+        testBuild &&
+        sender.id === browser.runtime.id &&
+        typeof raw === 'object' &&
+        raw !== null &&
+        (raw as { type?: unknown }).type === DRAWN_MARKS_REQUEST
+      ) {
+        sendResponse(session.drawnMarks());
+        return true;
+      }
       const message = readAnnotationMessage(raw, sender, browser.runtime.id);
       switch (message?.type) {
         case 'scrutiny/annotations-changed':

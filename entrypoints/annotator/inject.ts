@@ -1,12 +1,10 @@
 /**
  * Putting the annotator into a tab: used by the panel (when it analyzes a page), by the background (on
  * every load where the reader granted the optional host permission, and for the context menu and the
- * shortcuts). The highlight colours are added as the extension's own style sheet, which a page's
- * Content-Security-Policy cannot block.
+ * shortcuts). The annotator draws everything inside its own closed shadow roots, so no style sheet is
+ * added to the page (`::highlight()` rules would go with `CSS.highlights`, which the page can read).
  */
-import { PASSAGE_HIGHLIGHT_CSS } from '@/lib/anchor/flash';
 import { ANNOTATOR_READY, ANNOTATOR_STARTED } from '@/lib/annotations/messages';
-import { HIGHLIGHT_CSS } from '@/lib/annotator/highlighter';
 
 export const ANNOTATOR_SCRIPT = '/annotator.js';
 
@@ -31,14 +29,7 @@ export async function injectAnnotator(tabId: number): Promise<boolean> {
       files: [ANNOTATOR_SCRIPT],
     });
     const results = injections.map((injection) => injection?.result);
-    if (results.includes(ANNOTATOR_STARTED)) {
-      await browser.scripting.insertCSS({
-        target: { tabId },
-        css: `${HIGHLIGHT_CSS}\n${PASSAGE_HIGHLIGHT_CSS}`,
-      });
-      return true;
-    }
-    return results.includes(ANNOTATOR_READY);
+    return results.includes(ANNOTATOR_STARTED) || results.includes(ANNOTATOR_READY);
   } catch {
     // No grant for this tab, or a page the browser protects: nothing to annotate there.
     return false;

@@ -81,8 +81,41 @@ const BLOCK_ELEMENTS = new Set([
   'UL',
 ]);
 
+/**
+ * An element's tag name read through the DOM's own getter, found on its prototype chain: a page can
+ * clobber `form.tagName` with `<input name="tagName">`, but not the getter on `Element.prototype`.
+ */
+function upperTagName(element: Element): string {
+  for (
+    let proto = Object.getPrototypeOf(element) as object | null;
+    proto;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
+    const get = Object.getOwnPropertyDescriptor(proto, 'tagName')?.get;
+    if (get) {
+      const name: unknown = get.call(element);
+      return typeof name === 'string' ? name.toUpperCase() : '';
+    }
+  }
+  return '';
+}
+
+/** `element.hasAttribute(name)`, immune to the same clobbering. */
+function hasOwnAttribute(element: Element, name: string): boolean {
+  for (
+    let proto = Object.getPrototypeOf(element) as object | null;
+    proto;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
+    const has: unknown = Object.getOwnPropertyDescriptor(proto, 'hasAttribute')?.value;
+    if (typeof has === 'function')
+      return (has as (this: Element, name: string) => boolean).call(element, name);
+  }
+  return false;
+}
+
 export function isBlockElement(element: Element): boolean {
-  return BLOCK_ELEMENTS.has(element.tagName.toUpperCase());
+  return BLOCK_ELEMENTS.has(upperTagName(element));
 }
 
 /** The nearest block element at or above `node`, not going above `root` (which counts as a block). */
@@ -110,8 +143,8 @@ function styleReader(document: Document): StyleReader {
 
 /** Is this element, and so everything in it, out of the reader's sight? */
 function hiddenSubtree(element: Element, style: StyleReader): boolean {
-  if (SKIPPED_ELEMENTS.has(element.tagName.toUpperCase())) return true;
-  if (element.hasAttribute('hidden')) return true;
+  if (SKIPPED_ELEMENTS.has(upperTagName(element))) return true;
+  if (hasOwnAttribute(element, 'hidden')) return true;
   const checkVisibility = (element as Element & { checkVisibility?: () => boolean }).checkVisibility;
   if (typeof checkVisibility === 'function' && element.isConnected) {
     if (checkVisibility.call(element)) return false;

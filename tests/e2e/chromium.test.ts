@@ -20,8 +20,11 @@ import {
   PASSAGES,
   annotatorShown,
   drawnHighlights,
+  drawnHighlightsIn,
+  marksByDevTools,
+  noteFrameText,
   notesArticle,
-  pointOnHighlight,
+  pointOnHighlightIn,
   selectText,
 } from './notes';
 import type { Browser } from '@wxt-dev/browser';
@@ -380,13 +383,18 @@ describe.skipIf(!available)('Chromium', () => {
       return node ? textOf(node) : null;
     }
 
-    /** Select a passage as a reader would, until the annotator (arriving on its own) shows its toolbar. */
+    /**
+     * Select a passage, and let go of Shift as a reader extending a selection does (the annotator reads the
+     * selection on the reader's own keys and mouse only), until the annotator (arriving on its own) shows
+     * its toolbar.
+     */
     async function selectForToolbar(page: Page, text: string): Promise<void> {
       await expect
         .poll(
           async () => {
             await page.evaluate(() => window.getSelection()?.removeAllRanges());
             await page.evaluate(selectText, text);
+            await page.keyboard.press('Shift');
             await page.waitForTimeout(250);
             return page.evaluate(annotatorShown);
           },
@@ -412,7 +420,7 @@ describe.skipIf(!available)('Chromium', () => {
       server.route('/notes/story', notesArticle('original'));
       const article = await context.newPage();
       await article.goto(server.url('/notes/story'));
-      const drawn = () => article.evaluate(drawnHighlights);
+      const drawn = () => drawnHighlightsIn(article);
 
       // Highlight from the keyboard, a note through the editor, a green highlight with the mouse.
       await selectForToolbar(article, PASSAGES.lead);
@@ -443,10 +451,10 @@ describe.skipIf(!available)('Chromium', () => {
         );
       await article.evaluate(() => window.getSelection()?.removeAllRanges());
 
-      // Hovering a highlight shows its note.
-      const onFerry = (await article.evaluate(pointOnHighlight, 'A ferry'))!;
+      // Hovering a highlight shows its note (in the extension's frame, out of the page's reach).
+      const onFerry = (await pointOnHighlightIn(article, 'A ferry'))!;
       await article.mouse.move(onFerry.x, onFerry.y);
-      await expect.poll(() => annotatorText(article, 'tooltip')).toContain(NOTE);
+      await expect.poll(() => noteFrameText(article)).toContain(NOTE);
       await article.mouse.move(5, 5);
 
       // Back after a reload, and on the same article under an address with tracking parameters.
@@ -469,7 +477,7 @@ describe.skipIf(!available)('Chromium', () => {
       );
       expect(windows[0]).not.toBe(windows[1]);
       await opener.close();
-      await expect.poll(() => twin.evaluate(drawnHighlights), { timeout: 15_000 }).toEqual(original);
+      await expect.poll(() => drawnHighlightsIn(twin), { timeout: 15_000 }).toEqual(original);
 
       // The Notes view lists them in reading order, with the note; a click in the page brings its note up.
       const panel = await openPanelFor(article);
@@ -512,11 +520,14 @@ describe.skipIf(!available)('Chromium', () => {
       // Clicking a passage in the Notes view shows it in the page.
       await panel.getByTestId('note-passage').filter({ hasText: 'recommended replacing' }).click();
       await expect
-        .poll(() => article.evaluate(passageShownInPage, PASSAGES.report))
-        .toMatchObject({ lit: true, inView: true });
+        .poll(() => drawnHighlightsIn(article, ['passage']))
+        .toEqual({ passage: [PASSAGES.report] });
+      const lit = (await marksByDevTools(article)).find((mark) => mark.kind === 'passage');
+      expect(lit?.rects[0]?.top).toBeGreaterThanOrEqual(0);
+      expect(lit?.rects[0]?.top).toBeLessThan(800);
       await panel.getByTestId('tab-quotes').click();
       await article.bringToFront();
-      const ferry = (await article.evaluate(pointOnHighlight, 'A ferry'))!;
+      const ferry = (await pointOnHighlightIn(article, 'A ferry'))!;
       await article.mouse.click(ferry.x, ferry.y);
       await expect.poll(() => panel.getByTestId('tab-notes').getAttribute('aria-selected')).toBe('true');
       await expect
@@ -560,11 +571,11 @@ describe.skipIf(!available)('Chromium', () => {
       await expect.poll(drawn).toEqual({ green: [EDITED_PASSAGES.report] });
       // The twin still shows the first version, where the ferry passage is.
       await expect
-        .poll(() => twin.evaluate(drawnHighlights))
+        .poll(() => drawnHighlightsIn(twin))
         .toEqual({ yellow: [PASSAGES.ferry], green: [PASSAGES.report] });
       await panel.getByTestId('notes-undo-button').click();
       await expect.poll(drawn).toEqual({ yellow: [EDITED_PASSAGES.lead], green: [EDITED_PASSAGES.report] });
-      await expect.poll(() => twin.evaluate(drawnHighlights)).toEqual(original);
+      await expect.poll(() => drawnHighlightsIn(twin)).toEqual(original);
       await Promise.all([panel.close(), twin.close(), article.close()]);
     });
 
@@ -583,9 +594,9 @@ describe.skipIf(!available)('Chromium', () => {
       await expect.poll(() => annotatorText(article, 'dialog')).toContain('Note');
       await article.keyboard.type(NOTE);
       await article.keyboard.press('Control+Enter');
-      await expect.poll(() => article.evaluate(drawnHighlights)).toEqual({ yellow: [PASSAGES.ferry] });
+      await expect.poll(() => drawnHighlightsIn(article)).toEqual({ yellow: [PASSAGES.ferry] });
 
-      const onFerry = (await article.evaluate(pointOnHighlight, 'A ferry'))!;
+      const onFerry = (await pointOnHighlightIn(article, 'A ferry'))!;
       await article.mouse.click(onFerry.x, onFerry.y);
       /** The real side panel showing this note: its Notes tab, and the entry in focus. */
       const sidePanelNote = () =>
@@ -641,7 +652,7 @@ describe.skipIf(!available)('Chromium', () => {
       expect(style.display).toBe('flex');
       await article.keyboard.press('h');
       await expect
-        .poll(() => article.evaluate(drawnHighlights))
+        .poll(() => drawnHighlightsIn(article))
         .toEqual({ yellow: ['a public meeting on March 12'] });
       await article.close();
     });
@@ -652,7 +663,7 @@ describe.skipIf(!available)('Chromium', () => {
       // A highlight, so the saved copy in the library shows it.
       await selectForToolbar(article, HIGHLIGHT_PASSAGE);
       await article.keyboard.press('h');
-      await expect.poll(() => article.evaluate(drawnHighlights)).toEqual({ yellow: [HIGHLIGHT_PASSAGE] });
+      await expect.poll(() => drawnHighlightsIn(article)).toEqual({ yellow: [HIGHLIGHT_PASSAGE] });
 
       const panel = await openPanelFor(article);
       await expect.poll(() => panel.getByTestId('analysis').getAttribute('data-analysis')).toBe('done');

@@ -20,9 +20,13 @@ import {
   NOTE,
   PASSAGES,
   annotatorShown,
+  askDrawnMarks,
   drawnHighlights,
+  noteFrameState,
   notesArticle,
   selectText,
+  textUnderMarks,
+  type MarkOnScreen,
 } from './notes';
 
 /** The extension API inside extension pages, where page.evaluate callbacks run. */
@@ -120,6 +124,45 @@ describe.skipIf(!available)('Firefox ESR', () => {
     return openExtensionPage(`?tabId=${tabId}`);
   }
 
+  /**
+   * What the reader sees highlighted in a web page: the annotator's marks (drawn where no page script can
+   * list them), asked from an extension page, read back in the page as the words under them.
+   */
+  async function drawnIn(page: Page): Promise<Record<string, string[]>> {
+    const asker = await openExtensionPage('?opener=1');
+    try {
+      const marks: MarkOnScreen[] = await asker.evaluate(askDrawnMarks, await tabIdOf(asker, page.url()));
+      return await page.evaluate(textUnderMarks, { marks });
+    } finally {
+      await asker.close();
+    }
+  }
+
+  /**
+   * Select a passage, and let go of Shift as a reader extending a selection does (the annotator reads the
+   * selection on the reader's own keys and mouse only), until the annotator shows its toolbar. The tab
+   * comes to the front first, as the reader's keys go to the tab in front (the panel may be there).
+   */
+  const selectForToolbar = async (page: Page, text: string) => {
+    await page.bringToFront();
+    return until(async () => {
+      await page.evaluate(() => window.getSelection()?.removeAllRanges());
+      await page.evaluate(selectText, text);
+      await page.keyboard.press('Shift');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      return page.evaluate(annotatorShown);
+    }, Boolean);
+  };
+
+  /** Whether the note editor (in the annotator's extension frame) has the caret. */
+  async function noteEditorFocused(page: Page): Promise<boolean> {
+    for (const frame of page.frames().slice(1)) {
+      const state = await frame.evaluate(noteFrameState).catch(() => null);
+      if (state) return state.editing;
+    }
+    return false;
+  }
+
   const textOf = (page: Page, testId: string) =>
     page.evaluate((id) => {
       const nodes = document.querySelectorAll(`[data-testid="${id}"]`);
@@ -211,24 +254,16 @@ describe.skipIf(!available)('Firefox ESR', () => {
     server.route('/notes/story', notesArticle('original'));
     const article = await openWebPage();
     await article.goto(server.url('/notes/story'));
-    const drawn = () => article.evaluate(drawnHighlights);
+    const drawn = () => drawnIn(article);
     const same = (expected: Record<string, string[]>) => (value: Record<string, string[]>) =>
       JSON.stringify(value) === JSON.stringify(expected);
-    /** Select a passage as a reader would, until the annotator (arriving on its own) shows its toolbar. */
-    const selectForToolbar = (text: string) =>
-      until(async () => {
-        await article.evaluate(() => window.getSelection()?.removeAllRanges());
-        await article.evaluate(selectText, text);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        return article.evaluate(annotatorShown);
-      }, Boolean);
 
-    await selectForToolbar(PASSAGES.lead);
+    await selectForToolbar(article, PASSAGES.lead);
     await article.keyboard.press('h');
     await until(drawn, same({ yellow: [PASSAGES.lead] }));
-    await selectForToolbar(PASSAGES.ferry);
+    await selectForToolbar(article, PASSAGES.ferry);
     await article.keyboard.press('n');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until(() => noteEditorFocused(article), Boolean);
     await article.keyboard.type(NOTE);
     await article.keyboard.down('Control');
     await article.keyboard.press('Enter');
@@ -290,12 +325,7 @@ describe.skipIf(!available)('Firefox ESR', () => {
     const article = await openWebPage();
     await article.goto(server.url('/csp/notes/story'));
     const passage = 'a public meeting on March 12';
-    await until(async () => {
-      await article.evaluate(() => window.getSelection()?.removeAllRanges());
-      await article.evaluate(selectText, passage);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      return article.evaluate(annotatorShown);
-    }, Boolean);
+    await selectForToolbar(article, passage);
     // Only a styled toolbar (position: fixed, from its own style sheet) sits just below the selection;
     // unstyled, it would fall to the top left corner of the page.
     const below = await article.evaluate(() => {
@@ -305,7 +335,7 @@ describe.skipIf(!available)('Firefox ESR', () => {
     expect(below).toBe('scrutiny-annotator');
     await article.keyboard.press('h');
     await until(
-      () => article.evaluate(drawnHighlights),
+      () => drawnIn(article),
       (drawn) => JSON.stringify(drawn) === JSON.stringify({ yellow: [passage] }),
     );
     await article.close();
@@ -438,17 +468,10 @@ describe.skipIf(!available)('Firefox ESR', () => {
     server.route(LIBRARY_PATH, libraryArticle('original'));
     const article = await openWebPage();
     await article.goto(server.url(LIBRARY_PATH));
-    const selectUntilToolbar = (passage: string) =>
-      until(async () => {
-        await article.evaluate(() => window.getSelection()?.removeAllRanges());
-        await article.evaluate(selectText, passage);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        return article.evaluate(annotatorShown);
-      }, Boolean);
-    await selectUntilToolbar(HIGHLIGHT_PASSAGE);
+    await selectForToolbar(article, HIGHLIGHT_PASSAGE);
     await article.keyboard.press('h');
     await until(
-      () => article.evaluate(drawnHighlights),
+      () => drawnIn(article),
       (drawn) => JSON.stringify(drawn) === JSON.stringify({ yellow: [HIGHLIGHT_PASSAGE] }),
     );
 
@@ -467,12 +490,13 @@ describe.skipIf(!available)('Firefox ESR', () => {
     );
 
     // Clip from the page's toolbar with its key; the panel offers the collection, a note and tags.
-    await selectUntilToolbar(CLIP_PASSAGE);
+    await selectForToolbar(article, CLIP_PASSAGE);
     await article.keyboard.press('k');
     await until(
       () => panel.evaluate(() => document.querySelectorAll('[data-testid="clip-card"]').length),
       (count) => count === 1,
     );
+    await panel.bringToFront();
     await panel.select('[data-testid="clip-collection"]', '__new__');
     await panel.waitForSelector('[data-testid="clip-new-collection"]');
     await panel.type('[data-testid="clip-new-collection"]', COLLECTION);

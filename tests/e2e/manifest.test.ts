@@ -11,6 +11,7 @@ interface Manifest {
   optional_host_permissions?: string[];
   optional_permissions?: string[];
   content_scripts?: unknown[];
+  web_accessible_resources?: unknown[];
   browser_specific_settings?: { gecko?: { id?: string } };
 }
 
@@ -34,6 +35,10 @@ describe('shipped manifests', () => {
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     expect(manifest.content_scripts ?? []).toEqual([]);
+    // Only the note frame, and only through the session's dynamic address (a page cannot probe for it).
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['annotator-frame.html'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ]);
   });
 
   it('Firefox (MV2) asks for activeTab, scripting, storage and the annotation permissions, with all sites only as optional', () => {
@@ -50,13 +55,15 @@ describe('shipped manifests', () => {
     expect((manifest.permissions ?? []).filter(hostLike)).toEqual([]);
     expect(manifest.optional_permissions).toEqual(['<all_urls>']);
     expect(manifest.content_scripts ?? []).toEqual([]);
+    expect(manifest.web_accessible_resources).toEqual(['annotator-frame.html']);
     expect(manifest.browser_specific_settings?.gecko?.id).toBe('scrutiny@scrutiny.example');
   });
 });
 
 describe('test builds', () => {
-  it('add the local fixture server and nothing else', () => {
-    expect(read(TEST_BUILD.chrome).host_permissions).toEqual(['http://127.0.0.1/*']);
-    expect((read(TEST_BUILD.firefox).permissions ?? []).filter(hostLike)).toEqual(['http://127.0.0.1/*']);
+  it('add the local fixture server (and the two blogs the hostile-page tests map to it) and nothing else', () => {
+    const testHosts = ['http://127.0.0.1/*', 'http://*.blogspot.com/*'];
+    expect(read(TEST_BUILD.chrome).host_permissions).toEqual(testHosts);
+    expect((read(TEST_BUILD.firefox).permissions ?? []).filter(hostLike)).toEqual(testHosts);
   });
 });

@@ -90,4 +90,16 @@ suite('describeRange', () => {
     range.selectNodeContents(document.querySelector('p[hidden]')!);
     expect(() => describeRange(document.getElementById('root')!, range)).toThrow(RangeError);
   });
+  it('reads a page whose form clobbers tagName and hasAttribute', () => {
+    const document = page(
+      '<div id="root"><form><input name="tagName"><input name="hasAttribute"><p>Inside the form a passage sits.</p></form><p>After it, more.</p></div>',
+    );
+    // Browsers expose named form controls as own properties of the form; jsdom does not, so do it by hand.
+    const form = document.querySelector('form')!;
+    for (const name of ['tagName', 'hasAttribute'])
+      Object.defineProperty(form, name, { value: form.querySelector(`[name="${name}"]`) });
+    const selectors = describeRange(document.getElementById('root')!, select(document, 'a passage sits'));
+    expect(selectors.quote.exact).toBe('a passage sits');
+    expect(selectors.quote.suffix).toBe('.\n\nAfter it, more.');
+  });
 });

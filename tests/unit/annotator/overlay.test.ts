@@ -1,37 +1,57 @@
-/** The in-page toolbar, note editor and tip: accessible, isolated in a Shadow DOM, gone without a trace. */
+/** The in-page toolbar and its hosts: accessible, isolated in Shadow DOM, acting on the reader's events only. */
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HOST_TAG, Overlay, placeNear, type OverlayActions } from '../../../lib/annotator/overlay';
+import { HostKeeper } from '../../../lib/annotator/host-keeper';
+import { HOST_TAG, LAYER_TAG, Overlay, placeNear, type OverlayActions } from '../../../lib/annotator/overlay';
+import { safeDom } from '../../../lib/annotator/safe-dom';
 
 const box = { top: 100, bottom: 120, left: 40, right: 200 };
+
+/** Events a test marks as the reader's (the browser's isTrusted cannot be set from a script). */
+const fromReader = new WeakSet<Event>();
 
 function setUp() {
   const dom = new JSDOM('<!doctype html><html><body><p>Page text</p></body></html>', {
     pretendToBeVisual: true,
   });
-  const document = dom.window.document;
+  const window = dom.window as unknown as Window;
+  const document = window.document;
   const actions: OverlayActions = {
     highlight: vi.fn(),
     addNote: vi.fn(),
     copyCitation: vi.fn(),
     clip: vi.fn(),
-    saveNote: vi.fn(),
-    cancelNote: vi.fn(),
   };
-  const overlay = new Overlay(document, actions, 'green', 'open');
+  const safe = safeDom(window);
+  const keeper = new HostKeeper(window, safe, vi.fn(), 'open');
+  const overlay = new Overlay(
+    window,
+    safe,
+    keeper,
+    actions,
+    'green',
+    (event) => fromReader.has(event),
+    'open',
+  );
   const shadow = () => document.querySelector(HOST_TAG)?.shadowRoot ?? null;
   const button = (name: string) =>
     [...(shadow()?.querySelectorAll('button') ?? [])].find(
       (candidate) => (candidate.getAttribute('aria-label') ?? candidate.textContent) === name,
     );
-  return { dom, document, actions, overlay, shadow, button };
+  /** A click as the reader makes it, or (trusted: false) as a page's script would. */
+  const click = (target: Element, trusted = true) => {
+    const event = new dom.window.MouseEvent('click', { bubbles: true, cancelable: true });
+    if (trusted) fromReader.add(event);
+    target.dispatchEvent(event);
+  };
+  return { dom, window, document, actions, overlay, shadow, button, click };
 }
 
 afterEach(() => vi.useRealTimers());
 
 describe('the in-page overlay', () => {
-  it('shows a toolbar whose every control has an accessible name, and acts on clicks', () => {
-    const { document, actions, overlay, shadow, button } = setUp();
+  it('shows a toolbar whose every control has an accessible name, and acts on the reader’s clicks', () => {
+    const { document, actions, overlay, shadow, button, click } = setUp();
     const bodyBefore = document.body.innerHTML;
     overlay.showToolbar(box);
     const toolbar = shadow()?.querySelector('[role="toolbar"]');
@@ -51,88 +71,89 @@ describe('the in-page overlay', () => {
       'Copy with citation',
     ]);
     expect(button('Highlight in green')?.getAttribute('aria-pressed')).toBe('true');
-    button('Highlight')!.click();
-    expect(actions.highlight).toHaveBeenCalledWith('green');
-    button('Highlight in purple')!.click();
+    click(button('Highlight')!);
+    expect(actions.highlight).toHaveBeenLastCalledWith('green');
+    click(button('Highlight in purple')!);
     expect(actions.highlight).toHaveBeenLastCalledWith('purple');
-    button('Add note')!.click();
-    button('Copy with citation')!.click();
-    button('Clip')!.click();
-    expect(actions.clip).toHaveBeenCalledOnce();
+    click(button('Add note')!);
+    click(button('Clip')!);
+    click(button('Copy with citation')!);
     expect(actions.addNote).toHaveBeenCalledOnce();
+    expect(actions.clip).toHaveBeenCalledOnce();
     expect(actions.copyCitation).toHaveBeenCalledOnce();
     // The page's own DOM is untouched: the host hangs off <html>, outside <body>.
     expect(document.body.innerHTML).toBe(bodyBefore);
   });
 
-  it('keeps the host out of the layout and removes it when nothing is shown', () => {
+  it('ignores clicks a page’s script makes, on every button (finding 2)', () => {
+    const { actions, overlay, shadow, click } = setUp();
+    overlay.showToolbar(box);
+    for (const button of shadow()!.querySelectorAll('button')) {
+      click(button, false);
+      button.click();
+    }
+    expect(actions.highlight).not.toHaveBeenCalled();
+    expect(actions.addNote).not.toHaveBeenCalled();
+    expect(actions.clip).not.toHaveBeenCalled();
+    expect(actions.copyCitation).not.toHaveBeenCalled();
+  });
+
+  it('keeps the toolbar host out of the layout, and takes it out when nothing is shown', () => {
     const { document, overlay } = setUp();
     overlay.showToolbar(box);
     const host = document.querySelector<HTMLElement>(HOST_TAG)!;
     expect(host.parentElement).toBe(document.documentElement);
     const layout = ['position', 'width', 'height'].map((property) => host.style.getPropertyValue(property));
     expect(layout).toEqual(['fixed', '0px', '0px']);
+    expect(host.style.getPropertyPriority('display')).toBe('important');
     overlay.hideToolbar();
     expect(document.querySelector(HOST_TAG)).toBeNull();
   });
 
-  it('moves through the toolbar with the arrow keys and closes on Escape', () => {
-    const { document, overlay, shadow, button } = setUp();
+  it('keeps the layer of highlights in the page from start to end, empty of text', () => {
+    const { document, overlay } = setUp();
+    overlay.mountLayer();
+    const host = document.querySelector<HTMLElement>(LAYER_TAG)!;
+    expect(host.parentElement).toBe(document.documentElement);
+    expect(host.style.getPropertyValue('position')).toBe('absolute');
+    expect(host.style.getPropertyValue('pointer-events')).toBe('none');
+    expect(overlay.layer()?.className).toBe('marks');
+    expect(host.shadowRoot!.textContent).toBe('');
+    expect(overlay.contains(host)).toBe(true);
+    overlay.destroy();
+    expect(document.querySelector(LAYER_TAG)).toBeNull();
+  });
+
+  it('moves through the toolbar with the reader’s arrow keys and closes on Escape', () => {
+    const { dom, overlay, shadow, button } = setUp();
     overlay.showToolbar(box);
     button('Highlight')!.focus();
     expect(shadow()?.activeElement).toBe(button('Highlight'));
-    const press = (key: string) =>
-      shadow()!.activeElement!.dispatchEvent(
-        new document.defaultView!.KeyboardEvent('keydown', { key, bubbles: true }),
-      );
+    const press = (key: string, trusted = true) => {
+      const event = new dom.window.KeyboardEvent('keydown', { key, bubbles: true });
+      if (trusted) fromReader.add(event);
+      shadow()!.activeElement!.dispatchEvent(event);
+    };
     press('ArrowRight');
     expect(shadow()?.activeElement).toBe(button('Highlight in yellow'));
     press('ArrowLeft');
     press('ArrowLeft');
     expect(shadow()?.activeElement).toBe(button('Copy with citation'));
+    press('Escape', false);
+    expect(overlay.toolbarShown).toBe(true);
     press('Escape');
     expect(overlay.toolbarShown).toBe(false);
   });
 
-  it('opens a labelled note editor that saves on Ctrl+Enter and cancels on Escape', () => {
-    const { document, actions, overlay, shadow, button } = setUp();
-    overlay.showEditor(box, 'Draft');
-    const textarea = shadow()!.querySelector('textarea')!;
-    expect(shadow()!.activeElement).toBe(textarea);
-    expect(shadow()!.querySelector(`label[for="${textarea.id}"]`)?.textContent).toBe('Note');
-    expect(shadow()!.querySelector('[role="dialog"]')?.getAttribute('aria-label')).toBe(
-      'Add a note to the highlight',
-    );
-    textarea.value = 'My note';
-    const pageSaw = vi.fn();
-    document.addEventListener('keydown', pageSaw);
-    textarea.dispatchEvent(
-      new document.defaultView!.KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }),
-    );
-    expect(actions.saveNote).toHaveBeenCalledWith('My note');
-    expect(pageSaw).not.toHaveBeenCalled();
-    textarea.dispatchEvent(
-      new document.defaultView!.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }),
-    );
-    expect(actions.cancelNote).toHaveBeenCalledOnce();
-    button('Save note')!.click();
-    expect(actions.saveNote).toHaveBeenCalledTimes(2);
-  });
-
-  it('shows a note as text, never as markup, and says things for a moment', () => {
+  it('says things for a moment, as text, then leaves nothing behind', () => {
     vi.useFakeTimers();
     const { document, overlay, shadow } = setUp();
-    overlay.showTip('<img src=x onerror=alert(1)>', { x: 10, y: 10 });
-    const tip = shadow()!.querySelector('[role="tooltip"]')!;
-    expect(tip.querySelector('img')).toBeNull();
-    expect(tip.textContent).toContain('<img src=x onerror=alert(1)>');
-    overlay.showTip('word '.repeat(400), { x: 10, y: 10 });
-    expect(
-      tip.isConnected ? tip.textContent : shadow()!.querySelector('[role="tooltip"]')!.textContent,
-    ).toMatch(/^(word ){55}word…Click to open it in Scrutiny$/);
-    overlay.hideTip();
-    overlay.say('Your disk is full.', 'error');
-    expect(shadow()!.querySelector('[role="alert"]')?.textContent).toBe('Your disk is full.');
+    overlay.say('<img src=x onerror=alert(1)>', 'error');
+    const alert = shadow()!.querySelector('[role="alert"]')!;
+    expect(alert.querySelector('img')).toBeNull();
+    expect(alert.textContent).toBe('<img src=x onerror=alert(1)>');
+    overlay.say('Copied with citation.');
+    expect(shadow()!.querySelector('[role="status"]')?.textContent).toBe('Copied with citation.');
     vi.advanceTimersByTime(10_000);
     expect(document.querySelector(HOST_TAG)).toBeNull();
   });

@@ -110,7 +110,11 @@ function setUp(html = ARTICLE) {
   const dom = new JSDOM(html, { url: 'https://news.example/bridge?utm_source=x', pretendToBeVisual: true });
   const window = dom.window as unknown as Window;
   const backend = new MemoryBackend();
-  const session = new AnnotatorSession(window, backend, 'open');
+  // jsdom marks every dispatched event untrusted, as a browser marks a page's synthetic events: the
+  // events a test makes as the reader are the ones in this set.
+  const fromReader = new WeakSet<Event>();
+  const options = { shadowMode: 'open' as const, trusted: (event: Event) => fromReader.has(event) };
+  const session = new AnnotatorSession(window, backend, options);
   const document = window.document;
   /** Select `text` inside the element with this id, as a reader would. */
   const select = (id: string, text: string) => {
@@ -126,7 +130,17 @@ function setUp(html = ARTICLE) {
   };
   /** Selectors of a passage as a reader highlighted it, for an annotation made earlier. */
   const selectorsOf = (id: string, text: string) => describeRange(document.body, select(id, text));
-  return { window, document, backend, session, select, selectorsOf };
+  /** An event at the window, as the reader makes it or (reader: false) as a page's script does. */
+  const fire = (event: Event, reader: boolean) => {
+    if (reader) fromReader.add(event);
+    window.dispatchEvent(event);
+  };
+  const view = dom.window;
+  const mouseUp = (reader: boolean) => fire(new view.MouseEvent('mouseup', { bubbles: true }), reader);
+  const key = (name: string, reader: boolean) =>
+    fire(new view.KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }), reader);
+  const shadow = () => document.querySelector(HOST_TAG)?.shadowRoot ?? null;
+  return { window, document, backend, session, options, select, selectorsOf, mouseUp, key, shadow };
 }
 
 afterEach(() => vi.useRealTimers());
@@ -262,28 +276,44 @@ describe('the annotator session', () => {
 
   it('takes the last page’s highlights out when a single-page site moves to another page', async () => {
     const { backend, session, selectorsOf, window, document } = setUp();
-    const registry = new Map<string, unknown>();
-    Object.assign(window, {
-      Highlight: class {
-        constructor(..._ranges: Range[]) {}
-      },
-      CSS: { highlights: registry },
-    });
-    const drawnSession = new AnnotatorSession(window, backend, 'open');
     const page = describePage(document);
     backend.annotations = [
       stored('00000000-0000-4000-8000-0000000000c1', page, selectorsOf('two', 'A ferry will run')),
     ];
-    await drawnSession.start();
-    expect([...registry.keys()]).toEqual(['scrutiny-yellow']);
+    await session.start();
+    expect(session.report().anchored).toEqual(['00000000-0000-4000-8000-0000000000c1']);
     window.history.pushState({}, '', '/another-story');
     document
       .querySelector('link[rel="canonical"]')!
       .setAttribute('href', 'https://news.example/another-story');
     backend.annotations = [];
-    await drawnSession.load();
-    expect([...registry.keys()]).toEqual([]);
-    drawnSession.destroy();
+    await session.load();
+    expect(session.report()).toMatchObject({
+      page: { canonicalUrl: 'https://news.example/another-story' },
+      anchored: [],
+      orphaned: [],
+    });
+    session.destroy();
+  });
+
+  it('acts on the reader’s mouse and keys only: a page’s synthetic mouseup and "h" keep nothing (finding 2)', async () => {
+    const { backend, session, select, mouseUp, key, shadow } = setUp();
+    await session.start();
+    select('one', 'close the old harbor bridge');
+    // The page's script: it selected the text, now it lets go of a mouse and presses H.
+    mouseUp(false);
+    key('h', false);
+    key('n', false);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(shadow()?.querySelector('[role="toolbar"]') ?? null).toBeNull();
+    expect(backend.annotations).toEqual([]);
+    // The reader's own mouse and key do it.
+    mouseUp(true);
+    await vi.waitFor(() => expect(shadow()?.querySelector('[role="toolbar"]')).toBeTruthy());
+    key('h', false);
+    expect(backend.annotations).toEqual([]);
+    key('h', true);
+    await vi.waitFor(() => expect(backend.annotations).toHaveLength(1));
     session.destroy();
   });
 
