@@ -29,9 +29,10 @@
  * of each pair in dev and the other in test, so both halves get the same number of pages of each
  * language. A drawn page that a labeler finds is no news article (a shop page, a blog post, a press
  * release, a legal text …) goes into tests/fixtures/labeled/skip.json with the reason; the next run
- * gives its slot, and its half, to the next spare in order, and every other page keeps its slot and
- * its half. Changing SEED, QUOTA, the corpora or the filters changes the whole draw: don't, once
- * pages are labeled.
+ * gives its slot, and its half, to the next spare in order, and every page of the original draw keeps
+ * its slot and its half. Spares go out in slot order, so a skip also moves the replacements of later
+ * slots on by one spare: settle the replacements before labeling them (see the README). Changing
+ * SEED, QUOTA, the corpora or the filters changes the whole draw: don't, once pages are labeled.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
