@@ -1,6 +1,7 @@
 /**
  * The panel's line about the reader's saved copy of the article: "Save article", or "Saved" with the
- * date, and, when the page's text differs from the newest saved copy, what changed and "Save new version".
+ * date, and, when the page's text differs from the newest saved copy, what changed and "Save new version";
+ * and "Export this article" as Markdown, to a download or the clipboard.
  */
 import type { SavedArticle } from '@/lib/library/types';
 import type { ArticleDiff } from '@/lib/library/diff';
@@ -22,6 +23,8 @@ export interface SavedArticleState {
 export interface SavedArticleActions {
   save(): void;
   openLibrary(): void;
+  /** The article (or, unsaved, the page's notes and clippings) as Markdown: downloaded or copied. */
+  exportArticle(to: 'download' | 'clipboard'): void;
 }
 
 const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -62,6 +65,26 @@ export function SavedArticleBar({
           Open library
         </button>
       </div>
+      {status !== 'checking' && (
+        <div class="saved-bar-row" role="group" aria-label="Export this article as Markdown">
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => actions.exportArticle('download')}
+            data-testid="export-article"
+          >
+            Export this article
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => actions.exportArticle('clipboard')}
+            data-testid="copy-article"
+          >
+            Copy as Markdown
+          </button>
+        </div>
+      )}
       {state.message && (
         <p class="saved-message" role="status">
           {state.message}

@@ -6,8 +6,12 @@
  */
 import type { AnalyzeTabRequest } from '@/lib/messages';
 import {
+  IMPORT_PORT,
+  isImportSender,
+  parseImportPortMessage,
   readAnnotationMessage,
   type AnnotationsChanged,
+  type ImportResponse,
   type ClipCreated,
   type SaveArticleRequest,
   type SelectionAction,
@@ -17,7 +21,8 @@ import {
 import { answerStoreRequest, isStoreRequest } from '@/lib/annotations/service';
 import { answerClipRequest } from '@/lib/library/clip-service';
 import { announceLibraryChange } from '@/lib/library/sync';
-import { openAnnotationStore } from '@/lib/store';
+import { MAX_BACKUP_CHARACTERS } from '@/lib/export/backup';
+import { importText, openAnnotationStore, toStoreError } from '@/lib/store';
 import {
   PENDING_CLIP_KEY,
   PENDING_NOTE_KEY,
@@ -46,6 +51,12 @@ const COMMAND_ACTIONS: Record<string, SelectionAction> = {
 const SAVE_ARTICLE_MENU = 'save-article';
 const OPEN_LIBRARY_MENU = 'open-library';
 const LIBRARY_PAGE = '/library.html';
+/**
+ * Keys per AnnotationsChanged message (its parser's limit), and page keys announced after an import at
+ * most (about a thousand pages): beyond that, tabs still open on an imported page redraw when reloaded.
+ */
+const KEYS_PER_MESSAGE = 20;
+const MAX_ANNOUNCED_KEYS = 2_000;
 
 type Tab = { id?: number; windowId?: number; url?: string };
 
@@ -161,6 +172,64 @@ export default defineBackground(() => {
     void siteGranted(tab.url).then((granted) => {
       if (granted) void injectAnnotator(tabId);
     });
+  });
+
+  /**
+   * An import from the library page (lib/annotations/messages IMPORT_PORT): the file's text arrives in
+   * pieces, then the mode; the store reads, plans and writes it in one transaction, and every open page
+   * and window hears of the change.
+   */
+  const receiveImport = (port: Browser.runtime.Port) => {
+    const pieces: string[] = [];
+    let length = 0;
+    let finished = false;
+    const finish = (response: ImportResponse) => {
+      finished = true;
+      try {
+        port.postMessage(response);
+      } catch {
+        // The library page was closed meanwhile; the import stands (or did not happen) all the same.
+      }
+    };
+    port.onMessage.addListener((raw: unknown) => {
+      if (finished) return;
+      const message = parseImportPortMessage(raw);
+      if (!message)
+        return finish({ ok: false, error: 'Scrutiny could not read this import. Nothing was changed.' });
+      if (message.type === 'scrutiny/import-piece') {
+        length += message.text.length;
+        if (length > MAX_BACKUP_CHARACTERS)
+          return finish({ ok: false, error: 'The file is too large to import. Nothing was changed.' });
+        pieces.push(message.text);
+        return;
+      }
+      const text = pieces.join('');
+      pieces.length = 0;
+      void importText(store, text, message.mode).then(
+        async (result) => {
+          if (!result.ok) return finish({ ok: false, error: result.problem });
+          finish({ ok: true, changesNothing: result.plan.changesNothing });
+          if (result.plan.changesNothing) return;
+          announceLibraryChange({
+            tables: ['articles', 'clippings', 'collections', 'annotations'],
+            ids: [],
+            pageKeys: [],
+          });
+          const keys = result.outcome.pageKeys.slice(0, MAX_ANNOUNCED_KEYS);
+          for (let at = 0; at < keys.length; at += KEYS_PER_MESSAGE)
+            await announce(keys.slice(at, at + KEYS_PER_MESSAGE));
+        },
+        (error: unknown) => finish({ ok: false, error: toStoreError(error, 'save').message }),
+      );
+    });
+  };
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== IMPORT_PORT) return;
+    if (!isImportSender(port.sender ?? {}, browser.runtime.id, browser.runtime.getURL(LIBRARY_PAGE))) {
+      port.disconnect();
+      return;
+    }
+    receiveImport(port);
   });
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {

@@ -1,23 +1,27 @@
 // @ts-check
 /**
- * Builds the command line (cli/analyze.ts and its page worker, cli/analyze-worker.ts) into plain
- * JavaScript, so that `npm run analyze` starts node on JavaScript instead of compiling TypeScript at
- * every start.
+ * Builds the command lines (cli/analyze.ts and its page worker, cli/analyze-worker.ts; cli/export.ts)
+ * into plain JavaScript, so that `npm run analyze` and `npm run export` start node on JavaScript instead
+ * of compiling TypeScript at every start.
  *
  *   node scripts/build-cli.mjs                 build into .output/cli/
  *   node scripts/build-cli.mjs --if-stale      build only when the bundle is missing or older than
  *                                              a file it was built from (or the lock file)
  *   node scripts/build-cli.mjs --outdir DIR    build into DIR instead
  *
- * Plain JavaScript on purpose: `npm run analyze` runs it with --if-stale before every start, and
- * node starts it in a few tens of milliseconds where tsx would take half a second.
+ * Plain JavaScript on purpose: `npm run analyze` and `npm run export` run it with --if-stale before
+ * every start, and node starts it in a few tens of milliseconds where tsx would take half a second.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ENTRY_POINTS = { analyze: 'cli/analyze.ts', 'analyze-worker': 'cli/analyze-worker.ts' };
+const ENTRY_POINTS = {
+  analyze: 'cli/analyze.ts',
+  'analyze-worker': 'cli/analyze-worker.ts',
+  export: 'cli/export.ts',
+};
 /** esbuild's record of the files each build read; --if-stale compares their times with the bundle's. */
 const METAFILE = 'meta.json';
 

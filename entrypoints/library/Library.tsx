@@ -11,6 +11,10 @@ import { CollectionsPane, type CollectionActions } from '@/components/library/Co
 import { FiltersPane } from '@/components/library/FiltersPane';
 import { BulkBar } from '@/components/library/BulkBar';
 import { StorageFacts, type StorageEstimate } from '@/components/library/StorageFacts';
+import { ExportDialog, type ExportScopeChoice } from '@/components/library/ExportDialog';
+import { ImportDialog } from '@/components/library/ImportDialog';
+import { EXPORT_FORMATS } from '@/lib/export';
+import type { ExportScope } from '@/lib/export/types';
 import { askStore } from '../annotator/store-client';
 import { readAnnotationMessage } from '@/lib/annotations/messages';
 import { articleRow, type LibraryQuery, type LibraryRow } from '@/lib/library/catalog';
@@ -41,6 +45,7 @@ import {
   type DeletedCollection,
 } from '@/lib/store';
 import type { CatalogAnswer, CatalogRequest, CatalogSummary } from './protocol';
+import { copyText, downloadFile, makeExport, previewImport, sendImport } from './transfer';
 
 const db = openAnnotationStore();
 const PAGE = 60;
@@ -85,6 +90,10 @@ export function Library() {
   const [storage, setStorage] = useState<StorageEstimate | null>(null);
   const pendingIds = useRef(new Map<number, (items: { id: string; kind: LibraryItemKind }[]) => void>());
   const resultSeq = useRef(0);
+  /** The Export dialog's choices while it is open; the Import dialog's file text once read. */
+  const [exporting, setExporting] = useState<ExportScopeChoice[] | null>(null);
+  const [importing, setImporting] = useState(false);
+  const importFile = useRef('');
 
   const send = useCallback((request: CatalogRequest) => worker.current?.postMessage(request), []);
 
@@ -289,14 +298,17 @@ export function Library() {
   const selectedOf = (kind: LibraryItemKind) =>
     [...selected].filter(([, itemKind]) => itemKind === kind).map(([id]) => id);
 
-  const bulk = {
-    selectAll: () => {
+  /** Every item of the current result, from the worker. */
+  const resultIds = () =>
+    new Promise<{ id: string; kind: LibraryItemKind }[]>((resolve) => {
       const ticket = ++seq.current;
-      pendingIds.current.set(ticket, (items) =>
-        setSelected(new Map(items.map((item) => [item.id, item.kind]))),
-      );
+      pendingIds.current.set(ticket, resolve);
       send({ type: 'ids', seq: ticket });
-    },
+    });
+
+  const bulk = {
+    selectAll: () =>
+      void resultIds().then((items) => setSelected(new Map(items.map((item) => [item.id, item.kind])))),
     clear: () => setSelected(new Map()),
     tag: (tag: string) =>
       perform(
@@ -393,6 +405,80 @@ export function Library() {
       }, 'Deleted.'),
   };
 
+  const openExport = async () => {
+    const choices: ExportScopeChoice[] = [];
+    const single = (key: string, label: string, scope: ExportScope) =>
+      choices.push({ key, label, options: [{ label, scope }] });
+    if (open)
+      single('article', `This article: ${open.article.title || open.article.url}`, {
+        kind: 'article',
+        articleId: open.article.id,
+      });
+    if (!open && selected.size > 0)
+      single('selected', `The ${selected.size.toLocaleString()} selected items`, {
+        kind: 'items',
+        ids: [...selected.keys()],
+      });
+    if (!open && (query.text || Object.values(query.filters).some(Boolean))) {
+      const items = await resultIds();
+      single('result', `The current search result (${items.length.toLocaleString()} items)`, {
+        kind: 'items',
+        ids: items.map((item) => item.id),
+      });
+    }
+    const allCollections = summary?.facets.collections ?? [];
+    if (allCollections.length)
+      choices.push({
+        key: 'collection',
+        label: 'A collection',
+        options: allCollections.map((collection) => ({
+          label: collection.name,
+          scope: { kind: 'collection', collectionId: collection.id },
+        })),
+        initial: Math.max(
+          0,
+          allCollections.findIndex((collection) => collection.id === query.filters.collectionId),
+        ),
+      });
+    const tags = summary?.facets.tags ?? [];
+    if (tags.length)
+      choices.push({
+        key: 'tag',
+        label: 'A tag',
+        options: tags.map((tag) => ({ label: `#${tag}`, scope: { kind: 'tag', tag } })),
+        initial: Math.max(0, tags.indexOf(query.filters.tag ?? '')),
+      });
+    single('everything', 'Everything', { kind: 'everything' });
+    setExporting(choices);
+  };
+
+  const exportDialog = exporting && (
+    <ExportDialog
+      scopes={exporting}
+      formats={EXPORT_FORMATS}
+      onExport={async ({ scope, format, markdownLayout, onProgress, signal }) => {
+        const file = await makeExport(db, scope, format, {
+          markdownLayout,
+          now: new Date(),
+          onProgress,
+          signal,
+        });
+        downloadFile(file);
+        return file.name;
+      }}
+      onCopy={async (scope) =>
+        copyText(await makeExport(db, scope, 'markdown', { markdownLayout: 'combined', now: new Date() }))
+      }
+      onClose={() => setExporting(null)}
+    />
+  );
+
+  const exportButton = (
+    <button type="button" class="secondary" onClick={() => void openExport()} data-testid="library-export">
+      Export
+    </button>
+  );
+
   const onToggle = useCallback((row: LibraryRow, on: boolean) => {
     setSelected((current) => {
       const next = new Map(current);
@@ -419,6 +505,8 @@ export function Library() {
   if (open) {
     return (
       <main class="library library-reading">
+        <div class="library-transfer">{exportButton}</div>
+        {exportDialog}
         <ReaderView
           article={open.article}
           versions={open.versions}
@@ -462,7 +550,32 @@ export function Library() {
             <option value="relevance">Relevance</option>
           </select>
         </label>
+        <div class="library-transfer">
+          {exportButton}
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => setImporting(true)}
+            data-testid="library-import"
+          >
+            Import
+          </button>
+        </div>
       </header>
+      {exportDialog}
+      {importing && (
+        <ImportDialog
+          onRead={async (file) => {
+            importFile.current = await file.text();
+            return previewImport(db, importFile.current);
+          }}
+          onImport={(mode) => sendImport(importFile.current, mode)}
+          onClose={() => {
+            importFile.current = '';
+            setImporting(false);
+          }}
+        />
+      )}
       <div class="library-columns">
         <aside class="library-side">
           <CollectionsPane

@@ -1,8 +1,8 @@
 /**
  * The panel's side of the library for the shown page: whether the article is saved, what changed since
- * the newest saved copy, and "Save article" / "Save new version". The panel writes the snapshot itself
- * (it holds the extraction and the analysis; the database is the extension's own, as in the background)
- * and tells the other extension pages through the library channel.
+ * the newest saved copy, "Save article" / "Save new version", and "Export this article". The panel writes
+ * the snapshot itself (it holds the extraction and the analysis; the database is the extension's own, as in
+ * the background) and tells the other extension pages through the library channel.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SavedArticleActions, SavedArticleState } from '@/components/SavedArticleBar';
@@ -13,8 +13,10 @@ import type { AnalyzedPage } from '@/lib/extract/types';
 import { diffArticles } from '@/lib/library/diff';
 import { contentHash, snapshotInputFromPage, type SnapshotInput } from '@/lib/library/snapshot';
 import { announceLibraryChange, onLibraryChange } from '@/lib/library/sync';
+import type { ExportScope } from '@/lib/export/types';
 import type { PanelView } from '@/lib/panel-state';
 import { findSavedArticle, latestVersion, saveArticle, StoreError, type ScrutinyDatabase } from '@/lib/store';
+import { copyText, downloadFile, makeExport } from '../library/transfer';
 
 const INITIAL: SavedArticleState = {
   status: 'checking',
@@ -26,6 +28,7 @@ const INITIAL: SavedArticleState = {
 };
 
 const SAVE_FAILED = 'Scrutiny could not save this article. Nothing was changed: try again.';
+const EXPORT_FAILED = 'Scrutiny could not export this article. Nothing was downloaded or copied: try again.';
 
 /**
  * Which page the shown tab holds, decided here from the address the browser reports; the canonical
@@ -167,5 +170,42 @@ export function useSavedArticle(
     void browser.tabs.create({ url });
   }, [state.article?.id]);
 
-  return [state, { save, openLibrary }];
+  const exportArticle = useCallback(
+    (to: 'download' | 'clipboard') => {
+      if (!result) return;
+      const articleId = state.article?.id;
+      void (async () => {
+        setState((current) => ({ ...current, message: null, error: null }));
+        const page = identity.current ?? (await identifyPage(result.tabId, result.page));
+        // Saved: the article with everything on it; not saved: the page's own notes and clippings.
+        const scope: ExportScope | null = articleId
+          ? { kind: 'article', articleId }
+          : page
+            ? { kind: 'page', pageKeys: pageKeys(page) }
+            : null;
+        try {
+          if (!scope) throw new Error('This page has no address to export it by.');
+          const file = await makeExport(db, scope, 'markdown', {
+            markdownLayout: 'combined',
+            now: new Date(),
+          });
+          if (to === 'clipboard') await copyText(file);
+          else downloadFile(file);
+          const message =
+            to === 'clipboard'
+              ? 'Copied this article as Markdown.'
+              : `Exported “${file.name}” to your downloads.`;
+          setState((current) => ({ ...current, message }));
+        } catch (error) {
+          setState((current) => ({
+            ...current,
+            error: error instanceof StoreError ? error.message : EXPORT_FAILED,
+          }));
+        }
+      })();
+    },
+    [db, result, state.article?.id],
+  );
+
+  return [state, { save, openLibrary, exportArticle }];
 }

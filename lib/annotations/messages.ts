@@ -8,6 +8,7 @@
  * Every listener passes what it receives through `readAnnotationMessage`: sender and shape are checked.
  */
 import { fromThisExtension, hasKeys, isObject, type SenderInfo } from '../messages';
+import type { ImportMode } from '../export/import-plan';
 import type { AnnotationChanges } from '../store/annotations';
 import {
   HIGHLIGHT_COLOURS,
@@ -413,5 +414,57 @@ export function parseStoreResponse(value: unknown): StoreResponse {
     const annotations = value.annotations.map(parseAnnotation);
     if (annotations.every((annotation) => annotation !== null)) return { ok: true, annotations };
   }
+  return { ok: false, error: 'Scrutiny’s storage sent back something it does not understand.' };
+}
+
+/**
+ * Importing: the library page sends the file's text to the background, which alone writes, over a port
+ * named IMPORT_PORT (a one-off message is capped at 64 MiB in Chrome; a large backup is bigger): pieces
+ * of text, then `import-apply`. The background reads and plans the file again itself (lib/store/import),
+ * never trusting the page's plan, and answers with an ImportResponse.
+ */
+export const IMPORT_PORT = 'scrutiny/import';
+/** Characters per piece: far below the browsers' message limits. */
+export const IMPORT_PIECE_LENGTH = 4_000_000;
+
+export type ImportPortMessage =
+  | { type: 'scrutiny/import-piece'; text: string }
+  /** The whole file has been sent: import it this way. */
+  | { type: 'scrutiny/import-apply'; mode: ImportMode };
+
+/** The background's answer once the import is written, or why nothing was. */
+export type ImportResponse = { ok: true; changesNothing: boolean } | { ok: false; error: string };
+
+/**
+ * Only the library page imports: the port must come from this extension and from that page, never from
+ * a content script (whose sender is the web page) or another extension page.
+ */
+export function isImportSender(sender: SenderInfo, ownId: string, libraryPageUrl: string): boolean {
+  if (!fromThisExtension(sender, ownId) || typeof sender.url !== 'string') return false;
+  const address = sender.url.replace(/[?#].*$/, '');
+  return address === libraryPageUrl;
+}
+
+/** A message on the import port, checked; null for anything else. */
+export function parseImportPortMessage(value: unknown): ImportPortMessage | null {
+  if (!isObject(value)) return null;
+  if (value.type === 'scrutiny/import-piece')
+    return hasKeys(value, ['type', 'text']) && isString(value.text, IMPORT_PIECE_LENGTH)
+      ? { type: value.type, text: value.text }
+      : null;
+  if (value.type === 'scrutiny/import-apply') {
+    if (!hasKeys(value, ['type', 'mode'])) return null;
+    const { mode } = value;
+    return mode === 'merge' || mode === 'replace' ? { type: value.type, mode } : null;
+  }
+  return null;
+}
+
+/** The background's answer to an import, checked. */
+export function parseImportResponse(value: unknown): ImportResponse {
+  if (isObject(value) && value.ok === false && typeof value.error === 'string')
+    return { ok: false, error: value.error };
+  if (isObject(value) && value.ok === true && typeof value.changesNothing === 'boolean')
+    return { ok: true, changesNothing: value.changesNothing };
   return { ok: false, error: 'Scrutiny’s storage sent back something it does not understand.' };
 }

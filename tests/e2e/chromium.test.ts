@@ -7,6 +7,17 @@ import { PAGES_DIR, startFixtureServer, type FixtureServer } from '../../scripts
 import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot } from './bad-input-cases';
 import { passageShownInPage } from './passage';
 import {
+  EXPORT_CLIP,
+  EXPORT_COLLECTION,
+  EXPORT_HIGHLIGHT,
+  EXPORT_HIGHLIGHT_NOTE,
+  EXPORT_PAGE_NOTE,
+  GERMAN_PATH,
+  SEED_PATH,
+  keepBackup,
+  readZip,
+} from './export';
+import {
   CLIP_NOTE,
   CLIP_PASSAGE,
   COLLECTION,
@@ -744,6 +755,190 @@ describe.skipIf(!available)('Chromium', () => {
       await expect.poll(() => library.getByTestId('library-item').count()).toBeGreaterThan(2);
       await library.screenshot({ path: join(ROOT, 'docs', 'library.png') });
       await Promise.all([library.close(), panel.close(), article.close()]);
+    });
+    it('exports a collection as Markdown and CSV, and its backup brings the notes into a fresh profile', async () => {
+      // The seed article saved, with a highlight and its note, a page note, and a clipping in a collection.
+      const seed = await context.newPage();
+      await seed.goto(server.url(SEED_PATH));
+      // The panel brings the annotator into the page.
+      const panel = await openPanelFor(seed);
+      await expect
+        .poll(() => panel.getByTestId('analysis').getAttribute('data-analysis'), { timeout: 15_000 })
+        .toBe('done');
+      await selectForToolbar(seed, EXPORT_HIGHLIGHT);
+      await seed.keyboard.press('h');
+      await expect
+        .poll(async () => (await seed.evaluate(drawnHighlights)).yellow ?? [])
+        .toContain(EXPORT_HIGHLIGHT);
+      await panel.getByRole('button', { name: 'Save article', exact: true }).click();
+      await expect.poll(() => panel.getByTestId('saved-status').textContent()).toMatch(/^Saved /);
+      // The note and the page note as the panel sends them to the background.
+      await panel.evaluate(
+        async ({ url, title, note, pageNote }) => {
+          const page = { url, canonicalUrl: null, title };
+          const listed = await chrome.runtime.sendMessage({ type: 'scrutiny/annotations-list', page });
+          const highlight = (listed as { annotations: { id: string; kind: string }[] }).annotations.find(
+            (annotation) => annotation.kind === 'highlight',
+          );
+          if (!highlight) throw new Error('no highlight stored');
+          await chrome.runtime.sendMessage({
+            type: 'scrutiny/annotation-update',
+            id: highlight.id,
+            changes: { note },
+          });
+          await chrome.runtime.sendMessage({
+            type: 'scrutiny/page-note-save',
+            page,
+            note: pageNote,
+            tags: [],
+          });
+        },
+        {
+          url: seed.url(),
+          title: await seed.title(),
+          note: EXPORT_HIGHLIGHT_NOTE,
+          pageNote: EXPORT_PAGE_NOTE,
+        },
+      );
+      await selectForToolbar(seed, EXPORT_CLIP);
+      // The toolbar's key for Clip (the passage is below the fold, where a click would need scrolling).
+      await seed.keyboard.press('k');
+      await expect.poll(() => panel.getByTestId('clip-card').count(), { timeout: 15_000 }).toBe(1);
+      await panel.getByTestId('clip-collection').selectOption({ label: 'New collection…' });
+      await panel.getByTestId('clip-new-collection').fill(EXPORT_COLLECTION);
+      await panel.getByTestId('clip-save').click();
+      await expect.poll(() => panel.getByTestId('clip-card').count()).toBe(0);
+
+      // "Export this article" in the panel: its Markdown, downloaded.
+      const [articleDownload] = await Promise.all([
+        panel.waitForEvent('download'),
+        panel.getByTestId('export-article').click(),
+      ]);
+      expect(articleDownload.suggestedFilename()).toMatch(/\.md$/);
+      const articleMarkdown = readFileSync(await articleDownload.path(), 'utf8');
+      expect(articleMarkdown).toContain(EXPORT_HIGHLIGHT_NOTE);
+      expect(articleMarkdown).toContain(EXPORT_PAGE_NOTE);
+
+      // A German article, saved too.
+      const german = await context.newPage();
+      await german.goto(server.url(GERMAN_PATH));
+      const germanPanel = await openPanelFor(german);
+      await expect
+        .poll(() => germanPanel.getByTestId('analysis').getAttribute('data-analysis'), { timeout: 15_000 })
+        .toBe('done');
+      await germanPanel.getByRole('button', { name: 'Save article', exact: true }).click();
+      await expect.poll(() => germanPanel.getByTestId('saved-status').textContent()).toMatch(/^Saved /);
+
+      // In the library, both articles join the collection; then the collection is exported.
+      const library = await context.newPage();
+      await library.goto(`chrome-extension://${extensionId}/library.html`);
+      // (Other tests of this suite may have saved other articles.)
+      const articleBoxes = library.getByRole('checkbox', { name: /^Select article: (Taliban|Kaltenbrück)/ });
+      await expect.poll(() => articleBoxes.count()).toBe(2);
+      for (const box of await articleBoxes.all()) await box.check();
+      await library
+        .getByRole('combobox', { name: 'Move the selected items to a collection' })
+        .selectOption({ label: EXPORT_COLLECTION });
+      await expect.poll(() => library.getByTestId('library-message').textContent()).toContain('Moved');
+      await library.getByRole('button', { name: 'Clear selection' }).click();
+
+      await library.getByRole('button', { name: 'Export', exact: true }).click();
+      const dialog = library.getByRole('dialog', { name: 'Export' });
+      await dialog.getByRole('radio', { name: 'A collection' }).check();
+      await dialog.getByRole('combobox', { name: 'A collection' }).selectOption({ label: EXPORT_COLLECTION });
+      await dialog.getByTestId('export-format').selectOption('markdown');
+      await dialog.getByRole('radio', { name: 'One .zip with a file per article' }).check();
+      const download = async () => {
+        const [file] = await Promise.all([
+          library.waitForEvent('download'),
+          dialog.getByRole('button', { name: 'Download' }).click(),
+        ]);
+        return { name: file.suggestedFilename(), path: await file.path() };
+      };
+      const zip = await download();
+      expect(zip.name).toMatch(/\.zip$/);
+      const markdown = Object.values(readZip(zip.path)).join('\n');
+      expect(markdown).toContain(EXPORT_HIGHLIGHT);
+      expect(markdown).toContain(EXPORT_HIGHLIGHT_NOTE);
+      expect(markdown).toContain(EXPORT_CLIP);
+      expect(markdown).toContain('Kaltenbrück');
+
+      await dialog.getByTestId('export-format').selectOption('csv');
+      const csv = await download();
+      expect(csv.name).toMatch(/\.csv$/);
+      const csvText = readFileSync(csv.path, 'utf8');
+      expect(csvText.startsWith('\uFEFF')).toBe(true);
+      expect(csvText).toContain(EXPORT_HIGHLIGHT_NOTE);
+      expect(csvText).toContain(EXPORT_CLIP);
+
+      // The collection as a JSON backup: the seed article with its notes and clipping, and the German one
+      // (docs/examples/backup.json when SCRUTINY_WRITE_EXAMPLES=1).
+      await dialog.getByTestId('export-format').selectOption('json');
+      const backup = await download();
+      keepBackup(backup.path, new URL(server.url('/')).origin);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+
+      // A fresh profile imports the backup and shows the notes on the page.
+      const freshProfile = temporaryProfile('scrutiny-chromium-import-');
+      const fresh = await chromium.launchPersistentContext(freshProfile.dir, {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        viewport: { width: 1100, height: 800 },
+        args: [
+          ...CHROMIUM_ARGS,
+          `--disable-extensions-except=${TEST_BUILD.chrome}`,
+          `--load-extension=${TEST_BUILD.chrome}`,
+        ],
+      });
+      try {
+        await fresh.route(
+          /^(?!http:\/\/(127\.0\.0\.1|localhost):|chrome-extension:|chrome:|about:|data:)/,
+          (route) => route.abort(),
+        );
+        const freshWorker = fresh.serviceWorkers()[0] ?? (await fresh.waitForEvent('serviceworker'));
+        const freshId = new URL(freshWorker.url()).host;
+        const freshLibrary = await fresh.newPage();
+        await freshLibrary.goto(`chrome-extension://${freshId}/library.html`);
+        await freshLibrary.getByRole('button', { name: 'Import', exact: true }).click();
+        const importDialog = freshLibrary.getByRole('dialog', { name: 'Import' });
+        await importDialog.getByTestId('import-file').setInputFiles(backup.path);
+        await expect
+          .poll(() => importDialog.getByTestId('import-preview').textContent())
+          .toContain('This file is a Scrutiny backup.');
+        // Both saved articles are new to this profile.
+        const saved = JSON.parse(readFileSync(backup.path, 'utf8')) as { data: { articles: unknown[] } };
+        expect(saved.data.articles).toHaveLength(2);
+        expect(
+          await importDialog.getByTestId('import-count-articles').locator('td').first().textContent(),
+        ).toBe(String(saved.data.articles.length));
+        await importDialog.getByRole('button', { name: 'Merge' }).click();
+        await expect.poll(() => importDialog.getByTestId('import-message').textContent()).toBe('Imported.');
+        // The same backup again changes nothing.
+        await importDialog.getByTestId('import-file').setInputFiles([]);
+        await importDialog.getByTestId('import-file').setInputFiles(backup.path);
+        await expect.poll(() => importDialog.getByTestId('import-nothing').count()).toBe(1);
+        await expect
+          .poll(() => freshLibrary.getByTestId('collection').allTextContents())
+          .toContainEqual(expect.stringContaining(EXPORT_COLLECTION));
+
+        const page = await fresh.newPage();
+        await page.goto(server.url(SEED_PATH));
+        const freshPanel = await fresh.newPage();
+        await freshPanel.goto(`chrome-extension://${freshId}/sidepanel.html`);
+        const tabId = await tabIdOf(freshPanel, page.url());
+        await freshPanel.goto(`chrome-extension://${freshId}/sidepanel.html?tabId=${tabId}`);
+        await expect
+          .poll(async () => (await page.evaluate(drawnHighlights)).yellow ?? [], { timeout: 15_000 })
+          .toContain(EXPORT_HIGHLIGHT);
+        await freshPanel.getByTestId('tab-notes').click();
+        await expect
+          .poll(() => freshPanel.getByTestId('note-text').allTextContents(), { timeout: 15_000 })
+          .toContain(EXPORT_HIGHLIGHT_NOTE);
+      } finally {
+        await fresh.close();
+        freshProfile.remove();
+      }
+      await Promise.all([library.close(), panel.close(), seed.close(), germanPanel.close(), german.close()]);
     });
   });
 

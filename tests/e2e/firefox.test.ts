@@ -1,11 +1,35 @@
 /** The built extension in real Firefox ESR over WebDriver BiDi: what a reader sees in the sidebar page. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser as PuppeteerBrowser, type Dialog, type Page } from 'puppeteer-core';
+import puppeteer, {
+  type Browser as PuppeteerBrowser,
+  type Dialog,
+  type ElementHandle,
+  type Page,
+} from 'puppeteer-core';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from '@wxt-dev/browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot } from './bad-input-cases';
 import { articleParagraphs, articlePage } from '../fixtures/hostile/pages';
-import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, TEST_BUILD, browserAvailable } from './browsers';
+import {
+  FIREFOX_PATH,
+  FIREFOX_UUID,
+  GECKO_ID,
+  TEST_BUILD,
+  browserAvailable,
+  temporaryProfile,
+} from './browsers';
+import {
+  EXPORT_CLIP,
+  EXPORT_COLLECTION,
+  EXPORT_HIGHLIGHT,
+  EXPORT_HIGHLIGHT_NOTE,
+  SEED_PATH,
+  downloadPrefs,
+  keepBackup,
+  nextDownload,
+  readZip,
+} from './export';
 import { passageShownInPage } from './passage';
 import {
   CLIP_NOTE,
@@ -52,9 +76,31 @@ async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, t
   throw new Error(`Timed out; last value ${JSON.stringify(last)}; last error ${String(lastError)}`);
 }
 
+/** Firefox with the extension installed; what it downloads goes straight into `downloadDir`. */
+async function launchFirefox(downloadDir: string): Promise<PuppeteerBrowser> {
+  const instance = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'xpinstall.signatures.required': false,
+      // No network: keep Firefox from phoning home.
+      'network.captive-portal-service.enabled': false,
+      'app.update.enabled': false,
+      ...downloadPrefs(downloadDir),
+    },
+  });
+  await instance.installExtension(TEST_BUILD.firefox);
+  return instance;
+}
+
 describe.skipIf(!available)('Firefox ESR', () => {
   let server: FixtureServer;
   let firefox: PuppeteerBrowser;
+  let downloads: ReturnType<typeof temporaryProfile>;
 
   beforeAll(async () => {
     server = await startFixtureServer();
@@ -65,26 +111,14 @@ describe.skipIf(!available)('Firefox ESR', () => {
         body: `${articleParagraphs()}<script>alert("Welcome! Accept our terms to read on.")</script>`,
       }),
     );
-    firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      protocol: 'webDriverBiDi',
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-        'xpinstall.signatures.required': false,
-        // No network: keep Firefox from phoning home.
-        'network.captive-portal-service.enabled': false,
-        'app.update.enabled': false,
-      },
-    });
-    await firefox.installExtension(TEST_BUILD.firefox);
+    downloads = temporaryProfile('scrutiny-firefox-downloads-');
+    firefox = await launchFirefox(downloads.dir);
   });
 
   afterAll(async () => {
     await firefox?.close();
     await server?.close();
+    downloads?.remove();
   });
 
   /** A tab for a web page. Its own alert() dialogs are dismissed, as a reader would; puppeteer leaves them up. */
@@ -95,8 +129,8 @@ describe.skipIf(!available)('Firefox ESR', () => {
   }
 
   /** Extension pages never finish a BiDi navigation in Firefox: start it and poll instead. */
-  async function openExtensionPage(query = ''): Promise<Page> {
-    const page = await firefox.newPage();
+  async function openExtensionPage(query = '', instance = firefox): Promise<Page> {
+    const page = await instance.newPage();
     void page.goto(`${PANEL}${query}`).catch(() => undefined);
     await until(
       () => page.evaluate(() => document.readyState === 'complete' && location.protocol === 'moz-extension:'),
@@ -117,11 +151,11 @@ describe.skipIf(!available)('Firefox ESR', () => {
     );
   }
 
-  async function openPanelFor(article: Page): Promise<Page> {
-    const finder = await openExtensionPage('?opener=1');
+  async function openPanelFor(article: Page, instance = firefox): Promise<Page> {
+    const finder = await openExtensionPage('?opener=1', instance);
     const tabId = await tabIdOf(finder, article.url());
     await finder.close();
-    return openExtensionPage(`?tabId=${tabId}`);
+    return openExtensionPage(`?tabId=${tabId}`, instance);
   }
 
   /**
@@ -562,6 +596,171 @@ describe.skipIf(!available)('Firefox ESR', () => {
       (text) => text.includes('nine'),
     );
     await Promise.all([library.close(), panel.close(), article.close()]);
+  });
+
+  it('exports a collection as Markdown and CSV, and its backup brings the notes into a fresh profile', async () => {
+    const seed = await openWebPage();
+    await seed.goto(server.url(SEED_PATH));
+    const panel = await openPanelFor(seed);
+    await until(
+      () =>
+        panel.evaluate(() =>
+          document.querySelector('[data-testid="analysis"]')?.getAttribute('data-analysis'),
+        ),
+      (state) => state === 'done',
+    );
+    // The toolbar shows in the tab the reader is looking at.
+    const selectUntilToolbar = (passage: string) =>
+      until(async () => {
+        await seed.bringToFront();
+        await seed.evaluate(() => window.getSelection()?.removeAllRanges());
+        await seed.evaluate(selectText, passage);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        return seed.evaluate(annotatorShown);
+      }, Boolean);
+    await selectUntilToolbar(EXPORT_HIGHLIGHT);
+    await seed.keyboard.press('h');
+    await until(
+      () => seed.evaluate(drawnHighlights),
+      (drawn) => (drawn.yellow ?? []).includes(EXPORT_HIGHLIGHT),
+    );
+    await panel.click('[data-testid="save-article"]');
+    await until(
+      () => textOf(panel, 'saved-status'),
+      (text) => text.startsWith('Saved '),
+    );
+    // The highlight's note, as the panel sends it to the background.
+    await panel.evaluate(
+      async ({ url, note }) => {
+        const page = { url, canonicalUrl: null, title: '' };
+        const listed = (await browser.runtime.sendMessage({ type: 'scrutiny/annotations-list', page })) as {
+          annotations: { id: string; kind: string }[];
+        };
+        const highlight = listed.annotations.find((annotation) => annotation.kind === 'highlight');
+        if (!highlight) throw new Error('no highlight stored');
+        await browser.runtime.sendMessage({
+          type: 'scrutiny/annotation-update',
+          id: highlight.id,
+          changes: { note },
+        });
+      },
+      { url: seed.url(), note: EXPORT_HIGHLIGHT_NOTE },
+    );
+    await selectUntilToolbar(EXPORT_CLIP);
+    await seed.keyboard.press('k');
+    await until(
+      () => panel.evaluate(() => document.querySelectorAll('[data-testid="clip-card"]').length),
+      (count) => count === 1,
+    );
+    await panel.bringToFront();
+    await panel.select('[data-testid="clip-collection"]', '__new__');
+    await panel.waitForSelector('[data-testid="clip-new-collection"]');
+    await panel.type('[data-testid="clip-new-collection"]', EXPORT_COLLECTION);
+    await panel.click('[data-testid="clip-save"]');
+    await until(
+      () => panel.evaluate(() => document.querySelectorAll('[data-testid="clip-card"]').length),
+      (count) => count === 0,
+    );
+
+    // The library exports the collection (the clipping, and the article moved into it).
+    const library = await firefox.newPage();
+    void library.goto(`moz-extension://${FIREFOX_UUID}/library.html`).catch(() => undefined);
+    await until(
+      () => textOf(library, 'collection'),
+      (text) => text.includes(EXPORT_COLLECTION),
+    );
+    const optionValue = (selector: string, label: string) =>
+      library.evaluate(
+        (select, text) =>
+          Array.from(document.querySelector<HTMLSelectElement>(select)?.options ?? []).find(
+            (option) => option.textContent === text,
+          )?.value ?? '',
+        selector,
+        label,
+      );
+    await until(
+      () =>
+        library.evaluate(
+          () => document.querySelectorAll('input[aria-label^="Select article: Taliban"]').length,
+        ),
+      (count) => count === 1,
+    );
+    await library.click('input[aria-label^="Select article: Taliban"]');
+    const move = 'select[aria-label="Move the selected items to a collection"]';
+    await library.waitForSelector(move);
+    await library.select(move, await optionValue(move, EXPORT_COLLECTION));
+    await until(
+      () => textOf(library, 'library-message'),
+      (text) => text.includes('Moved'),
+    );
+
+    await library.click('[data-testid="library-export"]');
+    await library.waitForSelector('[data-testid="export-dialog"]');
+    await library.click('input[name="export-scope"][value="collection"]');
+    const collectionSelect = 'select[aria-label="A collection"]';
+    await library.select(collectionSelect, await optionValue(collectionSelect, EXPORT_COLLECTION));
+    const exportAs = async (format: string) => {
+      await library.select('[data-testid="export-format"]', format);
+      const before = new Set(readdirSync(downloads.dir));
+      await library.click('[data-testid="export-start"]');
+      return nextDownload(downloads.dir, before);
+    };
+    const markdownPath = await exportAs('markdown');
+    const markdown = markdownPath.endsWith('.zip')
+      ? Object.values(readZip(markdownPath)).join('\n')
+      : readFileSync(markdownPath, 'utf8');
+    expect(markdown).toContain(EXPORT_HIGHLIGHT_NOTE);
+    expect(markdown).toContain(EXPORT_CLIP);
+    const csvPath = await exportAs('csv');
+    expect(csvPath).toMatch(/\.csv$/);
+    const csv = readFileSync(csvPath, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain(EXPORT_HIGHLIGHT_NOTE);
+    expect(csv).toContain(EXPORT_CLIP);
+    await library.click('input[name="export-scope"][value="everything"]');
+    const backupPath = await exportAs('json');
+    keepBackup(backupPath, new URL(server.url('/')).origin, false);
+
+    // A fresh profile imports the backup; the note is drawn on the page again.
+    const freshDownloads = temporaryProfile('scrutiny-firefox-fresh-');
+    const fresh = await launchFirefox(freshDownloads.dir);
+    try {
+      const freshLibrary = await fresh.newPage();
+      void freshLibrary.goto(`moz-extension://${FIREFOX_UUID}/library.html`).catch(() => undefined);
+      await until(
+        () => freshLibrary.evaluate(() => document.querySelector('[data-testid="library-import"]') !== null),
+        Boolean,
+      );
+      await freshLibrary.click('[data-testid="library-import"]');
+      const input = await freshLibrary.waitForSelector('[data-testid="import-file"]');
+      await (input as ElementHandle<HTMLInputElement>).uploadFile(backupPath);
+      await until(
+        () => textOf(freshLibrary, 'import-preview'),
+        (text) => text.includes('This file is a Scrutiny backup.'),
+      );
+      await freshLibrary.click('[data-testid="import-start"]');
+      await until(
+        () => textOf(freshLibrary, 'import-message'),
+        (text) => text === 'Imported.',
+      );
+      const page = await fresh.newPage();
+      page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+      await page.goto(server.url(SEED_PATH));
+      const freshPanel = await openPanelFor(page, fresh);
+      await until(
+        () => page.evaluate(drawnHighlights),
+        (drawn) => (drawn.yellow ?? []).includes(EXPORT_HIGHLIGHT),
+      );
+      await freshPanel.click('[data-testid="tab-notes"]');
+      await until(
+        () => textOf(freshPanel, 'note-text'),
+        (text) => text.includes(EXPORT_HIGHLIGHT_NOTE),
+      );
+    } finally {
+      await fresh.close();
+      freshDownloads.remove();
+    }
+    await Promise.all([library.close(), panel.close(), seed.close()]);
   });
 
   describe('bad input', () => {

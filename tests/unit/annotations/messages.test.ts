@@ -1,9 +1,13 @@
 /** The annotation half of the protocol: who may send, and which shapes are let through. */
 import { describe, expect, it } from 'vitest';
 import {
+  IMPORT_PIECE_LENGTH,
+  isImportSender,
   parseAnnotation,
   parseAnnotationMessage,
   parseClipResponse,
+  parseImportPortMessage,
+  parseImportResponse,
   parseStoreResponse,
   readAnnotationMessage,
 } from '../../../lib/annotations/messages';
@@ -159,5 +163,45 @@ describe('clip messages', () => {
     expect(parseClipResponse({ ok: true, id: annotation.id })).toEqual({ ok: true, id: annotation.id });
     expect(parseClipResponse({ ok: false, error: 'Disk full.' })).toEqual({ ok: false, error: 'Disk full.' });
     expect(parseClipResponse({ ok: true, id: '<b>' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('import port', () => {
+  const library = 'chrome-extension://abc/library.html';
+
+  it('takes imports only from the extension’s own library page', () => {
+    expect(isImportSender({ id: OWN_ID, url: `${library}#article=1` }, OWN_ID, library)).toBe(true);
+    expect(isImportSender({ id: OWN_ID, url: 'https://news.example/story' }, OWN_ID, library)).toBe(false);
+    expect(
+      isImportSender({ id: OWN_ID, url: 'chrome-extension://abc/sidepanel.html' }, OWN_ID, library),
+    ).toBe(false);
+    expect(isImportSender({ id: 'another-extension', url: library }, OWN_ID, library)).toBe(false);
+    expect(isImportSender({ id: OWN_ID }, OWN_ID, library)).toBe(false);
+  });
+
+  it('lets through pieces of text and the final mode, nothing else', () => {
+    expect(parseImportPortMessage({ type: 'scrutiny/import-piece', text: '{"a":' })).toEqual({
+      type: 'scrutiny/import-piece',
+      text: '{"a":',
+    });
+    expect(parseImportPortMessage({ type: 'scrutiny/import-apply', mode: 'replace' })).toEqual({
+      type: 'scrutiny/import-apply',
+      mode: 'replace',
+    });
+    expect(parseImportPortMessage({ type: 'scrutiny/import-apply', mode: 'wipe' })).toBeNull();
+    expect(parseImportPortMessage({ type: 'scrutiny/import-piece', text: 42 })).toBeNull();
+    expect(
+      parseImportPortMessage({ type: 'scrutiny/import-piece', text: 'x'.repeat(IMPORT_PIECE_LENGTH + 1) }),
+    ).toBeNull();
+    expect(parseImportPortMessage({ type: 'scrutiny/import-apply', mode: 'merge', extra: 1 })).toBeNull();
+  });
+
+  it('reads the background’s answer, and anything odd as a plain error', () => {
+    expect(parseImportResponse({ ok: true, changesNothing: true })).toEqual({
+      ok: true,
+      changesNothing: true,
+    });
+    expect(parseImportResponse({ ok: false, error: 'Disk full' })).toEqual({ ok: false, error: 'Disk full' });
+    expect(parseImportResponse({ ok: true })).toEqual({ ok: false, error: expect.any(String) });
   });
 });

@@ -88,7 +88,7 @@ describe('SavedArticleBar', () => {
   it('offers "Save article" until the article is saved, then says when', () => {
     const save = vi.fn();
     const { byTestId, container } = mount(
-      <SavedArticleBar state={state()} actions={{ save, openLibrary: vi.fn() }} />,
+      <SavedArticleBar state={state()} actions={{ save, openLibrary: vi.fn(), exportArticle: vi.fn() }} />,
     );
     const button = byTestId('save-article') as HTMLButtonElement;
     expect(button.textContent).toBe('Save article');
@@ -98,7 +98,7 @@ describe('SavedArticleBar', () => {
       render(
         <SavedArticleBar
           state={state({ status: 'saved', article, message: 'Saved to your library.' })}
-          actions={{ save, openLibrary: vi.fn() }}
+          actions={{ save, openLibrary: vi.fn(), exportArticle: vi.fn() }}
         />,
         container,
       ),
@@ -112,7 +112,7 @@ describe('SavedArticleBar', () => {
     const { byTestId, container } = mount(
       <SavedArticleBar
         state={state({ analysisPending: true })}
-        actions={{ save: vi.fn(), openLibrary: vi.fn() }}
+        actions={{ save: vi.fn(), openLibrary: vi.fn(), exportArticle: vi.fn() }}
       />,
     );
     expect((byTestId('save-article') as HTMLButtonElement).disabled).toBe(true);
@@ -121,7 +121,7 @@ describe('SavedArticleBar', () => {
       render(
         <SavedArticleBar
           state={state({ status: 'saved', article, changes: diff })}
-          actions={{ save, openLibrary: vi.fn() }}
+          actions={{ save, openLibrary: vi.fn(), exportArticle: vi.fn() }}
         />,
         container,
       ),
@@ -135,7 +135,7 @@ describe('SavedArticleBar', () => {
     const { byTestId } = mount(
       <SavedArticleBar
         state={state({ status: 'saved', article, changes: { ...diff, identical: true } })}
-        actions={{ save: vi.fn(), openLibrary: vi.fn() }}
+        actions={{ save: vi.fn(), openLibrary: vi.fn(), exportArticle: vi.fn() }}
       />,
     );
     expect(byTestId('changed-since-saved')).toBeNull();

@@ -1,0 +1,172 @@
+/**
+ * What an export covers, read from the database: the records of one scope (lib/export/types ExportScope)
+ * as they are stored, in one read transaction so the export agrees with itself while another window
+ * writes. The formats (lib/export) turn the result into files without touching the store.
+ */
+import type { Annotation } from '../annotations/types';
+import type { ExportData, ExportScope } from '../export/types';
+import type { ArticleSnapshot, Clipping, Collection, SavedArticle } from '../library/types';
+import { toStoreError } from './errors';
+import type { ScrutinyDatabase, StoredCollection } from './schema';
+
+const LAST_COLLECTION = 'lastCollectionId';
+
+const byTimeThenId =
+  <T extends { id: string }>(time: (record: T) => string) =>
+  (a: T, b: T): number =>
+    time(a).localeCompare(time(b)) || a.id.localeCompare(b.id);
+
+function publicCollection({ id, name, created, modified }: StoredCollection): Collection {
+  return { id, name, created, modified };
+}
+
+function uniqueById<T extends { id: string }>(records: Iterable<T | undefined>): T[] {
+  const found = new Map<string, T>();
+  for (const record of records) if (record && !found.has(record.id)) found.set(record.id, record);
+  return [...found.values()];
+}
+
+function usableKeys(keys: readonly string[]): string[] {
+  return [...new Set(keys.filter((key) => typeof key === 'string' && key !== ''))];
+}
+
+/**
+ * The records of the scope. Every scope brings the snapshots of its articles, the highlights and notes
+ * made on them, and the collections its articles and clippings belong to (so names can be shown);
+ * only "everything" brings the settings. Records come in a fixed order (oldest first, then by id), so the
+ * same library gives the same export.
+ */
+export async function readExportData(db: ScrutinyDatabase, scope: ExportScope): Promise<ExportData> {
+  try {
+    const tables = [
+      db.articles,
+      db.articleVersions,
+      db.annotations,
+      db.clippings,
+      db.collections,
+      db.settings,
+    ];
+    return await db.transaction('r', tables, () => readScope(db, scope));
+  } catch (error) {
+    throw toStoreError(error, 'load');
+  }
+}
+
+async function readScope(db: ScrutinyDatabase, scope: ExportScope): Promise<ExportData> {
+  if (scope.kind === 'everything') {
+    const [articles, versions, annotations, clippings, collections, last] = await Promise.all([
+      db.articles.toArray(),
+      db.articleVersions.toArray(),
+      db.annotations.toArray(),
+      db.clippings.toArray(),
+      db.collections.toArray(),
+      db.settings.get(LAST_COLLECTION),
+    ]);
+    return ordered({
+      articles,
+      versions,
+      annotations,
+      clippings,
+      collections: collections.map(publicCollection),
+      settings: { lastCollectionId: typeof last?.value === 'string' ? last.value : null },
+    });
+  }
+
+  let articles: SavedArticle[] = [];
+  let clippings: Clipping[] = [];
+  let annotations: Annotation[] = [];
+  switch (scope.kind) {
+    case 'article':
+      articles = uniqueById([await db.articles.get(scope.articleId)]);
+      clippings = await clippingsOfPages(
+        db,
+        articles.flatMap((article) => article.pageKeys),
+      );
+      break;
+    case 'page':
+      annotations = await annotationsOfPages(db, scope.pageKeys);
+      clippings = await clippingsOfPages(db, scope.pageKeys);
+      break;
+    case 'collection':
+      articles = await db.articles.where('collectionIds').equals(scope.collectionId).toArray();
+      clippings = await db.clippings.where('collectionId').equals(scope.collectionId).toArray();
+      break;
+    case 'tag': {
+      // Without regard to case, as the library's tag filter compares them.
+      const tag = scope.tag.toLowerCase();
+      articles = await db.articles.where('tags').equalsIgnoreCase(scope.tag).distinct().toArray();
+      clippings = await db.clippings.where('tags').equalsIgnoreCase(scope.tag).distinct().toArray();
+      // Annotations have no tag index: a tagged note on an article outside the scope is found by reading.
+      annotations = await db.annotations
+        .filter((annotation) => annotation.body.tags.some((other) => other.toLowerCase() === tag))
+        .toArray();
+      break;
+    }
+    case 'items': {
+      const ids = [...new Set(scope.ids)];
+      [articles, clippings, annotations] = await Promise.all([
+        db.articles.bulkGet(ids).then(uniqueById),
+        db.clippings.bulkGet(ids).then(uniqueById),
+        db.annotations.bulkGet(ids).then(uniqueById),
+      ]);
+      break;
+    }
+  }
+
+  const articleIds = articles.map((article) => article.id);
+  const [versions, onArticles] = await Promise.all([
+    articleIds.length ? db.articleVersions.where('articleId').anyOf(articleIds).toArray() : [],
+    annotationsOfPages(
+      db,
+      articles.flatMap((article) => article.pageKeys),
+    ),
+  ]);
+  const collectionIds = [
+    ...new Set([
+      ...articles.flatMap((article) => article.collectionIds),
+      ...clippings.map((clipping) => clipping.collectionId),
+    ]),
+  ];
+  const collections = uniqueById(await db.collections.bulkGet(collectionIds)).map(publicCollection);
+  return ordered({
+    articles,
+    versions,
+    annotations: uniqueById([...annotations, ...onArticles]),
+    clippings,
+    collections,
+    settings: null,
+  });
+}
+
+function annotationsOfPages(db: ScrutinyDatabase, keys: readonly string[]): Promise<Annotation[]> {
+  const wanted = usableKeys(keys);
+  return wanted.length
+    ? db.annotations.where('pageKeys').anyOf(wanted).distinct().toArray()
+    : Promise.resolve([]);
+}
+
+function clippingsOfPages(db: ScrutinyDatabase, keys: readonly string[]): Promise<Clipping[]> {
+  const wanted = usableKeys(keys);
+  return wanted.length
+    ? db.clippings.where('pageKeys').anyOf(wanted).distinct().toArray()
+    : Promise.resolve([]);
+}
+
+/** Articles by date saved, each article's snapshots oldest first, the rest by creation time. */
+function ordered(data: ExportData): ExportData {
+  const articles = [...data.articles].sort(byTimeThenId((article) => article.savedAt));
+  const position = new Map(articles.map((article, index) => [article.id, index]));
+  const versions = [...data.versions].sort(
+    (a: ArticleSnapshot, b: ArticleSnapshot) =>
+      (position.get(a.articleId) ?? Infinity) - (position.get(b.articleId) ?? Infinity) ||
+      byTimeThenId<ArticleSnapshot>((version) => version.savedAt)(a, b),
+  );
+  return {
+    articles,
+    versions,
+    annotations: [...data.annotations].sort(byTimeThenId((annotation) => annotation.created)),
+    clippings: [...data.clippings].sort(byTimeThenId((clipping) => clipping.created)),
+    collections: [...data.collections].sort(byTimeThenId((collection) => collection.created)),
+    settings: data.settings,
+  };
+}
