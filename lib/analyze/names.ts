@@ -33,6 +33,10 @@ export const ORGANISATION_WORDS =
 // A full stop belongs to a name word only as an initial ("J."), so "… hours. Müller said" is two runs.
 const NAME_TOKEN = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*)`;
 const PARTICLE = String.raw`(?:de|da|del|della|der|den|van|von|zu|di|du|le|la|al|el|bin|ibn|dos|das|y|St\.)`;
+/** The lowercase particles a name may hold ("Ursula von der Leyen", "Ibn al Walid"). */
+export const NAME_PARTICLES = new Set(
+  'de da del della der den van von zu di du le la al el bin ibn dos das y'.split(' '),
+);
 /** Space within a line: a name never runs across a paragraph break. */
 const GAP = String.raw`[^\S\n]+`;
 
@@ -46,7 +50,7 @@ const MONTHS_AND_DAYS =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Januar|Februar|März|Juni|Juli|Oktober|Dezember|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)$/;
 
 /** Ordinary words that start sentences in capitals and are no part of a name. */
-const LEADING_WORDS = new Set(
+export const LEADING_WORDS = new Set(
   (
     'the a an and but or nor so yet for if when while after before since because although though as at ' +
     'in on by with without from into of to this that these those it its he she they we our his her their ' +
@@ -59,14 +63,35 @@ const LEADING_WORDS = new Set(
   ).split(' '),
 );
 
+/** Numbers in words or digits: "Two Clinton donors" names no one called Two. */
+export const NUMBER_WORD =
+  /^(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)(?:-\p{L}+)?$/iu;
+
+/** Prepositions and other small words that never stand inside a person's name ("Basis Behind"). */
+export const NEVER_IN_NAME = new Set(
+  (
+    'behind above below under over through across against between among around beyond within without ' +
+    'toward towards upon about after before during since until is was are were has had have would ' +
+    'ask asked speaking learn read see watch click sign subscribe follow share ' +
+    'aside den dem einen einem eines nicht kein keine ist war sind hat wird wurde ' +
+    'est était sont a ont sera'
+  ).split(' '),
+);
+
 /**
  * The words of a capitalised run from the first that is not an ordinary sentence-initial word
  * ("Although Ana Ruiz" → Ana, Ruiz); the last word always stays.
  */
+/** A capitalised word that opens a run but no name: "But", "Two" (Clinton donors), "Ask" (Damien Chazelle). */
+function startsNoName(word: string): boolean {
+  const lower = word.toLowerCase();
+  return LEADING_WORDS.has(lower) || NEVER_IN_NAME.has(lower) || NUMBER_WORD.test(word);
+}
+
 function namedWords(run: string): string[] {
   const words = run.split(/\s+/);
   let first = 0;
-  while (first < words.length - 1 && LEADING_WORDS.has(words[first]!.toLowerCase())) first++;
+  while (first < words.length - 1 && startsNoName(words[first]!)) first++;
   return words.slice(first);
 }
 
@@ -190,6 +215,13 @@ export function findPeople(text: string, words: Words): PersonMention[] {
     if (ORGANISATION_WORDS.test(stripped)) continue;
     if (nameWords.some((word) => MONTHS_AND_DAYS.test(word))) continue;
     if (nameWords.every((word) => INITIALS.test(word))) continue;
+    // "O Lord": a lone capital without a full stop opens no name.
+    if (/^\p{Lu}$/u.test(nameWords[0]!)) continue;
+    // “Black Water,”: words that fill a quotation are a title, not a person.
+    const closing =
+      text[match.index + run.length] === ',' ? match.index + run.length + 1 : match.index + run.length;
+    if (QUOTE_MARKS.includes(text[match.index - 1] ?? '') && QUOTE_MARKS.includes(text[closing] ?? ''))
+      continue;
     const lead = leadBefore(text, match.index);
     // "the group Port-Salines Autrement", "l’association Estuaire Mobilité": an organisation's name.
     if (ORGANISATION_LEAD.test(lead)) continue;
@@ -205,6 +237,8 @@ export function findPeople(text: string, words: Words): PersonMention[] {
   }
   return people;
 }
+
+const QUOTE_MARKS = '“”"„«»‘’\'';
 
 /** "AP", "U.S.", "J.": capitals only. */
 const INITIALS = /^\p{Lu}+\.?$/u;

@@ -3,7 +3,8 @@
  * „…“ and »…«, French « … »), joins quotes split by their attribution or run across paragraphs, leaves
  * out scare quotes, titles and terms, and ties each quote to a speaker through the cue next to it.
  */
-import { cueLexicon, findCues, TERM_MARKERS, type CueLexicon } from './cues';
+import { cueLanguages, cueLexicon, findCues, TERM_MARKERS, type CueLexicon } from './cues';
+import { trustSpeaker, withoutTopic, type SpeakerEvidence } from './mentions';
 import { isPronoun, personName } from './names';
 import {
   anyStartingBetween,
@@ -179,13 +180,15 @@ interface Attribution {
   cue: string;
   /** Where it was found: after the quote, before it (ending the lead-in), or earlier in the sentence. */
   where: 'after' | 'before' | 'sentence';
+  /** Taken from the quote before, for a quote whose own sentence may have another speaker: keeps the quote, names no one. */
+  speakerUnknown?: boolean;
 }
 
 const CLAUSE_CUT = /,\s*(?:who|which|whose|der|die|das|qui|dont)\b|\s+(?:who|which)\s|,\s|\s[–—]\s|\(/u;
 
 /** The speaker phrase cleaned: appositions and relative clauses cut off, punctuation trimmed. */
 function cleanMention(phrase: string): string {
-  let mention = phrase.trim();
+  let mention = withoutTopic(phrase.trim());
   const cut = CLAUSE_CUT.exec(mention);
   if (cut && cut.index > 0) mention = mention.slice(0, cut.index);
   return mention
@@ -197,14 +200,27 @@ function cleanMention(phrase: string): string {
     .trim();
 }
 
+/** The last subordinating word of a phrase with words after it ("… when the minister" → "the minister"). */
+const SUBORDINATE =
+  /^.*(?:^|\s)(?:when|while|if|because|although|though|as|since|that|whom|where|after|before|until|wenn|als|weil|obwohl|dass|während|nachdem|bevor|quand|lorsque|si|parce que|puisque|que|qu['’]|alors que|tandis que)\s+(?=\S)/iu;
+
+/**
+ * The subject right before a verb: "But it was not so easy when the minister" → "the minister", "Her
+ * hope was that when she" → "she".
+ */
+function subjectOfLastClause(mention: string): string {
+  const subordinate = SUBORDINATE.exec(mention);
+  return subordinate ? mention.slice(subordinate[0].length) : mention;
+}
+
 const MAX_MENTION_WORDS = 10;
 /** A speaker is named, or introduced by a determiner ("the message", "a senior official"), or a pronoun. */
 const SPEAKER_START =
-  /^(?:\p{Lu}|(?:the|a|an|his|her|its|their|our|one|two|three|several|some|many|other|der|die|das|den|dem|ein|eine|einer|le|la|les|l['’]|un|une|des|he|she|they|it|we|i|er|sie|es|wir|ich|il|elle|ils|elles|nous|je|on)(?:\s|$))/u;
+  /^(?:\p{Lu}|(?:the|a|an|his|her|its|their|our|one|two|three|several|some|many|other|der|die|das|ein|eine|einer|le|la|les|l['’]|un|une|des|he|she|they|it|we|i|er|sie|es|wir|ich|il|elle|ils|elles|nous|je|on)(?:\s|$))/u;
 
 /** Phrases that open a sentence but are no speaker: "In einem Interview", "Am Montag", "After the vote". */
 const NOT_A_SPEAKER =
-  /^(?:in|im|am|an|auf|bei|beim|nach|vor|mit|zu|zur|zum|für|über|unter|seit|während|laut|gegenüber|dabei|dazu|damit|darauf|daraufhin|außerdem|auch|doch|jedoch|zudem|weiter|später|heute|gestern|morgen|dann|so|hier|dort|on|at|after|before|during|later|earlier|in|dans|lors|après|avant|pour|en|au|aux|sur|par|this|that|it|es|there|here)(?:\s|$)/iu;
+  /^(?:in|im|am|an|auf|bei|beim|nach|vor|von|vom|aus|ins|durch|ohne|um|wegen|trotz|gegen|den|dem|einen|einem|mit|zu|zur|zum|für|über|unter|seit|während|laut|gegenüber|dabei|dazu|damit|darauf|daraufhin|außerdem|auch|doch|jedoch|zudem|weiter|später|heute|gestern|morgen|dann|so|hier|dort|on|at|after|before|during|later|earlier|in|dans|lors|après|avant|pour|en|au|aux|sur|par|this|that|it|es|there|here)(?:\s|$)/iu;
 
 const plausibleMention = (mention: string) => {
   if (
@@ -219,6 +235,13 @@ const plausibleMention = (mention: string) => {
   return !/[“”„«»"]/.test(mention);
 };
 
+/**
+ * Words between a verb and its speaker: "said Tuesday", "said to reporters", "a déclaré lundi",
+ * "sagte am Dienstag", "sagte gegenüber Journalisten".
+ */
+const BETWEEN_VERB_AND_NAME =
+  /^(?:\s+(?:(?:on|am|le|ce)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:morning|afternoon|evening|night|morgen|abend|nachmittag|matin|soir|après-midi))?|\s+(?:to|gegenüber)\s+(?:reporters|journalists|journalisten|reportern|der presse)|\s+aux journalistes|\s+(?:yesterday|today|tonight|gestern|heute|hier|aujourd['’]hui|also|auch|aussi|encore|ebenfalls|dann|ensuite|then))+(?=\s)/iu;
+
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
 function attributionAfter(after: string, lexicon: CueLexicon): Attribution | null {
   const rest = after.slice(/^[\s,;:–—-]*/.exec(after)![0].length);
@@ -227,7 +250,12 @@ function attributionAfter(after: string, lexicon: CueLexicon): Attribution | nul
     const cue = leading[0].replace(/[\s,.;:]+$/, '');
     const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
     // German reflexive cues: "erinnerte sich Trotnow", "äußerte sich der Chef der Bundesagentur".
-    const following = cleanMention(rest.slice(cue.length).replace(/^\s+(?:sich|es)\s+/u, ' '));
+    const following = cleanMention(
+      rest
+        .slice(cue.length)
+        .replace(/^\s+(?:sich|es)\s+/u, ' ')
+        .replace(BETWEEN_VERB_AND_NAME, ' '),
+    );
     if (inverted && !/^\p{Lu}/u.test(following)) return { mention: inverted[1]!, cue, where: 'after' };
     // "a déclaré la maire, Hélène Marchand": a role, then the name in apposition.
     const apposition = /^,\s*([^,.;]+)/u.exec(rest.slice(cue.length).trim().slice(following.length))?.[1];
@@ -236,6 +264,10 @@ function attributionAfter(after: string, lexicon: CueLexicon): Attribution | nul
       if (plausibleMention(named)) return { mention: named, cue, where: 'after' };
     }
     if (plausibleMention(following)) return { mention: following, cue, where: 'after' };
+    // "said spokeswoman Ana Ruiz", "sagte Sprecherin Eva Roth": a title in lower case before the name.
+    const titled = /^(?:[\p{Ll}-]+\s+){1,3}(\p{Lu}.*)$/u.exec(following);
+    if (titled && personName(following) === titled[1] && plausibleMention(titled[1]!))
+      return { mention: following, cue, where: 'after' };
     return null;
   }
   const match = findCues(rest.slice(0, 200), lexicon)[0];
@@ -295,6 +327,7 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
     last = cues[i]!;
     subjectBefore = mentionBefore(lead.slice(0, last.index));
   }
+  subjectBefore = subjectOfLastClause(subjectBefore);
   const cue = last.text;
   const cueEnd = last.index + cue.length;
   const rawTail = lead.slice(cueEnd);
@@ -303,11 +336,13 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   // German puts the subject after the verb when something else opens the sentence:
   // "In einem Interview äußerte sich der EU-Außenbeauftragte Javier Solana zuversichtlich:"
   if (!plausibleMention(subjectBefore) && !/^\s*,/.test(rawTail)) {
-    const words = tail
-      .replace(/^(?:sich|es)\s+/u, '')
-      .split(/\s+/)
-      .slice(0, 10)
-      .join(' ');
+    const words = withoutTopic(
+      tail
+        .replace(/^(?:sich|es)\s+/u, '')
+        .split(/\s+/)
+        .slice(0, 10)
+        .join(' '),
+    );
     const name = personName(words);
     // Up to the end of the name, titles included: "der EU-Außenbeauftragte Javier Solana".
     const named = name && words.includes(name) ? words.slice(0, words.indexOf(name) + name.length) : null;
@@ -461,6 +496,13 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
         candidate.span.open - paragraph.start <= 1 &&
         paragraph.end - candidate.span.close <= 2;
       if (sameParagraph || onlyQuote) attribution = { ...previous.attribution, where: 'sentence' };
+      // A partial quote inside a later sentence of the writer's ("… she was told to “…”") has a
+      // subject of its own, which may be anyone: it is kept as a quote, without the speaker.
+      const partial = /\p{L}/u.test(text.slice(candidate.sentence, candidate.span.open));
+      // German reported speech goes on in the subjunctive ("Damit seien „…“"): the speaker stays.
+      const reportedSpeech = cueLanguages(options.lang).includes('de');
+      if (attribution && partial && !reportedSpeech && candidate.sentence > previous.candidate.afterEnd)
+        attribution = { ...attribution, speakerUnknown: true };
     }
     const short = wordCount(candidate.text) < 6;
     // Unattributed and short: kept only as a whole sentence ("Is it safe to eat?"), never a lone term.
@@ -478,9 +520,16 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
   }
 
   const quotes: Quote[] = [];
+  const people = new Set(options.speakers.mentions.map((mention) => mention.name));
+  const evidence: SpeakerEvidence = {
+    text,
+    lang: options.lang,
+    isKnownName: (name) => people.has(name),
+  };
   // "the ministry said in a statement" … "the statement said": who issued each kind of document.
   const issuedBy = new Map<string, ReturnType<typeof resolveSpeaker>>();
-  for (const { candidate, attribution } of kept) {
+  for (const { candidate, attribution: found } of kept) {
+    const attribution = found?.speakerUnknown ? null : found;
     const { span } = candidate;
     const firstPart = span.parts[0]!;
     const lastPart = span.parts.at(-1)!;
@@ -533,6 +582,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       )
         resolved = { name: previous.speaker, anonymous: false };
     }
+    resolved = trustSpeaker(resolved, attribution?.mention ?? null, evidence);
     // Only "in a statement" introduces a document; "in the statement" refers back to one already issued.
     const issued =
       attribution &&

@@ -12,6 +12,7 @@ import {
   stripTitles,
   type PersonMention,
 } from './names';
+import { sentenceStart } from './paragraphs';
 import {
   findWords,
   isSpace,
@@ -339,7 +340,21 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     const titled = role
       ? lastBefore(context.mentions, position, (m) => fits(m) && m.titles.includes(role.toLowerCase()))
       : undefined;
-    const person = inParagraph ?? titled ?? lastBefore(context.mentions, position, fits);
+    // "For Chazelle, the hardest scene was … “…,” he claims": the one person the sentence before names.
+    const previousSentence = sentenceStart(
+      context.text,
+      sentenceStart(context.text, position, paragraphStart) - 1,
+      paragraphStart,
+    );
+    const justNamed = new Set(
+      startingBetween(context.mentions, previousSentence, position)
+        .filter(fits)
+        .map((m) => m.name),
+    );
+    const previous = justNamed.size === 1 ? [...justNamed][0]! : undefined;
+    const person = previous
+      ? { name: previous }
+      : (inParagraph ?? titled ?? lastBefore(context.mentions, position, fits));
     return { name: person?.name ?? null, anonymous: false };
   }
 
@@ -407,8 +422,13 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
         pool[0];
       if (issuer) return { name: issuer.name, anonymous: false };
     }
+    // "the minister" is the person titled "minister" or "prime minister"; a short title ("m", "me",
+    // "dr") is no prefix of a role.
     const titled = lastBefore(context.mentions, position, (person) =>
-      person.titles.some((title) => title === noun || noun.startsWith(title) || title.startsWith(noun)),
+      person.titles.some(
+        (title) =>
+          title === noun || (title.length >= 4 && (noun.startsWith(title) || title.startsWith(noun))),
+      ),
     );
     if (titled) return { name: titled.name, anonymous: false };
     const bare = noun.replace(/s$/, '');
@@ -421,9 +441,16 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     // "Mathis Robert, 17 ans, révise … « … », dit le lycéen": a description of the one person the
     // paragraph has named before the quote (not "the order" or "the ministry": documents and bodies).
     if (DOCUMENT_NOUN.test(noun) || ORGANISATION_WORDS.test(noun)) return { name: phrase, anonymous: false };
+    // Only when the paragraph gives that person the role: "le juge" is not the minister the paragraph
+    // named, unless the text calls him "juge" between his name and the quote.
     const paragraphStart = paragraphStartBefore(context.text, position);
-    const named = new Set(startingBetween(context.mentions, paragraphStart, position).map((m) => m.name));
-    if (named.size === 1) return { name: [...named][0]!, anonymous: false };
+    const inParagraph = startingBetween(context.mentions, paragraphStart, position);
+    const named = new Set(inParagraph.map((m) => m.name));
+    const stem = noun.replace(/(?:in|innen|e|es|s)$/u, '').slice(0, 6);
+    if (named.size === 1 && stem.length >= 3) {
+      const since = context.text.slice(inParagraph[0]!.start, position).toLowerCase();
+      if (since.includes(stem)) return { name: [...named][0]!, anonymous: false };
+    }
     return { name: phrase, anonymous: false };
   }
   if (named) return { name: named, anonymous: false };

@@ -1,0 +1,187 @@
+/**
+ * The mentions stage as far as speakers go: can a phrase found next to a quote stand for who spoke?
+ * A speaker is a person, a group or an organisation, or the description the article gives of one ("a
+ * police spokesman", "die Managerin"). Never a sentence opener ("But", "When"), a speech noun
+ * ("remarks", "Äußerungen"), a topic ("über die Zwangspause"), a common noun in capitals (German
+ * "Herz", "Zeiten der Pest") or a fragment of a longer name ("Two Clinton" of "Two Clinton donors").
+ * Precision first: a phrase that fails these tests leaves the quote unattributed.
+ */
+import { LEADING_WORDS, NAME_PARTICLES, NEVER_IN_NAME, NUMBER_WORD, organisationName } from './names';
+
+/** Words that stand for speech, not for a speaker: "his remarks", "die Äußerungen", "ses propos". */
+const SPEECH_NOUNS =
+  /^(?:remarks?|statements?|comments?|words?|speech(?:es)?|interviews?|messages?|letters?|posts?|tweets?|emails?|notes?|reports?|releases?|videos?|testimony|answers?|replies|reply|quotes?|phrases?|sentences?|äußerung(?:en)?|aussagen?|worten?|erklärung(?:en)?|mitteilung(?:en)?|stellungnahmen?|interviews?|sätzen?|satz|zitate?|propos|déclarations?|mots|paroles?|communiqués?|phrases?|lettres?|messages?)$/iu;
+
+/** Abstract nouns by their endings: never a speaker ("die Unterscheidung", "la situation", "the momentum"). */
+const ABSTRACT_NOUN =
+  /\p{L}{3,}(?:ung|ungen|heit|keit|schaft|ismus|tion|tionen|tät|nis|tum|ment|ness|ity|ité|isme|ance|ence)$/iu;
+
+/**
+ * German nouns for people, by their endings: "Managerin", "Kauffrau", "Branchenkenner", "50-Jährige",
+ * "Vorsitzende", "Präsident", "Polizist". A capitalised head without one ("Disziplin", "Problem") is a thing.
+ */
+const GERMAN_PERSON_NOUN =
+  /(?:er|erin|innen|ent|entin|enten|ant|antin|anten|ist|istin|isten|eur|eurin|frau|frauen|mann|männer|leute|chef|chefin|jährige[rn]?|beamte[rn]?|vorsitzende[rn]?|angestellte[rn]?|abgeordnete[rn]?|kind|kinder|sohn|tochter|mutter|vater|arzt|ärztin|ärzte)$/u;
+
+/** Words that open a description of a speaker: determiners, possessives, numbers. */
+const DESCRIPTION_START =
+  /^(?:the|a|an|one|two|three|four|five|several|some|many|my|his|her|its|their|our|your|der|die|das|ein|eine|einer|eines|sein|seine|ihr|ihre|unser|unsere|le|la|les|l['’]|un|une|des|d['’]|son|sa|ses|mon|ma|mes|leur|leurs|plusieurs)(?:\s|(?<=['’]))/iu;
+
+/** Topics after a speaker: "Eliane Steinmeyer über die Zwangspause", "Ruiz about the plan", "Henry sur la réforme". */
+const TOPIC =
+  /\s(?:about|regarding|concerning|über|zur|zum|gegenüber|sur|à propos (?:de|du|des)|au sujet (?:de|du|des)|concernant)\s.*$/iu;
+
+/** The speaker phrase without the topic it speaks about. */
+export function withoutTopic(phrase: string): string {
+  return phrase.replace(TOPIC, '').trim();
+}
+
+const GERMAN_ARTICLE = /^(?:der|die|das|den|dem|des)$/u;
+const GERMAN_DETERMINER = /^(?:der|die|das|ein|eine|einer|eines|sein|seine|ihr|ihre|unser|unsere)\s/iu;
+
+const ARTICLE_BEFORE =
+  /(?:^|[\s(])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|im|ins|am|ans|vom|zum|zur|beim|aufs)\s+$/iu;
+
+/**
+ * Is `word` used as a common noun in a German text: printed right after an article ("das Herz", "ins
+ * Herz") at least half the times it stands as a word of its own? A name, too, may follow a relative
+ * pronoun that looks like an article ("die Modelle, die Foucault entwickelte"), but seldom.
+ */
+function germanNoun(word: string, text: string): boolean {
+  let uses = 0;
+  let afterArticle = 0;
+  let from = 0;
+  for (let at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, from)) {
+    from = at + word.length;
+    // The whole word only: "Pest" in "Pestzustand" or "Pest-Reglemente" is another word.
+    const after = text[at + word.length] ?? ' ';
+    if (/[\p{L}\u00AD-]/u.test(after) || /[\p{L}\u00AD-]/u.test(text[at - 1] ?? ' ')) continue;
+    uses++;
+    // "von der Leyen": the particles of a name, not an article.
+    const before = text.slice(Math.max(0, at - 16), at);
+    if (ARTICLE_BEFORE.test(before) && !/\b(?:von|van|vom)\s+\S+\s+$/iu.test(before)) afterArticle++;
+  }
+  return afterArticle > 0 && afterArticle * 2 >= uses;
+}
+
+/** Does the lowercase form of `word` stand in the text as a word of its own ("but" for "But")? */
+function usedInLowerCase(word: string, text: string): boolean {
+  const lower = word.toLowerCase();
+  if (lower === word) return false;
+  let from = 0;
+  for (let at = text.indexOf(lower, from); at >= 0; at = text.indexOf(lower, from)) {
+    from = at + lower.length;
+    const before = at === 0 ? ' ' : text[at - 1]!;
+    const after = text[at + lower.length] ?? ' ';
+    if (!/[\p{L}\p{N}'’-]/u.test(before) && !/[\p{L}\p{N}-]/u.test(after)) return true;
+  }
+  return false;
+}
+
+export interface SpeakerEvidence {
+  /** The article text, to tell names from common words. */
+  text: string;
+  /** The page's language ('de' reads capitalised words after an article as nouns). */
+  lang: string | null;
+  /** Names the text gives people in full (two or more name words), and organisations it names. */
+  isKnownName: (name: string) => boolean;
+}
+
+/**
+ * A description of a speaker as the article gives it ("the minister", "un ténor de la droite", "die
+ * Managerin"), or null when the phrase describes no one: a speech noun, an abstract noun, a phrase
+ * ending in a function word, or a long clause.
+ */
+export function speakerDescription(phrase: string): string | null {
+  const description = withoutTopic(phrase);
+  if (!DESCRIPTION_START.test(description)) return null;
+  const words = description.split(/\s+/);
+  if (words.length < 2 || words.length > 7) return null;
+  const head = words.at(-1)!.replace(/[.,;:!?]+$/, '');
+  if (SPEECH_NOUNS.test(head) || ABSTRACT_NOUN.test(head)) return null;
+  if (LEADING_WORDS.has(head.toLowerCase()) || NEVER_IN_NAME.has(head.toLowerCase())) return null;
+  // German prints every noun in capitals: a description's head must be one, and a word for a person.
+  if (GERMAN_DETERMINER.test(description)) {
+    const last = (head.split('-').at(-1) ?? '').replace(/\u00AD/g, '');
+    if (!/^\p{Lu}/u.test(last) || !GERMAN_PERSON_NOUN.test(last.toLowerCase())) return null;
+  }
+  // "Her expressed hope was that …": a verb inside means a clause, not a description.
+  if (words.some((word) => /^(?:is|was|were|are|has|had|ist|war|sind|est|était|a|ont)$/iu.test(word)))
+    return null;
+  return description;
+}
+
+/**
+ * Is `name` (a resolved speaker name, not a description) a name a reader can trust? Names the text
+ * gives in full pass; a name found only in the phrase must look like one: capitalised words, no
+ * sentence opener, no number first, no possessive, no word the text also uses as an ordinary word.
+ */
+export function trustedName(name: string, evidence: SpeakerEvidence): boolean {
+  const words = name.split(/\s+/);
+  if (words.some((word) => /['’]s?$/u.test(word) && word.length > 2)) return false;
+  const organisation = organisationName(name) === name;
+  const german = evidence.lang?.startsWith('de') ?? false;
+  for (const [index, word] of words.entries()) {
+    const lower = word.toLowerCase();
+    if (!/^\p{Lu}/u.test(word)) {
+      // "Zeiten der Pest", "Grad das Modell": in German an article between capitals is a noun phrase.
+      if (german && GERMAN_ARTICLE.test(word) && !/^(?:von|van|vom|zu|de)$/iu.test(words[index - 1] ?? ''))
+        return false;
+      if (organisation && /^(?:of|for|on|the|and|de|du|des|la|der|für|&)$/u.test(word)) continue;
+      if (index > 0 && NAME_PARTICLES.has(lower)) continue;
+      return false;
+    }
+    if (NEVER_IN_NAME.has(lower) || SPEECH_NOUNS.test(word)) return false;
+    if (index === 0 && (LEADING_WORDS.has(lower) || NUMBER_WORD.test(word))) return false;
+  }
+  if (organisation) return true;
+  // In German every noun is capitalised: a word the text prints after an article is a noun.
+  if (german && words.some((word) => germanNoun(word, evidence.text))) return false;
+  if (evidence.isKnownName(name)) return true;
+  // "But", "When", "Speaking", "Learn": a word the text also prints in lower case is no name. (A name
+  // the text gives in full may start with one: "Will Smith", "Mark Green".)
+  return !usedInLowerCase(words[0]!, evidence.text);
+}
+
+/** Words after which a name is an object, not the speaker: "rapists from Mexico", "un proche d'Edouard Philippe". */
+const PREPOSITION_BEFORE =
+  /(?:^|\s)(?:of|from|in|at|to|with|on|by|for|about|against|von|vom|aus|mit|bei|gegen|für|de|d['’]|du|des|à|au|aux|avec|contre|pour|en|dans|chez)\s*$/iu;
+
+/** Is `name` an object in the phrase as written: printed right after a preposition? */
+function objectInPhrase(name: string, mention: string | null): boolean {
+  if (!mention) return false;
+  const surname = name.split(/\s+/).at(-1)!;
+  const at = mention.indexOf(name) >= 0 ? mention.indexOf(name) : mention.indexOf(surname);
+  return at > 0 && PREPOSITION_BEFORE.test(mention.slice(0, at));
+}
+
+/** A speaker as resolved: a name or description, and whether it is an unnamed source. */
+export interface SpeakerAnswer {
+  name: string | null;
+  anonymous: boolean;
+}
+
+/**
+ * The resolved speaker if a reader can trust it; else the article's own description of the speaker
+ * (from `mention`, the phrase as written); else null. Unnamed sources stay as they are.
+ */
+export function trustSpeaker(
+  resolved: SpeakerAnswer | null,
+  mention: string | null,
+  evidence: SpeakerEvidence,
+): SpeakerAnswer | null {
+  if (!resolved?.name || resolved.anonymous) return resolved;
+  // "the ACLU's Jay Stanley": the name after the possessive.
+  const owned = /^.*\p{L}['’]s?\s+(?=\p{Lu}\S*\s+\p{Lu})/u.exec(resolved.name);
+  const name = owned ? resolved.name.slice(owned[0].length) : resolved.name;
+  if (DESCRIPTION_START.test(name)) {
+    const description = speakerDescription(name);
+    return description ? { name: description, anonymous: false } : null;
+  }
+  // An organisation after "for" is whom a spokesperson speaks for; a person after "of" is not the speaker.
+  const organisation = organisationName(name) === name;
+  if (trustedName(name, evidence) && (organisation || !objectInPhrase(name, mention)))
+    return { name, anonymous: false };
+  const description = mention ? speakerDescription(mention) : null;
+  return description ? { name: description, anonymous: false } : null;
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import {
+  speakerDescription,
+  trustSpeaker,
+  trustedName,
+  withoutTopic,
+  type SpeakerEvidence,
+} from '../../../lib/analyze/mentions';
+import { findQuotes } from '../../../lib/analyze/quotes';
+import { buildSpeakerContext } from '../../../lib/analyze/speakers';
+
+function evidence(text: string, lang = 'en', known: string[] = []): SpeakerEvidence {
+  return { text, lang, isKnownName: (name) => known.includes(name) };
+}
+
+function quotes(text: string, lang = 'en') {
+  return findQuotes(text, { lang, speakers: buildSpeakerContext(text) });
+}
+const speakers = (text: string, lang?: string) => quotes(text, lang).map((q) => q.speaker);
+
+describe('trustedName: what is no name', () => {
+  it('refuses sentence openers and function words the text also prints in lower case', () => {
+    const text = 'But the plan failed. When it rained, but not before, the pier flooded.';
+    expect(trustedName('But', evidence(text))).toBe(false);
+    expect(trustedName('When', evidence(text))).toBe(false);
+  });
+
+  it('refuses numbers first, possessives, prepositions and lone letters inside a name', () => {
+    const text = 'Two Clinton donors spoke.';
+    expect(trustedName('Two Clinton', evidence(text))).toBe(false);
+    expect(trustedName('Ivan Ilyich’s', evidence(text))).toBe(false);
+    expect(trustedName('Basis Behind', evidence(text))).toBe(false);
+  });
+
+  it('refuses German nouns: capitalised words the text prints after an article', () => {
+    const text =
+      'Die Worte gingen ihr ins Herz. Das Herz schlug schneller. Zu Zeiten der Pest war die Pest überall.';
+    expect(trustedName('Herz', evidence(text, 'de'))).toBe(false);
+    expect(trustedName('Zeiten der Pest', evidence(text, 'de'))).toBe(false);
+  });
+
+  it('keeps real names, also one printed after a relative pronoun or with name particles', () => {
+    const text =
+      'Die Modelle, die Foucault entwickelte, sind bekannt. Foucault schrieb viel. Foucault lehrte. Ursula von der Leyen sprach. Von der Leyen lachte.';
+    expect(trustedName('Foucault', evidence(text, 'de'))).toBe(true);
+    expect(trustedName('Ursula von der Leyen', evidence(text, 'de', ['Ursula von der Leyen']))).toBe(true);
+    expect(trustedName('Ana Ruiz', evidence('Mayor Ana Ruiz said so.'))).toBe(true);
+    expect(trustedName('Ministry of Health', evidence('the Ministry of Health said'))).toBe(true);
+  });
+});
+
+describe('speakerDescription: how the article describes a speaker', () => {
+  it('keeps descriptions of people', () => {
+    expect(speakerDescription('the minister')).toBe('the minister');
+    expect(speakerDescription('un ténor de la droite')).toBe('un ténor de la droite');
+    expect(speakerDescription('die Managerin')).toBe('die Managerin');
+    expect(speakerDescription('die 50-Jährige über die Schwierigkeiten in Zeiten des Virus')).toBe(
+      'die 50-Jährige',
+    );
+  });
+
+  it('refuses speech nouns, abstract nouns, German things and clauses', () => {
+    expect(speakerDescription('his remarks')).toBeNull();
+    expect(speakerDescription('die Äußerungen')).toBeNull();
+    expect(speakerDescription('die Unterscheidung')).toBeNull();
+    expect(speakerDescription('der Disziplin')).toBeNull();
+    expect(speakerDescription('die Vision einer')).toBeNull();
+    expect(speakerDescription('Her expressed hope was that')).toBeNull();
+  });
+
+  it('cuts the topic off', () => {
+    expect(withoutTopic('Eliane Steinmeyer über die Zwangspause in der Gastronomie')).toBe(
+      'Eliane Steinmeyer',
+    );
+    expect(withoutTopic('Marc Henry sur la réforme')).toBe('Marc Henry');
+  });
+});
+
+describe('trustSpeaker', () => {
+  const none = evidence('');
+  it('takes the name after a possessive, and leaves unnamed sources alone', () => {
+    expect(trustSpeaker({ name: 'ACLU’s Jay Stanley', anonymous: false }, null, none)).toEqual({
+      name: 'Jay Stanley',
+      anonymous: false,
+    });
+    const anonymous = { name: 'a senior official', anonymous: true };
+    expect(trustSpeaker(anonymous, 'a senior official', none)).toBe(anonymous);
+  });
+
+  it('gives the description, not a person named after a preposition in it', () => {
+    expect(
+      trustSpeaker({ name: 'Edouard Philippe', anonymous: false }, 'un proche d’Edouard Philippe', none),
+    ).toEqual({ name: 'un proche d’Edouard Philippe', anonymous: false });
+  });
+
+  it('keeps the organisation a spokesperson speaks for', () => {
+    expect(
+      trustSpeaker(
+        { name: 'Corvane Pharmaceuticals', anonymous: false },
+        'a spokesperson for Corvane Pharmaceuticals',
+        none,
+      ),
+    ).toEqual({ name: 'Corvane Pharmaceuticals', anonymous: false });
+  });
+});
+
+describe('findQuotes: speakers a reader can trust', () => {
+  it('leaves a quote unattributed rather than credit it to a German noun or a sentence opener', () => {
+    const german = 'Die Worte gingen ihm ins Herz. Herz erklärte: „Das ist alles nicht so einfach gewesen.“';
+    expect(speakers(german, 'de')).toEqual([null]);
+    const english = 'But the vote was close. But said “we will not give up on the pier this year.”';
+    expect(speakers(english)).toEqual([null]);
+  });
+
+  it('reads the subject after a subordinating word, not the sentence opener', () => {
+    const text =
+      'But it was not so easy when the minister read this prayer: “O Lord, support us all the day long.” But the hour was late.';
+    expect(speakers(text)).toEqual(['the minister']);
+  });
+
+  it('leaves a passive “was often told” unattributed', () => {
+    const text =
+      'As an adolescent, I was often told that “self, self, self is all you think about,” but I was not.';
+    expect(speakers(text)).toEqual([null]);
+  });
+
+  it('does not give a later partial quote in another sentence to the speaker before', () => {
+    const text =
+      '“We will rebuild the pier this year,” Mayor Ana Ruiz said. Her critics on the council spoke of “a reckless and unfair plan for the harbor.”';
+    expect(speakers(text)).toEqual(['Ana Ruiz', null]);
+  });
+
+  it('does not take a German object for the subject: “Den Clip kommentierte er”', () => {
+    const text =
+      'Will Smith hat ein Video geteilt. Den Clip kommentierte er mit sehr aufrichtigen Worten und schrieb: „Es war nicht immer so zwischen uns.“';
+    expect(speakers(text, 'de')).toEqual(['Will Smith']);
+  });
+
+  it('reads words between the verb and the name, and a title in lower case', () => {
+    expect(speakers('“Le calendrier est tenu”, a déclaré lundi Marc Henry.', 'fr')).toEqual(['Marc Henry']);
+    expect(speakers('„Wir bleiben dabei“, sagte am Dienstag Eva Roth.', 'de')).toEqual(['Eva Roth']);
+    expect(speakers('“The budget holds for now,” said spokeswoman Ana Ruiz.')).toEqual(['Ana Ruiz']);
+  });
+
+  it('reads wider speech verbs and a speaker named before a participle', () => {
+    expect(speakers('“This is a disgrace to the whole city,” fumed Ana Ruiz.')).toEqual(['Ana Ruiz']);
+    expect(speakers('„Das ist eine Frechheit gegenüber allen“, schimpfte Eva Roth.', 'de')).toEqual([
+      'Eva Roth',
+    ]);
+    expect(speakers('Ana Ruiz issued a statement saying “the pier will be rebuilt this year.”')).toEqual([
+      'Ana Ruiz',
+    ]);
+  });
+
+  it('gives “he” to the one person the sentence before names', () => {
+    const text =
+      '“It was wonderful because we were on wires,” Emma Stone says. For Damien Chazelle, the hardest scene was a fight over dinner. “It is an extended conversation that is completely on the actors,” he claims.';
+    expect(speakers(text)).toEqual(['Emma Stone', 'Damien Chazelle']);
+  });
+
+  it('gives a role to the person named in the paragraph only when the text gives them that role', () => {
+    const text =
+      'Le 31 août, Gérald Darmanin a obtenu un non-lieu, au motif que « le défaut de consentement ne suffit pas », a expliqué le juge.';
+    expect(speakers(text, 'fr')).toEqual(['le juge']);
+  });
+});
