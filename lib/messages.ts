@@ -143,6 +143,20 @@ function isEvidence(value: unknown): boolean {
   return lists.every((key) => value[key] === undefined || isListOf(value[key], isNamedClue));
 }
 
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/** A PageCut (numbers only: the panel words the sentence itself), or nothing. */
+function isPageCutOrNone(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  return (
+    isObject(value) &&
+    hasKeys(value, ['readChars', 'pageBytes']) &&
+    isCount(value.readChars) &&
+    (value.pageBytes === null || isCount(value.pageBytes))
+  );
+}
+
 /**
  * The response to an extract request, checked field by field for everything the panel reads;
  * null when anything has another shape. The content script runs in a page the reader does not control.
@@ -177,6 +191,7 @@ export function parseExtractResponse(value: unknown): ExtractResponse | null {
     typeof capture.declaresArticle === 'boolean' &&
     isStringOrNull(capture.unsafeHtml) &&
     isStringOrNull(capture.readabilityByline ?? null) &&
-    isStringOrNull(capture.readabilityPublished ?? null);
+    isStringOrNull(capture.readabilityPublished ?? null) &&
+    isPageCutOrNone(capture.cut);
   return valid ? { ok: true, capture: capture as unknown as PageCapture } : null;
 }

@@ -3,6 +3,7 @@
  * printed as a table, to show that big and hostile pages cost work linear in their size.
  *
  *   npx tsx scripts/bench-scaling.ts [--max 2000000] [--shapes prose,unclosed,unpunctuated] [--runs 1]
+ *   npx tsx scripts/bench-scaling.ts --big-page [--runs 1]
  *
  * Shapes (the pathological ones are what a security review fed the CLI):
  * - prose: news paragraphs with attributed quotes, named people, a wire credit and an outlet.
@@ -14,10 +15,22 @@
  * panel and the CLI run it, which refuses texts over MAX_ANALYZED_CHARACTERS ("refused": nothing done);
  * `uncapped` is the same analysis with the limit lifted, to show that it is linear on its own; `µs/KB`
  * is extract + uncapped per kilobyte of text, which stays flat when the work is linear.
+ *
+ * --big-page measures instead what reading a 25 MB page costs the page itself, in Chromium
+ * (/usr/bin/chromium): the page of the end-to-end tests (tests/fixtures/hostile/pages.ts), read as the
+ * content script reads it (capturePageInSlices, then the structured clone that sending the answer
+ * costs). Printed per run: the longest task in the page while it was read (long-task entries: only
+ * tasks over 50 ms are reported, so "< 50" means none), the wall time, Readability's time, and how
+ * many characters of text were read.
  */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { chromium } from 'playwright-core';
 import { analyzeArticle, MAX_ANALYZED_CHARACTERS, TextTooLongError } from '../lib/analyze';
 import { extractArticle, type AnalyzedPage } from '../lib/extract';
+import { hugePage } from '../tests/fixtures/hostile/pages';
 
 type Shape = 'prose' | 'unclosed' | 'unpunctuated';
 const SHAPES: Shape[] = ['prose', 'unclosed', 'unpunctuated'];
@@ -27,18 +40,24 @@ interface Options {
   max: number;
   shapes: Shape[];
   runs: number;
+  bigPage: boolean;
 }
 
 function readOptions(args: string[]): Options {
-  const options: Options = { max: 2_000_000, shapes: SHAPES, runs: 1 };
+  const options: Options = { max: 2_000_000, shapes: SHAPES, runs: 1, bigPage: false };
   for (let index = 0; index < args.length; index += 2) {
     const [flag, value] = [args[index], args[index + 1] ?? ''];
-    if (flag === '--max') options.max = Number(value);
+    if (flag === '--big-page') {
+      options.bigPage = true;
+      index--;
+    } else if (flag === '--max') options.max = Number(value);
     else if (flag === '--runs') options.runs = Math.max(1, Number(value));
     else if (flag === '--shapes')
       options.shapes = value.split(',').filter((shape): shape is Shape => SHAPES.includes(shape as Shape));
     else
-      throw new Error(`Unknown option ${flag}. Usage: bench-scaling.ts [--max N] [--shapes a,b] [--runs N]`);
+      throw new Error(
+        `Unknown option ${flag}. Usage: bench-scaling.ts [--max N] [--shapes a,b] [--runs N] [--big-page]`,
+      );
   }
   return options;
 }
@@ -129,8 +148,84 @@ function capped(page: AnalyzedPage): 'done' | 'refused' {
 
 const ms = (value: number) => value.toFixed(0).padStart(8);
 
-function main() {
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BIG_PAGE_BYTES = 25 * 1024 * 1024;
+
+/** What reading the big page cost the page, measured inside it. */
+interface BigPageRun {
+  longestTask: number;
+  wall: number;
+  readability: number;
+  readChars: number | null;
+}
+
+/** Runs in the page: read it as the content script does, watching for long tasks meanwhile. */
+const IN_PAGE = `
+import { capturePageInSlices } from './lib/extract/capture';
+globalThis.readBigPage = async () => {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const started = performance.now();
+  const capture = await capturePageInSlices(document, { url: location.href });
+  structuredClone(capture);
+  const wall = performance.now() - started;
+  // Long-task entries arrive after their task: give them time to.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  observer.disconnect();
+  return {
+    longestTask: Math.max(0, ...tasks),
+    wall,
+    readability: capture.page.timings.readability,
+    readChars: capture.cut ? capture.cut.readChars : null,
+  };
+};`;
+
+async function measureBigPage(runs: number): Promise<void> {
+  const bundled = await build({
+    stdin: { contents: IN_PAGE, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+  });
+  const script = bundled.outputFiles[0]!.text;
+  const html = hugePage(BIG_PAGE_BYTES);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    // No host name resolves: the page is served by page.route, and nothing can leave the machine.
+    args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND'],
+  });
+  console.log(`Chromium ${browser.version()}, a ${(html.length / 1024 / 1024).toFixed(0)} MB page`);
+  console.log(
+    `${'run'.padEnd(5)}${'longest task'.padStart(14)}${'wall'.padStart(8)}${'Readability'.padStart(13)}${'read chars'.padStart(12)}`,
+  );
+  try {
+    for (let run = 1; run <= runs; run++) {
+      const page = await browser.newPage();
+      await page.route('http://big.page.test/**', (route) =>
+        route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+      );
+      await page.goto('http://big.page.test/huge.html', { timeout: 300_000 });
+      await page.addScriptTag({ content: script });
+      const result = await page.evaluate(() =>
+        (globalThis as unknown as { readBigPage: () => Promise<BigPageRun> }).readBigPage(),
+      );
+      const longest = result.longestTask === 0 ? '< 50' : result.longestTask.toFixed(0);
+      console.log(
+        `${String(run).padEnd(5)}${longest.padStart(14)}${ms(result.wall)}${ms(result.readability).padStart(13)}${(result.readChars?.toLocaleString('en') ?? 'all').padStart(12)}`,
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
   const options = readOptions(process.argv.slice(2));
+  if (options.bigPage) return measureBigPage(options.runs);
   // Warm up the JIT on a small page of each shape first, so the first row is not the compiler's.
   for (const shape of options.shapes) measure(shape, 10_000, 2);
   console.log(
@@ -153,4 +248,7 @@ function main() {
   }
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -8,18 +8,16 @@ import { EXTRACTION_FAILURES } from './errors';
 import {
   builtIn,
   callBuiltIn,
-  cloneForReading,
-  copyWithDepthLimit,
   deepMarkupWarning,
   defuseClobbering,
   DEFAULT_LIMITS,
   fileKindOf,
   looksLikeBinaryData,
   nestingDepth,
-  type DepthLimitedCopy,
   type ExtractLimits,
   type FileKind,
 } from './guard';
+import { copyInSlices, copyWithinBudget, letThePageRun, PAGE_COPY_BUDGET, type PageCopy } from './page-copy';
 import { readMetadata } from './metadata';
 import { removeBoilerplate } from './boilerplate';
 import { metadataText } from './text';
@@ -33,6 +31,13 @@ export interface ExtractOptions {
   window?: Window;
   /** The document is a private copy the caller will throw away, so it may be changed in place. */
   documentIsCopy?: boolean;
+  /**
+   * The document is a copy made within PAGE_COPY_BUDGET (in the page, in slices: see ./page-copy.ts),
+   * and this is what the copying reported. Implies `documentIsCopy`.
+   */
+  copied?: Omit<PageCopy, 'copy'>;
+  /** The size of the page as it was loaded, in bytes, when known; said to the reader of a cut page. */
+  pageBytes?: number | null;
   limits?: Partial<ExtractLimits>;
   /** Clock for the timings (performance.now where available). */
   now?: () => number;
@@ -70,7 +75,29 @@ export interface PageCapture {
   declaresArticle: boolean;
   /** Set when the "page" is a file of another kind read as HTML (a PDF saved as .html). */
   fileKind?: FileKind | null;
+  /** Set when the page was too large to read whole: what was read of it (see pageCutWarning). */
+  cut?: PageCut | null;
   startedAt: number;
+}
+
+/** A page read only in part because it is larger than the copy's budget. */
+export interface PageCut {
+  /** Characters of text read from the start of the page. */
+  readChars: number;
+  /** The page's size as loaded, in bytes, when the browser says. */
+  pageBytes: number | null;
+}
+
+/** What the reader is told about a page read in part: that it is too large, and what was read. */
+export function pageCutWarning(cut: PageCut): string {
+  const size = cut.pageBytes ? ` (${byteSize(cut.pageBytes)})` : '';
+  return `This page is too large to read whole${size}. Scrutiny read its first ${cut.readChars.toLocaleString('en')} characters of text, so the article may be cut short.`;
+}
+
+/** "25 MB", "740 KB": a size as a reader says it. */
+function byteSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round(bytes / (1024 * 1024)).toLocaleString('en')} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en')} KB`;
 }
 
 /** The warning for a file of another kind read as a web page. */
@@ -121,6 +148,7 @@ export function capturePage(doc: Document, options: ExtractOptions = {}): PageCa
     readerable: false,
     declaresArticle: false,
     fileKind: null,
+    cut: null,
     startedAt,
   };
   try {
@@ -131,6 +159,27 @@ export function capturePage(doc: Document, options: ExtractOptions = {}): PageCa
   }
   capture.page.timings.total = round(now() - startedAt);
   return capture;
+}
+
+/** Milliseconds of copying the page before letting it run again. */
+const SLICE_MS = 10;
+
+/**
+ * capturePage for the live page, in the page: the page is first copied within PAGE_COPY_BUDGET in
+ * slices of SLICE_MS with pauses between them, then the copy is read. The tab stays responsive on a
+ * page of any size, and a page larger than the budget is read from its beginning (PageCapture.cut).
+ */
+export async function capturePageInSlices(
+  doc: Document,
+  options: Omit<ExtractOptions, 'copied' | 'documentIsCopy'> & { pause?: () => Promise<void> } = {},
+): Promise<PageCapture> {
+  const { pause = letThePageRun, ...extractOptions } = options;
+  const { copy, ...copied } = await copyInSlices(doc, PAGE_COPY_BUDGET, {
+    sliceMs: SLICE_MS,
+    now: options.now ?? defaultClock,
+    pause,
+  });
+  return capturePage(copy, { ...extractOptions, copied });
 }
 
 /** capturePage's steps, filling in `capture` as far as they get. */
@@ -152,13 +201,20 @@ function readPage(doc: Document, options: ExtractOptions, capture: PageCapture, 
   let flattened = 0;
   let stopReason: string | null = null;
   const body = builtIn(doc, 'body') as HTMLElement | null;
+  const isCopy = options.documentIsCopy === true || options.copied !== undefined;
   const elementCount = body ? (callBuiltIn(doc, 'getElementsByTagName', '*') as HTMLCollection).length : 0;
   if (!body) stopReason = 'This page has no <body>, so there is no article text to read.';
   else if (elementCount > limits.maxElements) {
     stopReason = `This page is too large to extract the article from (${elementCount.toLocaleString('en')} elements, the limit is ${limits.maxElements.toLocaleString('en')}). Scrutiny read its headline, byline and dates only.`;
   } else {
     try {
-      ({ copy: work, flattened } = privateCopy(doc, limits.maxDepth, options.documentIsCopy === true));
+      const needsCopy = !isCopy || nestingDepth(builtIn(doc, 'documentElement') as Element) > limits.maxDepth;
+      const made: PageCopy = needsCopy
+        ? privateCopy(doc, limits.maxDepth, isCopy)
+        : { copy: doc, flattened: 0, cut: null, ...options.copied };
+      work = made.copy;
+      flattened = made.flattened;
+      if (made.cut) capture.cut = { readChars: made.cut.readChars, pageBytes: options.pageBytes ?? null };
     } catch {
       stopReason = EXTRACTION_FAILURES.copy;
     }
@@ -227,22 +283,23 @@ function readPage(doc: Document, options: ExtractOptions, capture: PageCapture, 
 }
 
 /**
- * The document Readability may change: `doc` itself when the caller says it is a throwaway copy,
- * otherwise a clone. When the markup nests deeper than `maxDepth` (Readability recurses once per
- * level), the copy is built with the deep parts as plain text, never by changing `doc`.
+ * The copy Readability may change, never `doc` itself. A page's own document is copied within
+ * PAGE_COPY_BUDGET (cut where it runs out); a throwaway copy that nests too deep for Readability is
+ * copied whole, with the deep parts as plain text and without style sheets and frames, which jsdom
+ * parses or opens (throwing on some) and extraction never reads.
  */
-function privateCopy(doc: Document, maxDepth: number, documentIsCopy: boolean): DepthLimitedCopy {
-  if (nestingDepth(builtIn(doc, 'documentElement') as Element) > maxDepth)
-    return copyWithDepthLimit(doc, maxDepth);
-  if (documentIsCopy) return { copy: doc, flattened: 0 };
-  try {
-    return { copy: cloneForReading(doc), flattened: 0 };
-  } catch {
-    // jsdom (not browsers) recurses when cloning, through <template> contents too, and throws on
-    // some style sheets; the node-by-node copy does neither.
-    return copyWithDepthLimit(doc, maxDepth);
-  }
+function privateCopy(doc: Document, maxDepth: number, documentIsCopy: boolean): PageCopy {
+  if (documentIsCopy)
+    return copyWithinBudget(doc, {
+      maxTextChars: Infinity,
+      maxElements: Infinity,
+      maxDepth,
+      leaveOut: LEFT_OUT_OF_DEEP_COPY,
+    });
+  return copyWithinBudget(doc, { ...PAGE_COPY_BUDGET, maxDepth });
 }
+
+const LEFT_OUT_OF_DEEP_COPY = new Set(['style', 'iframe', 'frame']);
 
 export const defaultClock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 export const round = (ms: number) => Math.round(ms * 100) / 100;

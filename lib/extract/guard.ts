@@ -15,8 +15,6 @@ export function deepMarkupWarning(maxDepth: number): string {
   return `Parts of this page are nested more than ${maxDepth} levels deep; Scrutiny read them as plain text.`;
 }
 
-const ELEMENT_NODE = 1;
-
 /**
  * A DOM property read from the prototype chain, past the named properties that DOM clobbering puts on
  * the object itself: with `<input name="getAttribute">` in a form, form.getAttribute is the input, and
@@ -82,101 +80,6 @@ export function flattenDeepSubtrees(root: Element, maxDepth: number): number {
       stack.push([child, depth + 1]);
   }
   return flattened;
-}
-
-/**
- * Elements left out of a depth-limited copy: Readability reads neither, and jsdom parses every style
- * sheet it is handed (throwing on some) and opens a whole window for each frame.
- */
-const LEFT_OUT_OF_COPY = new Set(['style', 'iframe', 'frame']);
-
-export interface DepthLimitedCopy {
-  copy: Document;
-  /** How many subtrees were replaced by their text. */
-  flattened: number;
-}
-
-/**
- * A private copy of `doc` in which every element at `maxDepth` that has element children holds their
- * text instead. Built node by node, iteratively, without changing `doc`: neither `cloneNode(true)` nor
- * removing a subtree survives a tree 20,000 levels deep in every DOM (jsdom recurses once per level
- * for both), while a page script can build such a tree in any browser.
- */
-export function copyWithDepthLimit(doc: Document, maxDepth: number): DepthLimitedCopy {
-  const copy = callBuiltIn(doc, 'cloneNode', false) as Document;
-  // The DOM's own methods, taken before the copy holds anything that could clobber them.
-  const importNode = builtIn(copy, 'importNode') as Document['importNode'];
-  const appendChild = builtIn(copy, 'appendChild') as Node['appendChild'];
-  const createTextNode = builtIn(copy, 'createTextNode') as Document['createTextNode'];
-  const walker = callBuiltIn(doc, 'createTreeWalker', doc, 0xffffffff /* SHOW_ALL */) as TreeWalker;
-  /** The children of `node`, read through the walker (past clobbered firstChild and nextSibling). */
-  const childrenOf = (node: Node): Node[] => {
-    const children: Node[] = [];
-    walker.currentNode = node;
-    for (let child = walker.firstChild(); child; child = walker.nextSibling()) children.push(child);
-    return children;
-  };
-  let flattened = 0;
-  // [original node, parent in the copy, depth of the original node]; documentElement is depth 0.
-  const pending: Array<[Node, Node, number]> = [];
-  for (const child of childrenOf(doc).reverse()) pending.push([child, copy, 0]);
-  while (pending.length > 0) {
-    const [node, parent, depth] = pending.pop()!;
-    const isElement = builtIn(node, 'nodeType') === ELEMENT_NODE;
-    if (isElement && LEFT_OUT_OF_COPY.has(builtIn(node, 'localName') as string)) continue;
-    const clone = appendChild.call(parent, importNode.call(copy, node, false));
-    const children = isElement ? childrenOf(node) : [];
-    if (children.length === 0) continue;
-    if (depth >= maxDepth && children.some((child) => builtIn(child, 'nodeType') === ELEMENT_NODE)) {
-      appendChild.call(clone, createTextNode.call(copy, blockText(node)));
-      flattened++;
-      continue;
-    }
-    for (const child of children.reverse()) pending.push([child, clone, depth + 1]);
-  }
-  return { copy, flattened };
-}
-
-/** What the copy keeps of <head>: metadata (JSON-LD is a <script>, see below). */
-const HEAD_KEEPS = new Set(['title', 'meta', 'link', 'base']);
-
-/**
- * A deep copy of `doc` for extraction that leaves out the <head>'s style sheets and scripts (JSON-LD
- * aside): Readability and the metadata reader never look at them, and cloning a <style> makes the
- * browser parse its CSS again, which on pages with large inline style sheets costs more than the
- * rest of the copy.
- */
-export function cloneForReading(doc: Document): Document {
-  // The live page's document and the copy are read through the DOM's own methods: a page can clobber
-  // document.head, document.documentElement or document.cloneNode with a named image or form.
-  const copy = callBuiltIn(doc, 'cloneNode', false) as Document;
-  const importNode = builtIn(copy, 'importNode') as Document['importNode'];
-  const appendChild = builtIn(copy, 'appendChild') as Node['appendChild'];
-  const documentElement = builtIn(doc, 'documentElement') as Element | null;
-  const docHead = builtIn(doc, 'head') as HTMLHeadElement | null;
-  for (let child = builtIn(doc, 'firstChild') as ChildNode | null; child; child = child.nextSibling) {
-    if (child !== documentElement) {
-      appendChild.call(copy, importNode.call(copy, child, true));
-      continue;
-    }
-    const root = appendChild.call(copy, importNode.call(copy, child, false));
-    for (let part = child.firstChild; part; part = part.nextSibling) {
-      if (part !== docHead) {
-        appendChild.call(root, importNode.call(copy, part, true));
-        continue;
-      }
-      const head = appendChild.call(root, importNode.call(copy, part, false));
-      for (let element = docHead.firstElementChild; element; element = element.nextElementSibling) {
-        const name = element.localName;
-        if (
-          HEAD_KEEPS.has(name) ||
-          (name === 'script' && /ld\+json/i.test(element.getAttribute('type') ?? ''))
-        )
-          appendChild.call(head, importNode.call(copy, element, true));
-      }
-    }
-  }
-  return copy;
 }
 
 /** Characters that writing never contains: C0 and C1 controls (tab and line breaks aside) and U+FFFD. */

@@ -3,7 +3,14 @@
  * tests as one call; in the extension the content script runs `capturePage` and the panel runs
  * `buildAnalyzedPage`. Never changes the document it is given unless the caller says it is a copy.
  */
-import { capturePage, defaultClock, round, type ExtractOptions, type PageCapture } from './capture';
+import {
+  capturePage,
+  defaultClock,
+  pageCutWarning,
+  round,
+  type ExtractOptions,
+  type PageCapture,
+} from './capture';
 import { EXTRACTION_FAILURES } from './errors';
 import { isFileKind, type FileKind } from './guard';
 import { resolveByline } from './resolve';
@@ -13,7 +20,8 @@ import type { AnalyzedPage, ArticleVerdict } from './types';
 
 export type * from './types';
 export type { FileKind } from './guard';
-export { capturePage, type ExtractOptions, type PageCapture };
+export { capturePage, pageCutWarning, type ExtractOptions, type PageCapture };
+export type { PageCut } from './capture';
 export { CAPTURE_FAILED, EXTRACTION_FAILURES } from './errors';
 
 const WORDS_PER_MINUTE = 230;
@@ -30,6 +38,8 @@ export function buildAnalyzedPage(
 ): AnalyzedPage {
   const finishing = now();
   const page: AnalyzedPage = structuredClone(capture.page);
+  // First among the notes: everything else on the page was read from its beginning only.
+  if (capture.cut) page.warnings.unshift(pageCutWarning(capture.cut));
   let body: HTMLElement | null = null;
   if (capture.unsafeHtml) {
     try {

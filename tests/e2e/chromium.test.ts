@@ -4,7 +4,17 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAGES_DIR, startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
-import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot } from './bad-input-cases';
+import {
+  BAD_INPUT_CASES,
+  expectResponsive,
+  longestBlock,
+  markScrutinyStart,
+  routeBadInputCases,
+  snapshotPanel,
+  watchHeartbeat,
+  watchLongTasks,
+  type PanelSnapshot,
+} from './bad-input-cases';
 import { passageShownInPage } from './passage';
 import {
   EXPORT_CLIP,
@@ -950,6 +960,11 @@ describe.skipIf(!available)('Chromium', () => {
           const page = await context.newPage();
           const url = server.url(testCase.path);
           await page.goto(url, { timeout: 60_000 }).catch(() => undefined);
+          if (testCase.watchResponsiveness) {
+            await page.evaluate(watchLongTasks);
+            await page.evaluate(watchHeartbeat);
+            await page.evaluate(markScrutinyStart);
+          }
           const panel = await context.newPage();
           await panel.goto(panelUrl());
           const tabId = await tabIdOf(panel, url);
@@ -964,6 +979,7 @@ describe.skipIf(!available)('Chromium', () => {
               { timeout: testCase.slow ? 200_000 : 15_000 },
             )
             .not.toMatch(/^(loading|idle|none)$/);
+          if (testCase.watchResponsiveness) expectResponsive(await page.evaluate(longestBlock));
           testCase.check(snapshot!);
           await panel.close();
           await page.close();

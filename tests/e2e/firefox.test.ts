@@ -9,7 +9,16 @@ import puppeteer, {
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from '@wxt-dev/browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
-import { BAD_INPUT_CASES, routeBadInputCases, snapshotPanel, type PanelSnapshot } from './bad-input-cases';
+import {
+  BAD_INPUT_CASES,
+  expectResponsive,
+  longestBlock,
+  markScrutinyStart,
+  routeBadInputCases,
+  snapshotPanel,
+  watchHeartbeat,
+  type PanelSnapshot,
+} from './bad-input-cases';
 import { articleParagraphs, articlePage } from '../fixtures/hostile/pages';
 import {
   FIREFOX_PATH,
@@ -771,6 +780,7 @@ describe.skipIf(!available)('Firefox ESR', () => {
           const page = await openWebPage();
           const url = server.url(testCase.path);
           await page.goto(url, { timeout: 60_000 }).catch(() => undefined);
+          if (testCase.watchResponsiveness) await page.evaluate(watchHeartbeat);
           const finder = await openExtensionPage('?opener=1');
           const tabId = await until(
             () =>
@@ -782,12 +792,14 @@ describe.skipIf(!available)('Firefox ESR', () => {
             (id) => id > 0,
           );
           await finder.close();
+          if (testCase.watchResponsiveness) await page.evaluate(markScrutinyStart);
           const panel = await openExtensionPage(`?tabId=${tabId}`);
           const snapshot: PanelSnapshot = await until(
             () => panel.evaluate(snapshotPanel),
             (value) => !/^(loading|idle|none)$/.test(value.view),
             testCase.slow ? 200_000 : 15_000,
           );
+          if (testCase.watchResponsiveness) expectResponsive(await page.evaluate(longestBlock));
           testCase.check(snapshot);
           await panel.close();
           await page.close();

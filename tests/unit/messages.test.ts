@@ -110,6 +110,16 @@ describe('parseExtractResponse', () => {
     });
   });
 
+  it('accepts a capture of a page read in part, with or without its size', () => {
+    for (const cut of [
+      { readChars: 180_000, pageBytes: 26_214_400 },
+      { readChars: 180_000, pageBytes: null },
+    ]) {
+      const capture = { ...validCapture(), cut };
+      expect(parseExtractResponse({ ok: true, capture })).toEqual({ ok: true, capture });
+    }
+  });
+
   it('accepts a capture without article HTML (null)', () => {
     const capture = { ...validCapture(), unsafeHtml: null };
     expect(parseExtractResponse({ ok: true, capture })).not.toBeNull();
@@ -141,6 +151,16 @@ describe('parseExtractResponse', () => {
     ['article HTML missing', { ok: true, capture: { ...validCapture(), unsafeHtml: undefined } }],
   ])('rejects %s', (_name, value) => {
     expect(parseExtractResponse(value)).toBeNull();
+  });
+
+  it.each([
+    ['a sentence', 'This page is fine.'],
+    ['a negative count', { readChars: -1, pageBytes: null }],
+    ['a fractional count', { readChars: 1.5, pageBytes: null }],
+    ['a size that is a string', { readChars: 10, pageBytes: '25 MB' }],
+    ['words of its own', { readChars: 10, pageBytes: null, warning: 'Hi' }],
+  ])('rejects a cut that is %s (the panel words the notice itself)', (_name, cut) => {
+    expect(parseExtractResponse({ ok: true, capture: { ...validCapture(), cut } })).toBeNull();
   });
 
   it.each([
