@@ -777,9 +777,7 @@ describe.skipIf(!available)('Chromium', () => {
         .toBe('done');
       await selectForToolbar(seed, EXPORT_HIGHLIGHT);
       await seed.keyboard.press('h');
-      await expect
-        .poll(async () => (await seed.evaluate(drawnHighlights)).yellow ?? [])
-        .toContain(EXPORT_HIGHLIGHT);
+      await expect.poll(async () => (await drawnHighlightsIn(seed)).yellow ?? []).toContain(EXPORT_HIGHLIGHT);
       await panel.getByRole('button', { name: 'Save article', exact: true }).click();
       await expect.poll(() => panel.getByTestId('saved-status').textContent()).toMatch(/^Saved /);
       // The note and the page note as the panel sends them to the background.
@@ -938,7 +936,7 @@ describe.skipIf(!available)('Chromium', () => {
         const tabId = await tabIdOf(freshPanel, page.url());
         await freshPanel.goto(`chrome-extension://${freshId}/sidepanel.html?tabId=${tabId}`);
         await expect
-          .poll(async () => (await page.evaluate(drawnHighlights)).yellow ?? [], { timeout: 15_000 })
+          .poll(async () => (await drawnHighlightsIn(page)).yellow ?? [], { timeout: 15_000 })
           .toContain(EXPORT_HIGHLIGHT);
         await freshPanel.getByTestId('tab-notes').click();
         await expect

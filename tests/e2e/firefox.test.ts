@@ -171,8 +171,8 @@ describe.skipIf(!available)('Firefox ESR', () => {
    * What the reader sees highlighted in a web page: the annotator's marks (drawn where no page script can
    * list them), asked from an extension page, read back in the page as the words under them.
    */
-  async function drawnIn(page: Page): Promise<Record<string, string[]>> {
-    const asker = await openExtensionPage('?opener=1');
+  async function drawnIn(page: Page, instance = firefox): Promise<Record<string, string[]>> {
+    const asker = await openExtensionPage('?opener=1', instance);
     try {
       const marks: MarkOnScreen[] = await asker.evaluate(askDrawnMarks, await tabIdOf(asker, page.url()));
       return await page.evaluate(textUnderMarks, { marks });
@@ -618,19 +618,10 @@ describe.skipIf(!available)('Firefox ESR', () => {
         ),
       (state) => state === 'done',
     );
-    // The toolbar shows in the tab the reader is looking at.
-    const selectUntilToolbar = (passage: string) =>
-      until(async () => {
-        await seed.bringToFront();
-        await seed.evaluate(() => window.getSelection()?.removeAllRanges());
-        await seed.evaluate(selectText, passage);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        return seed.evaluate(annotatorShown);
-      }, Boolean);
-    await selectUntilToolbar(EXPORT_HIGHLIGHT);
+    await selectForToolbar(seed, EXPORT_HIGHLIGHT);
     await seed.keyboard.press('h');
     await until(
-      () => seed.evaluate(drawnHighlights),
+      () => drawnIn(seed),
       (drawn) => (drawn.yellow ?? []).includes(EXPORT_HIGHLIGHT),
     );
     await panel.click('[data-testid="save-article"]');
@@ -655,7 +646,7 @@ describe.skipIf(!available)('Firefox ESR', () => {
       },
       { url: seed.url(), note: EXPORT_HIGHLIGHT_NOTE },
     );
-    await selectUntilToolbar(EXPORT_CLIP);
+    await selectForToolbar(seed, EXPORT_CLIP);
     await seed.keyboard.press('k');
     await until(
       () => panel.evaluate(() => document.querySelectorAll('[data-testid="clip-card"]').length),
@@ -757,7 +748,7 @@ describe.skipIf(!available)('Firefox ESR', () => {
       await page.goto(server.url(SEED_PATH));
       const freshPanel = await openPanelFor(page, fresh);
       await until(
-        () => page.evaluate(drawnHighlights),
+        () => drawnIn(page, fresh),
         (drawn) => (drawn.yellow ?? []).includes(EXPORT_HIGHLIGHT),
       );
       await freshPanel.click('[data-testid="tab-notes"]');
