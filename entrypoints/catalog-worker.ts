@@ -27,7 +27,9 @@ export default defineUnlistedScript({
     const started = performance.now();
     let query: LibraryQuery = { text: '', filters: {}, sort: 'saved' };
     // Every step on the catalog runs after the one before, so a query never sees a half-applied change.
-    let catalog: Promise<LibraryCatalog | null> = LibraryCatalog.load(db).then(
+    let catalog: Promise<LibraryCatalog | null> = LibraryCatalog.load(db, {
+      onProgress: (progress) => post({ type: 'progress', ...progress }),
+    }).then(
       (loaded) => {
         loaded.query(query);
         post({ type: 'ready', ms: Math.round(performance.now() - started), ...summary(loaded) });

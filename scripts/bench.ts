@@ -4,10 +4,14 @@
  *   npm run bench -- <zyte-dir> [--readability-pages <dir>] [--json FILE] [--warm-ups N] [--runs N]
  *                    [--profile-runs N] [--limit N] [--build] [--output-dir DIR]
  *   npm run bench -- --only anchoring [--json FILE] [--warm-ups N] [--runs N] [--limit N]
+ *   npm run bench -- --only library [--articles N] [--notes N] [--runs N] [--build] [--json FILE]
  *
  * The first form measures the corpora and then re-anchoring (scripts/bench-anchoring.ts); `--only
  * anchoring` measures re-anchoring alone, on generated pages, with no corpus and no build needed
- * (--limit N then caps the edit generator's articles per run).
+ * (--limit N then caps the edit generator's articles per run). `--only library` measures the library on a
+ * generated one of --articles articles (10,000) and --notes notes (100,000), in a page and in the built
+ * extension's library page (scripts/bench-library.ts; --runs N opens of the page, --build rebuilds
+ * .output/bench-library).
  *
  * --build rebuilds the extension first (otherwise only when .output/chrome-mv3 is missing);
  * --output-dir measures another build of the Chrome extension instead; --limit N takes the first N pages
@@ -27,6 +31,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { printAnchoringReport, runAnchoringBench } from './bench-anchoring';
+import { printLibraryReport, runLibraryBench } from './bench-library';
 import { SIDE_STEPS, type MeasureOptions, type PageRuns } from './bench-page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,8 +56,8 @@ const CHROMIUM_ARGS = [
 ];
 
 interface Options {
-  /** `anchoring`: only the re-anchoring bench, which needs no corpus. */
-  only: 'anchoring' | null;
+  /** `anchoring`: only the re-anchoring bench, which needs no corpus; `library`: only the library bench. */
+  only: 'anchoring' | 'library' | null;
   zyteDir: string;
   readabilityPagesDir: string | null;
   jsonFile: string | null;
@@ -63,11 +68,15 @@ interface Options {
   forceBuild: boolean;
   /** The built Chrome extension whose sizes are reported. */
   chromeOutput: string;
+  /** `--only library`: the generated library's saved articles and notes. */
+  articles: number;
+  notes: number;
 }
 
 const USAGE =
   'usage: npm run bench -- <zyte-dir> [--readability-pages <dir>] [--json FILE] [--warm-ups N] [--runs N] [--profile-runs N] [--limit N] [--build] [--output-dir DIR]\n' +
-  '       npm run bench -- --only anchoring [--json FILE] [--warm-ups N] [--runs N] [--limit N]';
+  '       npm run bench -- --only anchoring [--json FILE] [--warm-ups N] [--runs N] [--limit N]\n' +
+  '       npm run bench -- --only library [--articles N] [--notes N] [--runs N] [--build] [--json FILE]';
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
@@ -81,6 +90,8 @@ function parseOptions(argv: string[]): Options {
     limit: Infinity,
     forceBuild: false,
     chromeOutput: DEFAULT_CHROME_OUTPUT,
+    articles: 10_000,
+    notes: 100_000,
   };
   const count = (flag: string, value: string | undefined) => {
     const parsed = Number(value);
@@ -96,7 +107,8 @@ function parseOptions(argv: string[]): Options {
     const arg = argv[i]!;
     if (arg === '--only') {
       const what = valueOf(arg, argv[++i]);
-      if (what !== 'anchoring') throw new Error(`--only takes "anchoring"\n${USAGE}`);
+      if (what !== 'anchoring' && what !== 'library')
+        throw new Error(`--only takes "anchoring" or "library"\n${USAGE}`);
       options.only = what;
     } else if (arg === '--readability-pages') options.readabilityPagesDir = valueOf(arg, argv[++i]);
     else if (arg === '--json') options.jsonFile = valueOf(arg, argv[++i]);
@@ -106,6 +118,8 @@ function parseOptions(argv: string[]): Options {
     else if (arg === '--limit') options.limit = count(arg, argv[++i]);
     else if (arg === '--build') options.forceBuild = true;
     else if (arg === '--output-dir') options.chromeOutput = resolve(valueOf(arg, argv[++i]));
+    else if (arg === '--articles') options.articles = count(arg, argv[++i]);
+    else if (arg === '--notes') options.notes = count(arg, argv[++i]);
     else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}\n${USAGE}`);
     else if (!options.zyteDir) options.zyteDir = arg;
     else throw new Error(`unexpected argument ${arg}\n${USAGE}`);
@@ -703,7 +717,26 @@ function printSizes(sizes: BundleSizes): void {
 // ---------------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  const [only, what, ...searchArgs] = process.argv.slice(2);
+  if (only === '--only' && what === 'search') {
+    // The search engines alone, in Node (scripts/bench-search.ts): --articles N --notes N --engines a,b …
+    const { runSearchBench } = await import('./bench-search');
+    return runSearchBench(searchArgs);
+  }
   const options = parseOptions(process.argv.slice(2));
+  if (options.only === 'library') {
+    // Launches its own browsers: one with a profile on disk, one with the built extension.
+    const library = await runLibraryBench({
+      articles: options.articles,
+      notes: options.notes,
+      pageLoads: options.runs,
+      forceBuild: options.forceBuild,
+    });
+    printLibraryReport(library);
+    const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
+    writeReport(options, { command, date: new Date().toISOString(), library });
+    return;
+  }
   const anchoringOptions = { warmUps: options.warmUps, runs: options.runs, articleLimit: options.limit };
   const corporaToo = options.only !== 'anchoring';
   if (corporaToo) ensureBuild(options);

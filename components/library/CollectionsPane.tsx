@@ -1,4 +1,5 @@
 /** The library's collections: pick one to see its items; create, rename, merge and delete them. */
+import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { Collection } from '@/lib/library/types';
 
@@ -9,7 +10,8 @@ export interface CollectionActions {
   merge(sources: Collection[], target: Collection): void;
 }
 
-export function CollectionsPane({
+/** Kept as it is while the list scrolls: rendered again only when its props change. */
+export const CollectionsPane = memo(function CollectionsPane({
   collections,
   sizes,
   current,
@@ -157,4 +159,4 @@ export function CollectionsPane({
       )}
     </section>
   );
-}
+});

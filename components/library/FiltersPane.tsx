@@ -1,4 +1,5 @@
 /** Narrow the library by kind, tag, outlet, author, person quoted, source kind, language and dates. */
+import { memo } from 'preact/compat';
 import type { LibraryFacets } from '@/lib/library/catalog';
 import type { LibraryFilters, LibraryItemKind } from '@/lib/library/search';
 
@@ -41,7 +42,8 @@ function Choice({
   );
 }
 
-export function FiltersPane({
+/** Kept as it is while the list scrolls: rendered again only when its props change. */
+export const FiltersPane = memo(function FiltersPane({
   filters,
   facets,
   onChange,
@@ -147,4 +149,4 @@ export function FiltersPane({
       </fieldset>
     </section>
   );
-}
+});

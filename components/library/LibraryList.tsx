@@ -2,14 +2,17 @@
  * The library's list: only the rows on screen (and a few around them) are in the DOM, asked of the
  * catalog a page at a time, so 100,000 items scroll as lightly as ten.
  */
+import { memo } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { LibraryRow } from '@/lib/library/catalog';
+import type { LibraryRow, LoadProgress } from '@/lib/library/catalog';
 import type { Collection } from '@/lib/library/types';
 import { MarkedText } from './MarkedText';
 
 /** Every row is this tall (CSS keeps it so): the list computes what is on screen from the scroll offset. */
 export const ROW_HEIGHT = 116;
 const OVERSCAN = 6;
+/** Rows kept around the latest ones fetched; farther ones are fetched again if the reader scrolls back. */
+const KEPT_ROWS = 1_000;
 
 const KIND_NAMES: Record<LibraryRow['kind'], string> = {
   article: 'Article',
@@ -23,6 +26,30 @@ export function formatDay(iso: string | null): string {
   if (!iso) return '';
   const time = new Date(iso);
   return Number.isNaN(time.getTime()) ? iso : DAY.format(time);
+}
+
+/** `rows` with `fetched` put in from `offset`, keeping only the KEPT_ROWS nearest to them. */
+export function mergeRows(
+  rows: ReadonlyMap<number, LibraryRow>,
+  offset: number,
+  fetched: readonly LibraryRow[],
+): Map<number, LibraryRow> {
+  const next = new Map<number, LibraryRow>();
+  const from = offset - KEPT_ROWS / 2;
+  const to = offset + fetched.length + KEPT_ROWS / 2;
+  for (const [index, row] of rows) if (index >= from && index < to) next.set(index, row);
+  fetched.forEach((row, at) => next.set(offset + at, row));
+  return next;
+}
+
+/** What the status line says while the catalog opens, and whether saved articles are listed meanwhile. */
+export function loadingStatus(progress: LoadProgress | null, articlesShown: boolean): string {
+  const meanwhile = articlesShown ? ' Meanwhile, your saved articles, newest first.' : '';
+  if (!progress) return `Opening your library…${meanwhile}`;
+  const count = `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}`;
+  return progress.phase === 'reading'
+    ? `Reading your library… ${count} items.${meanwhile}`
+    : `Preparing search… ${count} items.${meanwhile}`;
 }
 
 export interface LibraryListProps {
@@ -79,59 +106,85 @@ export function LibraryList(props: LibraryListProps) {
     }
   }, [window.first, last, rows, requestRows]);
 
+  // The rows on screen sit in one list in normal flow, moved as a whole with a transform: scrolling
+  // changes one property, and each row (fixed height, `contain: strict`) lays out and paints on its own.
+  // Rows are keyed by item, so one still on screen after a scroll is kept, not made again.
   const shown: preact.JSX.Element[] = [];
   for (let index = window.first; index < last; index++) {
     const row = rows.get(index);
     shown.push(
-      <li
-        key={row ? row.id : `pending-${index}`}
-        class="library-row"
-        style={{ top: `${index * ROW_HEIGHT}px` }}
-        aria-posinset={index + 1}
-        aria-setsize={total}
-        data-kind={row?.kind}
-        data-testid={row ? 'library-item' : undefined}
-      >
-        {row ? (
-          <RowView
-            row={row}
-            selected={selected.has(row.id)}
-            onToggle={onToggle}
-            onOpen={onOpen}
-            collections={collections}
-          />
-        ) : (
+      row ? (
+        <RowView
+          key={row.id}
+          index={index}
+          total={total}
+          row={row}
+          selected={selected.has(row.id)}
+          onToggle={onToggle}
+          onOpen={onOpen}
+          collections={collections}
+        />
+      ) : (
+        <li key={`pending-${index}`} class="library-row" aria-posinset={index + 1} aria-setsize={total}>
           <span class="library-row-pending">…</span>
-        )}
-      </li>,
+        </li>
+      ),
     );
   }
 
   return (
     <div class="library-scroller" ref={scroller} tabIndex={-1} data-testid="library-list">
-      <ul class="library-rows" style={{ height: `${total * ROW_HEIGHT}px` }} aria-label="Library items">
-        {shown}
-      </ul>
+      <div class="library-rows" style={{ height: `${total * ROW_HEIGHT}px` }}>
+        <ul
+          class="library-window"
+          style={{ transform: `translateY(${window.first * ROW_HEIGHT}px)` }}
+          aria-label="Library items"
+        >
+          {shown}
+        </ul>
+      </div>
     </div>
   );
 }
 
-function RowView({
-  row,
-  selected,
-  onToggle,
-  onOpen,
-  collections,
-}: {
+interface RowViewProps {
+  index: number;
+  total: number;
   row: LibraryRow;
   selected: boolean;
   onToggle(row: LibraryRow, selected: boolean): void;
   onOpen(row: LibraryRow): void;
   collections: ReadonlyMap<string, Collection>;
-}) {
+}
+
+/** One row; rendered again only when what it shows changed (the list re-renders on every scroll step). */
+const RowView = memo(function RowView({
+  index,
+  total,
+  row,
+  selected,
+  onToggle,
+  onOpen,
+  collections,
+}: RowViewProps) {
   const names = row.collectionIds.map((id) => collections.get(id)?.name).filter(Boolean);
+  const meta = [
+    row.detail,
+    row.published && `published ${formatDay(row.published)}`,
+    `${row.kind === 'article' ? 'saved' : 'added'} ${formatDay(row.date)}`,
+    row.versionCount > 1 && `${row.versionCount} versions`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
-    <article class="library-item" data-colour={row.colour ?? undefined}>
+    <li
+      class="library-row library-item"
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      data-kind={row.kind}
+      data-colour={row.colour ?? undefined}
+      data-testid="library-item"
+    >
       <input
         type="checkbox"
         class="library-select"
@@ -141,14 +194,7 @@ function RowView({
       />
       <div class="library-item-body">
         <p class="library-item-meta">
-          <span class="library-kind">{KIND_NAMES[row.kind]}</span>
-          {row.detail && <span> · {row.detail}</span>}
-          {row.published && <span> · published {formatDay(row.published)}</span>}
-          <span>
-            {' '}
-            · {row.kind === 'article' ? 'saved' : 'added'} {formatDay(row.date)}
-          </span>
-          {row.versionCount > 1 && <span> · {row.versionCount} versions</span>}
+          <span class="library-kind">{KIND_NAMES[row.kind]}</span> · {meta}
         </p>
         <h3 class="library-item-title">
           {row.articleId ? (
@@ -184,6 +230,6 @@ function RowView({
           </p>
         )}
       </div>
-    </article>
+    </li>
   );
-}
+});

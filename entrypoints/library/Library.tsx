@@ -4,9 +4,9 @@
  * of each saved copy. The catalog (records + search index) lives in a worker; this page only asks it for
  * the rows on screen, and writes through lib/store, announcing each change to every extension page.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { LibraryList } from '@/components/library/LibraryList';
-import { ReaderView } from '@/components/library/ReaderView';
+import { lazy, Suspense } from 'preact/compat';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { LibraryList, loadingStatus, mergeRows } from '@/components/library/LibraryList';
 import { CollectionsPane, type CollectionActions } from '@/components/library/CollectionsPane';
 import { FiltersPane } from '@/components/library/FiltersPane';
 import { BulkBar } from '@/components/library/BulkBar';
@@ -17,7 +17,7 @@ import { EXPORT_FORMATS } from '@/lib/export';
 import type { ExportScope } from '@/lib/export/types';
 import { askStore } from '../annotator/store-client';
 import { readAnnotationMessage } from '@/lib/annotations/messages';
-import { articleRow, type LibraryQuery, type LibraryRow } from '@/lib/library/catalog';
+import { articleRow, type LibraryQuery, type LibraryRow, type LoadProgress } from '@/lib/library/catalog';
 import type { LibraryItemKind } from '@/lib/library/search';
 import { announceLibraryChange } from '@/lib/library/sync';
 import type { Annotation } from '@/lib/annotations/types';
@@ -49,6 +49,8 @@ import { copyText, downloadFile, makeExport, previewImport, sendImport } from '.
 
 const db = openAnnotationStore();
 const PAGE = 60;
+/** The worker starts after the first rows are on screen, or after this long without them. */
+const WORKER_START_AT_LATEST_MS = 3_000;
 const UNEXPECTED = 'Something went wrong in Scrutiny’s storage. Nothing was changed: try again.';
 
 interface Undo {
@@ -67,18 +69,67 @@ const articleIdFromHash = () => {
   return match ? match[1]! : null;
 };
 
-/** The first screen of saved articles, read straight from the database while the worker loads the rest. */
-function quickRows(articles: SavedArticle[]): Map<number, LibraryRow> {
-  return new Map(articles.map((article, index) => [index, articleRow(article)]));
-}
+/**
+ * Until the worker has the whole catalog (a minute on a large library), the list shows the saved
+ * articles newest first, read straight from the database a screen at a time. The first screen is asked
+ * for as soon as this module runs, before anything renders, and the worker starts only once it is on
+ * screen: its opening reads every record, and would otherwise hold the database while the page waits.
+ */
+const firstScreen: Promise<SavedArticle[]> = db
+  .open()
+  .then(() => {
+    performance.mark('scrutiny-library-db-open');
+    return listArticlesPage(db, { sort: 'savedAt', offset: 0, limit: PAGE });
+  })
+  .then((articles) => {
+    performance.mark('scrutiny-library-first-screen-read');
+    return articles;
+  });
+
+const rowsOf = (articles: SavedArticle[]) => articles.map((article) => articleRow(article));
+
+/**
+ * The reading view (DOMPurify, re-anchoring, the diff, the highlights' styles) loads when an article is
+ * opened, not with the list: the page's first rows wait for less code.
+ */
+const ReaderView = lazy(async () => {
+  const [reader, { HIGHLIGHT_CSS }, { PASSAGE_HIGHLIGHT_CSS }] = await Promise.all([
+    import('@/components/library/ReaderView'),
+    import('@/lib/annotator/highlighter'),
+    import('@/lib/anchor/flash'),
+  ]);
+  // The reader's highlights on saved copies are drawn with the same colours as in the pages.
+  const highlightStyle = document.createElement('style');
+  highlightStyle.textContent = `${HIGHLIGHT_CSS}\n${PASSAGE_HIGHLIGHT_CSS}`;
+  document.head.append(highlightStyle);
+  return { default: reader.ReaderView };
+});
 
 const errorMessage = (error: unknown) => (error instanceof StoreError ? error.message : UNEXPECTED);
+
+function announceCollectionChange(deleted: DeletedCollection[], targetId?: string) {
+  announceLibraryChange({
+    tables: ['collections', 'clippings', 'articles'],
+    ids: [
+      ...deleted.flatMap((item) => [
+        item.collection.id,
+        ...item.clippings.map((clipping) => clipping.id),
+        ...item.articleIds,
+      ]),
+      ...(targetId ? [targetId] : []),
+    ],
+    pageKeys: [],
+  });
+}
 
 export function Library() {
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
   const [summary, setSummary] = useState<CatalogSummary | null>(null);
   const [loading, setLoading] = useState(true);
+  const [progress, setProgress] = useState<LoadProgress | null>(null);
+  /** Set once the first rows are on screen (or there are none to show): the worker may start. */
+  const [workerWanted, setWorkerWanted] = useState(false);
   const [query, setQuery] = useState<LibraryQuery>({ text: '', filters: {}, sort: 'saved' });
   const [total, setTotal] = useState(0);
   const [rows, setRows] = useState<Map<number, LibraryRow>>(new Map());
@@ -97,34 +148,102 @@ export function Library() {
 
   const send = useCallback((request: CatalogRequest) => worker.current?.postMessage(request), []);
 
-  // For `npm run bench -- --only library`: when the first rows are on screen.
+  /**
+   * Rows are fetched one request at a time, and only the latest window the list asked for: while the
+   * reader flings through the list, the windows it passed are never fetched. From the database until the
+   * worker is ready, from the worker after.
+   */
+  const rowRequests = useRef({
+    wanted: null as { offset: number; limit: number } | null,
+    busy: false,
+    fromWorker: false,
+    /** Bumped when the rows from the database give way to the worker's. */
+    generation: 0,
+  });
+  const fetchRows = useCallback(() => {
+    const state = rowRequests.current;
+    if (state.busy || !state.wanted) return;
+    const { offset, limit } = state.wanted;
+    state.wanted = null;
+    state.busy = true;
+    if (state.fromWorker) return send({ type: 'rows', seq: resultSeq.current, offset, limit });
+    const generation = state.generation;
+    void listArticlesPage(db, { sort: 'savedAt', offset, limit })
+      .then(
+        (articles) => {
+          if (generation === state.generation)
+            setRows((current) => mergeRows(current, offset, rowsOf(articles)));
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        if (generation !== state.generation) return;
+        state.busy = false;
+        fetchRows();
+      });
+  }, [send]);
+
+  // The first screen, read as the module loaded (a layout effect: no frame lost before listening).
+  useLayoutEffect(() => {
+    let cancelled = false;
+    // Should the database keep the first screen waiting (another tab upgrading it), the worker starts anyway.
+    const fallback = setTimeout(() => setWorkerWanted(true), WORKER_START_AT_LATEST_MS);
+    firstScreen.then(
+      (articles) => {
+        if (cancelled) return;
+        if (articles.length === 0) return setWorkerWanted(true);
+        setRows((current) => (current.size ? current : mergeRows(current, 0, rowsOf(articles))));
+        setTotal((current) => current || articles.length);
+        // Counting walks every key: asked for only once the first screen is read.
+        void db.articles.count().then(
+          (count) => !cancelled && !rowRequests.current.fromWorker && setTotal(count),
+          () => undefined,
+        );
+      },
+      () => !cancelled && setWorkerWanted(true),
+    );
+    return () => {
+      cancelled = true;
+      clearTimeout(fallback);
+    };
+  }, []);
+
+  // Once the first rows are on screen: the mark `npm run bench -- --only library` waits for, and the
+  // worker's start, after that frame.
   const painted = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (painted.current || rows.size === 0) return;
     painted.current = true;
-    requestAnimationFrame(() => performance.mark('scrutiny-library-painted'));
+    requestAnimationFrame(() => {
+      performance.mark('scrutiny-library-painted');
+      setTimeout(() => setWorkerWanted(true), 0);
+    });
   }, [rows]);
 
-  // First paint from the database; then the worker's catalog takes over.
+  // The worker's catalog: every item, searchable; it takes over the list when ready.
   useEffect(() => {
-    void listArticlesPage(db, { sort: 'savedAt', offset: 0, limit: PAGE })
-      .then((articles) => {
-        setRows((current) => (current.size ? current : quickRows(articles)));
-        setTotal((current) => current || articles.length);
-      })
-      .catch(() => undefined);
+    if (!workerWanted) return;
     const started = new Worker(browser.runtime.getURL('/catalog-worker.js'));
     worker.current = started;
+    const state = rowRequests.current;
     started.onmessage = (event: MessageEvent<CatalogAnswer>) => {
       const answer = event.data;
       switch (answer.type) {
+        case 'progress':
+          setProgress({ phase: answer.phase, done: answer.done, total: answer.total });
+          return;
         case 'ready':
         case 'changed':
+          if (answer.type === 'ready') {
+            performance.mark('scrutiny-library-ready');
+            state.fromWorker = true;
+            state.generation++;
+            state.busy = false;
+          }
           setLoading(false);
           setSummary(answer);
           setTotal(answer.total);
           setRows(new Map());
-          if (answer.type === 'ready') performance.mark('scrutiny-library-ready');
           return;
         case 'result':
           if (answer.seq !== resultSeq.current) return;
@@ -133,18 +252,17 @@ export function Library() {
           setResultKey(answer.seq);
           return;
         case 'rows':
-          if (answer.seq < resultSeq.current) return;
-          setRows((current) => {
-            const next = new Map(current);
-            answer.rows.forEach((row, index) => next.set(answer.offset + index, row));
-            return next;
-          });
+          state.busy = false;
+          if (answer.seq >= resultSeq.current)
+            setRows((current) => mergeRows(current, answer.offset, answer.rows));
+          fetchRows();
           return;
         case 'ids':
           pendingIds.current.get(answer.seq)?.(answer.items);
           pendingIds.current.delete(answer.seq);
           return;
         case 'error':
+          state.busy = false;
           setLoading(false);
           setMessage({ text: answer.message, tone: 'error' });
           return;
@@ -163,7 +281,7 @@ export function Library() {
       started.terminate();
       browser.runtime.onMessage.removeListener(onRuntime);
     };
-  }, [send]);
+  }, [workerWanted, send, fetchRows]);
 
   // Results as the reader types: every change of the query is sent at once; older answers are dropped.
   useEffect(() => {
@@ -174,8 +292,11 @@ export function Library() {
   }, [query, loading, send]);
 
   const requestRows = useCallback(
-    (offset: number, limit: number) => send({ type: 'rows', seq: resultSeq.current, offset, limit }),
-    [send],
+    (offset: number, limit: number) => {
+      rowRequests.current.wanted = { offset, limit };
+      fetchRows();
+    },
+    [fetchRows],
   );
 
   const refreshStorage = useCallback(() => {
@@ -233,67 +354,67 @@ export function Library() {
     [summary],
   );
 
-  const collectionActions: CollectionActions = {
-    create: (name) =>
-      perform(async () => {
-        const collection = await createCollection(db, name);
-        announceLibraryChange({ tables: ['collections'], ids: [collection.id], pageKeys: [] });
-        return null;
-      }, `Collection “${name}” created.`),
-    rename: (collection, name) =>
-      perform(async () => {
-        await renameCollection(db, collection.id, name);
-        announceLibraryChange({ tables: ['collections'], ids: [collection.id], pageKeys: [] });
-        return null;
-      }, `Renamed to “${name}”.`),
-    remove: (collection) =>
-      perform(async () => {
-        const deleted = await deleteCollection(db, collection.id);
-        announceCollectionChange([deleted]);
-        if (query.filters.collectionId === collection.id) setFilters({ collectionId: undefined });
-        return {
-          label: `Collection “${collection.name}” deleted.`,
-          run: async () => {
-            await restoreCollection(db, deleted);
-            announceCollectionChange([deleted]);
-          },
-        };
-      }, `Collection “${collection.name}” deleted; its articles stay in your library.`),
-    merge: (sources, target) =>
-      perform(async () => {
-        const deleted = await mergeCollections(
-          db,
-          sources.map((source) => source.id),
-          target.id,
-        );
-        announceCollectionChange(deleted, target.id);
-        return {
-          label: 'Collections merged.',
-          run: async () => {
-            for (const collection of deleted) await restoreCollection(db, collection);
-            announceCollectionChange(deleted, target.id);
-          },
-        };
-      }, `Merged into “${target.name}”.`),
-  };
+  // Stable across renders, so the side panes (memo) are not rendered again while the list scrolls.
+  const setFilters = useCallback(
+    (change: Partial<LibraryQuery['filters']>) =>
+      setQuery((current) => ({ ...current, filters: { ...current.filters, ...change } })),
+    [],
+  );
+  const selectCollection = useCallback(
+    (id: string | null) => setFilters({ collectionId: id ?? undefined }),
+    [setFilters],
+  );
 
-  function announceCollectionChange(deleted: DeletedCollection[], targetId?: string) {
-    announceLibraryChange({
-      tables: ['collections', 'clippings', 'articles'],
-      ids: [
-        ...deleted.flatMap((item) => [
-          item.collection.id,
-          ...item.clippings.map((clipping) => clipping.id),
-          ...item.articleIds,
-        ]),
-        ...(targetId ? [targetId] : []),
-      ],
-      pageKeys: [],
-    });
-  }
-
-  const setFilters = (change: Partial<LibraryQuery['filters']>) =>
-    setQuery((current) => ({ ...current, filters: { ...current.filters, ...change } }));
+  const collectionActions: CollectionActions = useMemo(
+    () => ({
+      create: (name) =>
+        perform(async () => {
+          const collection = await createCollection(db, name);
+          announceLibraryChange({ tables: ['collections'], ids: [collection.id], pageKeys: [] });
+          return null;
+        }, `Collection “${name}” created.`),
+      rename: (collection, name) =>
+        perform(async () => {
+          await renameCollection(db, collection.id, name);
+          announceLibraryChange({ tables: ['collections'], ids: [collection.id], pageKeys: [] });
+          return null;
+        }, `Renamed to “${name}”.`),
+      remove: (collection) =>
+        perform(async () => {
+          const deleted = await deleteCollection(db, collection.id);
+          announceCollectionChange([deleted]);
+          setQuery((current) =>
+            current.filters.collectionId === collection.id
+              ? { ...current, filters: { ...current.filters, collectionId: undefined } }
+              : current,
+          );
+          return {
+            label: `Collection “${collection.name}” deleted.`,
+            run: async () => {
+              await restoreCollection(db, deleted);
+              announceCollectionChange([deleted]);
+            },
+          };
+        }, `Collection “${collection.name}” deleted; its articles stay in your library.`),
+      merge: (sources, target) =>
+        perform(async () => {
+          const deleted = await mergeCollections(
+            db,
+            sources.map((source) => source.id),
+            target.id,
+          );
+          announceCollectionChange(deleted, target.id);
+          return {
+            label: 'Collections merged.',
+            run: async () => {
+              for (const collection of deleted) await restoreCollection(db, collection);
+              announceCollectionChange(deleted, target.id);
+            },
+          };
+        }, `Merged into “${target.name}”.`),
+    }),
+    [perform],
+  );
 
   const selectedOf = (kind: LibraryItemKind) =>
     [...selected].filter(([, itemKind]) => itemKind === kind).map(([id]) => id);
@@ -507,15 +628,17 @@ export function Library() {
       <main class="library library-reading">
         <div class="library-transfer">{exportButton}</div>
         {exportDialog}
-        <ReaderView
-          article={open.article}
-          versions={open.versions}
-          highlights={open.highlights}
-          onClose={() => {
-            history.pushState(null, '', location.pathname);
-            setOpen(null);
-          }}
-        />
+        <Suspense fallback={<p class="library-count">Opening the saved copy…</p>}>
+          <ReaderView
+            article={open.article}
+            versions={open.versions}
+            highlights={open.highlights}
+            onClose={() => {
+              history.pushState(null, '', location.pathname);
+              setOpen(null);
+            }}
+          />
+        </Suspense>
       </main>
     );
   }
@@ -582,7 +705,7 @@ export function Library() {
             collections={summary?.facets.collections ?? []}
             sizes={summary?.sizes ?? {}}
             current={query.filters.collectionId ?? null}
-            onSelect={(id) => setFilters({ collectionId: id ?? undefined })}
+            onSelect={selectCollection}
             actions={collectionActions}
           />
           <FiltersPane filters={query.filters} facets={summary?.facets ?? null} onChange={setFilters} />
@@ -591,7 +714,7 @@ export function Library() {
         <section class="library-main" aria-label="Items">
           <p class="library-count" role="status" data-testid="library-count">
             {loading
-              ? 'Opening your library…'
+              ? loadingStatus(progress, rows.size > 0)
               : `${total.toLocaleString()} ${total === 1 ? 'item' : 'items'}${query.text ? ` match “${query.text}”` : ''}`}
           </p>
           {message && (

@@ -1,5 +1,11 @@
 /** Messages between the library page and its catalog worker (lib/library/catalog runs in the worker). */
-import type { LibraryCounts, LibraryFacets, LibraryQuery, LibraryRow } from '@/lib/library/catalog';
+import type {
+  LibraryCounts,
+  LibraryFacets,
+  LibraryQuery,
+  LibraryRow,
+  LoadProgress,
+} from '@/lib/library/catalog';
 import type { LibraryItemKind } from '@/lib/library/search';
 
 export type CatalogRequest =
@@ -19,6 +25,8 @@ export interface CatalogSummary {
 }
 
 export type CatalogAnswer =
+  /** While the worker opens the catalog: how far it got. */
+  | ({ type: 'progress' } & LoadProgress)
   | ({ type: 'ready'; ms: number } & CatalogSummary)
   /** The library changed (here or in another window): the page asks for its rows again. */
   | ({ type: 'changed' } & CatalogSummary)

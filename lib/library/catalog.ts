@@ -5,6 +5,7 @@
  * rebuilt from the records, and brought up to date with each announced change (lib/library/sync).
  * The library page runs this in a worker, so building the index never holds the page.
  */
+import type { Collection as DexieCollection, Table } from 'dexie';
 import type { Annotation, HighlightColour } from '../annotations/types';
 import type { ScrutinyDatabase } from '../store/schema';
 import {
@@ -66,7 +67,24 @@ export interface LibraryFacets extends SearchFacets {
   collections: Collection[];
 }
 
+/** How far opening the catalog got: records read from the database, then items indexed for search. */
+export interface LoadProgress {
+  phase: 'reading' | 'indexing';
+  done: number;
+  total: number;
+}
+
+export interface LoadOptions {
+  onProgress?(progress: LoadProgress): void;
+  /** Records read from the database per request. */
+  readChunk?: number;
+}
+
 const EXCERPT_LENGTH = 220;
+/** Records read from the database per request while loading, unless told otherwise. */
+const READ_CHUNK = 5_000;
+/** Items indexed between two progress reports. */
+const PROGRESS_EVERY = 5_000;
 
 export class LibraryCatalog {
   private readonly articles = new Map<string, SavedArticle>();
@@ -83,25 +101,40 @@ export class LibraryCatalog {
 
   private constructor() {}
 
-  static async load(db: ScrutinyDatabase): Promise<LibraryCatalog> {
+  static async load(db: ScrutinyDatabase, options: LoadOptions = {}): Promise<LibraryCatalog> {
     const catalog = new LibraryCatalog();
-    await catalog.reloadAll(db);
+    await catalog.reloadAll(db, options);
     return catalog;
   }
 
-  private async reloadAll(db: ScrutinyDatabase): Promise<void> {
-    const [articles, clippings, annotations, collections] = await db.transaction(
+  private async reloadAll(
+    db: ScrutinyDatabase,
+    { onProgress = () => undefined, readChunk = READ_CHUNK }: LoadOptions = {},
+  ): Promise<void> {
+    // One read transaction, so the catalog is one state of the database; read a chunk at a time, so the
+    // reader can be told how far it got.
+    const { articles, snapshots, clippings, annotations, collections } = await db.transaction(
       'r',
-      [db.articles, db.clippings, db.annotations, db.collections],
-      () =>
-        Promise.all([
-          db.articles.toArray(),
-          db.clippings.toArray(),
-          db.annotations.toArray(),
-          db.collections.toArray(),
-        ]),
+      [db.articles, db.articleVersions, db.clippings, db.annotations, db.collections],
+      async () => {
+        const total =
+          (await db.articles.count()) + (await db.clippings.count()) + (await db.annotations.count());
+        let done = 0;
+        const counted = (count: number) => {
+          done += count;
+          onProgress({ phase: 'reading', done, total });
+        };
+        onProgress({ phase: 'reading', done, total });
+        const snapshots = new Map<string, ArticleSnapshot>();
+        const articles = await readInChunks(db.articles, readChunk, async (chunk) => {
+          for (const [id, snapshot] of await latestSnapshots(db, chunk)) snapshots.set(id, snapshot);
+          counted(chunk.length);
+        });
+        const clippings = await readInChunks(db.clippings, readChunk, (chunk) => counted(chunk.length));
+        const annotations = await readInChunks(db.annotations, readChunk, (chunk) => counted(chunk.length));
+        return { articles, snapshots, clippings, annotations, collections: await db.collections.toArray() };
+      },
     );
-    const snapshots = await latestSnapshots(db, articles);
     this.articles.clear();
     this.clippings.clear();
     this.annotations.clear();
@@ -112,7 +145,17 @@ export class LibraryCatalog {
     for (const article of articles) this.putArticle(article, snapshots.get(article.id) ?? null, false);
     for (const clipping of clippings) this.clippings.set(clipping.id, clipping);
     for (const annotation of annotations) this.annotations.set(annotation.id, annotation);
-    this.index = LibraryIndex.build(this.documents(snapshots));
+    // Indexed one item at a time (what LibraryIndex.build does too), to say how far it got.
+    const index = LibraryIndex.build([]);
+    const total = articles.length + clippings.length + annotations.length;
+    let done = 0;
+    onProgress({ phase: 'indexing', done, total });
+    for (const document of this.documents(snapshots)) {
+      index.upsert(document);
+      if (++done % PROGRESS_EVERY === 0) onProgress({ phase: 'indexing', done, total });
+    }
+    onProgress({ phase: 'indexing', done: total, total });
+    this.index = index;
     this.run();
   }
 
@@ -361,6 +404,25 @@ export function articleRow(
     colour: null,
     versionCount: article.versionCount,
   };
+}
+
+/** Every record of a table in primary-key order, `chunkSize` at a time, each chunk handed to `onChunk`. */
+async function readInChunks<T extends { id: string }>(
+  table: Table<T, string>,
+  chunkSize: number,
+  onChunk: (chunk: T[]) => void | Promise<void>,
+): Promise<T[]> {
+  const all: T[] = [];
+  let last: string | null = null;
+  for (;;) {
+    const from: DexieCollection<T, string> =
+      last === null ? table.orderBy(':id') : table.where(':id').above(last);
+    const chunk: T[] = await from.limit(chunkSize).toArray();
+    for (const record of chunk) all.push(record);
+    await onChunk(chunk);
+    if (chunk.length < chunkSize) return all;
+    last = chunk[chunk.length - 1]!.id;
+  }
 }
 
 /** The newest snapshot of each article, read in one request. */

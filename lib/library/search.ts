@@ -14,13 +14,16 @@ import type { Annotation } from '../annotations/types';
 import {
   foldText,
   foldedWordsOf,
+  guessLanguage,
   indexTermsOf,
   isIndexableWord,
+  isQueryStopword,
   queryWord,
   stemmerLanguage,
   termMatcher,
   WORD_PATTERN,
   wordsOf,
+  type StemmerLanguage,
 } from './text-folding';
 import type { ArticleSnapshot, Clipping, SavedArticle } from './types';
 
@@ -101,15 +104,30 @@ const FIELD_BOOSTS = {
   quotes: 1.2,
   text: 1,
 } as const;
-type SearchField = keyof typeof FIELD_BOOSTS;
-const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as SearchField[];
+export type SearchField = keyof typeof FIELD_BOOSTS;
+export const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as SearchField[];
 
 /** A name with a typo counts half as much as the name spelt right. */
 const FUZZY_NAME_BOOST = FIELD_BOOSTS.names / 2;
-/** Shorter prefixes would match most of the vocabulary: two letters are searched as a word. */
+/** The last word is searched as a prefix from its third letter; shorter words are searched as words. */
 const MIN_PREFIX_LENGTH = 3;
+/**
+ * A prefix is searched as the terms it begins that are found in the most items, this many at most: in a
+ * library of 100,000 items three letters begin thousands of terms, and scoring all of them took hundreds
+ * of milliseconds (docs/search.md). The rarer completions are found once another letter is typed.
+ */
+const MAX_COMPLETIONS = 40;
+/** A completion counts less than the word itself, the more so the more letters it adds (as MiniSearch weighs prefixes). */
+const COMPLETION_WEIGHT = 0.375;
+/** A query's rarest word is searched first when the other words are in this many times more items. */
+const RAREST_WORD_RATIO = 4;
+/** The shortest stem a typed word's beginning is looked up as (see `planQuery`). */
+const MIN_STEM_LENGTH = 4;
 /** Words past this many are ignored: a pasted paragraph is not a query. */
 const MAX_QUERY_WORDS = 12;
+
+/** The terms of every hit of an empty query: one frozen array, not 100,000 empty ones. */
+const NO_TERMS = Object.freeze([]) as unknown as string[];
 
 /** What the index keeps of an item besides its terms, with folded copies for filtering. */
 interface ItemFacts {
@@ -125,6 +143,8 @@ interface ItemFacts {
   published: string | null;
   saved: string;
   pageKey: string | null;
+  /** The item as a hit of an empty query, made once: listing 100,000 items allocates nothing. */
+  unscored: SearchHit;
   folded: {
     authors: string[];
     speakers: string[];
@@ -148,6 +168,7 @@ function factsOf(document: LibraryDocument): ItemFacts {
     published: document.published,
     saved: document.saved,
     pageKey: document.pageKey,
+    unscored: Object.freeze({ id: document.id, kind: document.kind, score: 0, terms: NO_TERMS }),
     folded: {
       authors: document.authors.map(foldName),
       speakers: document.speakers.map(foldName),
@@ -167,18 +188,46 @@ function primaryLanguage(lang: string | null | undefined): string | null {
   return lang?.trim().toLowerCase().split(/[-_]/)[0] || null;
 }
 
-/** The words of one field of a document, as index terms joined by spaces. */
-function fieldTerms(document: LibraryDocument, field: SearchField): string {
+/** The document whose language was worked out last: `fieldTerms` is called once per field. */
+let languageOf: { document: LibraryDocument | null; language: StemmerLanguage | null } = {
+  document: null,
+  language: null,
+};
+
+/** The stemmer for a document: its language when it gives one the index stems, else a guess from its text. */
+function documentLanguage(document: LibraryDocument): StemmerLanguage | null {
+  if (languageOf.document !== document)
+    languageOf = {
+      document,
+      language:
+        document.lang === null
+          ? guessLanguage(`${document.title}\n${document.text.slice(0, 2_000)}\n${document.note}`)
+          : stemmerLanguage(document.lang),
+    };
+  return languageOf.language;
+}
+
+/** The words of one field of a document, as index terms joined by spaces (exported for the benchmark). */
+export function fieldTerms(document: LibraryDocument, field: SearchField): string {
   switch (field) {
     case 'names':
       return foldedWordsOf([...document.authors, ...document.speakers].join('\n')).join(' ');
     case 'outlet':
       return document.outlet ? foldedWordsOf(document.outlet).join(' ') : '';
-    default: {
-      const language = stemmerLanguage(document.lang);
-      const text = field === 'tags' ? document.tags.join('\n') : document[field];
-      return indexTermsOf(text, language).join(' ');
-    }
+    case 'title':
+      return indexTermsOf(document.title, documentLanguage(document)).join(' ');
+    case 'tags':
+      return indexTermsOf(document.tags.join('\n'), documentLanguage(document)).join(' ');
+    case 'note':
+      // The reader may write notes in another language than the article's.
+      return indexTermsOf(
+        document.note,
+        guessLanguage(document.note) ?? documentLanguage(document),
+        true,
+      ).join(' ');
+    case 'quotes':
+    case 'text':
+      return indexTermsOf(document[field], documentLanguage(document), true).join(' ');
   }
 }
 
@@ -188,7 +237,7 @@ const MINISEARCH_OPTIONS: Options<LibraryDocument> = {
   storeFields: [],
   extractField: (document, field) =>
     field === 'id' ? document.id : fieldTerms(document, field as SearchField),
-  // Terms arrive folded and stemmed, from `fieldTerms` when indexing and from `queryTree` when searching.
+  // Terms arrive folded and stemmed, from `fieldTerms` when indexing and from `planQuery` when searching.
   tokenize: (text) => (text ? text.split(' ') : []),
   processTerm: (term) => term || null,
   searchOptions: { tokenize: (term) => [term], processTerm: (term) => term },
@@ -206,6 +255,56 @@ function byDateThenId(date: (facts: ItemFacts) => string | null) {
 }
 const BY_SAVED = byDateThenId((facts) => facts.saved);
 const BY_PUBLISHED = byDateThenId((facts) => facts.published);
+
+/** MiniSearch's terms: for each term, for each field, the items holding it and how often. */
+type TermTree = SearchableMap<Map<number, Map<number, number>>>;
+
+/** One word of a query as an index looks it up (exported for the benchmark, which runs other engines). */
+export interface PlannedWord {
+  /** The index terms the word matches as written: its folded form, its stems, its umlaut respellings. */
+  terms: string[];
+  /** Name words within a typo or two: searched in authors and speakers only. */
+  names: string[];
+  /** When the word is the last and still being typed: the beginnings of index terms to look for. */
+  prefixes: string[];
+  /** And the word's own beginnings looked up as stems: "declarati" is on its way to "declar". */
+  stems: string[];
+}
+
+/**
+ * What a query looks for, word by word; every word must match. A word matches through its folded form,
+ * its stem in any of the three languages, its respelling with or without umlauts, a name within one or
+ * two typos (`namesLike`), and, for the last word while it is being typed, any term it begins or that
+ * begins it (the index holds stems: "declarati" is on its way to "déclaration", indexed as "declar").
+ * Function words are left out unless the query has nothing else. Empty when there is nothing to search.
+ */
+export function planQuery(query: string, namesLike: (folded: string) => string[]): PlannedWord[] {
+  const words = wordsOf(query.slice(0, 1_000))
+    .filter(isIndexableWord)
+    .slice(0, MAX_QUERY_WORDS)
+    .map((word) => queryWord(word));
+  const typing = !/[\s\p{P}]$/u.test(query);
+  const last = words[words.length - 1];
+  const content = words.filter((word) => !isQueryStopword(word.folded));
+  return (content.length ? content : words).map((word) => {
+    const prefixed = typing && word === last && word.folded.length >= MIN_PREFIX_LENGTH;
+    const terms = [...new Set([...word.exact, ...word.respelled])];
+    const stems: string[] = [];
+    if (prefixed)
+      for (
+        let length = Math.max(MIN_STEM_LENGTH, word.folded.length - 3);
+        length < word.folded.length;
+        length++
+      )
+        if (!terms.includes(word.folded.slice(0, length))) stems.push(word.folded.slice(0, length));
+    return {
+      terms,
+      names: namesLike(word.folded),
+      prefixes: prefixed ? [...new Set([word.folded, ...word.respellings])] : [],
+      stems,
+    };
+  });
+}
 
 /** Serialized index, as `toJSON` writes it. */
 interface SerializedIndex {
@@ -292,23 +391,45 @@ export class LibraryIndex {
     limit = Infinity,
   ): SearchHit[] {
     const passes = filterOf(filters);
-    const tree = this.queryTree(query);
-    if (!tree) {
+    const plan = planQuery(query, (folded) => this.namesLike(folded));
+    if (!plan.length) {
       const hits: SearchHit[] = [];
       for (const facts of this.inOrder(sort === 'published' ? 'published' : 'saved')) {
         if (hits.length >= limit) break;
-        if (passes(facts)) hits.push({ id: facts.id, kind: facts.kind, score: 0, terms: [] });
+        if (passes(facts)) hits.push(facts.unscored);
       }
       return hits;
     }
+    const words = plan.map((word) => this.wordQuery(word));
+    // Every word must match, so only the items of the rarest word can: when it is much rarer than the
+    // others, it is searched first, and the others score its items alone (MiniSearch skips an item whose
+    // boost is 0), so a common word next to a rare one costs little. Else the rarest would be searched twice.
+    let candidates: Set<string> | null = null;
+    const rarest = words.reduce((best, word) => (word.items < best.items ? word : best));
+    const others = words.reduce((sum, word) => sum + word.items, 0) - rarest.items;
+    if (words.length > 1 && rarest.items * RAREST_WORD_RATIO < others) {
+      candidates = new Set();
+      this.miniSearch.search(rarest.query, {
+        boost: FIELD_BOOSTS,
+        filter: (result) => {
+          candidates!.add(result.id as string);
+          return false;
+        },
+      });
+    }
     const matches: { facts: ItemFacts; result: SearchResult }[] = [];
-    this.miniSearch.search(tree, {
-      filter: (result) => {
-        const facts = this.items.get(result.id as string);
-        if (facts && passes(facts)) matches.push({ facts, result });
-        return false; // collected above: MiniSearch need not copy or sort what is sorted again below
+    this.miniSearch.search(
+      { combineWith: 'AND', queries: words.map((word) => word.query) },
+      {
+        boost: FIELD_BOOSTS,
+        boostDocument: candidates ? (id) => (candidates.has(id as string) ? 1 : 0) : undefined,
+        filter: (result) => {
+          const facts = this.items.get(result.id as string);
+          if (facts && passes(facts)) matches.push({ facts, result });
+          return false; // collected above: MiniSearch need not copy or sort what is sorted again below
+        },
       },
-    });
+    );
     const order = sort === 'published' ? BY_PUBLISHED : sort === 'saved' ? BY_SAVED : null;
     matches.sort((a, b) =>
       order ? order(a.facts, b.facts) : b.result.score - a.result.score || BY_SAVED(a.facts, b.facts),
@@ -322,33 +443,66 @@ export class LibraryIndex {
   }
 
   /**
-   * The query as MiniSearch reads it: every word must match (AND); a word matches through its folded
-   * form, its stem in any of the three languages, its respelling with or without umlauts, a name within
-   * one or two typos, and, for the last word while it is being typed, any word it begins.
+   * One word of a query as MiniSearch reads it, with about how many items it matches: any of its terms,
+   * a name within a typo or two, and the most common terms its prefix begins (see MAX_COMPLETIONS).
    */
-  private queryTree(query: string): Query | null {
-    const words = wordsOf(query.slice(0, 1000)).filter(isIndexableWord).slice(0, MAX_QUERY_WORDS);
-    if (!words.length) return null;
-    const typing = !/[\s\p{P}]$/u.test(query);
-    return {
-      combineWith: 'AND',
-      queries: words.map((word, at) => {
-        const { folded, exact, respelled } = queryWord(word);
-        const alternatives: Query[] = [...exact, ...respelled];
-        const names = this.namesLike(folded);
-        if (names.length)
-          alternatives.push({
-            combineWith: 'OR',
-            queries: names,
-            fields: ['names'],
-            boost: { names: FUZZY_NAME_BOOST },
-          });
-        if (typing && at === words.length - 1 && folded.length >= MIN_PREFIX_LENGTH)
-          alternatives.push({ combineWith: 'OR', queries: [folded, ...respelled], prefix: true });
-        return { combineWith: 'OR', queries: alternatives };
-      }),
-      boost: FIELD_BOOSTS,
+  private wordQuery(word: PlannedWord): { query: Query; items: number } {
+    const terms = this.termTree();
+    const itemsWith = (term: string) => {
+      let items = 0;
+      for (const postings of terms.get(term)?.values() ?? []) items += postings.size;
+      return items;
     };
+    const alternatives: Query[] = [...word.terms, ...word.stems];
+    let items = 0;
+    for (const term of alternatives as string[]) items += itemsWith(term);
+    if (word.names.length) {
+      alternatives.push({
+        combineWith: 'OR',
+        queries: word.names,
+        fields: ['names'],
+        boost: { names: FUZZY_NAME_BOOST },
+      });
+      for (const name of word.names) items += itemsWith(name);
+    }
+    const exact = new Set(alternatives);
+    const completions: { term: string; items: number; prefix: string }[] = [];
+    for (const prefix of word.prefixes)
+      for (const [term, fields] of terms.atPrefix(prefix)) {
+        if (exact.has(term)) continue;
+        let count = 0;
+        for (const postings of fields.values()) count += postings.size;
+        completions.push({ term, items: count, prefix });
+      }
+    if (completions.length) {
+      completions.sort((a, b) => b.items - a.items || (a.term < b.term ? -1 : 1));
+      const kept = completions.slice(0, MAX_COMPLETIONS);
+      const added = new Map(kept.map((completion) => [completion.term, completion]));
+      alternatives.push({
+        combineWith: 'OR',
+        queries: [...added.keys()],
+        boostTerm: (term) => {
+          const letters = term.length - (added.get(term)?.prefix.length ?? 0);
+          return (COMPLETION_WEIGHT * term.length) / (term.length + 0.3 * letters);
+        },
+      });
+      for (const completion of added.values()) items += completion.items;
+    }
+    return { query: { combineWith: 'OR', queries: alternatives }, items };
+  }
+
+  /**
+   * MiniSearch's tree of terms, read for the terms a prefix begins and how many items hold each (MiniSearch
+   * only expands a prefix to all of them). Not in MiniSearch's types: checked here, and the tests fail if a
+   * new version keeps it elsewhere.
+   */
+  private termTree(): TermTree {
+    const tree = (this.miniSearch as unknown as { _index?: Partial<TermTree> })._index;
+    if (typeof tree?.atPrefix !== 'function' || typeof tree.get !== 'function')
+      throw new Error(
+        'MiniSearch keeps its terms elsewhere than _index: see termTree in lib/library/search.',
+      );
+    return tree as TermTree;
   }
 
   /** Name words within one typo of a word of 4 to 7 letters, two of a longer one; not the word itself. */

@@ -93,29 +93,107 @@ export function stemOf(lowerWord: string, language: StemmerLanguage): string {
 }
 
 /**
- * The terms a word is indexed under: its folded form and its stem in the document's language, or its stems
- * in all three languages when the language is not known (a note on a page that was never saved).
+ * Function words, dropped from article text, quotes and notes when the index is built: they are a third
+ * to a half of a text's words, so dropping them makes the index that much smaller and quicker to build,
+ * and no one looks for an article by "the". Kept in titles. Words that mean something in another of the
+ * three languages are listed only for the language where they are function words ("die", "war", "hat" in
+ * German, "son", "pour", "plus" in French), and a query never drops them (see `isQueryStopword`).
+ * Compared folded.
  */
-export function indexTermsOfWord(word: string, language: StemmerLanguage | null, into: string[]): void {
-  const lower = word.toLowerCase();
-  const folded = foldText(lower);
-  into.push(folded);
-  if (language) {
-    const stem = stemOf(lower, language);
-    if (stem !== folded) into.push(stem);
-    return;
-  }
-  for (const each of STEMMER_LANGUAGES) {
-    const stem = stemOf(lower, each);
-    if (stem !== folded && !into.includes(stem, into.length - 3)) into.push(stem);
-  }
+const STOPWORDS: Record<StemmerLanguage, ReadonlySet<string>> = {
+  en: new Set(
+    (
+      'a an the and or but nor of to in on at by for with from into as than that this these those its is are ' +
+      'was were be been being do does did have has had you he she we they me him her them my your his our ' +
+      'their not so if then there here what which whom whose when where why how all any each some such ' +
+      'could would should also just very too'
+    ).split(' '),
+  ),
+  de: new Set(
+    (
+      'der die das den dem des ein eine einen einem einer eines und oder aber nicht ist sind war waren wird ' +
+      'werden wurde wurden hat haben hatte hatten ich du er sie es wir ihr man mit von zu zum zur im in an ' +
+      'am auf aus bei fur nach uber unter vor durch um als auch noch nur schon so wie wenn dass sich diese ' +
+      'dieser dieses ihm ihn ihre ihrer ihren seine seiner seinen'
+    ).split(' '),
+  ),
+  fr: new Set(
+    (
+      'le la les un une des du de et ou mais ne pas est sont etait ont au aux ce cet cette ces il elle ils ' +
+      'elles on nous vous je tu se sa son ses leur leurs qui que qu quoi dont dans par pour sur avec sans ' +
+      'en plus comme etre avoir ete'
+    ).split(' '),
+  ),
+};
+/** Function words in one language that are content words in another: a query keeps them. */
+const MEANINGFUL_ELSEWHERE = new Set(['die', 'war', 'man', 'hat', 'son', 'pour', 'plus', 'sans', 'par']);
+
+/** A folded query word that is a function word in English, German or French and means nothing else. */
+export function isQueryStopword(folded: string): boolean {
+  return (
+    !MEANINGFUL_ELSEWHERE.has(folded) && STEMMER_LANGUAGES.some((language) => STOPWORDS[language].has(folded))
+  );
 }
 
-/** All index terms of a text, in order (a word may give two). */
-export function indexTermsOf(text: string, language: StemmerLanguage | null): string[] {
+/**
+ * The language of a text that does not say, from its function words: a note, a clipping without a
+ * language. Null when the text is too short or too mixed to tell, and the text is then indexed unstemmed.
+ */
+export function guessLanguage(text: string): StemmerLanguage | null {
+  const counts: Record<StemmerLanguage, number> = { en: 0, de: 0, fr: 0 };
+  let seen = 0;
+  for (const found of text.matchAll(WORD_PATTERN)) {
+    if (++seen > 200) break;
+    const folded = foldText(found[0]);
+    for (const language of STEMMER_LANGUAGES) if (STOPWORDS[language].has(folded)) counts[language]++;
+  }
+  const [best, second] = STEMMER_LANGUAGES.map((language) => [language, counts[language]] as const).sort(
+    (a, b) => b[1] - a[1],
+  );
+  return best![1] >= 2 && best![1] > second![1] ? best![0] : null;
+}
+
+/**
+ * The index terms of a text, in order: each word's folded stem in the text's language (only the stem:
+ * prefixes of a typed word are searched against stems too, see lib/library/search), or the folded word
+ * when the language is not known. With `dropStopwords`, the language's function words are left out.
+ */
+export function indexTermsOf(
+  text: string,
+  language: StemmerLanguage | null,
+  dropStopwords = false,
+): string[] {
   const terms: string[] = [];
-  for (const word of wordsOf(text)) if (isIndexableWord(word)) indexTermsOfWord(word, language, terms);
+  const words = text.match(WORD_PATTERN);
+  if (!words) return terms;
+  for (const word of words) {
+    if (!isIndexableWord(word)) continue;
+    const lower = word.toLowerCase();
+    if (!language) terms.push(foldText(lower));
+    else if (!dropStopwords) terms.push(stemOf(lower, language));
+    else {
+      const term = contentStemOf(lower, language);
+      if (term) terms.push(term);
+    }
+  }
   return terms;
+}
+
+/** Stems of words that are not function words, memoized like `stemOf`; '' for a function word. */
+const contentStemCaches: Record<StemmerLanguage, Map<string, string>> = {
+  en: new Map(),
+  de: new Map(),
+  fr: new Map(),
+};
+function contentStemOf(lowerWord: string, language: StemmerLanguage): string {
+  const cache = contentStemCaches[language];
+  let term = cache.get(lowerWord);
+  if (term === undefined) {
+    term = STOPWORDS[language].has(foldText(lowerWord)) ? '' : stemOf(lowerWord, language);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(lowerWord, term);
+  }
+  return term;
 }
 
 /** Folded words only, no stems: for names, outlets and tags, which a stemmer would only mangle. */
@@ -144,7 +222,9 @@ export interface QueryWord {
   folded: string;
   /** The folded form and the stems in English, German and French, without repeats. */
   exact: string[];
-  /** The word respelled with or without umlauts, folded (see `umlautSpellings`). */
+  /** The word respelled with or without umlauts, folded (see `umlautSpellings`): prefixes to search. */
+  respellings: string[];
+  /** The respellings' stems in each language, without the forms already in `exact`. */
   respelled: string[];
 }
 
@@ -157,15 +237,22 @@ export interface QueryWord {
 export function queryWord(word: string): QueryWord {
   const lower = word.toLowerCase();
   const folded = foldText(lower);
-  const exact = [folded];
+  const exact = formsOf(lower, folded);
+  const respellings = umlautSpellings(lower).map((spelling) => foldText(spelling));
+  const respelled = new Set<string>();
+  for (const spelling of umlautSpellings(lower))
+    for (const form of formsOf(spelling, foldText(spelling))) if (!exact.includes(form)) respelled.add(form);
+  return { folded, exact, respellings, respelled: [...respelled] };
+}
+
+/** A word folded, and stemmed in each language, without repeats. */
+function formsOf(lower: string, folded: string): string[] {
+  const forms = [folded];
   for (const language of STEMMER_LANGUAGES) {
     const stem = stemOf(lower, language);
-    if (stem && !exact.includes(stem)) exact.push(stem);
+    if (stem && !forms.includes(stem)) forms.push(stem);
   }
-  const respelled = umlautSpellings(lower)
-    .map((spelling) => foldText(spelling))
-    .filter((spelling) => !exact.includes(spelling));
-  return { folded, exact, respelled: [...new Set(respelled)] };
+  return forms;
 }
 
 /**

@@ -44,7 +44,9 @@ import {
   type Selector,
 } from '../annotations/types';
 
-export const DATABASE_NAME = 'scrutiny';
+import { DATABASE_NAME } from './database-name';
+
+export { DATABASE_NAME };
 
 /** A record of schema version 1. All but the id optional: draft code wrote them, so the upgrade trusts none. */
 export interface AnnotationRecordV1 {

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { LibraryList, ROW_HEIGHT } from '../../../components/library/LibraryList';
+import { LibraryList, loadingStatus, mergeRows, ROW_HEIGHT } from '../../../components/library/LibraryList';
 import type { LibraryRow } from '../../../lib/library/catalog';
 
 afterEach(() => {
@@ -95,5 +95,43 @@ describe('LibraryList', () => {
     expect(link.getAttribute('href')).toBe('https://harbor.example/0');
     expect(link.textContent).toBe('<b>x</b>');
     expect(link.getAttribute('rel')).toContain('noopener');
+  });
+
+  it('keeps a row still on screen when the list scrolls, and moves the rows as one', () => {
+    const rows = new Map(Array.from({ length: 40 }, (_, index) => [index, row(index)] as const));
+    const { container } = mount(40, rows);
+    const scroller = container.querySelector<HTMLElement>('[data-testid="library-list"]')!;
+    const window = container.querySelector<HTMLElement>('.library-window')!;
+    expect(window.style.transform).toBe('translateY(0px)');
+    const before = container.querySelector('[aria-posinset="10"]');
+    act(() => {
+      scroller.scrollTop = 8 * ROW_HEIGHT;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    // Six rows above the screen stay in the DOM (overscan): the list starts at row 3.
+    expect(window.style.transform).toBe(`translateY(${2 * ROW_HEIGHT}px)`);
+    expect(container.querySelector('[aria-posinset="1"]')).toBeNull();
+    expect(container.querySelector('[aria-posinset="10"]')).toBe(before);
+  });
+});
+
+describe('mergeRows', () => {
+  it('puts fetched rows in place and forgets rows far from them', () => {
+    const near = mergeRows(new Map([[0, row(0)]]), 1, [row(1), row(2)]);
+    expect([...near.keys()]).toEqual([0, 1, 2]);
+    const far = mergeRows(near, 50_000, [row(50_000)]);
+    expect([...far.keys()]).toEqual([50_000]);
+  });
+});
+
+describe('loadingStatus', () => {
+  it('says how far opening the library got, and what the list shows meanwhile', () => {
+    expect(loadingStatus(null, false)).toBe('Opening your library…');
+    expect(loadingStatus({ phase: 'reading', done: 40_000, total: 110_997 }, true)).toBe(
+      'Reading your library… 40,000 of 110,997 items. Meanwhile, your saved articles, newest first.',
+    );
+    expect(loadingStatus({ phase: 'indexing', done: 5, total: 9 }, false)).toBe(
+      'Preparing search… 5 of 9 items.',
+    );
   });
 });

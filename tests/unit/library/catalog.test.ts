@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pageKeys } from '../../../lib/annotations/page-keys';
 import { answerClipRequest, DEFAULT_COLLECTION_NAME } from '../../../lib/library/clip-service';
-import { LibraryCatalog } from '../../../lib/library/catalog';
+import { LibraryCatalog, type LoadProgress } from '../../../lib/library/catalog';
 import { articleInput, citation } from '../helpers/library';
 import {
   createClipping,
@@ -96,6 +96,38 @@ describe('LibraryCatalog', () => {
     expect(catalog.rows(20, 10)).toHaveLength(5);
     expect(catalog.rows(30, 10)).toEqual([]);
     expect(catalog.ids()).toHaveLength(25);
+  });
+
+  it('reads the database a chunk at a time and says how far it got, missing nothing', async () => {
+    db = freshDatabase();
+    for (let index = 0; index < 9; index++)
+      await saveArticle(
+        db,
+        articleInput({
+          url: `https://harbor.example/story-${index}`,
+          canonicalUrl: null,
+          title: `Story ${index}`,
+        }),
+      );
+    for (let index = 0; index < 5; index++)
+      await createHighlight(db, { page: annotatedPage, selectors: passage('water plan', 10 + index) });
+    const progress: LoadProgress[] = [];
+    const catalog = await LibraryCatalog.load(db, {
+      readChunk: 4,
+      onProgress: (step) => progress.push(step),
+    });
+    expect(catalog.query({ text: '', filters: {}, sort: 'saved' })).toBe(14);
+    expect(
+      catalog
+        .rows(0, 20)
+        .map((row) => row.kind)
+        .sort(),
+    ).toEqual([...Array<string>(9).fill('article'), ...Array<string>(5).fill('highlight')]);
+    const reading = progress.filter((step) => step.phase === 'reading').map((step) => step.done);
+    // Articles in chunks of 4, 4 and 1; no clippings; highlights in 4 and 1.
+    expect(reading).toEqual([0, 4, 8, 9, 9, 13, 14]);
+    expect(progress.every((step) => step.total === 14)).toBe(true);
+    expect(progress.at(-1)).toEqual({ phase: 'indexing', done: 14, total: 14 });
   });
 });
 
