@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { AnalyzedPage, FieldSource } from '@/lib/extract/types';
+import { GENRE_LABELS, describeGenreOrigin } from '@/lib/extract/genre';
 import { SOURCE_LABELS, describeDelay, formatCount, formatPageDate } from '@/lib/format';
 
 function Provenance({ source }: { source: FieldSource | null }) {
@@ -79,6 +80,12 @@ export function BylineCard({ page }: { page: AnalyzedPage }) {
           )}
           {byline.wire && <div class="wire">Wire credit: {byline.wire}</div>}
         </Field>
+        {byline.genre && (
+          <Field label="Kind" testId="genre">
+            <span class="name">{GENRE_LABELS[byline.genre]}</span>{' '}
+            <span class="provenance">{describeGenreOrigin(byline.genreVia)}</span>
+          </Field>
+        )}
         <Field label="Published" testId="published">
           {byline.published ? (
             <>

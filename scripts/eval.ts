@@ -14,12 +14,13 @@
  *   --misses            list every miss on stderr (page, expected, got)
  *   --dump FILE         write per-page scores as JSON lines (zyte), for comparing two runs
  *   --labels DIR        labeled only: the folder with manifest.json and the labels
+ *   --half dev|test     labeled only: analyze, score and report one half (so --misses shows dev only)
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SETS, type EvalOptions, type SetReport, type Table } from './eval/sets';
 
-const USAGE = `Usage: npm run eval -- <${Object.keys(SETS).join('|')}> <dir> [--json] [--reference FILE] [--jobs N] [--timeout S] [--limit N] [--only TEXT] [--misses] [--dump FILE] [--labels DIR]`;
+const USAGE = `Usage: npm run eval -- <${Object.keys(SETS).join('|')}> <dir> [--json] [--reference FILE] [--jobs N] [--timeout S] [--limit N] [--only TEXT] [--misses] [--dump FILE] [--labels DIR] [--half dev|test]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -72,7 +73,11 @@ async function main(argv: string[]): Promise<void> {
     else if (arg === '--only') options.only = argv[++i] ?? fail(USAGE);
     else if (arg === '--misses') options.showMisses = true;
     else if (arg === '--dump') dump = argv[++i] ?? fail(USAGE);
-    else if (arg === '--labels') options.labelsDir = resolve(argv[++i] ?? fail(USAGE));
+    else if (arg === '--half') {
+      const half = argv[++i];
+      if (half !== 'dev' && half !== 'test') fail(`--half takes dev or test. ${USAGE}`);
+      options.half = half;
+    } else if (arg === '--labels') options.labelsDir = resolve(argv[++i] ?? fail(USAGE));
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       return;

@@ -82,6 +82,8 @@ export function buildAnalyzedPage(
     isFileKind(capture.fileKind) ? capture.fileKind : null,
   );
   page.isArticle = verdict.isArticle;
+  // An article with no sign of another kind is news; a page that is no article has no genre.
+  if (verdict.isArticle && !page.byline.genre) page.byline.genre = 'news';
   page.articleReason = verdict.reason;
   page.timings.total = round(page.timings.total + (now() - finishing));
   return page;

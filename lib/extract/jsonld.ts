@@ -27,6 +27,7 @@ const ARTICLE_TYPES = new Set([
   'opinionnewsarticle',
   'backgroundnewsarticle',
   'reviewnewsarticle',
+  'advertisercontentarticle',
   'askpublicnewsarticle',
   'blogposting',
   'liveblogposting',

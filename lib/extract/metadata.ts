@@ -388,7 +388,15 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     clue(evidence.outlets, firstString(resolveRef(article['publisher'], jsonld.byId)), 'jsonld', 'jsonld');
     clue(evidence.published, firstString(article['datePublished']), 'jsonld', 'jsonld');
     clue(evidence.modified, firstString(article['dateModified']), 'jsonld', 'jsonld');
+    // What kind of piece: the article's own type (OpinionNewsArticle) and section ("Meinung").
+    const genres: BylineClue[] = (evidence.genres = []);
+    for (const type of typesOf(article)) clue(genres, type, 'jsonld', 'jsonld-type');
+    const sections = article['articleSection'];
+    for (const section of (Array.isArray(sections) ? sections : [sections]).slice(0, 5))
+      clue(genres, firstString(section), 'jsonld', 'jsonld-section');
   }
+  for (const section of (meta.get('article:section') ?? []).slice(0, 5))
+    clue((evidence.genres ??= []), section, 'meta', 'article:section');
   for (const [key, values] of meta)
     if (BYLINE_META.test(key))
       for (const value of values.slice(0, 20)) clue(evidence.meta, value, 'meta', key);

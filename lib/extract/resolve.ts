@@ -11,6 +11,7 @@ import {
   type ParsedByline,
 } from './byline';
 import { dateFromUrl, normalizeDate, parseDateText, splitDateLine } from './dates';
+import { readGenre } from './genre';
 import { metadataText } from './text';
 import { emptyEvidence } from './types';
 import type {
@@ -616,6 +617,7 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   if (modifiedDecision) decisions.push(modifiedDecision);
 
   const articleText = context.articleText ?? '';
+  const genre = readGenre(clues);
   return {
     authors,
     outlet,
@@ -628,6 +630,9 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
       (name) => !authors.some((a) => sameName(a.name, name)),
     ),
     decisions,
+    genre: genre?.genre ?? null,
+    genreSource: genre?.source ?? null,
+    genreVia: genre?.via ?? null,
   };
 }
 

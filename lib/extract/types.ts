@@ -1,4 +1,5 @@
 import type { Glance, Quote, Source } from '../analyze/types';
+import type { Genre } from './genre';
 
 /** Where a byline field was read from, strongest evidence first. */
 export type FieldSource =
@@ -53,6 +54,12 @@ export interface BylineEvidence {
    * printed ones ("date-element"), then the lines under the headline, date labels and titles.
    */
   dateTexts: BylineClue[];
+  /**
+   * What says which kind of piece this is: JSON-LD @types (via "jsonld-type"), JSON-LD
+   * articleSection ("jsonld-section") and article:section ("article:section"). The address is in
+   * `published` (via "url").
+   */
+  genres?: BylineClue[];
   /** The page's language tag as written ("en-GB"), which says how to read 02/10/2020. */
   locale?: string;
 }
@@ -92,6 +99,15 @@ export interface Byline {
   contributors: string[];
   /** Where JSON-LD, meta tags and the visible byline disagreed, which value won and why; empty when they agree. */
   decisions?: BylineDecision[];
+  /**
+   * What kind of piece: "opinion", "analysis", "review", "sponsored", or "news" for an article with
+   * no other sign (then `genreSource` is null). Null for a page that is no article.
+   */
+  genre?: Genre | null;
+  /** Where the genre was read; null when it is the default "news". */
+  genreSource?: FieldSource | null;
+  /** Which clue named the genre ("jsonld-type", "jsonld-section", "article:section", "url"). */
+  genreVia?: string | null;
   /** Unparsed clues, only between the content script and `buildAnalyzedPage`, which removes them. */
   evidence?: BylineEvidence;
 }

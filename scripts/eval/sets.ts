@@ -37,6 +37,8 @@ export interface EvalOptions {
   /** Labeled set: the folder with manifest.json and the labels (default tests/fixtures/labeled). */
   labelsDir?: string;
   quiet?: boolean;
+  /** Labeled set: analyze, score and report only this half (tune on "dev", never on "test"). */
+  half?: Half;
 }
 
 export interface Table {
@@ -1060,7 +1062,9 @@ const labeled: SetRunner = async (dir, options) => {
   if (!existsSync(manifestPath))
     throw new Error(`${manifestPath} is missing: run npx tsx scripts/labeled/select.ts <corpora-dir> first.`);
   const entries = selectJobs(
-    readJson<ManifestEntry[]>(manifestPath).map((entry) => ({ ...entry, key: entry.id })),
+    readJson<ManifestEntry[]>(manifestPath)
+      .filter((entry) => !options.half || entry.half === options.half)
+      .map((entry) => ({ ...entry, key: entry.id })),
     options,
   );
   const notes: string[] = [];
@@ -1106,7 +1110,7 @@ const labeled: SetRunner = async (dir, options) => {
 
   const tables: Table[] = [];
   const numbers: Record<string, number> = {};
-  for (const half of HALVES) {
+  for (const half of HALVES.filter((name) => !options.half || name === options.half)) {
     const inHalf = scored.filter(({ entry }) => entry.half === half);
     const drawn = entries.filter((entry) => entry.half === half).length;
     const quoteRows: Array<Array<string | number>> = [];
@@ -1139,7 +1143,7 @@ const labeled: SetRunner = async (dir, options) => {
         rows: quoteRows,
       },
       {
-        title: `${heading}: byline (share of pages right), genre (n/a until the analysis gives one), body fragments`,
+        title: `${heading}: byline (share of pages right), genre, body fragments`,
         header: ['lang', 'pages', 'authors', 'outlet', 'published', 'genre', 'body kept', 'boilerplate out'],
         rows: bylineRows,
       },

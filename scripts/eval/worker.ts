@@ -39,9 +39,7 @@ async function handle(request: JobRequest): Promise<JobReply> {
       modified: page.byline.modified,
       wire: page.byline.wire,
       contributors: page.byline.contributors,
-      // The genre is not in AnalyzedPage yet (issue 13); read it where it will be.
-      genre:
-        (page as { genre?: string | null }).genre ?? (page.byline as { genre?: string | null }).genre ?? null,
+      genre: page.byline.genre ?? null,
       text: page.article.text,
       isArticle: page.isArticle,
       quotes: page.quotes,

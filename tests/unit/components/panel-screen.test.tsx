@@ -54,6 +54,27 @@ describe('PanelScreen', () => {
     expect(byTestId('length')?.textContent).toBe('Length412 words · 2 min read');
   });
 
+  it('shows the kind of piece and where it was read, and no kind when there is none', () => {
+    const opinion = page();
+    opinion.byline = {
+      ...opinion.byline,
+      genre: 'opinion',
+      genreSource: 'meta',
+      genreVia: 'article:section',
+    };
+    expect(show(resultView(1, opinion)).byTestId('genre')?.textContent).toBe(
+      "KindOpinion from the page's section",
+    );
+    document.body.textContent = '';
+    const news = page();
+    news.byline = { ...news.byline, genre: 'news', genreSource: null, genreVia: null };
+    expect(show(resultView(1, news)).byTestId('genre')?.textContent).toContain(
+      'News an article with no sign',
+    );
+    document.body.textContent = '';
+    expect(show(resultView(1, page())).byTestId('genre')).toBeNull();
+  });
+
   it('renders hostile page text as text', () => {
     const hostile = '<img src=x onerror="globalThis.hacked=1">Evil';
     const { byTestId } = show(resultView(1, page({ title: hostile, warnings: [hostile] })));

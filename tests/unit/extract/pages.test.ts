@@ -21,6 +21,8 @@ interface Gold {
   modified?: string | null;
   wire?: string | null;
   contributors?: string[];
+  /** The kind of piece; null for a page that is no article. */
+  genre?: string | null;
   bodyMustContain: string[];
   bodyMustNotContain: string[];
 }
@@ -51,6 +53,7 @@ describe.each(golds)('$file', (gold) => {
     if (gold.modified !== undefined) expect(page.byline.modified?.slice(0, 10) ?? null).toBe(gold.modified);
     if (gold.wire !== undefined) expect(page.byline.wire).toBe(gold.wire);
     if (gold.contributors !== undefined) expect(page.byline.contributors).toEqual(gold.contributors);
+    if (gold.genre !== undefined) expect(page.byline.genre ?? null).toBe(gold.genre);
   });
 
   it('every byline field says where it came from', () => {

@@ -1,0 +1,102 @@
+import type { BylineClue, BylineEvidence, FieldSource } from './types';
+
+/** What kind of piece a page is: the label set's values (tests/fixtures/labeled, scripts/eval). */
+export const GENRES = ['news', 'opinion', 'analysis', 'review', 'sponsored'] as const;
+export type Genre = (typeof GENRES)[number];
+
+export interface GenreReading {
+  genre: Genre;
+  source: FieldSource;
+  /** The clue that said so: "jsonld-type", "jsonld-section", "article:section" or "url". */
+  via: string;
+}
+
+/** schema.org types that name a genre (lower-cased, as `typesOf` gives them). */
+const TYPE_GENRES: Record<string, Genre> = {
+  opinionnewsarticle: 'opinion',
+  analysisnewsarticle: 'analysis',
+  reviewnewsarticle: 'review',
+  review: 'review',
+  criticreview: 'review',
+  advertisercontentarticle: 'sponsored',
+};
+
+/**
+ * Section names and address segments that name a genre, in English, German and French. Whole
+ * words only: "Opinion" is a genre, "Public opinion polls" is a topic.
+ */
+const WORD_GENRES: [RegExp, Genre][] = [
+  [
+    /^(?:opinions?|op-?eds?|meinung(?:en)?|kommentare?|tribunes?|editorials?|commentary|commentaires?|chroniques?|columns?|leitartikel|gastbeitrag)$/,
+    'opinion',
+  ],
+  [/^(?:analysis|analyses|analyse|hintergrund|decryptage|décryptage)$/, 'analysis'],
+  [/^(?:reviews?|kritiken?|critiques?|rezensionen?)$/, 'review'],
+  [/^(?:sponsored|sponsored-content|advertorial|paid-post|anzeige|partner-content|brandvoice)$/, 'sponsored'],
+];
+
+function genreOfWord(word: string): Genre | null {
+  const key = word
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '');
+  return WORD_GENRES.find(([pattern]) => pattern.test(key))?.[1] ?? null;
+}
+
+/** The path segments of an address, without its file name's extension; none when it is no URL. */
+function pathSegments(address: string): string[] {
+  try {
+    return new URL(address).pathname
+      .split('/')
+      .map((segment) => decodeURIComponent(segment).replace(/\.\w+$/, ''))
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The genre the page declares: its structured data type first (the publisher's own word), then its
+ * section (JSON-LD articleSection, article:section), then its address (/opinion/, /meinung/). Null
+ * when nothing says; the caller takes "news" only for a page that is an article.
+ */
+export function readGenre(evidence: BylineEvidence): GenreReading | null {
+  const clues: BylineClue[] = evidence.genres ?? [];
+  for (const clue of clues.filter((c) => c.via === 'jsonld-type')) {
+    const genre = TYPE_GENRES[clue.text.toLowerCase()];
+    if (genre) return { genre, source: clue.source, via: clue.via };
+  }
+  for (const clue of clues.filter((c) => c.via !== 'jsonld-type')) {
+    // A section may be a path of its own ("Meinung > Kommentare") or a list ("News, Opinion").
+    const genre = clue.text
+      .split(/\s*[>/|,;·]\s*/)
+      .map(genreOfWord)
+      .find((found) => found !== null);
+    if (genre) return { genre, source: clue.source, via: clue.via };
+  }
+  for (const clue of evidence.published.filter((c) => c.via === 'url')) {
+    const genre = pathSegments(clue.text)
+      .map(genreOfWord)
+      .find((found) => found !== null);
+    if (genre) return { genre, source: 'url', via: 'url' };
+  }
+  return null;
+}
+
+/** The genre as the reader sees it ("Opinion"). */
+export const GENRE_LABELS: Record<Genre, string> = {
+  news: 'News',
+  opinion: 'Opinion',
+  analysis: 'Analysis',
+  review: 'Review',
+  sponsored: 'Sponsored',
+};
+
+/** Where the genre was read, in plain words; the default "news" says why it is the default. */
+export function describeGenreOrigin(via: string | null | undefined): string {
+  if (via === 'jsonld-type') return "from the page's structured data type";
+  if (via === 'jsonld-section' || via === 'article:section') return "from the page's section";
+  if (via === 'url') return 'from the page address';
+  return 'an article with no sign of opinion, analysis, review or sponsorship';
+}
