@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { HIGHLIGHT_COLOURS, type Annotation } from '../annotations/types';
 import type { Analysis } from '../analyze/types';
+import { GENRES } from '../extract/genre';
 import type { ArticleSnapshot, Clipping, Collection, LibrarySettings, SavedArticle } from '../library/types';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../store/validate';
 import type { ExportData } from './types';
@@ -85,6 +86,9 @@ const storedByline = z.strictObject({
   modifiedSource: fieldSource.nullable(),
   wire: text.nullable(),
   contributors: z.array(text),
+  genre: z.enum(GENRES).nullable().optional(),
+  genreSource: fieldSource.nullable().optional(),
+  genreVia: text.nullable().optional(),
   decisions: z
     .array(
       z.strictObject({
