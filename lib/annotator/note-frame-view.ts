@@ -46,7 +46,15 @@ export class NoteFrameView {
   constructor(
     private readonly document: Document,
     private readonly send: (event: FrameEvent) => void,
-  ) {}
+  ) {
+    // Escape anywhere in the frame closes the editor, not only in its text box: the frame can have the
+    // focus a moment before the text box does.
+    document.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || !this.content?.classList.contains('editor')) return;
+      event.preventDefault();
+      this.send({ type: 'cancel' });
+    });
+  }
 
   /** Say hello (with a size): the annotator counts the frame as its own from this answer on. */
   start(): void {
@@ -147,10 +155,7 @@ export class NoteFrameView {
     });
     textarea.addEventListener('input', () => this.send({ type: 'draft', note: textarea.value }));
     editor.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        this.send({ type: 'cancel' });
-      } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
         this.send({ type: 'save', note: textarea.value });
       }

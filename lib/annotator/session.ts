@@ -485,9 +485,18 @@ export class AnnotatorSession {
   }
 
   private keyPressed(event: KeyboardEvent): void {
-    if (!this.overlay.toolbarShown || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (this.isEditable(this.dom.activeElement(this.document))) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
     const key = typeof event.key === 'string' ? event.key.toLowerCase() : '';
+    // The note editor is open but its frame has not taken the focus yet (it is still loading on a busy
+    // machine, or the reader clicked the page): Escape still closes it, as it would inside the frame.
+    if (key === 'escape' && this.frame.editorShown) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.cancelNote();
+      return;
+    }
+    if (!this.overlay.toolbarShown) return;
+    if (this.isEditable(this.dom.activeElement(this.document))) return;
     // Only while the toolbar is up, like Hypothesis's adder: letters act on the selection.
     const actions: Record<string, SelectionAction | 'close'> = {
       h: 'highlight',

@@ -51,6 +51,10 @@ describe('the note frame’s view', () => {
     expect(sent.at(-1)).toEqual({ type: 'save', note: 'My note' });
     textarea.dispatchEvent(new dom.window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(sent.at(-1)).toEqual({ type: 'cancel' });
+    // Escape with the focus anywhere in the frame (it can come before the text box has it).
+    sent.length = 0;
+    document.body.dispatchEvent(new dom.window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(sent).toEqual([{ type: 'cancel' }]);
     document.querySelector<HTMLButtonElement>('button[aria-label="Save note"]')!.click();
     expect(sent.at(-1)).toEqual({ type: 'save', note: 'My note' });
     [...document.querySelectorAll('button')].find((button) => button.textContent === 'Cancel')!.click();

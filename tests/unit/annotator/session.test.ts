@@ -317,6 +317,40 @@ describe('the annotator session', () => {
     session.destroy();
   });
 
+  it('closes a note editor whose frame has not taken the focus yet on the reader’s Escape, not the page’s', async () => {
+    const { window, backend, select, shadow } = setUp();
+    // A frame that never answers: on a busy machine the reader may press Escape before it loads.
+    const prepare = vi.fn(async () => `chrome-extension://scrutiny/annotator-frame.html#${'0'.repeat(32)}`);
+    const session = new AnnotatorSession(window, backend, {
+      shadowMode: 'open',
+      trusted: (event: Event) => reader.has(event),
+      frame: { origin: 'chrome-extension://scrutiny', prepare },
+    });
+    const reader = new WeakSet<Event>();
+    const press = (name: string, byReader: boolean) => {
+      const event = new window.KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true });
+      if (byReader) reader.add(event);
+      window.dispatchEvent(event);
+    };
+    await session.start();
+    select('two', 'A ferry will run');
+    const up = new window.MouseEvent('mouseup', { bubbles: true });
+    reader.add(up);
+    window.dispatchEvent(up);
+    await vi.waitFor(() => expect(shadow()?.querySelector('[role="toolbar"]')).toBeTruthy());
+    press('n', true);
+    const editorShown = () => (session as unknown as { frame: { editorShown: boolean } }).frame.editorShown;
+    await vi.waitFor(() => expect(editorShown()).toBe(true));
+    press('Escape', false);
+    expect(editorShown()).toBe(true);
+    press('Escape', true);
+    expect(editorShown()).toBe(false);
+    // The reader's selection is back, for another action on the same words.
+    expect(window.getSelection()?.toString()).toBe('A ferry will run');
+    expect(backend.annotations).toEqual([]);
+    session.destroy();
+  });
+
   it('knows which changes concern its page, under any of its addresses', () => {
     const { session } = setUp();
     expect(session.concerns(['news.example/bridge'])).toBe(true);
