@@ -11,6 +11,7 @@ import { collapseWhitespace, metadataText } from './text';
 import { safeHttpUrl } from './urls';
 import { emptyByline, emptyEvidence } from './types';
 import type { Byline, BylineClue, BylineEvidence, FieldSource } from './types';
+import { copyrightHolder, titleSuffix } from './outlet';
 
 export interface PageMetadata {
   /** Candidate headlines, strongest first. */
@@ -428,6 +429,14 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     .map((title) => metadataText(title, 300))
     .filter(Boolean);
   const headline = findHeadline(doc, titles);
+  // The site's name at the end of its titles and in its copyright line: believed only when the
+  // address agrees (resolveByline), since a title may as well end with its author's name.
+  for (const title of [metadataText(doc.title, 300), metadataText(metaValue(['og:title']), 300)]) {
+    const suffix = titleSuffix(title);
+    if (suffix) clue(evidence.outlets, suffix, 'meta', 'title-suffix');
+  }
+  const holder = copyrightHolderIn(doc);
+  if (holder) clue(evidence.outlets, holder, 'text', 'copyright');
 
   // The visible byline and dates, nearest to the headline first.
   if (doc.body) {
@@ -469,4 +478,18 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     declaresArticle: article !== null || ogType === 'article' || ogType.startsWith('article:'),
     warnings: [...jsonld.warnings],
   };
+}
+
+/** The copyright line's holder, from the page's footers or elements named for it (a few only). */
+function copyrightHolderIn(doc: Document): string | null {
+  const places = doc.querySelectorAll(
+    'footer, [class*="copyright" i], [id*="copyright" i], [class*="footer" i]',
+  );
+  for (const place of [...places].slice(0, 20)) {
+    const text = (place.textContent ?? '').slice(0, 5000);
+    const line = /(?:©|\(c\)|copyright)[^\n]{0,120}/iu.exec(text)?.[0];
+    const holder = line ? copyrightHolder(line.replace(/\s+/g, ' ')) : null;
+    if (holder) return holder;
+  }
+  return null;
 }

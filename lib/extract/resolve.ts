@@ -23,6 +23,7 @@ import type {
   BylineEvidence,
   FieldSource,
 } from './types';
+import { chooseOutlet } from './outlet';
 
 export { splitDateLine };
 
@@ -332,12 +333,24 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   const decisions: BylineDecision[] = [];
 
   // Outlet: JSON-LD publisher, then og:site_name and the other meta keys, then a JSON-LD organisation.
-  const outlets = [
+  // The title's suffix and the copyright line come last and count only when the address agrees; the
+  // address also overrules a site name that is a section ("U.S.") when another clue names the site.
+  const unverified = (via: string) => via === 'title-suffix' || via === 'copyright';
+  const outletCandidates = [
     ...of(clues.outlets, (via) => via === 'jsonld'),
     ...metaFor(OUTLET_META),
-    ...of(clues.outlets, (via) => via !== 'jsonld'),
-  ];
-  const outletClue = outlets.find((clue) => clue.text.length <= 120);
+    ...of(clues.outlets, (via) => via !== 'jsonld' && !unverified(via)),
+    ...of(clues.outlets, unverified),
+  ].filter((clue) => clue.text.length <= 120);
+  const pageUrl = of(clues.published, (via) => via === 'url')[0]?.text ?? null;
+  const outletClue =
+    outletCandidates[
+      chooseOutlet(
+        outletCandidates.map((clue) => ({ name: clue.text, standsAlone: !unverified(clue.via) })),
+        pageUrl,
+      )
+    ];
+  const outlets = outletCandidates.filter((clue) => !unverified(clue.via) || clue === outletClue);
   let outlet = outletClue ? { name: outletClue.text, source: outletClue.source } : null;
 
   // Authors: JSON-LD people; else the visible byline and the meta tags (the first key that names

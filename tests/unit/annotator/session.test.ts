@@ -327,14 +327,15 @@ describe('the annotator session', () => {
       frame: { origin: 'chrome-extension://scrutiny', prepare },
     });
     const reader = new WeakSet<Event>();
+    const view = window as unknown as typeof globalThis;
     const press = (name: string, byReader: boolean) => {
-      const event = new window.KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true });
+      const event = new view.KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true });
       if (byReader) reader.add(event);
       window.dispatchEvent(event);
     };
     await session.start();
     select('two', 'A ferry will run');
-    const up = new window.MouseEvent('mouseup', { bubbles: true });
+    const up = new view.MouseEvent('mouseup', { bubbles: true });
     reader.add(up);
     window.dispatchEvent(up);
     await vi.waitFor(() => expect(shadow()?.querySelector('[role="toolbar"]')).toBeTruthy());
