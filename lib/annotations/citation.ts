@@ -12,6 +12,9 @@ import {
   type JsonLdResult,
   type JsonValue,
 } from '../extract/jsonld';
+import { parseByline } from '../extract/byline';
+import { clueText } from '../extract/metadata';
+import { titleWithoutSiteSuffix } from '../extract/site-names';
 
 export interface CitationSource {
   title: string;
@@ -44,15 +47,13 @@ const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Elements that print the byline on the page, for pages that state it nowhere else. */
 const VISIBLE_BYLINE = '[rel~="author"], [itemprop~="author"], .byline, .author, [class*="byline"]';
 
-/** The names a printed byline gives: "By Ana Ruiz and Tom Lee" → ["Ana Ruiz", "Tom Lee"]. */
+/**
+ * The names a printed byline gives, read with the panel's byline parser: "By Ana Ruiz and Tom Lee" →
+ * ["Ana Ruiz", "Tom Lee"]; reading times, places and job titles after the names are not names.
+ */
 function visibleAuthors(document: Document): string[] {
   const element = document.querySelector(VISIBLE_BYLINE);
-  const text = clean(element?.textContent ?? '').replace(/^(by|von|par|por)\s+/i, '');
-  if (!text || text.length > 120) return [];
-  return text
-    .split(/\s*(?:,|\band\b|\bund\b|\bet\b|&)\s*/)
-    .map(clean)
-    .filter((name) => /^\p{Lu}/u.test(name) && name.split(' ').length <= 5);
+  return element ? parseByline(clueText(element)).authors : [];
 }
 
 /** The date a page prints in a <time> element, when its tags give none. */
@@ -82,10 +83,15 @@ export function readCitationSource(document: Document, url: string): CitationSou
     .filter((name, index, all) => name && all.indexOf(name) === index);
   const publisher = namesOf(article?.publisher, byId)[0] ?? null;
   const published = firstString(article?.datePublished);
+  const outlet = publisher ?? metaContent(document, ['og:site_name', 'application-name']);
+  const title = clean(
+    headline ?? metaContent(document, ['og:title', 'twitter:title']) ?? document.title ?? '',
+  );
   return {
-    title: clean(headline ?? metaContent(document, ['og:title', 'twitter:title']) ?? document.title ?? ''),
+    // The outlet is named apart: "Rates rise | Reuters" is cited as "Rates rise".
+    title: titleWithoutSiteSuffix(title, outlet),
     authors,
-    outlet: publisher ?? metaContent(document, ['og:site_name', 'application-name']),
+    outlet,
     published:
       published ??
       metaContent(document, ['article:published_time', 'citation_publication_date', 'date']) ??

@@ -11,7 +11,7 @@ import { collapseWhitespace, metadataText } from './text';
 import { safeHttpUrl } from './urls';
 import { emptyByline, emptyEvidence } from './types';
 import type { Byline, BylineClue, BylineEvidence, FieldSource } from './types';
-import { copyrightHolder, titleSuffix } from './outlet';
+import { copyrightHolder, titleSuffix } from './site-names';
 
 export interface PageMetadata {
   /** Candidate headlines, strongest first. */

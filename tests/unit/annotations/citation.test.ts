@@ -68,6 +68,24 @@ describe('citations', () => {
     );
   });
 
+  it('read a printed byline as the panel does, and cite the title without the site’s name', () => {
+    const document = new JSDOM(`<!doctype html><title>Fed holds rates | Reuters</title>
+      <meta property="og:site_name" content="Reuters"><body><article><h1>Fed holds rates</h1>
+      <div class="byline">By <a href="/a/hs">Howard Schneider</a> and <a href="/a/ld">Lindsay Dunsmuir</a><span>5 Min Read</span></div>
+      <p>Text</p></article></body>`).window.document;
+    const source = readCitationSource(document, 'https://www.reuters.com/fed');
+    expect(source).toMatchObject({
+      title: 'Fed holds rates',
+      authors: ['Howard Schneider', 'Lindsay Dunsmuir'],
+      outlet: 'Reuters',
+    });
+    // A title that ends with something other than the outlet keeps it.
+    const other = documentOf(
+      '<title>Ferry fees - a reader’s guide</title><meta property="og:site_name" content="Gazette">',
+    );
+    expect(readCitationSource(other, 'https://gazette.example/').title).toBe('Ferry fees - a reader’s guide');
+  });
+
   it('still cite a page that says nothing about itself', () => {
     const source = readCitationSource(documentOf(''), 'https://bare.example/');
     expect(formatCitation('Words', source, ACCESSED)).toBe(
