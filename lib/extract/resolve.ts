@@ -556,12 +556,13 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   let published = firstDate(publishedClues);
   let publishedReason: string | undefined;
   // A machine stamp in UTC can fall on the next or previous day for the reader the page was written
-  // for; the day in the address or printed with the article is that reader's day.
+  // for; the day printed with the article, else the day in the address, is that reader's day (the
+  // page's own words first: an address keeps the day a story was first filed under).
   if (published && isInstant(published.value) && /(?:Z|[+-]00:00)$/.test(published.value)) {
     const local = firstDate([
-      ...fromUrl,
       [byline?.clue.text, 'byline', parseText],
       ...texts((via) => via === 'date-element' || via === 'after-headline' || via === 'date-label'),
+      ...fromUrl,
     ]);
     // Elsewhere on the page, only a printed time that is the same instant in some zone says so.
     const utc = published.value;

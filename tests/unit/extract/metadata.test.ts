@@ -246,6 +246,17 @@ describe('the visible page', () => {
     expect([byline.published, byline.publishedSource]).toEqual(['2023-11-08', 'url']);
   });
 
+  it('a UTC stamp is dated by the day printed with the article before the day in its address', () => {
+    // Filed under the 19th (the address), published 01:07 on the 20th in New York (printed), 06:07 UTC.
+    const byline = bylineOf(
+      '<meta property="article:published_time" content="2019-11-20T06:07:01Z">',
+      '<article><h1>How the hearing went</h1><p class="byline">By Jane Doe</p><p class="dateline">November 20, 2019 / 1:07 AM EST</p></article>',
+      'https://news.example.com/news/hearing-2019-11-19/',
+    );
+    expect(byline.published?.slice(0, 10)).toBe('2019-11-20');
+    expect(byline.publishedSource).not.toBe('url');
+  });
+
   it('reads a page in British English day-first', () => {
     const doc = new JSDOM(
       '<html lang="en-GB"><body><h1>Halls too full</h1><p class="date">02/10/2020</p></body></html>',
