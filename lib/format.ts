@@ -13,11 +13,20 @@ export const SOURCE_LABELS: Record<FieldSource, string> = {
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2})?(Z|[+-]\d{2}:\d{2})?)?/;
 
+export interface DateDisplay {
+  /** The reader's time zone (an IANA name); the runtime's own when absent. */
+  timeZone?: string;
+  locale?: string;
+}
+
 /**
- * "2021-07-17T10:51:00-04:00" → "July 17, 2021, 10:51 UTC−04:00": the day and time the page
- * printed, in its own time zone, so the panel never shifts an article to another day.
+ * A page's date for the reader. A moment (a time with its zone) is shown in the reader's time zone with
+ * the zone named, followed by the time the page printed when the page's zone differs:
+ * "July 17, 2021 at 4:51 PM GMT+2 (10:51 UTC−04:00 on the page)". A day, or a time without a zone, is
+ * shown as the page gave it: shifting it would invent a zone, or move the article to another day.
  */
-export function formatPageDate(iso: string, locale = 'en-US'): string {
+export function formatPageDate(iso: string, display: DateDisplay = {}): string {
+  const locale = display.locale ?? 'en-US';
   const match = ISO.exec(iso);
   if (!match) return iso;
   const [, y, mo, d, h, mi, zone] = match;
@@ -29,8 +38,48 @@ export function formatPageDate(iso: string, locale = 'en-US'): string {
     day: 'numeric',
   });
   if (h === undefined) return dayText;
-  const zoneText = !zone ? '' : zone === 'Z' ? ' UTC' : ` UTC${zone.replace('-', '−')}`;
-  return `${dayText}, ${h}:${mi}${zoneText}`;
+  if (!zone) return `${dayText}, ${h}:${mi}`;
+  const pageTime = `${h}:${mi} ${zone === 'Z' ? 'UTC' : `UTC${zone.replace('-', '−')}`}`;
+  const instant = Date.parse(iso);
+  let readerText: string;
+  let readerOffset: number;
+  try {
+    const format = new Intl.DateTimeFormat(locale, {
+      timeZone: display.timeZone,
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    readerText = format.format(instant);
+    readerOffset = offsetMinutes(instant, format.resolvedOptions().timeZone);
+  } catch {
+    // An unknown zone name: the page's own time, as printed.
+    return `${dayText}, ${pageTime}`;
+  }
+  const pageOffset =
+    zone === 'Z'
+      ? 0
+      : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  return pageOffset === readerOffset ? readerText : `${readerText} (${pageTime} on the page)`;
+}
+
+/** The offset from UTC, in minutes, of a time zone at an instant. */
+function offsetMinutes(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(instant);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  return Math.round((asUtc - Math.floor(instant / 60_000) * 60_000) / 60_000);
 }
 
 /** "3 hours later", "2 days later", "5 minutes later". */

@@ -9,10 +9,28 @@ import {
 } from '../../lib/format';
 
 describe('formatPageDate', () => {
-  it('keeps the day and time the page printed, in its own zone', () => {
-    expect(formatPageDate('2021-07-17T10:51:00-04:00')).toBe('July 17, 2021, 10:51 UTC−04:00');
-    expect(formatPageDate('2021-07-17T23:30:00Z')).toBe('July 17, 2021, 23:30 UTC');
-    expect(formatPageDate('2021-07-17T23:30:00')).toBe('July 17, 2021, 23:30');
+  it('shows a moment in the reader’s zone, named, with the page’s own time when its zone differs', () => {
+    const berlin = { timeZone: 'Europe/Berlin' };
+    expect(formatPageDate('2021-07-17T10:51:00-04:00', berlin)).toBe(
+      'July 17, 2021 at 4:51 PM GMT+2 (10:51 UTC−04:00 on the page)',
+    );
+    expect(formatPageDate('2021-07-17T23:30:00Z', berlin)).toBe(
+      'July 18, 2021 at 1:30 AM GMT+2 (23:30 UTC on the page)',
+    );
+    // The reader in the page's own zone: said once.
+    expect(formatPageDate('2021-07-17T10:51:00-04:00', { timeZone: 'America/New_York' })).toBe(
+      'July 17, 2021 at 10:51 AM EDT',
+    );
+    expect(formatPageDate('2021-01-17T23:30:00Z', { timeZone: 'UTC' })).toBe(
+      'January 17, 2021 at 11:30 PM UTC',
+    );
+  });
+
+  it('keeps a time without a zone as the page printed it, and any zone name it cannot use', () => {
+    expect(formatPageDate('2021-07-17T23:30:00', { timeZone: 'Europe/Berlin' })).toBe('July 17, 2021, 23:30');
+    expect(formatPageDate('2021-07-17T10:51:00-04:00', { timeZone: 'Not/AZone' })).toBe(
+      'July 17, 2021, 10:51 UTC−04:00',
+    );
   });
 
   it('shows a plain date as a date, and leaves what it cannot read alone', () => {
