@@ -83,7 +83,11 @@ export function QuotesView({
                   title="Show this quote in the page"
                   onClick={() => onShowPassage(quote.selector)}
                 >
-                  <span class="quote-text">“{quote.text}”</span>
+                  <span class="quote-text">
+                    {quote.marks?.[0] ?? '“'}
+                    {quote.text}
+                    {quote.marks?.[1] ?? '”'}
+                  </span>
                   <QuoteMeta quote={quote} />
                 </button>
               </li>

@@ -469,7 +469,8 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       // The second part has no attribution of its own: at most the lead-in it shares with the first.
       candidate.attribution?.where !== 'after'
     ) {
-      previous.text = `${previous.text} ${candidate.text}`;
+      // The parts shown apart, as the article wrote them: “A … B”, not a run-on “A B”.
+      previous.text = `${previous.text} … ${candidate.text}`;
       previous.span = {
         ...previous.span,
         close: candidate.span.close,
@@ -600,9 +601,19 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       start,
       end,
       selector: selectorFor(text, start, firstEnd),
+      marks: quoteMarks(text, span),
     });
   }
   return dropRepeats(quotes);
+}
+
+/** The quote's opening and closing marks as the article wrote them ("«»", "„“", "“”"). */
+function quoteMarks(text: string, span: Span): string {
+  const open = text[span.open] ?? '“';
+  const closers = CLOSERS[open] ?? '”';
+  const close = text[span.close] ?? '';
+  // A quote running on through paragraphs may end without its mark: the usual one for its opener.
+  return open + (close && closers.includes(close) ? close : closers[0]!);
 }
 
 const normalise = (text: string) =>

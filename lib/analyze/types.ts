@@ -34,6 +34,11 @@ export interface Quote {
   end: number;
   /** The quote's first part as it stands in the text, for finding it in the page. */
   selector: TextQuoteSelector;
+  /**
+   * The opening and closing quotation marks as the article wrote them ("«»", "„“", "“”"); absent in
+   * analyses saved before they were kept, which are shown with “”.
+   */
+  marks?: string;
 }
 
 export type SourceKind =

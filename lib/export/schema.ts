@@ -50,6 +50,7 @@ const analysis = z.strictObject({
       start: offset,
       end: offset,
       selector: quoteText,
+      marks: z.string().max(4).optional(),
     }),
   ),
   sources: z.array(

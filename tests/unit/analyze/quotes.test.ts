@@ -65,10 +65,17 @@ describe('findQuotes: one quote or several', () => {
       texts(
         '“This budget keeps every library open,” said Mayor Ana Ruiz, who chairs the board, “and it raises no taxes.”',
       ),
-    ).toEqual(['This budget keeps every library open and it raises no taxes.']);
+    ).toEqual(['This budget keeps every library open … and it raises no taxes.']);
     expect(texts('“We saved for a storm,” Ruiz said. “The storm is here.”')).toEqual([
-      'We saved for a storm The storm is here.',
+      'We saved for a storm … The storm is here.',
     ]);
+  });
+
+  it('keeps the quotation marks the article wrote', () => {
+    const marks = (text: string, lang = 'en') => quotes(text, lang).map((quote) => quote.marks);
+    expect(marks('« Nous sommes prêts », a déclaré lundi Marc Henry.', 'fr')).toEqual(['«»']);
+    expect(marks('„Wir sind bereit“, sagte Eva Roth.', 'de')).toEqual(['„“']);
+    expect(marks('“We are ready,” Ruiz said.')).toEqual(['“”']);
   });
 
   it('keeps two quotes with their own attributions apart', () => {

@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { PanelScreen, type PanelActions } from '../../../components/PanelScreen';
 import type { Analysis, Quote, Source, TextQuoteSelector } from '../../../lib/analyze/types';
 import type { AnalyzedPage } from '../../../lib/extract/types';
+import { formatPageDate } from '../../../lib/format';
 import { emptyNotes, harborPage } from '../helpers/pages';
 import {
   ANALYSIS_FAILED,
@@ -307,7 +308,9 @@ describe('the analysis views', () => {
       expect(one('glance-sources')?.textContent).toBe('Sources5 named, 1 anonymous');
       expect(one('glance-quoted-share')?.textContent).toBe('Quoted text34% of the article');
       expect(one('glance-links')?.textContent).toBe('Links out2 links');
-      expect(one('glance-published')?.textContent).toBe('PublishedMarch 3, 2026, 16:12 UTC−05:00');
+      expect(one('glance-published')?.textContent).toBe(
+        `Published${formatPageDate('2026-03-03T16:12:00-05:00')}`,
+      );
       expect(one('glance-update')?.textContent).toBe('UpdatedUpdated 17 hours later');
       expect(one('glance-author-source')?.textContent).toBe('Authorthe visible byline');
       expect(one('glance-outlet-source')?.textContent).toBe('Outletmeta tags');

@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { PanelScreen, type PanelActions, type PanelSettings } from '../../../components/PanelScreen';
 import { resultView, type PanelView } from '../../../lib/panel-state';
 import { emptyNotes, harborPage } from '../helpers/pages';
+import { formatPageDate } from '../../../lib/format';
 
 const page = harborPage;
 
@@ -47,7 +48,7 @@ describe('PanelScreen', () => {
       'OutletCoastline Gazette from meta tagsWire credit: Associated Press',
     );
     expect(byTestId('published')?.textContent).toBe(
-      'PublishedMarch 3, 2026, 16:12 UTC−05:00 from the article text',
+      `Published${formatPageDate('2026-03-03T16:12:00-05:00')} from the article text`,
     );
     expect(byTestId('modified')?.textContent).toContain('17 hours later than published');
     expect(byTestId('contributors')?.textContent).toContain('Lena Okafor');
