@@ -14,7 +14,14 @@ import {
 } from '../extract/jsonld';
 import { parseByline } from '../extract/byline';
 import { clueText } from '../extract/metadata';
-import { titleWithoutSiteSuffix } from '../extract/site-names';
+import {
+  copyrightHolder,
+  hostSites,
+  pickOutlet,
+  titleSuffix,
+  titleWithoutSiteSuffix,
+  type OutletCandidate,
+} from '../extract/site-names';
 
 export interface CitationSource {
   title: string;
@@ -65,6 +72,44 @@ function visibleDate(document: Document): string | null {
   );
 }
 
+/**
+ * The outlet as the panel chooses it (lib/extract/outlet.ts): the publisher and site-name tags, then the
+ * title's suffix and the copyright line, the first the address agrees with ("U.S." on a news agency's
+ * page gives way to "Reuters" at its title's end); else the tags alone.
+ */
+function citedOutlet(
+  document: Document,
+  url: string,
+  publisher: string | null,
+  title: string,
+): string | null {
+  const tagged = [
+    publisher,
+    metaContent(document, ['og:site_name']),
+    metaContent(document, ['application-name']),
+  ];
+  const candidates: OutletCandidate[] = [
+    ...tagged.filter((name): name is string => Boolean(name)).map((name) => ({ name, standsAlone: true })),
+    ...[titleSuffix(clean(document.title ?? '')), titleSuffix(title), copyrightHolderOf(document)]
+      .filter((name): name is string => Boolean(name))
+      .map((name) => ({ name, standsAlone: false })),
+  ].filter((candidate) => candidate.name.length <= 120);
+  let hostname = '';
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    // No address to agree with: the tags alone.
+  }
+  return candidates[pickOutlet(candidates, hostSites(hostname))]?.name ?? null;
+}
+
+/** The holder named in the page's copyright line, from its footer. */
+function copyrightHolderOf(document: Document): string | null {
+  const footer = document.querySelector('footer, [class*="copyright" i]');
+  const line = /(?:©|\(c\)|copyright)[^\n]{0,120}/iu.exec((footer?.textContent ?? '').slice(0, 5000))?.[0];
+  return line ? copyrightHolder(line.replace(/\s+/g, ' ')) : null;
+}
+
 /** What a citation needs, read from the page's own tags. */
 export function readCitationSource(document: Document, url: string): CitationSource {
   const { nodes, byId } = readJsonLd(document);
@@ -83,10 +128,10 @@ export function readCitationSource(document: Document, url: string): CitationSou
     .filter((name, index, all) => name && all.indexOf(name) === index);
   const publisher = namesOf(article?.publisher, byId)[0] ?? null;
   const published = firstString(article?.datePublished);
-  const outlet = publisher ?? metaContent(document, ['og:site_name', 'application-name']);
   const title = clean(
     headline ?? metaContent(document, ['og:title', 'twitter:title']) ?? document.title ?? '',
   );
+  const outlet = citedOutlet(document, url, publisher, title);
   return {
     // The outlet is named apart: "Rates rise | Reuters" is cited as "Rates rise".
     title: titleWithoutSiteSuffix(title, outlet),

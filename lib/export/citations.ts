@@ -192,8 +192,13 @@ function bibtexUrl(url: string): string {
 
 function bibtexName(name: PersonName): string {
   if ('literal' in name) return `{${bibtexEscape(name.literal)}}`;
-  // "von Last, Jr, First": BibTeX's three-part form keeps the particle and the suffix in place.
-  const family = bibtexEscape(fullFamilyName(name));
+  // "von Last, Jr, First": BibTeX's three-part form keeps the particle and the suffix in place. A family
+  // name that starts in lower case ("al-Sharif") is braced, or BibTeX readers take it for a particle.
+  const particle = name['non-dropping-particle'];
+  const familyOnly = /^\p{Ll}/u.test(name.family)
+    ? `{${bibtexEscape(name.family)}}`
+    : bibtexEscape(name.family);
+  const family = particle ? `${bibtexEscape(particle)} ${familyOnly}` : familyOnly;
   const suffix = name.suffix ? `, ${bibtexEscape(name.suffix)}` : '';
   return name.given ? `${family}${suffix}, ${bibtexEscape(name.given)}` : `{${family}}`;
 }

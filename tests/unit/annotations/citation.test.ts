@@ -86,6 +86,27 @@ describe('citations', () => {
     expect(readCitationSource(other, 'https://gazette.example/').title).toBe('Ferry fees - a reader’s guide');
   });
 
+  it('name the outlet as the panel does: a section name gives way to the site the address names', () => {
+    const reuters = documentOf(
+      '<title>Fed holds rates | Reuters</title><meta property="og:site_name" content="U.S.">',
+    );
+    expect(readCitationSource(reuters, 'https://www.reuters.com/markets/fed')).toMatchObject({
+      title: 'Fed holds rates',
+      outlet: 'Reuters',
+    });
+    // No site-name tag: the title's end names the outlet when the address agrees, not otherwise.
+    const times = documentOf('<title>Manhole fires - The New York Times</title>');
+    expect(readCitationSource(times, 'https://www.nytimes.com/2020/01/01/x.html')).toMatchObject({
+      title: 'Manhole fires',
+      outlet: 'The New York Times',
+    });
+    const blog = documentOf('<title>Manhole fires - Jane Doe</title>');
+    expect(readCitationSource(blog, 'https://blog.example/x')).toMatchObject({
+      title: 'Manhole fires - Jane Doe',
+      outlet: null,
+    });
+  });
+
   it('still cite a page that says nothing about itself', () => {
     const source = readCitationSource(documentOf(''), 'https://bare.example/');
     expect(formatCitation('Words', source, ACCESSED)).toBe(

@@ -1,7 +1,13 @@
 /** The outlet, checked against the site's address: titles' suffixes, copyright lines and section names. */
 import { describe, expect, it } from 'vitest';
-import { agreesWithDomain, chooseOutlet, siteName } from '../../../lib/extract/outlet';
-import { copyrightHolder, titleSuffix, titleWithoutSiteSuffix } from '../../../lib/extract/site-names';
+import { chooseOutlet, siteName } from '../../../lib/extract/outlet';
+import {
+  agreesWithDomain,
+  copyrightHolder,
+  hostSites,
+  titleSuffix,
+  titleWithoutSiteSuffix,
+} from '../../../lib/extract/site-names';
 import { resolveByline } from '../../../lib/extract/resolve';
 import { emptyEvidence, type BylineEvidence } from '../../../lib/extract/types';
 
