@@ -769,7 +769,8 @@ function generator(): LibraryGenerator {
 }
 
 /** The database "scrutiny" in this page's origin, through lib/store (the extension's Dexie schema). */
-async function store(): Promise<ScrutinyDatabase> {
+/** The database the generated library is filled into (other benches read it: bench-export-page.ts). */
+export async function store(): Promise<ScrutinyDatabase> {
   if (!state.db) {
     state.db = openAnnotationStore();
     await state.db.open();

@@ -63,9 +63,9 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUILD_DIR = join(ROOT, '.output/bench-library');
 const EXTENSION_DIR = join(BUILD_DIR, 'chrome-mv3');
 /** Part A's page: an https address (a secure context, which cross-origin isolation needs). */
-const PAGE_URL = 'https://library-bench.scrutiny.test/';
+export const PAGE_URL = 'https://library-bench.scrutiny.test/';
 
-const SEED = 20_260_401;
+export const SEED = 20_260_401;
 const SAVES = 200;
 const QUERIES_PER_KIND = 200;
 const DIFF_WORDS = 10_000;
@@ -230,7 +230,7 @@ function stripTags(html: string): string {
  * expected text (by their language) and the German Wikinews articles. Missing corpora give fewer words;
  * the generator makes up the rest.
  */
-function corpusWords(): Record<Lang, string[]> {
+export function corpusWords(): Record<Lang, string[]> {
   const texts: Record<Lang, string[]> = { en: [], de: [], fr: [] };
   const pages = join(CORPORA, 'readability-test-pages');
   if (existsSync(pages))
@@ -266,14 +266,17 @@ function corpusWords(): Record<Lang, string[]> {
 }
 
 /** scripts/bench-library-page.ts and the lib/ code it imports, as one script for page.evaluate. */
-async function bundlePageScript(): Promise<string> {
+export async function bundlePageScript(
+  entry = 'scripts/bench-library-page.ts',
+  globalName = 'ScrutinyLibraryBench',
+): Promise<string> {
   const result = await build({
-    entryPoints: [join(ROOT, 'scripts/bench-library-page.ts')],
+    entryPoints: [join(ROOT, entry)],
     bundle: true,
     format: 'iife',
-    globalName: 'ScrutinyLibraryBench',
+    globalName,
     // page.evaluate runs the bundle as strict code, where a top-level `var` stays local; this publishes it.
-    footer: { js: 'globalThis.ScrutinyLibraryBench = ScrutinyLibraryBench;' },
+    footer: { js: `globalThis.${globalName} = ${globalName};` },
     platform: 'browser',
     target: 'chrome120',
     // Minified like the shipped bundles, so the code the JIT sees has the same shape.
@@ -346,14 +349,14 @@ async function settle(profile: string): Promise<number> {
   return Date.now() - started;
 }
 
-function forwardProgress(page: Page): void {
+export function forwardProgress(page: Page): void {
   page.on('console', (message) => {
     const text = message.text();
     if (text.startsWith('[bench-library]')) process.stderr.write(`  ${text.slice(16)}\n`);
   });
 }
 
-async function launch(profile: string, args: string[]): Promise<BrowserContext> {
+export async function launch(profile: string, args: string[]): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -367,11 +370,11 @@ function chromiumVersion(userAgent: string): string {
 }
 
 /** A page-script call: a string, since tsx's transpiled functions do not survive serialization. */
-function call<T>(page: Page, expression: string): Promise<T> {
+export function call<T>(page: Page, expression: string): Promise<T> {
   return page.evaluate(expression) as Promise<T>;
 }
 
-function progress(message: string): void {
+export function progress(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 

@@ -5,6 +5,7 @@
  *                    [--profile-runs N] [--limit N] [--build] [--output-dir DIR]
  *   npm run bench -- --only anchoring [--json FILE] [--warm-ups N] [--runs N] [--limit N]
  *   npm run bench -- --only library [--articles N] [--notes N] [--runs N] [--build] [--json FILE]
+ *   npm run bench -- --only export [--articles N] [--notes N] [--runs N] [--json FILE]
  *
  * The first form measures the corpora and then re-anchoring (scripts/bench-anchoring.ts); `--only
  * anchoring` measures re-anchoring alone, on generated pages, with no corpus and no build needed
@@ -76,7 +77,8 @@ interface Options {
 const USAGE =
   'usage: npm run bench -- <zyte-dir> [--readability-pages <dir>] [--json FILE] [--warm-ups N] [--runs N] [--profile-runs N] [--limit N] [--build] [--output-dir DIR]\n' +
   '       npm run bench -- --only anchoring [--json FILE] [--warm-ups N] [--runs N] [--limit N]\n' +
-  '       npm run bench -- --only library [--articles N] [--notes N] [--runs N] [--build] [--json FILE]';
+  '       npm run bench -- --only library [--articles N] [--notes N] [--runs N] [--build] [--json FILE]\n' +
+  '       npm run bench -- --only export [--articles N] [--notes N] [--runs N] [--json FILE]';
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
@@ -722,6 +724,11 @@ async function main(): Promise<void> {
     // The search engines alone, in Node (scripts/bench-search.ts): --articles N --notes N --engines a,b …
     const { runSearchBench } = await import('./bench-search');
     return runSearchBench(searchArgs);
+  }
+  if (only === '--only' && what === 'export') {
+    // Export and import of a generated library in Chromium (scripts/bench-export.ts).
+    const { parseExportBenchArgs, runExportBench } = await import('./bench-export');
+    return runExportBench(parseExportBenchArgs(searchArgs));
   }
   const options = parseOptions(process.argv.slice(2));
   if (options.only === 'library') {
