@@ -37,6 +37,15 @@ describe('the outlet and the address', () => {
     expect(siteName('not an address')).toBeNull();
   });
 
+  it('names a host without the Public Suffix List only as far as agreeing a name with it', () => {
+    expect(hostSites('www.nytimes.com')).toEqual([{ key: 'nytimes', suffix: 'com' }]);
+    expect(hostSites('www.bbc.co.uk')).toEqual([
+      { key: 'bbc', suffix: 'couk' },
+      { key: 'co', suffix: 'uk' },
+    ]);
+    expect(hostSites('localhost')).toEqual([]);
+  });
+
   it('agrees a name with its site in the ways outlets name themselves, and nothing else', () => {
     const at = (url: string) => siteName(url);
     expect(agreesWithDomain('The New York Times', at('https://www.nytimes.com/a'))).toBe(true);
