@@ -52,7 +52,11 @@ export async function measureExport(format: ExportFormat, layout: 'zip' | 'combi
   const sampler = setInterval(() => (peak = Math.max(peak, heap())), 20);
   const reports: number[] = [];
   const started = performance.now();
-  const data = await readExportData(db, { kind: 'everything' });
+  // As entrypoints/library/transfer.ts makeExport: reading reports progress too.
+  const data = await readExportData(db, { kind: 'everything' }, () => {
+    reports.push(performance.now());
+    peak = Math.max(peak, heap());
+  });
   const readMs = performance.now() - started;
   peak = Math.max(peak, heap());
   const file = await exportFiles(data, format, {

@@ -7,6 +7,7 @@ import type { Annotation } from '../annotations/types';
 import type { ExportData, ExportScope } from '../export/types';
 import type { ArticleSnapshot, Clipping, Collection, SavedArticle } from '../library/types';
 import { toStoreError } from './errors';
+import type { Table } from 'dexie';
 import type { ScrutinyDatabase, StoredCollection } from './schema';
 
 const LAST_COLLECTION = 'lastCollectionId';
@@ -36,7 +37,12 @@ function usableKeys(keys: readonly string[]): string[] {
  * only "everything" brings the settings. Records come in a fixed order (oldest first, then by id), so the
  * same library gives the same export.
  */
-export async function readExportData(db: ScrutinyDatabase, scope: ExportScope): Promise<ExportData> {
+export async function readExportData(
+  db: ScrutinyDatabase,
+  scope: ExportScope,
+  /** Called as records are read, with the share read so far (0 to 1); "everything" only. */
+  onProgress?: (done: number) => void,
+): Promise<ExportData> {
   try {
     const tables = [
       db.articles,
@@ -46,22 +52,58 @@ export async function readExportData(db: ScrutinyDatabase, scope: ExportScope): 
       db.collections,
       db.settings,
     ];
-    return await db.transaction('r', tables, () => readScope(db, scope));
+    return await db.transaction('r', tables, () => readScope(db, scope, onProgress));
   } catch (error) {
     throw toStoreError(error, 'load');
   }
 }
 
-async function readScope(db: ScrutinyDatabase, scope: ExportScope): Promise<ExportData> {
+/** Records read at once: small enough that progress is reported often, large enough to read fast. */
+const READ_BATCH = { small: 2_000, versions: 50 } as const;
+
+/**
+ * Every record of the tables, read in batches by primary key (within the caller's transaction, so the
+ * batches agree with each other), reporting the share of `total` read after each batch.
+ */
+async function readInBatches<T extends { id: string }>(
+  table: Table<T, string>,
+  batch: number,
+  counted: { read: number; total: number; onProgress?: (done: number) => void },
+): Promise<T[]> {
+  const records: T[] = [];
+  let last: string | null = null;
+  for (;;) {
+    const page: T[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last))
+      .limit(batch)
+      .toArray();
+    for (const record of page) records.push(record);
+    counted.read += page.length;
+    counted.onProgress?.(counted.total ? Math.min(1, counted.read / counted.total) : 1);
+    if (page.length < batch) return records;
+    last = page.at(-1)!.id;
+  }
+}
+
+async function readScope(
+  db: ScrutinyDatabase,
+  scope: ExportScope,
+  onProgress?: (done: number) => void,
+): Promise<ExportData> {
   if (scope.kind === 'everything') {
-    const [articles, versions, annotations, clippings, collections, last] = await Promise.all([
-      db.articles.toArray(),
-      db.articleVersions.toArray(),
-      db.annotations.toArray(),
-      db.clippings.toArray(),
-      db.collections.toArray(),
-      db.settings.get(LAST_COLLECTION),
+    const counts = await Promise.all([
+      db.articles.count(),
+      db.articleVersions.count(),
+      db.annotations.count(),
+      db.clippings.count(),
+      db.collections.count(),
     ]);
+    const counted = { read: 0, total: counts.reduce((sum, count) => sum + count, 0), onProgress };
+    const articles = await readInBatches(db.articles, READ_BATCH.small, counted);
+    const versions = await readInBatches(db.articleVersions, READ_BATCH.versions, counted);
+    const annotations = await readInBatches(db.annotations, READ_BATCH.small, counted);
+    const clippings = await readInBatches(db.clippings, READ_BATCH.small, counted);
+    const collections = await readInBatches(db.collections, READ_BATCH.small, counted);
+    const last = await db.settings.get(LAST_COLLECTION);
     return ordered({
       articles,
       versions,

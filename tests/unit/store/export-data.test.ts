@@ -109,6 +109,33 @@ describe('readExportData', () => {
     expect(await readExportData(db, { kind: 'everything' })).toEqual(data);
   });
 
+  it('reads everything in batches, each record once, with the share read reported as it goes', async () => {
+    const made = await library();
+    // More than one batch of notes (2,000) and of versions (50).
+    const copies = Array.from({ length: 2_100 }, (_, n) => ({
+      ...made.highlight,
+      id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    }));
+    await db.annotations.bulkPut(copies);
+    const version = (await db.articleVersions.toArray())[0]!;
+    await db.articleVersions.bulkPut(
+      Array.from({ length: 60 }, (_, n) => ({
+        ...version,
+        id: `${version.id}-${String(n).padStart(3, '0')}`,
+      })),
+    );
+    const shares: number[] = [];
+    const data = await readExportData(db, { kind: 'everything' }, (done) => shares.push(done));
+    expect(data.annotations).toHaveLength(2_103);
+    expect(new Set(ids(data.annotations)).size).toBe(2_103);
+    expect(data.versions).toHaveLength(63);
+    expect(shares.length).toBeGreaterThan(5);
+    expect(shares.every((share, at) => at === 0 || share >= shares[at - 1]!)).toBe(true);
+    expect(shares.at(-1)).toBe(1);
+    // The same records as read without progress.
+    expect(await readExportData(db, { kind: 'everything' })).toEqual(data);
+  });
+
   it('reads one article with its versions, notes and clippings, and the collections they are in', async () => {
     const made = await library();
     const data = await readExportData(db, { kind: 'article', articleId: made.harbor });
