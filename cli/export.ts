@@ -13,7 +13,7 @@ import { realpathSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXPORT_FORMATS, exportFiles } from '../lib/export';
+import { EXPORT_FORMATS, exportFiles, fileText } from '../lib/export';
 import { MAX_BACKUP_CHARACTERS, parseBackup } from '../lib/export/backup';
 import type { ExportFormat } from '../lib/export/types';
 
@@ -91,12 +91,12 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     now: new Date(),
   });
   if (args.out === null) {
-    // ignoreBOM keeps the CSV's byte order mark, which tells spreadsheets the text is UTF-8.
-    io.stdout.write(new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes));
+    // fileText keeps the CSV's byte order mark, which tells spreadsheets the text is UTF-8.
+    io.stdout.write(fileText(file));
     return 0;
   }
   try {
-    await writeFile(resolve(io.cwd, args.out), file.bytes);
+    await writeFile(resolve(io.cwd, args.out), file.chunks);
   } catch {
     throw new CliError(`Cannot write ${args.out}.`);
   }

@@ -5,7 +5,7 @@
  * exportFiles with progress), and the import is what the background runs on the backup (importText:
  * read, validate, plan and write in one transaction), here into a second, empty database.
  */
-import { exportFiles } from '../lib/export';
+import { exportFiles, fileSize, fileText } from '../lib/export';
 import type { ExportFormat } from '../lib/export/types';
 import { importText, openAnnotationStore, readExportData } from '../lib/store';
 import { store } from './bench-library-page';
@@ -73,13 +73,13 @@ export async function measureExport(format: ExportFormat, layout: 'zip' | 'combi
   const marks = [started, ...reports, ended];
   let longest = 0;
   for (let at = 1; at < marks.length; at++) longest = Math.max(longest, marks[at]! - marks[at - 1]!);
-  if (format === 'json') state.backup = new TextDecoder().decode(file.bytes);
+  if (format === 'json') state.backup = fileText(file);
   return {
     format,
     layout,
     ms: ended - started,
     readMs,
-    bytes: file.bytes.length,
+    bytes: fileSize(file),
     longestProgressGapMs: longest,
     progressReports: reports.length,
     peakHeapBytes: peak - baseline,

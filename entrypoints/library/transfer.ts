@@ -10,7 +10,7 @@ import {
   parseImportResponse,
   type ImportResponse,
 } from '@/lib/annotations/messages';
-import { exportFiles } from '@/lib/export';
+import { exportFiles, fileBytes } from '@/lib/export';
 import { planImport, type ImportMode } from '@/lib/export/import-plan';
 import type { ExportFile, ExportOptions, ExportScope, ExportFormat } from '@/lib/export/types';
 import { importModes, readExportData, readImportFile, type ScrutinyDatabase } from '@/lib/store';
@@ -41,7 +41,7 @@ export async function makeExport(
  * needed, and the browser asks where to save it when the reader set it to.
  */
 export function downloadFile(file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.mime }));
+  const url = URL.createObjectURL(new Blob(file.chunks as Uint8Array<ArrayBuffer>[], { type: file.mime }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file.name;
@@ -54,7 +54,8 @@ export function downloadFile(file: ExportFile): void {
 }
 
 export async function copyText(file: ExportFile): Promise<void> {
-  await navigator.clipboard.writeText(new TextDecoder().decode(file.bytes));
+  // Without a byte order mark (TextDecoder drops it): pasted text has no use for one.
+  await navigator.clipboard.writeText(new TextDecoder().decode(fileBytes(file)));
 }
 
 /** What importing the file would do in each mode it allows, computed against the library as it is. */

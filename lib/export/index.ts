@@ -5,8 +5,8 @@
  *
  * Large exports stay responsive: the work is cut into batches of records with a pause for the event loop
  * (a macrotask) between them, progress is reported at each pause, an aborted signal stops the export with
- * an AbortError, and the text is encoded into byte chunks as it is made, so the file is held once in
- * pieces and once whole, never as several full copies.
+ * an AbortError, and the text is encoded into byte chunks as it is made: the file is held once, in pieces
+ * (ExportFile.chunks), never whole as text and again as bytes.
  */
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { backupPieces } from './backup';
@@ -48,29 +48,33 @@ const BATCH_MS = 50;
 const CHUNK_CHARACTERS = 1 << 20;
 
 export async function exportFiles(
-  data: ExportData,
+  records: ExportData,
   format: ExportFormat,
   options: ExportOptions,
 ): Promise<ExportFile> {
   options.signal?.throwIfAborted();
+  let data = records;
   const total =
     data.articles.length + data.versions.length + data.annotations.length + data.clippings.length + 1;
   const pacer = new Pacer(total, options);
   pacer.report();
+  // Markdown, CSV and W3C put notes and clippings in time order (lib/export/grouping, w3c); sorted here
+  // first, in slices with pauses, their own sorts find them in order and take a moment.
+  if (format === 'markdown' || format === 'csv' || format === 'w3c') data = await inTimeOrder(data, pacer);
   let file: ExportFile;
   switch (format) {
     case 'json':
       file = {
         name: wholeName('backup', 'json', options.now),
         mime: MIME_TYPES.json,
-        bytes: await encodePieces(backupPieces(data, options.now), pacer),
+        chunks: await encodePieces(backupPieces(data, options.now), pacer),
       };
       break;
     case 'w3c':
       file = {
         name: wholeName('annotations', 'jsonld', options.now),
         mime: MIME_TYPES.w3c,
-        bytes: await encodePieces(w3cPieces(data, options.now), pacer),
+        chunks: await encodePieces(w3cPieces(data, options.now), pacer),
       };
       break;
     case 'csv':
@@ -111,7 +115,16 @@ class Pacer {
   async advance(units = 1): Promise<void> {
     this.done += units;
     this.sinceBreak += units;
-    if (this.sinceBreak < BATCH_SIZE && performance.now() - this.lastBreak < BATCH_MS) return;
+    if (this.sinceBreak < BATCH_SIZE) return this.breathe();
+    await this.pause();
+  }
+
+  /** Pauses (as `advance` does) when BATCH_MS have gone by since the last pause: for work not counted. */
+  async breathe(): Promise<void> {
+    if (performance.now() - this.lastBreak >= BATCH_MS) await this.pause();
+  }
+
+  private async pause(): Promise<void> {
     this.sinceBreak = 0;
     await new Promise((resolve) => setTimeout(resolve, 0));
     this.lastBreak = performance.now();
@@ -125,12 +138,63 @@ class Pacer {
   }
 }
 
-/** Text encoded into UTF-8 chunks as it comes, joined once at the end. */
+/** Oldest first, then by id: the order every format shows notes and clippings in. */
+const byTimeThenId = (a: { created: string; id: string }, b: { created: string; id: string }): number =>
+  a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+async function inTimeOrder(data: ExportData, pacer: Pacer): Promise<ExportData> {
+  return {
+    ...data,
+    annotations: await sortInSlices(data.annotations, byTimeThenId, pacer),
+    clippings: await sortInSlices(data.clippings, byTimeThenId, pacer),
+  };
+}
+
+/** Records sorted at once before a pause: a few milliseconds of work. */
+const SORT_SLICE = 4096;
+
+/**
+ * A stable merge sort that pauses for the event loop as it goes: slices sorted one by one, then merged
+ * pairwise. One `Array.sort` of 100,000 notes holds the page for 100–400 ms.
+ */
+export async function sortInSlices<T>(
+  items: readonly T[],
+  compare: (a: T, b: T) => number,
+  pacer: { breathe(): Promise<void> },
+): Promise<T[]> {
+  let runs: T[][] = [];
+  for (let at = 0; at < items.length; at += SORT_SLICE) {
+    runs.push(items.slice(at, at + SORT_SLICE).sort(compare));
+    await pacer.breathe();
+  }
+  while (runs.length > 1) {
+    const merged: T[][] = [];
+    for (let at = 0; at < runs.length; at += 2) {
+      const [left, right] = [runs[at]!, runs[at + 1]];
+      merged.push(right ? mergeRuns(left, right, compare) : left);
+      await pacer.breathe();
+    }
+    runs = merged;
+  }
+  return runs[0] ?? [];
+}
+
+function mergeRuns<T>(left: T[], right: T[], compare: (a: T, b: T) => number): T[] {
+  const merged: T[] = new Array<T>(left.length + right.length);
+  let [l, r, at] = [0, 0, 0];
+  // Ties go to the left run, which came first: the sort is stable.
+  while (l < left.length && r < right.length)
+    merged[at++] = compare(right[r]!, left[l]!) < 0 ? right[r++]! : left[l++]!;
+  while (l < left.length) merged[at++] = left[l++]!;
+  while (r < right.length) merged[at++] = right[r++]!;
+  return merged;
+}
+
+/** Text encoded into UTF-8 chunks as it comes. */
 class ByteSink {
   private readonly encoder = new TextEncoder();
   private readonly chunks: Uint8Array[] = [];
   private pending = '';
-  private length = 0;
 
   write(text: string): void {
     this.pending += text;
@@ -141,30 +205,23 @@ class ByteSink {
     if (this.pending === '') return;
     const chunk = this.encoder.encode(this.pending);
     this.chunks.push(chunk);
-    this.length += chunk.length;
     this.pending = '';
   }
 
-  bytes(): Uint8Array {
+  result(): Uint8Array[] {
     this.flush();
-    const bytes = new Uint8Array(this.length);
-    let at = 0;
-    for (const chunk of this.chunks.splice(0)) {
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
-    return bytes;
+    return this.chunks.splice(0);
   }
 }
 
 /** Each piece is at most one record (see backupPieces, w3cPieces). */
-async function encodePieces(pieces: Iterable<string>, pacer: Pacer): Promise<Uint8Array> {
+async function encodePieces(pieces: Iterable<string>, pacer: Pacer): Promise<Uint8Array[]> {
   const sink = new ByteSink();
   for (const piece of pieces) {
     sink.write(piece);
     await pacer.advance();
   }
-  return sink.bytes();
+  return sink.result();
 }
 
 /** Records one article group stands for, for progress. */
@@ -183,7 +240,7 @@ async function csvFile(data: ExportData, options: ExportOptions, pacer: Pacer): 
   return {
     name: fileNameFor(groups, 'csv', 'notes', options.now),
     mime: MIME_TYPES.csv,
-    bytes: sink.bytes(),
+    chunks: sink.result(),
   };
 }
 
@@ -199,16 +256,14 @@ async function markdownFile(data: ExportData, options: ExportOptions, pacer: Pac
     return {
       name: fileNameFor(groups, 'md', 'notes', options.now),
       mime: MIME_TYPES.markdown,
-      bytes: sink.bytes(),
+      chunks: sink.result(),
     };
   }
   const zipChunks: Uint8Array[] = [];
-  let zipLength = 0;
   let zipError: Error | null = null;
   const zip = new Zip((error, chunk) => {
     if (error) zipError = error;
     zipChunks.push(chunk);
-    zipLength += chunk.length;
   });
   const unique = uniqueFileNames();
   for (const group of groups) {
@@ -220,13 +275,7 @@ async function markdownFile(data: ExportData, options: ExportOptions, pacer: Pac
   }
   zip.end();
   if (zipError) throw zipError;
-  const bytes = new Uint8Array(zipLength);
-  let at = 0;
-  for (const chunk of zipChunks.splice(0)) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return { name: wholeName('notes', 'zip', options.now), mime: 'application/zip', bytes };
+  return { name: wholeName('notes', 'zip', options.now), mime: 'application/zip', chunks: zipChunks };
 }
 
 function citationFile(
@@ -241,8 +290,30 @@ function citationFile(
   return {
     name: fileNameFor(groups, extension, 'citations', options.now),
     mime: MIME_TYPES[format],
-    bytes: new TextEncoder().encode(text),
+    chunks: [new TextEncoder().encode(text)],
   };
+}
+
+/** The file's size in bytes. */
+export function fileSize(file: ExportFile): number {
+  return file.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+}
+
+/** The file's bytes as one array (for the command line's stdout, the clipboard and tests). */
+export function fileBytes(file: ExportFile): Uint8Array {
+  if (file.chunks.length === 1) return file.chunks[0]!;
+  const bytes = new Uint8Array(fileSize(file));
+  let at = 0;
+  for (const chunk of file.chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+/** The file as text (it is UTF-8; a byte order mark, as CSV's, is kept). */
+export function fileText(file: ExportFile): string {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(fileBytes(file));
 }
 
 /** One article: "Outlet 2026-03-03 Title.ext"; several: "Scrutiny notes 2026-12-04.ext". */

@@ -49,5 +49,9 @@ export interface ExportFile {
   /** A file name built from outlet, date and title, safe on every common file system. */
   name: string;
   mime: string;
-  bytes: Uint8Array;
+  /**
+   * The file's bytes in order, in pieces of about a megabyte: a large export is never joined into one
+   * array (a `Blob` or a stream takes the pieces as they are). `fileBytes` joins them when needed.
+   */
+  chunks: Uint8Array[];
 }

@@ -9,13 +9,13 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
-import { exportFiles } from '../../../lib/export';
+import { exportFiles, fileBytes } from '../../../lib/export';
 import type { ExportFormat } from '../../../lib/export/types';
 import { NOW, trickyLibrary } from './library';
 
 async function readBack(format: ExportFormat): Promise<Record<string, unknown>[]> {
   const file = await exportFiles(trickyLibrary(), format, { markdownLayout: 'combined', now: NOW });
-  return new Cite(new TextDecoder().decode(file.bytes)).data;
+  return new Cite(new TextDecoder().decode(fileBytes(file))).data;
 }
 
 const HARBOR_AUTHORS = [

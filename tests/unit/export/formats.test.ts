@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { exportFiles } from '../../../lib/export';
+import { exportFiles, fileBytes } from '../../../lib/export';
 import { csvCell } from '../../../lib/export/csv';
 import { splitPersonName } from '../../../lib/export/names';
 import type { ExportFormat } from '../../../lib/export/types';
@@ -23,7 +23,7 @@ const GOLDEN = join(import.meta.dirname, 'golden');
 
 async function exported(format: ExportFormat, markdownLayout: 'zip' | 'combined' = 'combined') {
   const file = await exportFiles(trickyLibrary(), format, { markdownLayout, now: NOW });
-  return { ...file, text: new TextDecoder().decode(file.bytes) };
+  return { ...file, bytes: fileBytes(file), text: new TextDecoder().decode(fileBytes(file)) };
 }
 
 function expectGolden(name: string, text: string): void {
@@ -46,7 +46,7 @@ describe('golden files', () => {
   it('markdown zip: one file per article, each with front matter', async () => {
     const file = await exported('markdown', 'zip');
     expect(file.name).toBe('Scrutiny notes 2026-12-04.zip');
-    const entries = unzipSync(file.bytes);
+    const entries = unzipSync(fileBytes(file));
     expect(Object.keys(entries)).toEqual([
       'Harbor Daily 2026-03-03 Harbor bridge to close a decision & what_it_costs #1.md',
       'World Wire 2026-04-05 Talks resume in Doha.md',
@@ -60,7 +60,7 @@ describe('golden files', () => {
 describe('markdown', () => {
   it('front matter values are YAML (JSON-compatible) quoted strings, so any title is safe', async () => {
     const file = await exported('markdown', 'zip');
-    const text = strFromU8(Object.values(unzipSync(file.bytes))[0] ?? new Uint8Array());
+    const text = strFromU8(Object.values(unzipSync(fileBytes(file)))[0] ?? new Uint8Array());
     const frontMatter = text.split('---\n')[1] ?? '';
     const title = /^title: (.*)$/m.exec(frontMatter)?.[1] ?? '';
     expect(JSON.parse(title)).toBe('Harbor bridge to close: "a decision" & what_it_costs #1');
@@ -170,7 +170,7 @@ describe('citations', () => {
     };
     const both = { ...library, articles: [...library.articles, ...twin.articles] };
     const file = await exportFiles(both, 'bibtex', { markdownLayout: 'combined', now: NOW });
-    const keys = new Cite(new TextDecoder().decode(file.bytes)).data.map((item) => item['citation-key']);
+    const keys = new Cite(new TextDecoder().decode(fileBytes(file))).data.map((item) => item['citation-key']);
     expect(new Set(keys).size).toBe(6);
   });
 });
