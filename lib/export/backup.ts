@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import type { ExportData } from './types';
 import { exportDataSchema } from './schema';
+import { compareText } from './order';
 
 export const BACKUP_FORMAT = 'scrutiny-backup';
 /** Raised when a reader of the old version could no longer read a new file correctly (docs/backup-format.md). */
@@ -73,11 +74,6 @@ function sortedRecords(data: ExportData, list: RecordList): readonly object[] {
   }
   const records: readonly { id: string }[] = data[list];
   return [...records].sort((a, b) => compareText(a.id, b.id));
-}
-
-/** Code unit order, the same on every machine and locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

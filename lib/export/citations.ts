@@ -14,6 +14,7 @@
  */
 import type { ExportData } from './types';
 import { fullFamilyName, splitPersonName, type NameContext, type PersonName } from './names';
+import { byCreatedThenId, bySavedThenId } from './order';
 
 /** One work to cite, gathered from a saved article or a clipping's citation. */
 export interface CitationItem {
@@ -41,7 +42,7 @@ export function citationItems(data: ExportData): CitationItem[] {
   }
   const bySource = new Map<string, Omit<CitationItem, 'key'>>();
   const sourceKey = (url: string) => url.replace(/[#?].*$/, '').replace(/\/$/, '');
-  const articles = [...data.articles].sort((a, b) => compare(a.savedAt, b.savedAt) || compare(a.id, b.id));
+  const articles = [...data.articles].sort(bySavedThenId);
   for (const article of articles) {
     const context: NameContext = {
       organisations: [...(wires.get(article.id) ?? []), ...(article.outlet ? [article.outlet] : [])],
@@ -57,7 +58,7 @@ export function citationItems(data: ExportData): CitationItem[] {
       passages: [],
     });
   }
-  const clippings = [...data.clippings].sort((a, b) => compare(a.created, b.created) || compare(a.id, b.id));
+  const clippings = [...data.clippings].sort(byCreatedThenId);
   for (const clipping of clippings) {
     const { citation } = clipping;
     const key = sourceKey(citation.url);
@@ -78,10 +79,6 @@ export function citationItems(data: ExportData): CitationItem[] {
   }
   const keys = uniqueKeys();
   return [...bySource.values()].map((item) => ({ key: keys(item), ...item }));
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** ASCII letters and digits only: what every BibTeX implementation accepts in a key. */

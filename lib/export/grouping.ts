@@ -6,6 +6,7 @@
 import type { Annotation, TextPositionSelector, TextQuoteSelector } from '../annotations/types';
 import type { ArticleSnapshot, Clipping, SavedArticle } from '../library/types';
 import type { ExportData } from './types';
+import { byCreatedThenId, bySavedThenId } from './order';
 
 export interface ArticleGroup {
   /** Null for a page that is annotated or clipped but not saved. */
@@ -27,7 +28,7 @@ export function articleGroups(data: ExportData): ArticleGroup[] {
   const latest = new Map(data.versions.map((version) => [version.id, version]));
   const groups: ArticleGroup[] = [];
   const groupByKey = new Map<string, ArticleGroup>();
-  const articles = [...data.articles].sort((a, b) => compare(a.savedAt, b.savedAt) || compare(a.id, b.id));
+  const articles = [...data.articles].sort(bySavedThenId);
   for (const article of articles) {
     const group: ArticleGroup = {
       article,
@@ -63,9 +64,7 @@ export function articleGroups(data: ExportData): ArticleGroup[] {
     for (const key of pageKeys) if (!groupByKey.has(key)) groupByKey.set(key, group);
     return group;
   };
-  const annotations = [...data.annotations].sort(
-    (a, b) => compare(a.created, b.created) || compare(a.id, b.id),
-  );
+  const annotations = [...data.annotations].sort(byCreatedThenId);
   for (const annotation of annotations) {
     const group =
       find(annotation.pageKeys) ??
@@ -79,7 +78,7 @@ export function articleGroups(data: ExportData): ArticleGroup[] {
       });
     (annotation.kind === 'page-note' ? group.pageNotes : group.highlights).push(annotation);
   }
-  const clippings = [...data.clippings].sort((a, b) => compare(a.created, b.created) || compare(a.id, b.id));
+  const clippings = [...data.clippings].sort(byCreatedThenId);
   for (const clipping of clippings) {
     const { citation } = clipping;
     const group =
@@ -96,10 +95,6 @@ export function articleGroups(data: ExportData): ArticleGroup[] {
   }
   for (const group of groups) group.highlights = inReadingOrder(group.highlights, group.latestVersion);
   return groups;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -12,6 +12,7 @@ import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { backupPieces } from './backup';
 import { bibtex, citationItems, cslJson, ris } from './citations';
 import { articleCsvRows, csvHeader } from './csv';
+import { byCreatedThenId } from './order';
 import { articleFileName, isoDay, safeFileName, uniqueFileNames } from './file-names';
 import { articleGroups, type ArticleGroup } from './grouping';
 import { COMBINED_SEPARATOR, articleMarkdown, articleMarkdownName } from './markdown';
@@ -138,15 +139,11 @@ class Pacer {
   }
 }
 
-/** Oldest first, then by id: the order every format shows notes and clippings in. */
-const byTimeThenId = (a: { created: string; id: string }, b: { created: string; id: string }): number =>
-  a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
 async function inTimeOrder(data: ExportData, pacer: Pacer): Promise<ExportData> {
   return {
     ...data,
-    annotations: await sortInSlices(data.annotations, byTimeThenId, pacer),
-    clippings: await sortInSlices(data.clippings, byTimeThenId, pacer),
+    annotations: await sortInSlices(data.annotations, byCreatedThenId, pacer),
+    clippings: await sortInSlices(data.clippings, byCreatedThenId, pacer),
   };
 }
 

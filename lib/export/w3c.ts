@@ -6,6 +6,7 @@
 import type { Annotation, RangeSelector, Selector } from '../annotations/types';
 import type { Clipping } from '../library/types';
 import type { ExportData } from './types';
+import { byCreatedThenId } from './order';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -116,7 +117,7 @@ export function w3cClipping(clipping: Clipping): W3cAnnotation {
 /** Annotations then clippings, oldest first, each made into a W3C annotation only when it is reached. */
 function* w3cItems(data: ExportData): Generator<W3cAnnotation, void, undefined> {
   const byTime = <T extends { created: string; id: string }>(records: readonly T[]) =>
-    [...records].sort((a, b) => compare(a.created, b.created) || compare(a.id, b.id));
+    [...records].sort(byCreatedThenId);
   for (const annotation of byTime(data.annotations)) yield w3cAnnotation(annotation);
   for (const clipping of byTime(data.clippings)) yield w3cClipping(clipping);
 }
@@ -140,10 +141,6 @@ function collectionHead(
 export function w3cCollection(data: ExportData, now: Date): W3cCollection {
   const head = collectionHead(data, now);
   return { ...head, first: { ...head.first, items: [...w3cItems(data)] } };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
