@@ -21,6 +21,8 @@ export interface ExportRun {
   bytes: number;
   /** Longest time without a progress report (from the start, between reports, to the end). */
   longestProgressGapMs: number;
+  /** Where the longest wait was: the phase and the share of it reported on either side. */
+  longestGapAt: string;
   progressReports: number;
   /** Highest JS heap seen during the export minus the heap before it (sampled every 20 ms and at each report). */
   peakHeapBytes: number;
@@ -50,11 +52,11 @@ export async function measureExport(format: ExportFormat, layout: 'zip' | 'combi
   const baseline = heap();
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, heap())), 20);
-  const reports: number[] = [];
+  const reports: { at: number; where: string }[] = [];
   const started = performance.now();
   // As entrypoints/library/transfer.ts makeExport: reading reports progress too.
-  const data = await readExportData(db, { kind: 'everything' }, () => {
-    reports.push(performance.now());
+  const data = await readExportData(db, { kind: 'everything' }, (share) => {
+    reports.push({ at: performance.now(), where: `reading ${(share * 100).toFixed(1)} %` });
     peak = Math.max(peak, heap());
   });
   const readMs = performance.now() - started;
@@ -62,17 +64,23 @@ export async function measureExport(format: ExportFormat, layout: 'zip' | 'combi
   const file = await exportFiles(data, format, {
     markdownLayout: layout,
     now: new Date(),
-    onProgress: () => {
-      reports.push(performance.now());
+    onProgress: (share) => {
+      reports.push({ at: performance.now(), where: `writing ${(share * 100).toFixed(1)} %` });
       peak = Math.max(peak, heap());
     },
   });
   const ended = performance.now();
   clearInterval(sampler);
   peak = Math.max(peak, heap());
-  const marks = [started, ...reports, ended];
+  const marks = [{ at: started, where: 'start' }, ...reports, { at: ended, where: 'end' }];
   let longest = 0;
-  for (let at = 1; at < marks.length; at++) longest = Math.max(longest, marks[at]! - marks[at - 1]!);
+  let longestGapAt = '';
+  for (let index = 1; index < marks.length; index++) {
+    const gap = marks[index]!.at - marks[index - 1]!.at;
+    if (gap <= longest) continue;
+    longest = gap;
+    longestGapAt = `${marks[index - 1]!.where} → ${marks[index]!.where}`;
+  }
   if (format === 'json') state.backup = fileText(file);
   return {
     format,
@@ -81,6 +89,7 @@ export async function measureExport(format: ExportFormat, layout: 'zip' | 'combi
     readMs,
     bytes: fileSize(file),
     longestProgressGapMs: longest,
+    longestGapAt,
     progressReports: reports.length,
     peakHeapBytes: peak - baseline,
   };

@@ -113,7 +113,7 @@ export async function runExportBench(options: ExportBenchOptions): Promise<void>
         );
         progress(
           `  run ${run + 1} ${format}${format === 'markdown' ? ' zip' : ''}: ${result.ms.toFixed(0)} ms, ` +
-            `longest progress gap ${result.longestProgressGapMs.toFixed(0)} ms, ` +
+            `longest progress gap ${result.longestProgressGapMs.toFixed(0)} ms (${result.longestGapAt}), ` +
             `heap +${(result.peakHeapBytes / 2 ** 20).toFixed(0)} MB, ${(result.bytes / 2 ** 20).toFixed(1)} MB`,
         );
         exports.push(result);

@@ -12,13 +12,14 @@ import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { backupPieces } from './backup';
 import { bibtex, citationItems, cslJson, ris } from './citations';
 import { articleCsvRows, csvHeader } from './csv';
-import { byCreatedThenId } from './order';
+import { byCreatedThenId, sortInSlices, type Breather } from './order';
 import { articleFileName, isoDay, safeFileName, uniqueFileNames } from './file-names';
 import { articleGroups, type ArticleGroup } from './grouping';
 import { COMBINED_SEPARATOR, articleMarkdown, articleMarkdownName } from './markdown';
 import type { ExportData, ExportFile, ExportFormat, ExportOptions } from './types';
 import { w3cPieces } from './w3c';
 
+export { sortInSlices } from './order';
 export type { ExportData, ExportFile, ExportFormat, ExportOptions, ExportScope } from './types';
 
 export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; extension: string }[] = [
@@ -59,9 +60,9 @@ export async function exportFiles(
     data.articles.length + data.versions.length + data.annotations.length + data.clippings.length + 1;
   const pacer = new Pacer(total, options);
   pacer.report();
-  // Markdown, CSV and W3C put notes and clippings in time order (lib/export/grouping, w3c); sorted here
-  // first, in slices with pauses, their own sorts find them in order and take a moment.
-  if (format === 'markdown' || format === 'csv' || format === 'w3c') data = await inTimeOrder(data, pacer);
+  // W3C puts notes and clippings in time order (lib/export/w3c); sorted here first, in slices with
+  // pauses, its own sort finds them in order and takes a moment. Markdown and CSV group them paced.
+  if (format === 'w3c') data = await inTimeOrder(data, pacer);
   let file: ExportFile;
   switch (format) {
     case 'json':
@@ -87,7 +88,7 @@ export async function exportFiles(
     case 'csl-json':
     case 'bibtex':
     case 'ris':
-      file = citationFile(data, format, options);
+      file = await citationFile(data, format, options, pacer);
       break;
   }
   pacer.finish();
@@ -95,7 +96,7 @@ export async function exportFiles(
 }
 
 /** Counts work done, pauses for the event loop every batch, reports progress and honours the signal. */
-class Pacer {
+class Pacer implements Breather {
   private done = 0;
   private sinceBreak = 0;
   private lastBreak = performance.now();
@@ -147,46 +148,6 @@ async function inTimeOrder(data: ExportData, pacer: Pacer): Promise<ExportData> 
   };
 }
 
-/** Records sorted at once before a pause: a few milliseconds of work. */
-const SORT_SLICE = 4096;
-
-/**
- * A stable merge sort that pauses for the event loop as it goes: slices sorted one by one, then merged
- * pairwise. One `Array.sort` of 100,000 notes holds the page for 100–400 ms.
- */
-export async function sortInSlices<T>(
-  items: readonly T[],
-  compare: (a: T, b: T) => number,
-  pacer: { breathe(): Promise<void> },
-): Promise<T[]> {
-  let runs: T[][] = [];
-  for (let at = 0; at < items.length; at += SORT_SLICE) {
-    runs.push(items.slice(at, at + SORT_SLICE).sort(compare));
-    await pacer.breathe();
-  }
-  while (runs.length > 1) {
-    const merged: T[][] = [];
-    for (let at = 0; at < runs.length; at += 2) {
-      const [left, right] = [runs[at]!, runs[at + 1]];
-      merged.push(right ? mergeRuns(left, right, compare) : left);
-      await pacer.breathe();
-    }
-    runs = merged;
-  }
-  return runs[0] ?? [];
-}
-
-function mergeRuns<T>(left: T[], right: T[], compare: (a: T, b: T) => number): T[] {
-  const merged: T[] = new Array<T>(left.length + right.length);
-  let [l, r, at] = [0, 0, 0];
-  // Ties go to the left run, which came first: the sort is stable.
-  while (l < left.length && r < right.length)
-    merged[at++] = compare(right[r]!, left[l]!) < 0 ? right[r++]! : left[l++]!;
-  while (l < left.length) merged[at++] = left[l++]!;
-  while (r < right.length) merged[at++] = right[r++]!;
-  return merged;
-}
-
 /** Text encoded into UTF-8 chunks as it comes. */
 class ByteSink {
   private readonly encoder = new TextEncoder();
@@ -227,7 +188,7 @@ function groupSize(group: ArticleGroup): number {
 }
 
 async function csvFile(data: ExportData, options: ExportOptions, pacer: Pacer): Promise<ExportFile> {
-  const groups = articleGroups(data);
+  const groups = await articleGroups(data, pacer);
   const sink = new ByteSink();
   sink.write(csvHeader());
   for (const group of groups) {
@@ -242,7 +203,7 @@ async function csvFile(data: ExportData, options: ExportOptions, pacer: Pacer): 
 }
 
 async function markdownFile(data: ExportData, options: ExportOptions, pacer: Pacer): Promise<ExportFile> {
-  const groups = articleGroups(data);
+  const groups = await articleGroups(data, pacer);
   if (options.markdownLayout === 'combined' || groups.length <= 1) {
     const sink = new ByteSink();
     for (const [index, group] of groups.entries()) {
@@ -275,15 +236,16 @@ async function markdownFile(data: ExportData, options: ExportOptions, pacer: Pac
   return { name: wholeName('notes', 'zip', options.now), mime: 'application/zip', chunks: zipChunks };
 }
 
-function citationFile(
+async function citationFile(
   data: ExportData,
   format: 'csl-json' | 'bibtex' | 'ris',
   options: ExportOptions,
-): ExportFile {
+  pacer: Pacer,
+): Promise<ExportFile> {
   const items = citationItems(data);
   const text = format === 'csl-json' ? cslJson(items) : format === 'bibtex' ? bibtex(items) : ris(items);
   const extension = format === 'csl-json' ? 'json' : format === 'bibtex' ? 'bib' : 'ris';
-  const groups = articleGroups(data);
+  const groups = await articleGroups(data, pacer);
   return {
     name: fileNameFor(groups, extension, 'citations', options.now),
     mime: MIME_TYPES[format],

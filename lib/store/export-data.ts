@@ -7,7 +7,7 @@ import type { Annotation } from '../annotations/types';
 import type { ExportData, ExportScope } from '../export/types';
 import type { Clipping, Collection, SavedArticle } from '../library/types';
 import { toStoreError } from './errors';
-import type { Table } from 'dexie';
+import type { Collection as DexieCollection, Table } from 'dexie';
 import type { ScrutinyDatabase, StoredCollection } from './schema';
 
 const LAST_COLLECTION = 'lastCollectionId';
@@ -76,7 +76,7 @@ interface ReadProgress {
  * progress; reading the keys costs about the same and lets the bar creep meanwhile.
  */
 async function countInBatches(
-  tables: Table<{ id: string }, string>[],
+  tables: readonly Table<unknown, string>[],
   onProgress?: (done: number) => void,
 ): Promise<number> {
   let total = 0;
@@ -84,9 +84,7 @@ async function countInBatches(
   for (const table of tables) {
     let last: string | null = null;
     for (;;) {
-      const keys = (await (last === null ? table.orderBy(':id') : table.where(':id').above(last))
-        .limit(COUNT_BATCH)
-        .primaryKeys()) as string[];
+      const keys: string[] = await pageAfter(table, last, COUNT_BATCH).primaryKeys();
       total += keys.length;
       batches++;
       // The total is unknown until the last batch: the bar creeps towards COUNT_SHARE.
@@ -110,9 +108,7 @@ async function readInBatches<T extends { id: string }>(
   const records: T[] = [];
   let last: string | null = null;
   for (;;) {
-    const page: T[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last))
-      .limit(batch)
-      .toArray();
+    const page: T[] = await pageAfter(table, last, batch).toArray();
     for (const record of page) records.push(record);
     counted.read += page.length;
     const share = counted.total ? Math.min(1, counted.read / counted.total) : 1;
@@ -122,6 +118,15 @@ async function readInBatches<T extends { id: string }>(
   }
 }
 
+/** The next `size` records of a table by primary key, after the key `last` (from the start if null). */
+function pageAfter<T>(
+  table: Table<T, string>,
+  last: string | null,
+  size: number,
+): DexieCollection<T, string> {
+  return (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(size);
+}
+
 async function readScope(
   db: ScrutinyDatabase,
   scope: ExportScope,
@@ -129,7 +134,8 @@ async function readScope(
 ): Promise<ExportData> {
   if (scope.kind === 'everything') {
     const tables = [db.articles, db.articleVersions, db.annotations, db.clippings, db.collections];
-    const total = await countInBatches(tables as unknown as Table<{ id: string }, string>[], onProgress);
+    // Counting only serves the progress bar (importing and previewing read without one).
+    const total = onProgress ? await countInBatches(tables, onProgress) : 0;
     const counted: ReadProgress = { read: 0, total, onProgress };
     const articles = await readInBatches(db.articles, READ_BATCH.small, counted);
     const versions = await readInBatches(db.articleVersions, READ_BATCH.versions, counted);
