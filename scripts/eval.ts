@@ -15,12 +15,14 @@
  *   --dump FILE         write per-page scores as JSON lines (zyte), for comparing two runs
  *   --labels DIR        labeled only: the folder with manifest.json and the labels
  *   --half dev|test     labeled only: analyze, score and report one half (so --misses shows dev only)
+ *   --people NAME       labeled only: find people with ours, compromise or both, and time the analysis
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PEOPLE_FINDERS } from './eval/people-finders';
 import { SETS, type EvalOptions, type SetReport, type Table } from './eval/sets';
 
-const USAGE = `Usage: npm run eval -- <${Object.keys(SETS).join('|')}> <dir> [--json] [--reference FILE] [--jobs N] [--timeout S] [--limit N] [--only TEXT] [--misses] [--dump FILE] [--labels DIR] [--half dev|test]`;
+const USAGE = `Usage: npm run eval -- <${Object.keys(SETS).join('|')}> <dir> [--json] [--reference FILE] [--jobs N] [--timeout S] [--limit N] [--only TEXT] [--misses] [--dump FILE] [--labels DIR] [--half dev|test] [--people ours|compromise|both]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -62,6 +64,7 @@ async function main(argv: string[]): Promise<void> {
   const options: EvalOptions = {};
   let json = false;
   let dump: string | undefined;
+  let people = false;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -77,6 +80,13 @@ async function main(argv: string[]): Promise<void> {
       const half = argv[++i];
       if (half !== 'dev' && half !== 'test') fail(`--half takes dev or test. ${USAGE}`);
       options.half = half;
+    } else if (arg === '--people') {
+      const finder = argv[++i] ?? '';
+      if (!(PEOPLE_FINDERS as readonly string[]).includes(finder))
+        fail(`--people takes ${PEOPLE_FINDERS.join(', ')}. ${USAGE}`);
+      // The evaluation's child processes inherit it (scripts/eval/worker.ts).
+      process.env.SCRUTINY_EVAL_PEOPLE = finder;
+      people = true;
     } else if (arg === '--labels') options.labelsDir = resolve(argv[++i] ?? fail(USAGE));
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
@@ -89,6 +99,7 @@ async function main(argv: string[]): Promise<void> {
   const run = SETS[setName] ?? fail(`Unknown set "${setName}". ${USAGE}`);
   if (options.reference && setName !== 'zyte') fail('--reference works with the zyte set only.');
   if (options.labelsDir && setName !== 'labeled') fail('--labels works with the labeled set only.');
+  if (people && setName !== 'labeled') fail('--people works with the labeled set only.');
   options.quiet = json;
   const started = performance.now();
   const report = await run(resolve(dir), options);

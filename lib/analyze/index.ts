@@ -4,7 +4,7 @@
  */
 import type { AnalyzedPage } from '../extract/types';
 import { findQuotes } from './quotes';
-import { buildSpeakerContext } from './speakers';
+import { buildSpeakerContext, type PeopleFinder } from './speakers';
 import { findSources } from './sources';
 import { readStructure } from './structure';
 import type { Analysis, Glance, Quote, Source } from './types';
@@ -39,6 +39,8 @@ export class TextTooLongError extends Error {
 export interface AnalysisOptions {
   /** Longer texts are refused with a TextTooLongError; MAX_ANALYZED_CHARACTERS unless given. */
   maxCharacters?: number;
+  /** The name finder; lib/analyze/names' own unless another is being measured against it. */
+  findPeople?: PeopleFinder;
 }
 
 /**
@@ -50,7 +52,7 @@ export function analyzeArticle(page: AnalysisInput, options: AnalysisOptions = {
   const limit = options.maxCharacters ?? MAX_ANALYZED_CHARACTERS;
   if (text.length > limit) throw new TextTooLongError(text.length, limit);
   const structure = readStructure(page.article.html);
-  const speakers = buildSpeakerContext(text);
+  const speakers = buildSpeakerContext(text, options.findPeople);
   const quotes = findQuotes(text, { lang: page.lang, furniture: structure.furniture, speakers });
   const ownNames = [
     page.byline.outlet?.name ?? '',

@@ -200,9 +200,17 @@ function findIssuers(text: string, words: Words): SpeakerContext['issuers'] {
   return issuers.sort((a, b) => a.start - b.start);
 }
 
-export function buildSpeakerContext(text: string): SpeakerContext {
+/** Finds the people a text names in full (two or more name words), in reading order. */
+export type PeopleFinder = (text: string, words: Words) => PersonMention[];
+
+/**
+ * Who the text names and how: people, their surnames, pronouns' genders, document issuers. `findPersons`
+ * is the name finder, lib/analyze/names' own unless another is being measured against it
+ * (scripts/eval/people-finders.ts).
+ */
+export function buildSpeakerContext(text: string, findPersons: PeopleFinder = findPeople): SpeakerContext {
   const words = findWords(text);
-  const people = findPeople(text, words);
+  const people = findPersons(text, words);
   const genders = new Map<string, Gender>();
   for (const person of people)
     if (!genders.get(person.name)) genders.set(person.name, genderNear(text, person));

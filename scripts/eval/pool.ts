@@ -35,6 +35,8 @@ export interface PageSummary {
   warnings: string[];
   /** Time the extraction pipeline itself reports (Readability + metadata + sanitizing), in ms. */
   pipelineMs: number;
+  /** The analysis alone, timed again with the name finder of `--people` (scripts/eval/people-finders.ts). */
+  analysisMs?: number;
   referenceText?: string;
 }
 

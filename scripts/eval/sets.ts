@@ -1149,6 +1149,21 @@ const labeled: SetRunner = async (dir, options) => {
       },
     );
   }
+  const timed = [...outcomes.values()].flatMap((outcome) =>
+    outcome.status === 'ok' && outcome.page.analysisMs !== undefined ? [outcome.page.analysisMs] : [],
+  );
+  if (timed.length > 0) {
+    // Only with --people: the analysis timed alone with the chosen name finder, both halves.
+    timed.sort((a, b) => a - b);
+    const at = (share: number) => timed[Math.min(timed.length - 1, Math.floor(share * timed.length))]!;
+    tables.push({
+      title: `analysis alone with the name finder "${process.env.SCRUTINY_EVAL_PEOPLE}" (ms per page)`,
+      header: ['pages', 'median', 'p90', 'max'],
+      rows: [[timed.length, at(0.5).toFixed(1), at(0.9).toFixed(1), timed.at(-1)!.toFixed(1)]],
+    });
+    numbers['analysisMs.median'] = at(0.5);
+    numbers['analysisMs.max'] = timed.at(-1)!;
+  }
   const lists = HALVES.flatMap((half) =>
     LANGS.map((lang) => ({
       title: `not labeled yet, ${half} ${lang}`,

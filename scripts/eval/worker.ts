@@ -6,6 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzeFile } from '../../cli/load-page';
+import { analyzeArticle } from '../../lib/analyze';
+import { PEOPLE_FINDERS, peopleFinder, type PeopleFinderName } from './people-finders';
 import { blockText } from '../../lib/extract/text';
 import type { JobReply, JobRequest, PageSummary } from './pool';
 
@@ -25,10 +27,21 @@ async function referenceText(path: string): Promise<string> {
   }
 }
 
+/** `--people NAME` (scripts/eval.ts): the name finder to analyze with, timed apart; unset: the pipeline as it is. */
+const PEOPLE = PEOPLE_FINDERS.find((name) => name === process.env.SCRUTINY_EVAL_PEOPLE) as
+  PeopleFinderName | undefined;
+
 async function handle(request: JobRequest): Promise<JobReply> {
   const started = performance.now();
   try {
     const page = await analyzeFile(request.path, request.url);
+    let analysisMs: number | undefined;
+    if (PEOPLE) {
+      const analyzing = performance.now();
+      const analysis = analyzeArticle(page, { findPeople: peopleFinder(PEOPLE, page.lang) });
+      analysisMs = performance.now() - analyzing;
+      Object.assign(page, { quotes: analysis.quotes, sources: analysis.sources });
+    }
     const summary: PageSummary = {
       title: page.title,
       authors: page.byline.authors.map((author) => author.name),
@@ -46,6 +59,7 @@ async function handle(request: JobRequest): Promise<JobReply> {
       sources: page.sources,
       warnings: page.warnings,
       pipelineMs: page.timings.total,
+      analysisMs,
       referenceText: request.referencePath ? await referenceText(request.referencePath) : undefined,
     };
     return { id: request.id, status: 'ok', page: summary, ms: performance.now() - started };
