@@ -7,7 +7,7 @@ export type Genre = (typeof GENRES)[number];
 export interface GenreReading {
   genre: Genre;
   source: FieldSource;
-  /** The clue that said so: "jsonld-type", "jsonld-section", "article:section" or "url". */
+  /** The clue that said so: "jsonld-type", "jsonld-section", "article:section", "label", "headline" or "url". */
   via: string;
 }
 
@@ -56,18 +56,45 @@ function pathSegments(address: string): string[] {
   }
 }
 
+/** Sections and labels: the whole text, or one part of a path or list, is a genre word. */
+const SECTION_VIAS = new Set(['jsonld-section', 'article:section', 'label']);
+
+/**
+ * A label before the headline's text: "Opinion: …", "Analyse | …", "Review — …". Not "Kritik: …",
+ * which in a German headline is as often news about criticism.
+ */
+const HEADLINE_LABEL = /^([\p{L}-]+)\s*(?::|\||–|—)\s+\S/u;
+/** "Star Wars Jedi: Fallen Order review - shoots for the moon": a product, "review", the verdict. */
+const REVIEW_IN_HEADLINE = /\S\s+review\s*(?::|\||–|—|-)\s+\S/iu;
+
+/**
+ * The genre the headline shows: a label before it ("Opinion: …"), or, for a review, "… review - verdict"
+ * when the address ends in "-review" too (a headline alone may be news about someone's review).
+ */
+function headlineGenre(headline: string, addresses: readonly string[]): Genre | null {
+  const label = HEADLINE_LABEL.exec(headline)?.[1];
+  if (label && !/^(?:kritik|critique)/iu.test(label)) {
+    const genre = genreOfWord(label);
+    if (genre) return genre;
+  }
+  const reviewAddress = addresses.some((address) => /-review$/i.test(pathSegments(address).at(-1) ?? ''));
+  return reviewAddress && REVIEW_IN_HEADLINE.test(headline) ? 'review' : null;
+}
+
 /**
  * The genre the page declares: its structured data type first (the publisher's own word), then its
- * section (JSON-LD articleSection, article:section), then its address (/opinion/, /meinung/). Null
- * when nothing says; the caller takes "news" only for a page that is an article.
+ * section (JSON-LD articleSection, article:section) or the label shown above its headline, then its
+ * headline ("Opinion: …"), then its address (/opinion/, /meinung/). Null when nothing says; the
+ * caller takes "news" only for a page that is an article.
  */
 export function readGenre(evidence: BylineEvidence): GenreReading | null {
   const clues: BylineClue[] = evidence.genres ?? [];
+  const addresses = evidence.published.filter((c) => c.via === 'url').map((c) => c.text);
   for (const clue of clues.filter((c) => c.via === 'jsonld-type')) {
     const genre = TYPE_GENRES[clue.text.toLowerCase()];
     if (genre) return { genre, source: clue.source, via: clue.via };
   }
-  for (const clue of clues.filter((c) => c.via !== 'jsonld-type')) {
+  for (const clue of clues.filter((c) => SECTION_VIAS.has(c.via))) {
     // A section may be a path of its own ("Meinung > Kommentare") or a list ("News, Opinion").
     const genre = clue.text
       .split(/\s*[>/|,;·]\s*/)
@@ -75,8 +102,12 @@ export function readGenre(evidence: BylineEvidence): GenreReading | null {
       .find((found) => found !== null);
     if (genre) return { genre, source: clue.source, via: clue.via };
   }
-  for (const clue of evidence.published.filter((c) => c.via === 'url')) {
-    const genre = pathSegments(clue.text)
+  for (const clue of clues.filter((c) => c.via === 'headline')) {
+    const genre = headlineGenre(clue.text, addresses);
+    if (genre) return { genre, source: clue.source, via: clue.via };
+  }
+  for (const address of addresses) {
+    const genre = pathSegments(address)
       .map(genreOfWord)
       .find((found) => found !== null);
     if (genre) return { genre, source: 'url', via: 'url' };
@@ -97,6 +128,8 @@ export const GENRE_LABELS: Record<Genre, string> = {
 export function describeGenreOrigin(via: string | null | undefined): string {
   if (via === 'jsonld-type') return "from the page's structured data type";
   if (via === 'jsonld-section' || via === 'article:section') return "from the page's section";
+  if (via === 'label') return 'from the label above the headline';
+  if (via === 'headline') return 'from the headline';
   if (via === 'url') return 'from the page address';
   return 'an article with no sign of opinion, analysis, review or sponsorship';
 }

@@ -353,6 +353,25 @@ function findHeadline(doc: Document, metadataTitles: string[]): Element | null {
   return null;
 }
 
+/**
+ * Short texts printed just before the headline, nearest first: the headline's own earlier siblings and
+ * its block's (a kicker such as "Opinion" or "Analyse"). Menus are not labels: an element in a <nav>
+ * or holding several links is passed over.
+ */
+function labelsAboveHeadline(headline: Element | null): string[] {
+  const labels: string[] = [];
+  let node = headline;
+  for (let level = 0; node && level < 2; level++, node = node.parentElement) {
+    let sibling = node.previousElementSibling;
+    for (let count = 0; sibling && count < 3; count++, sibling = sibling.previousElementSibling) {
+      if (sibling.closest('nav') || sibling.querySelectorAll('a').length > 1) continue;
+      const text = collapseWhitespace(sibling.textContent ?? '');
+      if (text && text.length <= 40) labels.push(text);
+    }
+  }
+  return labels;
+}
+
 /** Everything the page says about itself; the byline as unparsed clues with where each came from. */
 export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   const jsonld = readJsonLd(doc);
@@ -435,6 +454,11 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
     const suffix = titleSuffix(title);
     if (suffix) clue(evidence.outlets, suffix, 'meta', 'title-suffix');
   }
+  // What kind of piece, as the page shows it: a label just above the headline ("Opinion", "Analyse")
+  // and the headline itself ("Review: …"); lib/extract/genre reads them after the page's metadata.
+  const genres = (evidence.genres ??= []);
+  for (const label of labelsAboveHeadline(headline)) clue(genres, label, 'text', 'label');
+  clue(genres, headline ? headline.textContent : titles[0], 'text', 'headline');
   const holder = copyrightHolderIn(doc);
   if (holder) clue(evidence.outlets, holder, 'text', 'copyright');
 

@@ -56,7 +56,8 @@ export interface BylineEvidence {
   dateTexts: BylineClue[];
   /**
    * What says which kind of piece this is: JSON-LD @types (via "jsonld-type"), JSON-LD
-   * articleSection ("jsonld-section") and article:section ("article:section"). The address is in
+   * articleSection ("jsonld-section"), article:section ("article:section"), a short label printed
+   * just above the headline ("label") and the headline ("headline"). The address is in
    * `published` (via "url").
    */
   genres?: BylineClue[];

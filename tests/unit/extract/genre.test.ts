@@ -4,9 +4,9 @@ import { readGenre } from '../../../lib/extract/genre';
 import { readMetadata } from '../../../lib/extract/metadata';
 
 /** The genre a page declares, read as the content script and the resolver do. */
-function genreOf(head: string, url = 'https://news.example.com/politics/bridge-vote') {
-  const doc = new JSDOM(`<!doctype html><html><head>${head}</head><body></body></html>`, { url }).window
-    .document;
+function genreOf(head: string, url = 'https://news.example.com/politics/bridge-vote', body = '') {
+  const doc = new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, { url })
+    .window.document;
   const evidence = readMetadata(doc, url).byline.evidence!;
   return readGenre(evidence);
 }
@@ -60,6 +60,58 @@ describe('readGenre', () => {
     expect(
       genreOf(article({ articleSection: 'Analysis' }), 'https://news.example.com/opinion/bridge')?.genre,
     ).toBe('analysis');
+  });
+
+  it('reads a label printed just above the headline, but not a menu', () => {
+    const url = 'https://news.example.com/2026/03/03/bridge-vote';
+    expect(
+      genreOf(
+        '',
+        url,
+        '<header><p class="kicker">Opinion</p><h1>The bridge vote was a mistake</h1></header>',
+      ),
+    ).toEqual({ genre: 'opinion', source: 'text', via: 'label' });
+    expect(
+      genreOf(
+        '',
+        url,
+        '<div><span>Analyse</span></div><div><h1>Was die Brücke kostet</h1><p>Von Eva Roth</p></div>',
+      )?.genre,
+    ).toBe('analysis');
+    expect(genreOf('', url, '<nav><a href="/opinion">Opinion</a></nav><h1>Bridge vote</h1>')).toBeNull();
+    expect(
+      genreOf('', url, '<p><a href="/">News</a> <a href="/opinion">Opinion</a></p><h1>Bridge vote</h1>'),
+    ).toBeNull();
+    // The page's own section is read before what it prints.
+    expect(
+      genreOf(article({ articleSection: 'Analysis' }), url, '<p>Opinion</p><h1>Bridge vote</h1>')?.genre,
+    ).toBe('analysis');
+  });
+
+  it('reads a label in the headline: "Opinion: …", and a review by its headline and address together', () => {
+    const url = 'https://news.example.com/2026/03/03/bridge-vote';
+    expect(genreOf('', url, '<h1>Opinion: The bridge vote was a mistake</h1>')).toEqual({
+      genre: 'opinion',
+      source: 'text',
+      via: 'headline',
+    });
+    expect(genreOf('', url, '<h1>Kommentar | Die Brücke ist zu teuer</h1>')?.genre).toBe('opinion');
+    // "Kritik:" in a German headline is as often news about criticism.
+    expect(genreOf('', url, '<h1>Kritik: Opposition greift Bauplan an</h1>')).toBeNull();
+    const review =
+      '<h1>Star Wars Jedi: Fallen Order review - shoots for the moon, lands among the stars</h1>';
+    expect(
+      genreOf('', 'https://games.example.com/2019/11/20/jedi-fallen-order-pc-review/', review)?.genre,
+    ).toBe('review');
+    expect(genreOf('', url, review)).toBeNull();
+    expect(
+      genreOf(
+        '',
+        'https://news.example.com/pentagon-review-troops',
+        '<h1>Pentagon review: troops were tired</h1>',
+      ),
+    ).toBeNull();
+    expect(genreOf('', url, '<h1>Opinion polls show a lead for the bridge</h1>')).toBeNull();
   });
 
   it('says nothing when the page gives no sign', () => {
