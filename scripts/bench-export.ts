@@ -121,7 +121,9 @@ export async function runExportBench(options: ExportBenchOptions): Promise<void>
       // After the exports: the import's database is deleted at its end, and IndexedDB's cleanup of
       // 200 MB would otherwise slow the next export's reads.
       const imported = await call<ImportRun>(page, `ScrutinyExportBench.measureImport(${run})`);
-      progress(`  run ${run + 1} import: ${imported.ms.toFixed(0)} ms ${imported.ok ? '' : imported.problem}`);
+      progress(
+        `  run ${run + 1} import: ${imported.ms.toFixed(0)} ms ${imported.ok ? '' : imported.problem}`,
+      );
       imports.push(imported);
     }
     const rows = FORMATS.map(([format]) => {
