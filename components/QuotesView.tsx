@@ -19,21 +19,47 @@ function groupName(group: QuoteGroup): string {
   return group.speaker ?? 'Unnamed source';
 }
 
-/** "said · as “the message”": the cue as written, and how the text names the speaker when not by name. */
+/**
+ * "said · as “the message”": the cue as written, how the text names the speaker when not by name, and
+ * for a second-hand quote where it was given ("second-hand, via CNN"; the outlet once only when the cue
+ * already names it: "told CNN · second-hand").
+ */
 function QuoteMeta({ quote }: { quote: Quote }) {
   const mention =
     quote.speakerMention && !(quote.speaker && partOfName(quote.speakerMention, quote.speaker))
       ? quote.speakerMention
       : null;
-  if (!quote.cue && !mention) return null;
+  const origin = quote.origin
+    ? quote.cue?.includes(quote.origin)
+      ? 'second-hand'
+      : `second-hand, via ${quote.origin}`
+    : null;
+  const parts = [
+    quote.cue && (
+      <span class="cue" key="cue">
+        {quote.cue}
+      </span>
+    ),
+    mention && (
+      <span class="mention" key="mention">
+        as “{mention}”
+      </span>
+    ),
+    origin && (
+      <span
+        class="origin"
+        key="origin"
+        title={`The article took this quote from ${quote.origin}; it did not gather it itself.`}
+      >
+        {origin}
+      </span>
+    ),
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
   return (
     <>
       {' '}
-      <span class="quote-meta">
-        {quote.cue && <span class="cue">{quote.cue}</span>}
-        {quote.cue && mention && ' · '}
-        {mention && <span class="mention">as “{mention}”</span>}
-      </span>
+      <span class="quote-meta">{parts.flatMap((part, index) => (index > 0 ? [' · ', part] : [part]))}</span>
     </>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { AnalyzedPage } from '../extract/types';
 import { findQuotes } from './quotes';
+import { withOrigins } from './origins';
 import { buildSpeakerContext, type PeopleFinder } from './speakers';
 import { findSources } from './sources';
 import { readStructure } from './structure';
@@ -53,12 +54,16 @@ export function analyzeArticle(page: AnalysisInput, options: AnalysisOptions = {
   if (text.length > limit) throw new TextTooLongError(text.length, limit);
   const structure = readStructure(page.article.html);
   const speakers = buildSpeakerContext(text, options.findPeople);
-  const quotes = findQuotes(text, { lang: page.lang, furniture: structure.furniture, speakers });
   const ownNames = [
     page.byline.outlet?.name ?? '',
     page.byline.wire ?? '',
     ...page.byline.authors.map((author) => author.name),
   ].filter(Boolean);
+  const quotes = withOrigins(
+    text,
+    findQuotes(text, { lang: page.lang, furniture: structure.furniture, speakers }),
+    { names: ownNames, pageUrl: page.url },
+  );
   const sources = findSources(text, quotes, speakers, {
     lang: page.lang,
     pageUrl: page.url,

@@ -466,6 +466,9 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       (/,$/.test(text.slice(previous.span.parts.at(-1)!.start, previous.span.close).trim()) ||
         text[previous.span.close + 1] === ',') &&
       /^[\s.,;:–—-]*$/.test(text.slice(previous.afterEnd, candidate.span.open)) &&
+      // „A“, sagte X der „Süddeutschen Zeitung“: after an article or preposition the marks hold a name
+      // or title inside the writer's sentence, not the quote's next part.
+      !EMBEDDING_WORD_BEFORE.test(text.slice(previous.span.close + 1, candidate.span.open)) &&
       // The second part has no attribution of its own: at most the lead-in it shares with the first.
       candidate.attribution?.where !== 'after'
     ) {
@@ -606,6 +609,10 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
   }
   return dropRepeats(quotes);
 }
+
+/** Words after which quotation marks hold a name or title within the sentence ("der „Spiegel“"). */
+const EMBEDDING_WORD_BEFORE =
+  /(?:^|\s)(?:the|of|in|on|for|der|die|das|dem|den|des|im|ins|vom|zum|zur|au|aux|du|de|la|le|les|l['’]|dans)\s*$/iu;
 
 /** The quote's opening and closing marks as the article wrote them ("«»", "„“", "“”"). */
 function quoteMarks(text: string, span: Span): string {

@@ -36,6 +36,24 @@ const OUTLET_ANCHOR = new RegExp(String.raw`\s(?=(?:${OUTLET_WORDS})\b)`, 'g');
 const inOutletName = (code: number) =>
   isSpace(code) || mayBeLetter(code) || code === 0x27 || code === 0x2019 || code === 0x26 || code === 0x2d;
 
+/** The whole of a name is a news outlet's or a wire's as the lists and shapes above know them. */
+const WHOLE_OUTLET = new RegExp(String.raw`^(?:${OUTLETS.source})$`, 'u');
+const WHOLE_OUTLET_SHAPE = new RegExp(String.raw`^(?:[A-Z][\p{L}'’&-]*\s+){1,3}(?:${OUTLET_WORDS})$`, 'u');
+/** A North American station's call letters: "KXYZ", "WNYC-FM". */
+const CALL_LETTERS = /^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?$/;
+const WHOLE_WIRES = WIRES.map(([pattern]) => new RegExp(String.raw`^(?:${pattern.source})$`, 'u'));
+
+/** Is `name` a news outlet's or wire's name ("CNN", "the Tampa Bay Times", "AFP", "WNYC")? */
+export function isOutletName(name: string): boolean {
+  const bare = name.replace(/^the\s+/i, '');
+  return (
+    WHOLE_OUTLET.test(bare) ||
+    WHOLE_OUTLET_SHAPE.test(bare) ||
+    CALL_LETTERS.test(bare) ||
+    WHOLE_WIRES.some((pattern) => pattern.test(bare))
+  );
+}
+
 const PLATFORMS =
   'X|Twitter|Facebook|Instagram|TikTok|Telegram|Threads|Bluesky|Truth Social|LinkedIn|YouTube|Weibo|WhatsApp|Reddit|Substack|Mastodon';
 const SOCIAL = new RegExp(

@@ -39,6 +39,11 @@ export interface Quote {
    * analyses saved before they were kept, which are shown with “”.
    */
   marks?: string;
+  /**
+   * For a second-hand quote, the outlet it was given to ("CNN" for "told CNN", "Le Monde" for "a déclaré
+   * au Monde"); absent for the article's own quotes and in analyses saved before origins were read.
+   */
+  origin?: string;
 }
 
 export type SourceKind =

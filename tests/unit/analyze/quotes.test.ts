@@ -71,6 +71,15 @@ describe('findQuotes: one quote or several', () => {
     ]);
   });
 
+  it('does not join a name in quotation marks after the attribution: „A“, sagte X der „Zeitung“', () => {
+    expect(texts('„Das ist schwierig“, sagte Eliane Steinmeyer der „Süddeutschen Zeitung“.', 'de')).toEqual([
+      'Das ist schwierig',
+    ]);
+    expect(texts('„Das ist schwierig“, sagte Eliane Steinmeyer. „Wir machen weiter.“', 'de')).toEqual([
+      'Das ist schwierig … Wir machen weiter.',
+    ]);
+  });
+
   it('keeps the quotation marks the article wrote', () => {
     const marks = (text: string, lang = 'en') => quotes(text, lang).map((quote) => quote.marks);
     expect(marks('« Nous sommes prêts », a déclaré lundi Marc Henry.', 'fr')).toEqual(['«»']);

@@ -75,11 +75,13 @@ const QUOTES: Quote[] = [
     speakerMention: 'a senior official',
     cue: 'told the AP',
     anonymous: true,
+    origin: 'Associated Press',
   }),
   quote('We seek good relations', {
     speaker: 'Hibatullah Akhundzada',
     speakerMention: 'Akhundzada',
-    cue: 'wrote',
+    cue: 'told CNN',
+    origin: 'CNN',
   }),
   quote('It was decided weeks ago', { speaker: null, cue: 'according to a memo' }),
   quote(HOSTILE, { speaker: HOSTILE, speakerMention: HOSTILE, cue: HOSTILE }),
@@ -222,18 +224,21 @@ describe('the analysis views', () => {
       ]);
     });
 
-    it('shows each quote in full with its cue and, when it differs from the name, the mention', () => {
+    it('shows each quote in full with its cue, the mention when it differs from the name, and a second-hand origin', () => {
       const { all, texts } = show(analyzed());
       const groups = all('quote-group');
       expect(texts('quote', groups[0])).toEqual([
         '“The fee is too high” said · as “the message”',
-        '“We seek good relations” wrote',
+        '“We seek good relations” told CNN · second-hand',
         '“We fully assure neighboring countries” the statement added',
       ]);
       expect(texts('quote', groups[1])).toEqual(['“We will not vote tonight” said · as “Mayor Ruiz”']);
       // An anonymous speaker is marked; a mention that is the name or part of it ("Akhundzada") is not repeated.
       expect(groups[2]!.querySelector('.tag')?.textContent).toBe('anonymous');
-      expect(texts('quote', groups[2])).toEqual(['“The numbers do not add up” told the AP']);
+      // A second-hand quote says so, and where from when its cue does not name the outlet.
+      expect(texts('quote', groups[2])).toEqual([
+        '“The numbers do not add up” told the AP · second-hand, via Associated Press',
+      ]);
       // Unattributed quotes are listed as such, never given a guessed speaker.
       expect(texts('quote', groups[4])).toEqual([
         '“Nobody asked us”',
