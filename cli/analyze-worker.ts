@@ -4,14 +4,15 @@
  * too much memory ends this thread instead of the whole CLI.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeFile, PageFileError } from './load-page';
+import { analyzeBytes, analyzeFile, checkedPageBytes, PageFileError } from './load-page';
 import type { AnalyzedPage } from '../lib/extract/types';
 
-/** main thread → worker */
+/** main thread → worker: a page file to read, or a page's bytes from an archive record named `path`. */
 export interface AnalyzeRequest {
   id: number;
   path: string;
   url?: string;
+  bytes?: Uint8Array;
 }
 
 /** worker → main thread */
@@ -25,8 +26,14 @@ export function describeFailure(error: unknown): string {
   return `Could not analyze the page: ${message.split('\n')[0]!.trim() || 'unknown error'}`;
 }
 
+function analyzeRequest(request: AnalyzeRequest): Promise<AnalyzedPage> {
+  if (!request.bytes) return analyzeFile(request.path, request.url);
+  const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+  return Promise.resolve().then(() => analyzeBytes(checkedPageBytes(bytes, request.path), request.url));
+}
+
 parentPort?.on('message', (request: AnalyzeRequest) => {
-  analyzeFile(request.path, request.url).then(
+  analyzeRequest(request).then(
     (page) => parentPort!.postMessage({ id: request.id, ok: true, page } satisfies AnalyzeReply),
     (error: unknown) =>
       parentPort!.postMessage({

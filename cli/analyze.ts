@@ -1,30 +1,45 @@
 /**
  * npm run -s analyze -- [--url URL] FILE            one JSON object on stdout
- * npm run -s analyze -- --manifest LIST.tsv         one JSON object per line (path<TAB>url), in order
+ * npm run -s analyze -- [--jobs N] [--resume] [--out FILE] ARCHIVE.warc[.gz] | FOLDER | --manifest LIST.tsv
+ *                                                   JSON Lines: one record per page, in input order
  *
- * Every problem ends as one plain line (on stderr, or as the `error` field of a manifest line), never
- * as a stack trace. Pages are analyzed in a worker thread with a time and a memory limit, so a page
- * that would take forever or exhaust memory is reported and the manifest goes on with the next one.
+ * Every problem ends as one plain line (on stderr, or as the `error` field of the page's record), never
+ * as a stack trace. Pages are analyzed in worker threads (`--jobs`, default one per core) with a time
+ * and a memory limit, so a page that would take forever, exhaust memory or crash is reported as that
+ * page's error and the run goes on. `--resume` skips the pages whose id the output already holds.
+ * Records are described in docs/research.md (JSON Schema: docs/record.schema.json).
  *
  * `npm run analyze` runs this file built into plain JavaScript (scripts/build-cli.mjs writes
  * .output/cli/analyze.mjs and analyze-worker.mjs), so a start costs no TypeScript compilation. The
  * tests call `runCli` in process.
  */
-import { realpathSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { createReadStream, createWriteStream, realpathSync, statSync, type WriteStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { safeHttpUrl } from '../lib/extract/urls';
 import type { AnalyzedPage } from '../lib/extract/types';
 import type { AnalyzeReply, AnalyzeRequest } from './analyze-worker';
+import { recordJsonSchema } from './record-schema';
+import {
+  ArchiveError,
+  folderReader,
+  isWarcPath,
+  manifestReader,
+  warcReader,
+  type ArchivePage,
+  type ArchiveReader,
+} from './archive';
 
 const USAGE =
-  'Usage: npm run -s analyze -- [--url URL] [--timeout SECONDS] FILE.html[.gz]  |  npm run -s analyze -- [--timeout SECONDS] --manifest LIST.tsv';
+  'Usage: npm run -s analyze -- [--url URL] [--timeout SECONDS] FILE.html[.gz]  |  npm run -s analyze -- [--jobs N] [--resume] [--out FILE] [--timeout SECONDS] [--max-memory MB] ARCHIVE.warc[.gz] | FOLDER | --manifest LIST.tsv  |  npm run -s analyze -- --schema';
 
 /** Seconds one page may take, worker start included, before it is reported as too slow. */
 const DEFAULT_TIMEOUT_SECONDS = 60;
-/** Heap one page may use; past it the worker ends and the page is reported, not the CLI killed. */
+/** Heap one page may use (unless --max-memory says); past it the worker ends and the page is reported. */
 const WORKER_HEAP_MB = 2048;
 
 /** Where the CLI writes its output or its one-line errors: a Node stream, or anything with `write`. */
@@ -38,6 +53,8 @@ export interface CliIo {
   stderr: TextOutput;
   /** Folder that relative FILE and manifest paths are read from. */
   cwd: string;
+  /** Whether stderr is a terminal: then a progress line is kept up to date there. */
+  stderrIsTerminal?: boolean;
 }
 
 /** A problem to report in one line; the CLI's own errors, as opposed to bugs. */
@@ -54,9 +71,9 @@ const { workerData } = require('node:worker_threads');
 import(workerData.tsxApi).then((tsx) => { tsx.register(); return import(workerData.entry); });
 `;
 
-function startWorker(): Worker {
+function startWorker(heapMb: number): Worker {
   const options = {
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
     stdout: true, // the worker never writes to stdout; nothing it might print may corrupt the JSON
   };
   if (!RUNS_FROM_SOURCE) return new Worker(new URL('./analyze-worker.mjs', import.meta.url), options);
@@ -75,10 +92,13 @@ class IsolatedAnalyzer {
   private worker: Worker | null = null;
   private lastId = 0;
 
-  constructor(private readonly timeoutSeconds: number) {}
+  constructor(
+    private readonly timeoutSeconds: number,
+    private readonly heapMb = WORKER_HEAP_MB,
+  ) {}
 
   private start(): Worker {
-    const worker = startWorker();
+    const worker = startWorker(this.heapMb);
     worker.stdout.resume();
     return worker;
   }
@@ -88,7 +108,8 @@ class IsolatedAnalyzer {
     this.worker = null;
   }
 
-  analyze(path: string, url: string | undefined): Promise<AnalyzedPage> {
+  /** The page file at `path`, or `bytes` read from an archive (then `path` names the record). */
+  analyze(path: string, url: string | undefined, bytes?: Uint8Array): Promise<AnalyzedPage> {
     const worker = (this.worker ??= this.start());
     const id = ++this.lastId;
     return new Promise((resolvePage, reject) => {
@@ -107,7 +128,7 @@ class IsolatedAnalyzer {
       const onError = (error: Error & { code?: string }) => {
         const message =
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? `${path} needs more memory than Scrutiny allows for one page (${WORKER_HEAP_MB / 1024} GB); it was not analyzed.`
+            ? `${path} needs more memory than Scrutiny allows for one page (${this.heapMb} MB); it was not analyzed.`
             : `Could not analyze the page: ${error.message.split('\n')[0]}`;
         settle(() => reject(new CliError(message)), true);
       };
@@ -132,7 +153,7 @@ class IsolatedAnalyzer {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ id, path, url } satisfies AnalyzeRequest);
+      worker.postMessage({ id, path, url, bytes } satisfies AnalyzeRequest);
     });
   }
 
@@ -160,58 +181,242 @@ function checkedUrl(url: string | undefined): string | undefined {
   return safe;
 }
 
-async function runManifest(listPath: string, analyzer: IsolatedAnalyzer, stdout: TextOutput): Promise<void> {
-  let list: string;
+/** Pages finished but not yet written, at most (a slow page holds back the ones after it). */
+const MAX_WAITING_RECORDS_PER_JOB = 8;
+
+interface ArchiveRun {
+  jobs: number;
+  timeoutSeconds: number;
+  heapMb: number;
+  /** The output file (JSON Lines); stdout when absent. */
+  out?: string;
+  resume: boolean;
+}
+
+/**
+ * The ids an earlier output holds, read line by line. A last line cut off by an interrupted run is
+ * removed, so that what is appended starts on a line of its own.
+ */
+async function idsInOutput(path: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let size: number;
   try {
-    list = await readFile(listPath, 'utf8');
+    size = (await stat(path)).size;
   } catch {
-    throw new CliError(`Cannot read the manifest ${listPath}.`);
+    return ids; // Nothing written yet: nothing to skip.
   }
-  const base = dirname(listPath);
-  for (const line of list.split(/\r?\n/)) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    const [rawPath = '', rawUrl] = line.split('\t');
-    const path = rawPath.trim();
-    const url = rawUrl?.trim() || undefined;
-    let output: Record<string, unknown>;
+  let kept = 0;
+  let offset = 0;
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const line of lines) {
+    const end = offset + Buffer.byteLength(line) + 1;
     try {
-      const page = await analyzer.analyze(resolve(base, path), checkedUrl(url));
-      output = { file: path, ...page };
-    } catch (error) {
-      output = { file: path, url: url ?? null, error: describeError(error) };
+      const id = (JSON.parse(line) as { id?: unknown }).id;
+      if (typeof id === 'string') ids.add(id);
+      if (end <= size) kept = end;
+    } catch {
+      // A line that is no JSON can only be the one an interrupted run was writing.
     }
-    stdout.write(`${JSON.stringify(output)}\n`);
+    offset = end;
   }
+  if (kept < size) {
+    const file = await open(path, 'r+');
+    try {
+      await file.truncate(kept);
+    } finally {
+      await file.close();
+    }
+  }
+  return ids;
+}
+
+/** The record for one page: where it came from, then the analysis or the error. */
+function recordOf(page: ArchivePage, result: AnalyzedPage | { error: string }): Record<string, unknown> {
+  const origin = {
+    id: page.id,
+    file: page.file,
+    ...(page.warcRecordId ? { warcRecordId: page.warcRecordId } : {}),
+    ...(page.warcDate ? { warcDate: page.warcDate } : {}),
+  };
+  return 'error' in result
+    ? { ...origin, url: page.url ?? null, error: result.error }
+    : { ...origin, ...result };
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
+
+/** Analyzes every page of `reader` on `run.jobs` workers and writes one record a page, in input order. */
+async function runArchive(reader: ArchiveReader, run: ArchiveRun, io: CliIo): Promise<void> {
+  const resumed = run.resume && run.out ? await idsInOutput(run.out) : new Set<string>();
+  let stream: WriteStream | null = null;
+  if (run.out) {
+    stream = createWriteStream(run.out, { flags: run.resume ? 'a' : 'w' });
+    await new Promise<void>((resolveOpen, reject) => {
+      stream!.once('open', () => resolveOpen());
+      stream!.once('error', () => reject(new CliError(`Cannot write the output file ${run.out}.`)));
+    });
+  }
+  const write = async (text: string) => {
+    if (!stream) return void io.stdout.write(text);
+    if (!stream.write(text)) await new Promise<void>((drained) => stream!.once('drain', () => drained()));
+  };
+  const analyzers = Array.from(
+    { length: run.jobs },
+    () => new IsolatedAnalyzer(run.timeoutSeconds, run.heapMb),
+  );
+  const idle = [...analyzers];
+  const running = new Set<Promise<void>>();
+  const finished = new Map<number, string>();
+  const counts = { analyzed: 0, errors: 0, skipped: 0, resumed: 0 };
+  let started = 0;
+  let written = 0;
+  const began = Date.now();
+  let lastProgress = 0;
+
+  const showProgress = (force = false) => {
+    if (!io.stderrIsTerminal || (!force && Date.now() - lastProgress < 500)) return;
+    lastProgress = Date.now();
+    const elapsed = Date.now() - began;
+    const done = counts.analyzed + counts.errors;
+    const share = reader.progress();
+    const left =
+      share > 0.01 && share < 1 ? ` · about ${seconds((elapsed * (1 - share)) / share)} s left` : '';
+    const rate = elapsed > 0 ? (done * 1000) / elapsed : 0;
+    io.stderr.write(`\r\x1b[K${done} pages · ${rate.toFixed(1)} pages/s · ${counts.errors} errors${left}`);
+  };
+  const flush = async () => {
+    for (let line = finished.get(written); line !== undefined; line = finished.get(written)) {
+      finished.delete(written++);
+      await write(line);
+    }
+  };
+  const launch = (page: ArchivePage, index: number) => {
+    const analyzer = idle.pop()!;
+    const task = (async () => {
+      let record: Record<string, unknown>;
+      try {
+        if (page.problem) throw new CliError(page.problem);
+        const url = checkedUrl(page.url);
+        record = recordOf(
+          page,
+          await analyzer.analyze(page.path ?? `${page.file} ${page.id}`, url, page.bytes),
+        );
+        counts.analyzed++;
+      } catch (error) {
+        record = recordOf(page, { error: describeError(error) });
+        counts.errors++;
+      }
+      idle.push(analyzer);
+      finished.set(index, `${JSON.stringify(record)}\n`);
+      await flush();
+      showProgress();
+    })();
+    running.add(task);
+    void task.finally(() => running.delete(task));
+  };
+
+  let failure: unknown = null;
+  try {
+    for await (const entry of reader.entries) {
+      if ('skipped' in entry) {
+        counts.skipped++;
+        continue;
+      }
+      if (resumed.has(entry.page.id)) {
+        counts.resumed++;
+        continue;
+      }
+      // A worker free, and not too many records waiting behind a slow one.
+      while (idle.length === 0 || finished.size >= run.jobs * MAX_WAITING_RECORDS_PER_JOB)
+        await Promise.race(running);
+      launch(entry.page, started++);
+    }
+  } catch (error) {
+    failure = error;
+  }
+  await Promise.all(running);
+  await flush();
+  await Promise.all(analyzers.map((analyzer) => analyzer.close()));
+  if (stream) await new Promise<void>((closed) => stream!.end(closed));
+  const elapsed = Date.now() - began;
+  const done = counts.analyzed + counts.errors;
+  if (io.stderrIsTerminal) io.stderr.write('\r\x1b[K');
+  io.stderr.write(
+    `Scrutiny analyzed ${done} page${done === 1 ? '' : 's'} in ${seconds(elapsed)} s ` +
+      `(${elapsed > 0 ? ((done * 1000) / elapsed).toFixed(1) : '0'} pages/s, ${run.jobs} job${run.jobs === 1 ? '' : 's'}): ` +
+      `${counts.errors} with an error` +
+      (counts.skipped ? `, ${counts.skipped} records passed over (not HTML pages)` : '') +
+      (counts.resumed ? `, ${counts.resumed} already in ${run.out}` : '') +
+      reader.notes.map((note) => `; ${note}`).join('') +
+      '.\n',
+  );
+  if (failure) throw failure;
 }
 
 interface Arguments {
   url?: string;
   manifest?: string;
+  out?: string;
+  resume: boolean;
+  jobs?: number;
+  heapMb: number;
   timeoutSeconds: number;
   files: string[];
   help: boolean;
+  schema: boolean;
 }
 
 function parseArguments(argv: readonly string[]): Arguments {
-  const parsed: Arguments = { timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, files: [], help: false };
+  const parsed: Arguments = {
+    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    heapMb: WORKER_HEAP_MB,
+    resume: false,
+    files: [],
+    help: false,
+    schema: false,
+  };
   const valueOf = (option: string, value: string | undefined) => {
     if (value === undefined || value.startsWith('--'))
       throw new CliError(`${option} needs a value. ${USAGE}`);
     return value;
   };
+  const positive = (option: string, value: string | undefined, what: string) => {
+    const number = Number(valueOf(option, value));
+    if (!(number > 0)) throw new CliError(`${option} needs ${what} above 0. ${USAGE}`);
+    return number;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--url') parsed.url = valueOf(arg, argv[++i]);
     else if (arg === '--manifest') parsed.manifest = valueOf(arg, argv[++i]);
-    else if (arg === '--timeout') {
-      const seconds = Number(valueOf(arg, argv[++i]));
-      if (!(seconds > 0)) throw new CliError(`--timeout needs a number of seconds above 0. ${USAGE}`);
-      parsed.timeoutSeconds = seconds;
-    } else if (arg === '--help' || arg === '-h') parsed.help = true;
+    else if (arg === '--out') parsed.out = valueOf(arg, argv[++i]);
+    else if (arg === '--resume') parsed.resume = true;
+    else if (arg === '--jobs') {
+      parsed.jobs = positive(arg, argv[++i], 'a whole number');
+      if (!Number.isInteger(parsed.jobs)) throw new CliError(`--jobs needs a whole number above 0. ${USAGE}`);
+    } else if (arg === '--max-memory') parsed.heapMb = positive(arg, argv[++i], 'a number of megabytes');
+    else if (arg === '--timeout') parsed.timeoutSeconds = positive(arg, argv[++i], 'a number of seconds');
+    else if (arg === '--help' || arg === '-h') parsed.help = true;
+    else if (arg === '--schema') parsed.schema = true;
     else if (arg.startsWith('--')) throw new CliError(`Unknown option ${arg}. ${USAGE}`);
     else parsed.files.push(arg);
   }
   return parsed;
+}
+
+/** The reader for a FOLDER, a WARC file or a manifest; null for a single page file. */
+async function archiveReader(args: Arguments, cwd: string): Promise<ArchiveReader | null> {
+  if (args.manifest) return manifestReader(resolve(cwd, args.manifest));
+  const [input] = args.files;
+  const path = resolve(cwd, input!);
+  if (isWarcPath(path)) return warcReader(path, input!);
+  let folder = false;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    // Not there: reported as the single page file it was taken for.
+  }
+  return folder ? folderReader(path) : null;
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -220,17 +425,56 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (args.schema) {
+    // The JSON Schema of a JSON Lines record (docs/record.schema.json is this, committed).
+    io.stdout.write(`${JSON.stringify(recordJsonSchema(), null, 2)}\n`);
+    return 0;
+  }
   if (args.manifest ? args.files.length > 0 || args.url !== undefined : args.files.length !== 1) {
     throw new CliError(USAGE);
   }
-  const url = checkedUrl(args.url);
-  const analyzer = new IsolatedAnalyzer(args.timeoutSeconds);
+  if (args.resume && !args.out)
+    throw new CliError(`--resume needs --out FILE: the output to go on with. ${USAGE}`);
+  let reader: ArchiveReader | null;
   try {
-    if (args.manifest) await runManifest(resolve(io.cwd, args.manifest), analyzer, io.stdout);
-    else {
-      const page = await analyzer.analyze(resolve(io.cwd, args.files[0]!), url);
-      io.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+    reader = await archiveReader(args, io.cwd);
+  } catch (error) {
+    throw error instanceof ArchiveError ? new CliError(error.message) : error;
+  }
+  if (reader) {
+    if (args.url !== undefined) throw new CliError(`--url is for a single page file. ${USAGE}`);
+    const out = args.out ? resolve(io.cwd, args.out) : undefined;
+    try {
+      await runArchive(
+        reader,
+        {
+          jobs: args.jobs ?? Math.max(1, availableParallelism()),
+          timeoutSeconds: args.timeoutSeconds,
+          heapMb: args.heapMb,
+          out,
+          resume: args.resume,
+        },
+        io,
+      );
+    } catch (error) {
+      throw error instanceof ArchiveError ? new CliError(error.message) : error;
     }
+    return 0;
+  }
+  if (args.resume || args.jobs !== undefined)
+    throw new CliError(`--jobs and --resume are for a WARC file, a folder or a manifest. ${USAGE}`);
+  const url = checkedUrl(args.url);
+  const analyzer = new IsolatedAnalyzer(args.timeoutSeconds, args.heapMb);
+  try {
+    const page = await analyzer.analyze(resolve(io.cwd, args.files[0]!), url);
+    const text = `${JSON.stringify(page, null, 2)}\n`;
+    if (args.out) {
+      const stream = createWriteStream(resolve(io.cwd, args.out));
+      await new Promise<void>((done, reject) => {
+        stream.once('error', () => reject(new CliError(`Cannot write the output file ${args.out}.`)));
+        stream.end(text, done);
+      });
+    } else io.stdout.write(text);
   } finally {
     await analyzer.close();
   }
@@ -272,5 +516,6 @@ if (isEntryPoint()) {
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),
+    stderrIsTerminal: process.stderr.isTTY,
   });
 }

@@ -66,6 +66,20 @@ export async function readPageBytes(path: string): Promise<Buffer> {
   } catch (error) {
     throw error instanceof PageFileError ? error : unreadable(path, error);
   }
+  return checkedPageBytes(bytes, path);
+}
+
+/**
+ * Page bytes as read from a file or an archive record named `name`: inflated when gzip-compressed, with
+ * the size cap; an empty or binary page is refused with a PageFileError.
+ */
+export function checkedPageBytes(bytes: Buffer, name: string): Buffer {
+  const path = name;
+  if (bytes.length > MAX_PAGE_BYTES) {
+    throw new PageFileError(
+      `${path} is too large: ${megabytesOf(bytes.length)}; Scrutiny does not read pages over ${megabytesOf(MAX_PAGE_BYTES)}.`,
+    );
+  }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       // maxOutputLength stops inflating at the cap, so a gzip bomb costs a fraction of a second.
@@ -143,7 +157,11 @@ export function parsePage(bytes: Buffer, url: string): JSDOM {
 
 /** Read, parse and extract one saved page. `url` must be an http(s) address when given. */
 export async function analyzeFile(path: string, url?: string): Promise<AnalyzedPage> {
-  const bytes = await readPageBytes(path);
+  return analyzeBytes(await readPageBytes(path), url);
+}
+
+/** Parse and extract a page's bytes (checked with checkedPageBytes). `url`: an http(s) address or none. */
+export function analyzeBytes(bytes: Buffer, url?: string): AnalyzedPage {
   const { dom, warnings } = loadPage(bytes, url ?? PLACEHOLDER_URL);
   try {
     const window = dom.window as unknown as Window;

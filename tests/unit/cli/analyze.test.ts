@@ -103,7 +103,7 @@ describe('one file', { timeout: SLOW_MACHINE_MS }, () => {
   it('--help prints the usage on stdout and succeeds', async () => {
     const run = await analyze(['--help']);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toMatch(/^Usage: npm run -s analyze -- .*--manifest LIST\.tsv\n$/);
+    expect(run.stdout).toMatch(/^Usage: npm run -s analyze -- .*--manifest LIST\.tsv .*--schema\n$/);
   });
 
   it('prints one JSON object for a good page', async () => {
@@ -206,7 +206,10 @@ describe('--manifest', { timeout: SLOW_MACHINE_MS }, () => {
       );
       const run = await analyze(['--manifest', manifest]);
       expect(run.code).toBe(0);
-      expect(run.stderr).toBe('');
+      // Only the summary on stderr: every bad entry's error is on its own line of the output.
+      expect(run.stderr).toMatch(
+        /^Scrutiny analyzed 21 pages in [\d.]+ s \([\d.]+ pages\/s, \d+ jobs?\): \d+ with an error\.\n$/,
+      );
       const lines = run.stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(entries.length);
       const results = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -220,7 +223,12 @@ describe('--manifest', { timeout: SLOW_MACHINE_MS }, () => {
       expect(byFile(4).error).toBe(`${path('paper.html')} is not a web page: it is a PDF document.`);
       expect(byFile(5).error).toBe(`Cannot read ${path('folder.html')}: it is a folder.`);
       expect(byFile(6).error).toMatch(/is too large: it inflates to more than 40\.0 MB/);
+      // The same file listed again gets an id of its own, for --resume.
+      expect(
+        results.map((result) => result.id).filter((id) => String(id).startsWith('article.html')),
+      ).toEqual(['article.html', 'article.html#2', 'article.html.gz']);
       expect(byFile(7)).toEqual({
+        id: 'article.html#2',
         file: 'article.html',
         url: 'javascript:alert(1)',
         error: 'The URL "javascript:alert(1)" is not an http(s) address.',
