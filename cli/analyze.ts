@@ -40,7 +40,7 @@ const USAGE =
 /** Seconds one page may take, worker start included, before it is reported as too slow. */
 const DEFAULT_TIMEOUT_SECONDS = 60;
 /** Heap one page may use (unless --max-memory says); past it the worker ends and the page is reported. */
-const WORKER_HEAP_MB = 2048;
+const WORKER_HEAP_MB = 512;
 
 /** Where the CLI writes its output or its one-line errors: a Node stream, or anything with `write`. */
 export interface TextOutput {
@@ -515,7 +515,8 @@ if (isEntryPoint()) {
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    cwd: process.cwd(),
+    // npm runs scripts in the package's folder; relative paths are meant from where npm was started.
+    cwd: process.env.INIT_CWD || process.cwd(),
     stderrIsTerminal: process.stderr.isTTY,
   });
 }

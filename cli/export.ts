@@ -137,6 +137,7 @@ if (isEntryPoint()) {
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    cwd: process.cwd(),
+    // npm runs scripts in the package's folder; relative paths are meant from where npm was started.
+    cwd: process.env.INIT_CWD || process.cwd(),
   });
 }
