@@ -4,6 +4,7 @@
  * check every record against. Objects are open: fields may be added, never removed or retyped.
  */
 import { z } from 'zod';
+import { SOURCE_KINDS } from '../lib/analyze/types';
 
 const fieldSource = z.enum(['jsonld', 'meta', 'byline', 'text', 'url']);
 
@@ -32,18 +33,7 @@ const quote = z.looseObject({
 
 const source = z.looseObject({
   name: z.string(),
-  kind: z.enum([
-    'wire',
-    'news-outlet',
-    'official',
-    'organization',
-    'person',
-    'document',
-    'social',
-    'study',
-    'anonymous',
-    'link',
-  ]),
+  kind: z.enum(SOURCE_KINDS),
   mentions: z.number().int(),
   url: z.string().nullable(),
 });

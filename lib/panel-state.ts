@@ -1,6 +1,6 @@
 /** What the panel shows for the tab it follows. */
 import { analyzeArticle, MAX_ANALYZED_CHARACTERS, TextTooLongError } from './analyze';
-import type { Analysis, Quote, Source, SourceKind } from './analyze/types';
+import { SOURCE_KINDS, type Analysis, type Quote, type Source, type SourceKind } from './analyze/types';
 import type { AnalyzedPage } from './extract/types';
 
 /** How far the quotes-and-sources step has got; it runs after the byline card is on screen. */
@@ -132,18 +132,7 @@ export function groupQuotes(quotes: Quote[]): QuoteGroup[] {
 }
 
 /** Source kinds in the order the Sources view lists them. */
-export const SOURCE_KIND_ORDER: SourceKind[] = [
-  'wire',
-  'news-outlet',
-  'official',
-  'organization',
-  'person',
-  'document',
-  'study',
-  'social',
-  'anonymous',
-  'link',
-];
+export const SOURCE_KIND_ORDER: readonly SourceKind[] = SOURCE_KINDS;
 
 export interface SourceGroup {
   kind: SourceKind;

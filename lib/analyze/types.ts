@@ -46,17 +46,23 @@ export interface Quote {
   origin?: string;
 }
 
-export type SourceKind =
-  | 'wire'
-  | 'news-outlet'
-  | 'official'
-  | 'organization'
-  | 'person'
-  | 'document'
-  | 'social'
-  | 'study'
-  | 'anonymous'
-  | 'link';
+/**
+ * The kinds of source, as the analysis, the backup's schema, the CLI's records and the labels name them,
+ * in the order the Sources view lists them.
+ */
+export const SOURCE_KINDS = [
+  'wire',
+  'news-outlet',
+  'official',
+  'organization',
+  'person',
+  'document',
+  'study',
+  'social',
+  'anonymous',
+  'link',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** For links out of the article: what the linked page is. */
 export type LinkKind = 'primary-document' | 'other-outlet' | 'same-site' | 'social' | 'study' | 'other';

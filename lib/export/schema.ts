@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { HIGHLIGHT_COLOURS, type Annotation } from '../annotations/types';
-import type { Analysis } from '../analyze/types';
+import { SOURCE_KINDS, type Analysis } from '../analyze/types';
 import { GENRES } from '../extract/genre';
 import type { ArticleSnapshot, Clipping, Collection, LibrarySettings, SavedArticle } from '../library/types';
 import { MAX_NOTE_LENGTH, MAX_TAG_LENGTH, MAX_TAGS } from '../store/validate';
@@ -24,18 +24,7 @@ const offset = z.number().int().nonnegative();
 const tags = z.array(z.string().max(MAX_TAG_LENGTH)).max(MAX_TAGS);
 
 const fieldSource = z.enum(['jsonld', 'meta', 'byline', 'text', 'url']);
-const sourceKind = z.enum([
-  'wire',
-  'news-outlet',
-  'official',
-  'organization',
-  'person',
-  'document',
-  'social',
-  'study',
-  'anonymous',
-  'link',
-]);
+const sourceKind = z.enum(SOURCE_KINDS);
 const quoteText = z.strictObject({ exact: text, prefix: text, suffix: text });
 
 const analysis = z.strictObject({

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { SOURCE_KINDS } from '../../lib/analyze/types';
 import { LABELED_DIR, LANGS, type Half, type ManifestEntry } from '../labeled/select';
 import { analyzePages, type PageJob, type PageOutcome, type PageSummary } from './pool';
 import {
@@ -489,19 +490,6 @@ export interface GoldPage {
 
 export const GENRES = ['news', 'opinion', 'analysis', 'review', 'sponsored'] as const;
 export type Genre = (typeof GENRES)[number];
-
-export const SOURCE_KINDS = [
-  'wire',
-  'news-outlet',
-  'official',
-  'organization',
-  'person',
-  'document',
-  'social',
-  'anonymous',
-  'study',
-  'link',
-] as const;
 
 export const GOLD_FIELDS = [
   'title',

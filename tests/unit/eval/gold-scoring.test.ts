@@ -184,7 +184,7 @@ describe('gold file checks', () => {
       'genre must be one of news, opinion, analysis, review, sponsored',
       'quotes[0].text is missing',
       'quotes[0].anonymous must be true or false',
-      'sources[0].kind must be one of wire, news-outlet, official, organization, person, document, social, anonymous, study, link',
+      'sources[0].kind must be one of wire, news-outlet, official, organization, person, document, study, social, anonymous, link',
       'anonymousSourceCount must equal the 0 sources of kind anonymous',
     ]);
     expect(validateGold({ ...gold, genre: undefined }, true)).toEqual([
