@@ -46,9 +46,9 @@ function parse(
       disableComputedStyleRendering: true,
     },
   });
-  window.document.write(html);
+  const document = new window.DOMParser().parseFromString(html, 'text/html');
   return {
-    document: window.document as unknown as Document,
+    document: document as unknown as Document,
     window: window as unknown as Window,
     close: () => void window.happyDOM.abort().then(() => window.close()),
   };
