@@ -296,6 +296,11 @@ function linkKindOf(url: string, host: string, pageHost: string): LinkKind {
 const GENERIC_ORGANISATION =
   /^(?:ministry|department|agency|government|council|committee|company|group|court|police|office|union|party|Verband|Ministerium|Regierung|Polizei|Gericht|Partei|Unternehmen|Behörde|ministère|gouvernement|mairie|entreprise|société)$/iu;
 
+/** An outlet's name as its site spells it: "Le Monde" → "lemonde", "The Guardian" → "theguardian". */
+function compactOutlet(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 const LINK_KIND_TO_SOURCE: Record<LinkKind, SourceKind> = {
   'primary-document': 'document',
   study: 'study',
@@ -544,9 +549,36 @@ export function findSources(
       continue;
     }
     if (drafts.some((d) => d.url === link.url)) continue;
-    const label =
-      (linkKind === 'social' ? socialAccount(link.url) : null) ??
-      (link.text.replace(/\s+/g, ' ').trim().slice(0, 120) || siteOfHost(host));
+    const anchor = link.text.replace(/\s+/g, ' ').trim().slice(0, 120);
+    // A link to another outlet is that outlet: named by the link's words only when they are an outlet's
+    // name ("Le Point"), else by its site ("lemonde.fr"), not "Le 4 décembre 2019" or "peut-on lire".
+    // Several links to one site are one source.
+    if (linkKind === 'other-outlet' && !isOutletName(anchor)) {
+      const site = siteOfHost(host);
+      // The outlet the text already names for this site ("Le Monde" for lemonde.fr), or its site.
+      const siteName = site.split('.')[0] ?? site;
+      const same = drafts.find(
+        (d) =>
+          (d.kind === 'news-outlet' || d.kind === 'wire') &&
+          (d.key === norm(site) || compactOutlet(d.name) === siteName),
+      );
+      if (same) {
+        if (at >= 0) same.places.push({ start, end });
+        same.url ??= link.url;
+        same.linkKind ??= linkKind;
+        continue;
+      }
+      drafts.push({
+        name: site,
+        key: norm(site),
+        kind: 'news-outlet',
+        url: link.url,
+        linkKind,
+        places: at >= 0 ? [{ start, end }] : [],
+      });
+      continue;
+    }
+    const label = (linkKind === 'social' ? socialAccount(link.url) : null) ?? (anchor || siteOfHost(host));
     drafts.push({
       name: label,
       key: norm(label),

@@ -94,6 +94,29 @@ describe('findSources', () => {
     });
   });
 
+  it('names a link to another outlet by the outlet, never by the words linked', () => {
+    const text =
+      'Le 4 décembre 2019, la députée a été mise en examen. Quelques jours plus tard, peut-on lire dans Le Monde, elle a démissionné. Le 11 octobre, une autre enquête a été ouverte.';
+    const found = sources(text, {
+      lang: 'fr',
+      links: [
+        { url: 'https://www.lefigaro.fr/politique/2019/12/04/enquete', text: 'Le 4 décembre 2019' },
+        {
+          url: 'https://www.lemonde.fr/politique/article/2019/12/09/demission',
+          text: 'Quelques jours plus tard',
+        },
+        { url: 'https://www.lefigaro.fr/politique/2019/10/11/autre-enquete', text: 'Le 11 octobre' },
+      ],
+    });
+    const outlets = found.filter((source) => source.kind === 'news-outlet');
+    // The Figaro's two links are one source named by its site; the Monde's link joins the Monde named in the text.
+    expect(outlets.map((source) => source.name).sort()).toEqual(['Le Monde', 'lefigaro.fr']);
+    expect(outlets.find((source) => source.name === 'lefigaro.fr')?.mentions).toBe(2);
+    expect(outlets.find((source) => source.name === 'Le Monde')?.url).toBe(
+      'https://www.lemonde.fr/politique/article/2019/12/09/demission',
+    );
+  });
+
   it('names a linked social post by its account, not by the date its embed shows', () => {
     const text = 'The attorney general posted a warning.\n\n— AG Owen Delaney (@AGOwenDelaney) May 13, 2026';
     const found = sources(text, {
