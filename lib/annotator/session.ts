@@ -74,6 +74,33 @@ export const LATE_CONTENT_WINDOW_MS = 60_000;
 const LATE_CONTENT_DEBOUNCE_MS = 400;
 const SELECTION_DEBOUNCE_MS = 120;
 
+/** Where a selection starts and ends. */
+interface SelectionEnds {
+  startContainer: Node;
+  startOffset: number;
+  endContainer: Node;
+  endOffset: number;
+}
+
+function endsOf(range: Range): SelectionEnds {
+  return {
+    startContainer: range.startContainer,
+    startOffset: range.startOffset,
+    endContainer: range.endContainer,
+    endOffset: range.endOffset,
+  };
+}
+
+function sameEnds(a: SelectionEnds | null, b: SelectionEnds): boolean {
+  return (
+    a !== null &&
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
+}
+
 /** What the reader is told when the page gets in the way. */
 export const PAGE_PROBLEMS = {
   passage:
@@ -257,14 +284,14 @@ export class AnnotatorSession {
     listen(
       this.window,
       'mouseup',
-      fromReader(() => this.selectionChanged(0)),
+      fromReader(() => this.selectionChanged(0, this.selectionNow())),
       { capture: true },
     );
     listen(
       this.window,
       'keyup',
       fromReader<KeyboardEvent>((event) => {
-        if (selectsText(event)) this.selectionChanged();
+        if (selectsText(event)) this.selectionChanged(SELECTION_DEBOUNCE_MS, this.selectionNow());
       }),
       { capture: true },
     );
@@ -460,12 +487,24 @@ export class AnnotatorSession {
     this.overlay.hideToolbar();
   }
 
-  private selectionChanged(delay = SELECTION_DEBOUNCE_MS): void {
+  /** The selection's ends as they are now, to tell later whether the page moved them. */
+  private selectionNow(): SelectionEnds | null {
+    const range = this.selectedRange();
+    return range ? endsOf(range) : null;
+  }
+
+  /**
+   * Show the toolbar for the selection once it settles. `byReader`: the selection as the reader's own
+   * mouseup or key left it; a selection the page's script makes in the moment before the toolbar shows
+   * (right after a reader's click, say) is not the reader's, and shows nothing.
+   */
+  private selectionChanged(delay = SELECTION_DEBOUNCE_MS, byReader?: SelectionEnds | null): void {
     clearTimeout(this.selectionTimer);
     this.selectionTimer = setTimeout(() => {
       if (this.frame.editorShown) return;
       try {
-        const range = this.selectedRange();
+        let range = this.selectedRange();
+        if (range && byReader !== undefined && !sameEnds(byReader, endsOf(range))) range = null;
         if (!range) {
           this.pending = null;
           this.overlay.hideToolbar();

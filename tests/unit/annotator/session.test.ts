@@ -296,6 +296,20 @@ describe('the annotator session', () => {
     session.destroy();
   });
 
+  it('shows nothing for a selection the page makes in the moment after the reader’s click', async () => {
+    const { session, select, mouseUp, shadow } = setUp();
+    await session.start();
+    // The reader clicks (nothing selected); before the toolbar would show, the page's script selects.
+    mouseUp(true);
+    select('one', 'close the old harbor bridge');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(shadow()?.querySelector('[role="toolbar"]') ?? null).toBeNull();
+    // The reader's own selection, as it stands when they let go, shows it.
+    mouseUp(true);
+    await vi.waitFor(() => expect(shadow()?.querySelector('[role="toolbar"]')).toBeTruthy());
+    session.destroy();
+  });
+
   it('acts on the reader’s mouse and keys only: a page’s synthetic mouseup and "h" keep nothing (finding 2)', async () => {
     const { backend, session, select, mouseUp, key, shadow } = setUp();
     await session.start();
