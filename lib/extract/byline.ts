@@ -302,6 +302,8 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
         organization ??= wire;
         continue;
       }
+      // "John Patrick Pullen, TIME": one word in capitals after a name is where they work, not a person.
+      if (authors.length > found && /^\p{Lu}{2,}$/u.test(part.trim())) continue;
       if (COLLECTIVE.test(part) && !/[\d@/|]/.test(part)) {
         collective ??= cleanPersonName(part);
         continue;

@@ -16,6 +16,16 @@ describe('parseByline', () => {
     ]);
   });
 
+  it('takes one word in capitals after a name for where they work, even in a field meant for names', () => {
+    expect(parseByline('John Patrick Pullen, TIME', { declared: true }).authors).toEqual([
+      'John Patrick Pullen',
+    ]);
+    expect(parseByline('Jane Doe, NPR').authors).toEqual(['Jane Doe']);
+    // A field meant for names still takes a one-word name of its own, and two people in capitals.
+    expect(parseByline('Madonna', { declared: true }).authors).toEqual(['Madonna']);
+    expect(parseByline('JANE DOE, JOHN ROE', { declared: true }).authors).toEqual(['Jane Doe', 'John Roe']);
+  });
+
   it('drops job titles after a comma and without one', () => {
     expect(parseByline('By Jane Doe, Staff Writer').authors).toEqual(['Jane Doe']);
     expect(parseByline('By Jane Doe, Senior White House Correspondent').authors).toEqual(['Jane Doe']);
