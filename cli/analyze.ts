@@ -14,7 +14,7 @@
  * tests call `runCli` in process.
  */
 import { createReadStream, createWriteStream, realpathSync, statSync, type WriteStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -273,8 +273,8 @@ async function runArchive(reader: ArchiveReader, run: ArchiveRun, io: CliIo): Pr
   const began = Date.now();
   let lastProgress = 0;
 
-  const showProgress = (force = false) => {
-    if (!io.stderrIsTerminal || (!force && Date.now() - lastProgress < 500)) return;
+  const showProgress = () => {
+    if (!io.stderrIsTerminal || Date.now() - lastProgress < 500) return;
     lastProgress = Date.now();
     const elapsed = Date.now() - began;
     const done = counts.analyzed + counts.errors;
@@ -469,10 +469,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const page = await analyzer.analyze(resolve(io.cwd, args.files[0]!), url);
     const text = `${JSON.stringify(page, null, 2)}\n`;
     if (args.out) {
-      const stream = createWriteStream(resolve(io.cwd, args.out));
-      await new Promise<void>((done, reject) => {
-        stream.once('error', () => reject(new CliError(`Cannot write the output file ${args.out}.`)));
-        stream.end(text, done);
+      await writeFile(resolve(io.cwd, args.out), text).catch(() => {
+        throw new CliError(`Cannot write the output file ${args.out}.`);
       });
     } else io.stdout.write(text);
   } finally {

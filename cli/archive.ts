@@ -32,12 +32,10 @@ export interface ArchivePage {
 /** What an input yields: pages, and records passed over with why (counted in the summary). */
 export type ArchiveEntry = { page: ArchivePage } | { skipped: string };
 
-/** How far through its input the reading is, 0 to 1, when it can be told (for the time left). */
+/** The pages of an input, read as they are asked for, and how far the reading has got. */
 export interface ArchiveReader {
   entries: AsyncIterable<ArchiveEntry>;
-  /** Pages in the input when known up front (folder, manifest); null for a WARC file. */
-  total: number | null;
-  /** Share of the input read so far. */
+  /** Share of the input read so far, 0 to 1 (for the time left). */
   progress(): number;
   /** What the reader noticed about its input as a whole (a WARC file cut off), for the summary. */
   notes: string[];
@@ -45,7 +43,7 @@ export interface ArchiveReader {
 
 export class ArchiveError extends Error {}
 
-/** Does `path` name a WARC file (by its name: .warc, .warc.gz, .arc.gz are WARC here)? */
+/** Does `path` name a WARC file (by its name: .warc or .warc.gz)? */
 export function isWarcPath(path: string): boolean {
   return /\.warc(?:\.gz)?$/i.test(path);
 }
@@ -123,7 +121,7 @@ export async function warcReader(path: string, name: string): Promise<ArchiveRea
       );
     }
   }
-  return { entries: entries(), total: null, progress: () => (size ? read / size : 1), notes };
+  return { entries: entries(), progress: () => (size ? read / size : 1), notes };
 }
 
 const PAGE_FILE = /\.(?:html?|xhtml)(?:\.gz)?$/i;
@@ -155,7 +153,6 @@ export async function folderReader(folder: string): Promise<ArchiveReader> {
   }
   return {
     entries: entries(),
-    total: files.length,
     progress: () => (files.length ? done / files.length : 1),
     notes: [],
   };
@@ -190,7 +187,6 @@ export async function manifestReader(listPath: string): Promise<ArchiveReader> {
   }
   return {
     entries: entries(),
-    total: lines.length,
     progress: () => (lines.length ? done / lines.length : 1),
     notes: [],
   };

@@ -74,10 +74,9 @@ export async function readPageBytes(path: string): Promise<Buffer> {
  * the size cap; an empty or binary page is refused with a PageFileError.
  */
 export function checkedPageBytes(bytes: Buffer, name: string): Buffer {
-  const path = name;
   if (bytes.length > MAX_PAGE_BYTES) {
     throw new PageFileError(
-      `${path} is too large: ${megabytesOf(bytes.length)}; Scrutiny does not read pages over ${megabytesOf(MAX_PAGE_BYTES)}.`,
+      `${name} is too large: ${megabytesOf(bytes.length)}; Scrutiny does not read pages over ${megabytesOf(MAX_PAGE_BYTES)}.`,
     );
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
@@ -87,16 +86,16 @@ export function checkedPageBytes(bytes: Buffer, name: string): Buffer {
     } catch (error) {
       if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new PageFileError(
-          `${path} is too large: it inflates to more than ${megabytesOf(MAX_PAGE_BYTES)}; Scrutiny stopped inflating it there and does not read pages that large.`,
+          `${name} is too large: it inflates to more than ${megabytesOf(MAX_PAGE_BYTES)}; Scrutiny stopped inflating it there and does not read pages that large.`,
         );
       }
-      throw new PageFileError(`${path} is not a valid gzip file (${(error as Error).message}).`);
+      throw new PageFileError(`${name} is not a valid gzip file (${(error as Error).message}).`);
     }
   }
   if (bytes.length === 0 || bytes.toString('latin1').trim() === '')
-    throw new PageFileError(`${path} is empty.`);
+    throw new PageFileError(`${name} is empty.`);
   const binary = looksBinary(bytes);
-  if (binary) throw new PageFileError(`${path} is not a web page: ${binary}.`);
+  if (binary) throw new PageFileError(`${name} is not a web page: ${binary}.`);
   return bytes;
 }
 

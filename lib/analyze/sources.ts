@@ -297,8 +297,13 @@ const GENERIC_ORGANISATION =
   /^(?:ministry|department|agency|government|council|committee|company|group|court|police|office|union|party|Verband|Ministerium|Regierung|Polizei|Gericht|Partei|Unternehmen|Behörde|ministère|gouvernement|mairie|entreprise|société)$/iu;
 
 /** An outlet's name as its site spells it: "Le Monde" → "lemonde", "The Guardian" → "theguardian". */
-function compactOutlet(name: string): string {
+export function compactOutlet(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** A site's name without its suffix: "lemonde" of lemonde.fr, "bbc" of bbc.co.uk. */
+export function siteLabel(site: string): string {
+  return site.split('.')[0]!;
 }
 
 const LINK_KIND_TO_SOURCE: Record<LinkKind, SourceKind> = {
@@ -556,11 +561,10 @@ export function findSources(
     if (linkKind === 'other-outlet' && !isOutletName(anchor)) {
       const site = siteOfHost(host);
       // The outlet the text already names for this site ("Le Monde" for lemonde.fr), or its site.
-      const siteName = site.split('.')[0] ?? site;
       const same = drafts.find(
         (d) =>
           (d.kind === 'news-outlet' || d.kind === 'wire') &&
-          (d.key === norm(site) || compactOutlet(d.name) === siteName),
+          (d.key === norm(site) || compactOutlet(d.name) === siteLabel(site)),
       );
       if (same) {
         if (at >= 0) same.places.push({ start, end });

@@ -19,7 +19,6 @@ import { COMBINED_SEPARATOR, articleMarkdown, articleMarkdownName } from './mark
 import type { ExportData, ExportFile, ExportFormat, ExportOptions } from './types';
 import { w3cPieces } from './w3c';
 
-export { sortInSlices } from './order';
 export type { ExportData, ExportFile, ExportFormat, ExportOptions, ExportScope } from './types';
 
 export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; extension: string }[] = [

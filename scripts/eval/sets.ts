@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { SOURCE_KINDS } from '../../lib/analyze/types';
+import { GENRES, type Genre } from '../../lib/extract/genre';
 import { LABELED_DIR, LANGS, type Half, type ManifestEntry } from '../labeled/select';
 import { analyzePages, type PageJob, type PageOutcome, type PageSummary } from './pool';
 import {
@@ -487,9 +488,6 @@ export interface GoldPage {
   bodyMustContain?: string[];
   bodyMustNotContain?: string[];
 }
-
-export const GENRES = ['news', 'opinion', 'analysis', 'review', 'sponsored'] as const;
-export type Genre = (typeof GENRES)[number];
 
 export const GOLD_FIELDS = [
   'title',

@@ -1,7 +1,7 @@
 /** The export's sort that pauses for the event loop: the same order as one stable Array.sort. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortInSlices } from '../../../lib/export';
+import { sortInSlices } from '../../../lib/export/order';
 
 const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key;
 const noPause = { breathe: () => Promise.resolve() };
