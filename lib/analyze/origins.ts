@@ -7,9 +7,8 @@
  * an interview with his lawyer" say nothing about a source. The host outlet and its wire are no origin:
  * their own interviews are first-hand.
  */
-import { siteOfHost } from '../annotations/page-trust';
 import { sentenceEnd, sentenceStart } from './paragraphs';
-import { isOutletName } from './sources';
+import { compactOutlet, isOutletName, linkSite, siteLabel } from './sources';
 import type { Quote } from './types';
 
 /** A name as the text prints it: capitalised words, "of" between, quotation marks around (German). */
@@ -94,26 +93,19 @@ export interface OwnOutlet {
   pageUrl?: string;
 }
 
-function siteName(pageUrl: string | undefined): string | null {
-  try {
-    const site = pageUrl ? siteOfHost(new URL(pageUrl).hostname) : '';
-    return site.split('.')[0] || null;
-  } catch {
-    return null;
-  }
-}
-
 /** The outlet named in `context` as where the quote was given, if any, and not the page's own. */
 export function originIn(context: string, own: OwnOutlet): string | null {
   const ownNames = new Set(own.names.map(compact));
-  const site = siteName(own.pageUrl);
-  if (site) ownNames.add(site);
+  const site = own.pageUrl ? siteLabel(linkSite(own.pageUrl)) : '';
+  // A site spells its outlet with the article or without: "theguardian", "washingtonpost".
+  const isOwn = (outlet: string) =>
+    ownNames.has(compact(outlet)) || (site !== '' && [compact(outlet), compactOutlet(outlet)].includes(site));
   for (const phrase of ORIGIN_PHRASES) {
     for (const match of context.matchAll(phrase)) {
       const name = match.at(-1);
       const contraction = match.length > 2 ? match[1] : undefined;
       const outlet = name ? outletIn(name, contraction) : null;
-      if (outlet && !ownNames.has(compact(outlet))) return outlet;
+      if (outlet && !isOwn(outlet)) return outlet;
     }
   }
   return null;

@@ -56,5 +56,15 @@ describe('quote origins', () => {
     expect(originIn('… he tells Axios …', { names: [], pageUrl: 'https://news.example.com/x' })).toBe(
       'Axios',
     );
+    // A site that spells its outlet with the article, and one without it.
+    expect(
+      originIn('… told The Guardian …', { names: [], pageUrl: 'https://www.theguardian.com/x' }),
+    ).toBeNull();
+    expect(
+      originIn('… told The Washington Post …', { names: [], pageUrl: 'https://www.washingtonpost.com/x' }),
+    ).toBeNull();
+    expect(originIn('… told The Guardian …', { names: [], pageUrl: 'https://news.example.com/x' })).toBe(
+      'The Guardian',
+    );
   });
 });
