@@ -343,7 +343,9 @@ async function runArchive(reader: ArchiveReader, run: ArchiveRun, io: CliIo): Pr
   if (io.stderrIsTerminal) io.stderr.write('\r\x1b[K');
   io.stderr.write(
     `Scrutiny analyzed ${done} page${done === 1 ? '' : 's'} in ${seconds(elapsed)} s ` +
-      `(${elapsed > 0 ? ((done * 1000) / elapsed).toFixed(1) : '0'} pages/s, ${run.jobs} job${run.jobs === 1 ? '' : 's'}): ` +
+      `(${elapsed > 0 ? ((done * 1000) / elapsed).toFixed(1) : '0'} pages/s, ${run.jobs} job${run.jobs === 1 ? '' : 's'}, ` +
+      // The whole process (the reader and every job's worker): what a scheduler's memory limit sees.
+      `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024).toLocaleString('en')} MB): ` +
       `${counts.errors} with an error` +
       (counts.skipped ? `, ${counts.skipped} records passed over (not HTML pages)` : '') +
       (counts.resumed ? `, ${counts.resumed} already in ${run.out}` : '') +

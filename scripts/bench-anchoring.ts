@@ -36,6 +36,7 @@ import {
   type PageDriver,
   type Span,
 } from './anchoring-edits';
+import { median } from './stats';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -141,12 +142,6 @@ class ChromiumDriver implements PageDriver {
   describeTimes(spans: Span[]): Promise<number[]> {
     return this.call(`ScrutinyAnchoring.timeDescribing(document, ${JSON.stringify(spans)})`);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = (sorted.length - 1) / 2;
-  return (sorted[Math.floor(middle)]! + sorted[Math.ceil(middle)]!) / 2;
 }
 
 function summarizePrecision(label: string, options: EditRunOptions, results: CaseResult[]): PrecisionResult {

@@ -21,6 +21,7 @@ import {
   launch,
   progress,
 } from './bench-library';
+import { median } from './stats';
 
 export interface ExportBenchOptions {
   articles: number;
@@ -59,11 +60,6 @@ export function parseExportBenchArgs(args: string[]): ExportBenchOptions {
   }
   return options;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
-};
 
 export async function runExportBench(options: ExportBenchOptions): Promise<void> {
   const started = Date.now();

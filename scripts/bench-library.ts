@@ -55,6 +55,7 @@ import type {
   SetUpResult,
   StorageEstimateResult,
 } from './bench-library-page';
+import { quantile } from './stats';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPORA = '/work/shared/corpora';
@@ -194,16 +195,6 @@ export interface LibraryReport {
 
 // ---------------------------------------------------------------------------------------------------
 // Statistics
-
-/** Linear interpolation between closest ranks (numpy's default), as scripts/bench.ts reports. */
-function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (position - lower);
-}
 
 function distribution(values: readonly number[]): Distribution {
   return {

@@ -43,6 +43,7 @@ import {
   type SearchField,
 } from '../lib/library/search';
 import { stemmerLanguage } from '../lib/library/text-folding';
+import { quantile } from './stats';
 
 const CORPORA = '/work/shared/corpora';
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -570,10 +571,6 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1_048_576;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))]!;
-}
-
 /**
  * Milliseconds one call takes: CPU time of this process (user + system), and wall time. The machine these
  * numbers come from is shared, so wall time includes waiting for a core; CPU time is what the call costs.
@@ -600,11 +597,11 @@ function timeEach<T>(items: readonly T[], run: (item: T) => unknown): Times {
   const cpu = times.map((time) => time.cpu).sort((a, b) => a - b);
   const wall = times.map((time) => time.wall).sort((a, b) => a - b);
   return {
-    p50: percentile(cpu, 0.5),
-    p95: percentile(cpu, 0.95),
+    p50: quantile(cpu, 0.5),
+    p95: quantile(cpu, 0.95),
     max: cpu[cpu.length - 1]!,
-    wallP50: percentile(wall, 0.5),
-    wallP95: percentile(wall, 0.95),
+    wallP50: quantile(wall, 0.5),
+    wallP95: quantile(wall, 0.95),
   };
 }
 

@@ -6,6 +6,7 @@
  *   npm run bench -- --only anchoring [--json FILE] [--warm-ups N] [--runs N] [--limit N]
  *   npm run bench -- --only library [--articles N] [--notes N] [--runs N] [--build] [--json FILE]
  *   npm run bench -- --only export [--articles N] [--notes N] [--runs N] [--json FILE]
+ *   npm run bench -- --only panel [ZYTE_DIR] [--pages N] [--browser chromium|firefox|both] [--json FILE]
  *
  * The first form measures the corpora and then re-anchoring (scripts/bench-anchoring.ts); `--only
  * anchoring` measures re-anchoring alone, on generated pages, with no corpus and no build needed
@@ -34,6 +35,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { printAnchoringReport, runAnchoringBench } from './bench-anchoring';
 import { printLibraryReport, runLibraryBench } from './bench-library';
 import { SIDE_STEPS, type MeasureOptions, type PageRuns } from './bench-page';
+import { median, quantile } from './stats';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_CHROME_OUTPUT = join(ROOT, '.output/chrome-mv3');
@@ -78,7 +80,8 @@ const USAGE =
   'usage: npm run bench -- <zyte-dir> [--readability-pages <dir>] [--json FILE] [--warm-ups N] [--runs N] [--profile-runs N] [--limit N] [--build] [--output-dir DIR]\n' +
   '       npm run bench -- --only anchoring [--json FILE] [--warm-ups N] [--runs N] [--limit N]\n' +
   '       npm run bench -- --only library [--articles N] [--notes N] [--runs N] [--build] [--json FILE]\n' +
-  '       npm run bench -- --only export [--articles N] [--notes N] [--runs N] [--json FILE]';
+  '       npm run bench -- --only export [--articles N] [--notes N] [--runs N] [--json FILE]\n' +
+  '       npm run bench -- --only panel [ZYTE_DIR] [--pages N] [--browser chromium|firefox|both] [--json FILE]';
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
@@ -171,20 +174,6 @@ function readabilityTestPages(dir: string): CorpusPage[] {
 
 // ---------------------------------------------------------------------------------------------------
 // Statistics
-
-function median(values: number[]): number {
-  return quantile(values, 0.5);
-}
-
-/** Linear interpolation between closest ranks (numpy's default). */
-function quantile(values: number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  return sorted[lower]! + (sorted[upper]! - sorted[lower]!) * (position - lower);
-}
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
@@ -724,6 +713,11 @@ async function main(): Promise<void> {
     // The search engines alone, in Node (scripts/bench-search.ts): --articles N --notes N --engines a,b …
     const { runSearchBench } = await import('./bench-search');
     return runSearchBench(searchArgs);
+  }
+  if (only === '--only' && what === 'panel') {
+    // The reader's wait in the built extension, in Chromium and Firefox (scripts/bench-panel.ts).
+    const { parsePanelBenchArgs, runPanelBench } = await import('./bench-panel');
+    return runPanelBench(parsePanelBenchArgs(searchArgs));
   }
   if (only === '--only' && what === 'export') {
     // Export and import of a generated library in Chromium (scripts/bench-export.ts).

@@ -26,6 +26,7 @@ import {
   showPassageInTab,
   type PanelTarget,
 } from './tab-analysis';
+import { markAfterPaint, markStep } from './timing';
 import { useNotes } from './use-notes';
 import { useSavedArticle } from './use-saved-article';
 import { useClip } from './use-clip';
@@ -63,6 +64,11 @@ export function Panel() {
   const forcedTabs = useRef(new Set<number>());
   // Set by "Analyze anyway" so keyboard focus lands on the analysis, not on a button that is gone.
   const focusHeadline = useRef(false);
+  // How many times each tab has started loading a page: a background analysis of an older page is dropped.
+  const navigations = useRef(new Map<number, number>());
+  // Background analyses run one after another, never beside each other; the running one by tab.
+  const backgroundQueue = useRef(Promise.resolve());
+  const runningInBackground = useRef(new Map<number, Promise<void>>());
 
   /**
    * Change the result shown for `page` in a tab, in the cache and on screen, if it is still that page
@@ -84,63 +90,127 @@ export function Panel() {
   const analyze = useCallback(
     async (tabId: number) => {
       const request = ++latestRequest.current;
+      const marked = { request, tabId };
+      markStep('requested', marked);
       currentTab.current = tabId;
       setView({ kind: 'loading', tabId });
-      const analyzed = await analyzeTab(tabId);
+      const analyzed = await analyzeTab(tabId, (step) => markStep(step, marked));
       const result =
         analyzed.kind === 'result' && forcedTabs.current.has(tabId)
           ? { ...analyzed, forced: true }
           : analyzed;
       if (result.kind === 'result') analyzedTabs.current.set(tabId, result);
-      if (request === latestRequest.current) setView(result);
+      if (request === latestRequest.current) {
+        setView(result);
+        markAfterPaint('byline-painted', { ...marked, view: result.kind });
+      }
       if (result.kind !== 'result') return;
       // The byline card first; quotes and sources once it is on screen, without freezing the panel.
       const page = result.page;
       afterNextPaint(() => {
         if (analyzedTabs.current.get(tabId)?.page !== page) return; // the tab has moved on
         const outcome = analyzeQuotesAndSources(page);
+        markStep('analyzed', marked);
         updateResult(tabId, page, (view) =>
           outcome.ok
             ? withAnalysis(view, outcome.analysis, outcome.ms)
             : withAnalysisFailure(view, outcome.message),
         );
+        markAfterPaint('quotes-painted', marked);
       });
     },
     [updateResult],
   );
 
+  /** Show an analysis already made, marking it for the bench as any other. */
+  const present = useCallback((known: ResultView, marked: { request: number; tabId: number }) => {
+    setView(known);
+    markAfterPaint('byline-painted', { ...marked, view: known.kind });
+    if (known.analysis.state !== 'running') markAfterPaint('quotes-painted', marked);
+  }, []);
+
   const show = useCallback(
     (tabId: number) => {
       const known = analyzedTabs.current.get(tabId);
-      if (!known) return void analyze(tabId);
-      latestRequest.current++;
+      const running = runningInBackground.current.get(tabId);
+      if (!known && !running) return void analyze(tabId);
+      const marked = { request: ++latestRequest.current, tabId };
+      markStep('requested', marked);
       currentTab.current = tabId;
-      setView(known);
+      if (known) return present(known, marked);
+      // Half done in the background: finish that rather than start again.
+      setView({ kind: 'loading', tabId });
+      void running!.then(() => {
+        if (marked.request !== latestRequest.current) return; // the reader has moved on
+        const ready = analyzedTabs.current.get(tabId);
+        if (ready) present(ready, marked);
+        else void analyze(tabId);
+      });
     },
-    [analyze],
+    [analyze, present],
   );
+
+  /**
+   * A tab of the window finished loading while the panel is open: analyse it now, in the background, so
+   * that switching to it shows the analysis at once instead of after the page's capture (100–300 ms).
+   * Only where Scrutiny may already read the page (a host permission): without one the injection fails
+   * and nothing is kept. A page that navigated meanwhile, or got analysed in the foreground, wins.
+   */
+  const analyzeInBackground = useCallback((tabId: number) => {
+    const navigation = navigations.current.get(tabId) ?? 0;
+    const stale = () =>
+      (navigations.current.get(tabId) ?? 0) !== navigation || analyzedTabs.current.has(tabId);
+    backgroundQueue.current = backgroundQueue.current
+      .then(async () => {
+        if (stale()) return;
+        let finished = () => undefined as void;
+        runningInBackground.current.set(tabId, new Promise<void>((resolve) => (finished = resolve)));
+        try {
+          const analyzed = await analyzeTab(tabId);
+          if (analyzed.kind !== 'result' || stale()) return;
+          const outcome = analyzeQuotesAndSources(analyzed.page);
+          if (stale()) return;
+          const done = outcome.ok
+            ? withAnalysis(analyzed, outcome.analysis, outcome.ms)
+            : withAnalysisFailure(analyzed, outcome.message);
+          analyzedTabs.current.set(tabId, forcedTabs.current.has(tabId) ? { ...done, forced: true } : done);
+        } finally {
+          runningInBackground.current.delete(tabId);
+          finished();
+        }
+      })
+      .catch((error: unknown) => {
+        // The next background analysis still runs; a foreground one would tell the reader.
+        console.warn('Scrutiny: a background analysis failed:', error);
+      });
+  }, []);
 
   useEffect(() => {
     let stop: (() => void) | undefined;
     void (async () => {
-      target.current = await resolveTarget();
-      forcedTabs.current = await loadForcedTabs();
-      const [shortcut, allSitesAllowed] = await Promise.all([readShortcut(), hasAllSitesPermission()]);
-      setSettings((current) => ({ ...current, shortcut, allSitesAllowed }));
-      stop = followTabs(target.current, () => currentTab.current, {
+      // The settings only change wording; they do not hold up the first analysis.
+      void Promise.all([readShortcut(), hasAllSitesPermission()]).then(([shortcut, allSitesAllowed]) =>
+        setSettings((current) => ({ ...current, shortcut, allSitesAllowed })),
+      );
+      const [resolved, forced] = await Promise.all([resolveTarget(), loadForcedTabs()]);
+      target.current = resolved;
+      forcedTabs.current = forced;
+      stop = followTabs(resolved, () => currentTab.current, {
         onTabActivated: show,
         onTabNavigating: (tabId) => {
+          navigations.current.set(tabId, (navigations.current.get(tabId) ?? 0) + 1);
           analyzedTabs.current.delete(tabId);
           if (forcedTabs.current.delete(tabId)) void saveForcedTabs(forcedTabs.current);
         },
         onTabLoaded: (tabId) => void analyze(tabId),
+        onBackgroundTabLoaded: analyzeInBackground,
         onAnalyzeRequested: (tabId) => void analyze(tabId),
       });
-      const tabId = await activeTabId(target.current);
+      const tabId = await activeTabId(resolved);
       if (tabId !== null) await analyze(tabId);
     })();
     return () => stop?.();
-  }, [analyze, show]);
+  }, [analyze, show, analyzeInBackground]);
 
   useEffect(() => {
     if (!focusHeadline.current || view.kind !== 'result') return;

@@ -71,8 +71,14 @@ const NOT_ANSWERING =
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** The steps of analyzeTab that the panel marks for the bench (see ./timing.ts). */
+export type AnalyzeStep = 'injected' | 'captured' | 'built';
+
 /** Inject the extraction script into a tab, ask it for the page and build the analysis. */
-export async function analyzeTab(tabId: number): Promise<PanelView> {
+export async function analyzeTab(
+  tabId: number,
+  onStep: (step: AnalyzeStep) => void = () => undefined,
+): Promise<PanelView> {
   let url: string | undefined;
   try {
     // Without a permission for the tab the browser hides its address; that is fine.
@@ -90,6 +96,7 @@ export async function analyzeTab(tabId: number): Promise<PanelView> {
     // "Done" without the script's answer: the browser protects this page (Firefox, about: pages).
     if (!injections.some((injection) => injection?.result === EXTRACT_SCRIPT_READY))
       return { kind: 'restricted', tabId, reason: BROWSER_PAGE };
+    onStep('injected');
   } catch (error) {
     if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
     const reason = reasonFromInjectionError(errorText(error));
@@ -107,6 +114,7 @@ export async function analyzeTab(tabId: number): Promise<PanelView> {
       message: 'The page did not answer. Reload it and try again.',
     };
   }
+  onStep('captured');
   const response = parseExtractResponse(raw);
   if (!response)
     return { kind: 'error', tabId, message: 'The page sent back something Scrutiny does not understand.' };
@@ -114,7 +122,9 @@ export async function analyzeTab(tabId: number): Promise<PanelView> {
     // The page's own words never reach the reader: a fixed sentence, whatever the page sent.
     return { kind: 'error', tabId, message: `Scrutiny could not read this page: ${CAPTURE_FAILED}` };
   try {
-    return resultView(tabId, buildAnalyzedPage(response.capture, window));
+    const page = buildAnalyzedPage(response.capture, window);
+    onStep('built');
+    return resultView(tabId, page);
   } catch (error) {
     // For the console; the reader gets a sentence, never an internal message.
     console.warn('Scrutiny: building the analysis failed:', error);
@@ -180,6 +190,8 @@ export interface TabEvents {
   onTabNavigating(tabId: number): void;
   /** The shown tab finished loading a page. */
   onTabLoaded(tabId: number): void;
+  /** Another tab of the window finished loading a page (never for a panel pinned to one tab). */
+  onBackgroundTabLoaded(tabId: number): void;
   /** The reader clicked the toolbar button or pressed the shortcut for this tab. */
   onAnalyzeRequested(tabId: number): void;
 }
@@ -193,9 +205,12 @@ export function followTabs(
   const activated = (info: { tabId: number; windowId: number }) => {
     if (target.pinnedTabId === null && info.windowId === target.windowId) events.onTabActivated(info.tabId);
   };
-  const updated = (tabId: number, change: { status?: string; url?: string }) => {
+  const updated = (tabId: number, change: { status?: string; url?: string }, tab?: { windowId?: number }) => {
     if (change.status === 'loading') events.onTabNavigating(tabId);
-    if (tabId === currentTabId() && change.status === 'complete') events.onTabLoaded(tabId);
+    if (change.status !== 'complete') return;
+    if (tabId === currentTabId()) events.onTabLoaded(tabId);
+    else if (target.pinnedTabId === null && tab?.windowId === target.windowId)
+      events.onBackgroundTabLoaded(tabId);
   };
   const removed = (tabId: number) => events.onTabNavigating(tabId);
   const message = (raw: unknown, sender: { id?: string }) => {

@@ -208,7 +208,7 @@ describe('--manifest', { timeout: SLOW_MACHINE_MS }, () => {
       expect(run.code).toBe(0);
       // Only the summary on stderr: every bad entry's error is on its own line of the output.
       expect(run.stderr).toMatch(
-        /^Scrutiny analyzed 21 pages in [\d.]+ s \([\d.]+ pages\/s, \d+ jobs?\): \d+ with an error\.\n$/,
+        /^Scrutiny analyzed 21 pages in [\d.]+ s \([\d.]+ pages\/s, \d+ jobs?, peak memory [\d,]+ MB\): \d+ with an error\.\n$/,
       );
       const lines = run.stdout.trimEnd().split('\n');
       expect(lines).toHaveLength(entries.length);

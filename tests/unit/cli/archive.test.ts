@@ -57,7 +57,7 @@ describe('a WARC file', { timeout: SLOW_MACHINE_MS }, () => {
     expect(run.stdout).toBe('');
     // The image, the redirect and the JSON are passed over; the cut-off last record is named.
     expect(run.stderr).toMatch(
-      /^Scrutiny analyzed 3 pages in [\d.]+ s \([\d.]+ pages\/s, 2 jobs\): 0 with an error, 3 records passed over \(not HTML pages\); crawl\.warc\.gz ends in a record cut off after byte [\d,]+ of [\d,]+, which was passed over\.\n$/,
+      /^Scrutiny analyzed 3 pages in [\d.]+ s \([\d.]+ pages\/s, 2 jobs, peak memory [\d,]+ MB\): 0 with an error, 3 records passed over \(not HTML pages\); crawl\.warc\.gz ends in a record cut off after byte [\d,]+ of [\d,]+, which was passed over\.\n$/,
     );
     const records = recordsIn(join(folder, 'crawl.jsonl'));
     expect(records.map((record) => record.url)).toEqual(WARC_PAGES.map((page) => page.url));

@@ -1,0 +1,45 @@
+/**
+ * The reader's wait, as the panel sees it: every analysis gets a number, and each of its steps a
+ * Performance mark (`scrutiny:<step>`) carrying that number and the tab. `npm run bench -- --only panel`
+ * (scripts/bench-panel.ts) reads them through another page of the extension and sets them against the
+ * moment of the reader's gesture, taken there. Each mark carries the wall clock (`at`), which all pages
+ * share: `performance.timeOrigin` is not comparable across documents in Firefox (a new window's was 50 ms
+ * off). Marks stay in the panel's own document, which no web page can read.
+ */
+
+/** In the order they happen; `byline-painted` and `quotes-painted` are taken after the browser painted. */
+export const PANEL_STEPS = [
+  'requested',
+  'injected',
+  'captured',
+  'built',
+  'byline-painted',
+  'analyzed',
+  'quotes-painted',
+] as const;
+export type PanelStep = (typeof PANEL_STEPS)[number];
+
+export const PANEL_MARK_PREFIX = 'scrutiny:';
+
+export interface PanelMarkDetail {
+  request: number;
+  tabId: number;
+  /** Date.now() when marked (set by markStep). */
+  at?: number;
+  /** On `byline-painted`: what the panel showed (`result`, or why there is no analysis). */
+  view?: string;
+}
+
+export function markStep(step: PanelStep, detail: PanelMarkDetail): void {
+  // A new analysis starts a new set: the marks never pile up in a panel that stays open all day.
+  if (step === 'requested') performance.clearMarks();
+  performance.mark(PANEL_MARK_PREFIX + step, { detail: { ...detail, at: Date.now() } });
+}
+
+/**
+ * Mark once what the last render put on screen has been painted: the frame's callback runs before its
+ * paint, the task after it once the paint is done. A hidden panel paints nothing and marks nothing.
+ */
+export function markAfterPaint(step: PanelStep, detail: PanelMarkDetail): void {
+  requestAnimationFrame(() => setTimeout(() => markStep(step, detail), 0));
+}
