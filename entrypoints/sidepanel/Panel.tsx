@@ -26,6 +26,7 @@ import {
   showPassageInTab,
   type PanelTarget,
 } from './tab-analysis';
+import { BackgroundAnalyses } from '@/lib/background-analyses';
 import { markAfterPaint, markStep } from './timing';
 import { useNotes } from './use-notes';
 import { useSavedArticle } from './use-saved-article';
@@ -33,7 +34,9 @@ import { useClip } from './use-clip';
 import { takePendingSave } from './pending-note';
 import { ClipCard } from '@/components/ClipCard';
 import { parseAnnotationMessage } from '@/lib/annotations/messages';
-import { openAnnotationStore } from '@/lib/store';
+// The store's modules directly: its index also carries the import code and its schemas (zod), which
+// the panel does not need and would parse on every opening.
+import { openAnnotationStore } from '@/lib/store/schema';
 
 /** The library's database, in the extension's own origin (the panel writes saved articles itself). */
 const libraryDb = openAnnotationStore();
@@ -64,11 +67,25 @@ export function Panel() {
   const forcedTabs = useRef(new Set<number>());
   // Set by "Analyze anyway" so keyboard focus lands on the analysis, not on a button that is gone.
   const focusHeadline = useRef(false);
-  // How many times each tab has started loading a page: a background analysis of an older page is dropped.
-  const navigations = useRef(new Map<number, number>());
-  // Background analyses run one after another, never beside each other; the running one by tab.
-  const backgroundQueue = useRef(Promise.resolve());
-  const runningInBackground = useRef(new Map<number, Promise<void>>());
+  // Tabs of the window that finish loading are analysed in the background, so a switch shows them at once.
+  // Only where Scrutiny may already read the page (a host permission): elsewhere the injection fails.
+  const [inBackground] = useState(
+    () =>
+      new BackgroundAnalyses<ResultView>({
+        analyze: async (tabId) => {
+          const analyzed = await analyzeTab(tabId);
+          if (analyzed.kind !== 'result') return null;
+          const outcome = analyzeQuotesAndSources(analyzed.page);
+          const done = outcome.ok
+            ? withAnalysis(analyzed, outcome.analysis, outcome.ms)
+            : withAnalysisFailure(analyzed, outcome.message);
+          return forcedTabs.current.has(tabId) ? { ...done, forced: true } : done;
+        },
+        known: (tabId) => analyzedTabs.current.has(tabId),
+        keep: (tabId, result) => analyzedTabs.current.set(tabId, result),
+        failed: (error) => console.warn('Scrutiny: a background analysis failed:', error),
+      }),
+  );
 
   /**
    * Change the result shown for `page` in a tab, in the cache and on screen, if it is still that page
@@ -132,7 +149,7 @@ export function Panel() {
   const show = useCallback(
     (tabId: number) => {
       const known = analyzedTabs.current.get(tabId);
-      const running = runningInBackground.current.get(tabId);
+      const running = inBackground.runningFor(tabId);
       if (!known && !running) return void analyze(tabId);
       const marked = { request: ++latestRequest.current, tabId };
       markStep('requested', marked);
@@ -150,41 +167,6 @@ export function Panel() {
     [analyze, present],
   );
 
-  /**
-   * A tab of the window finished loading while the panel is open: analyse it now, in the background, so
-   * that switching to it shows the analysis at once instead of after the page's capture (100–300 ms).
-   * Only where Scrutiny may already read the page (a host permission): without one the injection fails
-   * and nothing is kept. A page that navigated meanwhile, or got analysed in the foreground, wins.
-   */
-  const analyzeInBackground = useCallback((tabId: number) => {
-    const navigation = navigations.current.get(tabId) ?? 0;
-    const stale = () =>
-      (navigations.current.get(tabId) ?? 0) !== navigation || analyzedTabs.current.has(tabId);
-    backgroundQueue.current = backgroundQueue.current
-      .then(async () => {
-        if (stale()) return;
-        let finished = () => undefined as void;
-        runningInBackground.current.set(tabId, new Promise<void>((resolve) => (finished = resolve)));
-        try {
-          const analyzed = await analyzeTab(tabId);
-          if (analyzed.kind !== 'result' || stale()) return;
-          const outcome = analyzeQuotesAndSources(analyzed.page);
-          if (stale()) return;
-          const done = outcome.ok
-            ? withAnalysis(analyzed, outcome.analysis, outcome.ms)
-            : withAnalysisFailure(analyzed, outcome.message);
-          analyzedTabs.current.set(tabId, forcedTabs.current.has(tabId) ? { ...done, forced: true } : done);
-        } finally {
-          runningInBackground.current.delete(tabId);
-          finished();
-        }
-      })
-      .catch((error: unknown) => {
-        // The next background analysis still runs; a foreground one would tell the reader.
-        console.warn('Scrutiny: a background analysis failed:', error);
-      });
-  }, []);
-
   useEffect(() => {
     let stop: (() => void) | undefined;
     void (async () => {
@@ -198,19 +180,19 @@ export function Panel() {
       stop = followTabs(resolved, () => currentTab.current, {
         onTabActivated: show,
         onTabNavigating: (tabId) => {
-          navigations.current.set(tabId, (navigations.current.get(tabId) ?? 0) + 1);
+          inBackground.navigated(tabId);
           analyzedTabs.current.delete(tabId);
           if (forcedTabs.current.delete(tabId)) void saveForcedTabs(forcedTabs.current);
         },
         onTabLoaded: (tabId) => void analyze(tabId),
-        onBackgroundTabLoaded: analyzeInBackground,
+        onBackgroundTabLoaded: (tabId) => inBackground.schedule(tabId),
         onAnalyzeRequested: (tabId) => void analyze(tabId),
       });
       const tabId = await activeTabId(resolved);
       if (tabId !== null) await analyze(tabId);
     })();
     return () => stop?.();
-  }, [analyze, show, analyzeInBackground]);
+  }, [analyze, show]);
 
   useEffect(() => {
     if (!focusHeadline.current || view.kind !== 'result') return;

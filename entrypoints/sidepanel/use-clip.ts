@@ -18,10 +18,10 @@ import {
   listCollections,
   moveToCollection,
   setLastCollection,
-  StoreError,
   updateClipping,
-  type ScrutinyDatabase,
-} from '@/lib/store';
+} from '@/lib/store/library';
+import { StoreError } from '@/lib/store/errors';
+import type { ScrutinyDatabase } from '@/lib/store/schema';
 import { takePendingClip } from './pending-note';
 
 const UNEXPECTED = 'Something went wrong in Scrutiny’s storage. Nothing was changed: try again.';

@@ -15,8 +15,9 @@ import { contentHash, snapshotInputFromPage, type SnapshotInput } from '@/lib/li
 import { announceLibraryChange, onLibraryChange } from '@/lib/library/sync';
 import type { ExportScope } from '@/lib/export/types';
 import type { PanelView } from '@/lib/panel-state';
-import { findSavedArticle, latestVersion, saveArticle, StoreError, type ScrutinyDatabase } from '@/lib/store';
-import { copyText, downloadFile, makeExport } from '../library/transfer';
+import { StoreError } from '@/lib/store/errors';
+import { findSavedArticle, latestVersion, saveArticle } from '@/lib/store/library';
+import type { ScrutinyDatabase } from '@/lib/store/schema';
 
 const INITIAL: SavedArticleState = {
   status: 'checking',
@@ -185,6 +186,9 @@ export function useSavedArticle(
             : null;
         try {
           if (!scope) throw new Error('This page has no address to export it by.');
+          // Loaded on the first export: the export code (and its schemas) is half the panel's script,
+          // which every opening of the panel would otherwise parse before showing the byline.
+          const { copyText, downloadFile, makeExport } = await import('../library/transfer');
           const file = await makeExport(db, scope, 'markdown', {
             markdownLayout: 'combined',
             now: new Date(),

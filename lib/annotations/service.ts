@@ -4,16 +4,17 @@
  * An annotator in a web page may only list its own page's annotations and add highlights to it; changing
  * and deleting are for the extension's own pages (the panel).
  */
+// The store's modules, not its index (which carries the import code and its zod schemas).
 import {
   createHighlight,
   deleteAnnotation,
   listAnnotationsForPage,
   restoreAnnotation,
   savePageNote,
-  StoreError,
   updateAnnotation,
-  type ScrutinyDatabase,
-} from '../store';
+} from '../store/annotations';
+import { StoreError } from '../store/errors';
+import type { ScrutinyDatabase } from '../store/schema';
 import type { AnnotationMessage, StoreRequest, StoreResponse } from './messages';
 import { pageKeys } from './page-keys';
 import { pageForFrame } from './page-trust';

@@ -5,14 +5,11 @@
  */
 import type { ClipRequest, ClipResponse } from '../annotations/messages';
 import { pageForFrame } from '../annotations/page-trust';
-import {
-  createClipping,
-  createCollection,
-  getLibrarySettings,
-  listCollections,
-  StoreError,
-  type ScrutinyDatabase,
-} from '../store';
+// The store's modules, not its index, which also carries the import code (zod schemas): this module
+// reaches the panel, which would parse all that on every opening.
+import { createClipping, createCollection, getLibrarySettings, listCollections } from '../store/library';
+import { StoreError } from '../store/errors';
+import type { ScrutinyDatabase } from '../store/schema';
 import type { Clipping, Collection } from './types';
 
 export const DEFAULT_COLLECTION_NAME = 'Clippings';
