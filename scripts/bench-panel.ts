@@ -36,11 +36,10 @@ import type { Browser } from '@wxt-dev/browser';
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
-  FIREFOX_PATH,
   FIREFOX_UUID,
-  GECKO_ID,
   ROOT,
   TEST_BUILD,
+  firefoxLaunchOptions,
   temporaryProfile,
 } from '../tests/e2e/browsers';
 
@@ -291,25 +290,16 @@ async function controlPage(context: BrowserContext, panelUrl: string): Promise<P
 async function firefoxDriver(): Promise<Driver> {
   // Every address but 127.0.0.1 goes to a proxy that is not there: nothing leaves, nothing waits on DNS.
   const deadPort = 1;
-  const instance: PuppeteerBrowser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    protocol: 'webDriverBiDi',
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'xpinstall.signatures.required': false,
-      'network.captive-portal-service.enabled': false,
-      'app.update.enabled': false,
+  const instance: PuppeteerBrowser = await puppeteer.launch(
+    firefoxLaunchOptions({
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': deadPort,
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': deadPort,
       'network.proxy.no_proxies_on': '127.0.0.1',
-    },
-  });
+    }),
+  );
   await instance.installExtension(TEST_BUILD.firefox);
   const panelUrl = `moz-extension://${FIREFOX_UUID}/sidepanel.html`;
   // Extension pages never finish a BiDi navigation in Firefox: start it and wait for the page instead.

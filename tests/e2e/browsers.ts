@@ -49,3 +49,24 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
   '--no-default-browser-check',
 ];
+
+/**
+ * puppeteer's launch options for Firefox ESR over WebDriver BiDi, with the test extension's fixed
+ * moz-extension:// address and no phoning home; `prefs` add to (or override) those preferences.
+ */
+export function firefoxLaunchOptions(prefs: Record<string, string | number | boolean> = {}) {
+  return {
+    browser: 'firefox' as const,
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    protocol: 'webDriverBiDi' as const,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'xpinstall.signatures.required': false,
+      'network.captive-portal-service.enabled': false,
+      'app.update.enabled': false,
+      ...prefs,
+    },
+  };
+}

@@ -23,9 +23,9 @@ import { articleParagraphs, articlePage } from '../fixtures/hostile/pages';
 import {
   FIREFOX_PATH,
   FIREFOX_UUID,
-  GECKO_ID,
   TEST_BUILD,
   browserAvailable,
+  firefoxLaunchOptions,
   temporaryProfile,
 } from './browsers';
 import {
@@ -87,21 +87,7 @@ async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, t
 
 /** Firefox with the extension installed; what it downloads goes straight into `downloadDir`. */
 async function launchFirefox(downloadDir: string): Promise<PuppeteerBrowser> {
-  const instance = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    protocol: 'webDriverBiDi',
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      'xpinstall.signatures.required': false,
-      // No network: keep Firefox from phoning home.
-      'network.captive-portal-service.enabled': false,
-      'app.update.enabled': false,
-      ...downloadPrefs(downloadDir),
-    },
-  });
+  const instance = await puppeteer.launch(firefoxLaunchOptions(downloadPrefs(downloadDir)));
   await instance.installExtension(TEST_BUILD.firefox);
   return instance;
 }

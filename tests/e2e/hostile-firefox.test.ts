@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page } from 'puppeteer-core';
 import type { Browser } from '@wxt-dev/browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
-import { FIREFOX_PATH, FIREFOX_UUID, GECKO_ID, TEST_BUILD, browserAvailable } from './browsers';
+import { FIREFOX_PATH, FIREFOX_UUID, TEST_BUILD, browserAvailable, firefoxLaunchOptions } from './browsers';
 import {
   CLEANING_PATH,
   CLOBBERING_PATH,
@@ -79,25 +79,16 @@ describe.skipIf(!available)('Firefox ESR against hostile pages', () => {
     server.route(SIBLING_PATH, siblingCopy(victim));
     server.route(CLOBBERING_PATH, clobberingArticle());
     server.route(CLEANING_PATH, cleaningArticle());
-    firefox = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX_PATH,
-      headless: true,
-      protocol: 'webDriverBiDi',
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-        'xpinstall.signatures.required': false,
-        'network.captive-portal-service.enabled': false,
-        'app.update.enabled': false,
+    firefox = await puppeteer.launch(
+      firefoxLaunchOptions({
         // Two blogs on one shared host, both served by the fixture server on this machine, over plain http.
         'network.dns.localDomains': `alice.${HOSTILE_HOST},bob.${HOSTILE_HOST}`,
         'network.stricttransportsecurity.preloadlist': false,
         'dom.security.https_first': false,
         'dom.security.https_first_schemeless': false,
         'dom.security.https_only_mode': false,
-      },
-    });
+      }),
+    );
     await firefox.installExtension(TEST_BUILD.firefox);
     extension = await openExtensionPage('?opener=1');
   });
