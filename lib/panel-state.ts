@@ -93,6 +93,13 @@ export function withAnalysisFailure(view: ResultView, message = ANALYSIS_FAILED)
   return { ...view, analysis: { state: 'failed', message } };
 }
 
+/** The view once the quotes-and-sources step is over, whichever way it went. */
+export function withAnalysisOutcome(view: ResultView, outcome: AnalysisOutcome): ResultView {
+  return outcome.ok
+    ? withAnalysis(view, outcome.analysis, outcome.ms)
+    : withAnalysisFailure(view, outcome.message);
+}
+
 export function withPassageNote(view: ResultView, passageNote: string | null): ResultView {
   return view.passageNote === passageNote ? view : { ...view, passageNote };
 }

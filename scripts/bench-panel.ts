@@ -576,6 +576,8 @@ interface GestureSummary {
 
 function summarize(gesture: GestureSummary['gesture'], samples: Sample[]): GestureSummary {
   const analyzed = samples.filter((sample) => sample.byline !== null && sample.quotes !== null);
+  const bylines = analyzed.map((sample) => sample.byline!);
+  const quotes = analyzed.map((sample) => sample.quotes!);
   const stepMedians: Partial<Record<PanelStep, number>> = {};
   PANEL_STEPS.forEach((step, index) => {
     const before = index === 0 ? null : PANEL_STEPS[index - 1]!;
@@ -592,22 +594,10 @@ function summarize(gesture: GestureSummary['gesture'], samples: Sample[]): Gestu
     gesture,
     samples: samples.length,
     notAnalyzed: samples.length - analyzed.length,
-    bylineMedian: quantile(
-      analyzed.map((sample) => sample.byline!),
-      0.5,
-    ),
-    bylineP90: quantile(
-      analyzed.map((sample) => sample.byline!),
-      0.9,
-    ),
-    quotesMedian: quantile(
-      analyzed.map((sample) => sample.quotes!),
-      0.5,
-    ),
-    quotesP90: quantile(
-      analyzed.map((sample) => sample.quotes!),
-      0.9,
-    ),
+    bylineMedian: quantile(bylines, 0.5),
+    bylineP90: quantile(bylines, 0.9),
+    quotesMedian: quantile(quotes, 0.5),
+    quotesP90: quantile(quotes, 0.9),
     stepMedians,
     panelDocumentMedian: quantile(
       analyzed.map((sample) => sample.panelDocument),

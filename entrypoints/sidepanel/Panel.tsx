@@ -7,8 +7,7 @@ import {
   analyzeQuotesAndSources,
   PAGE_UNREACHABLE,
   PASSAGE_NOT_FOUND,
-  withAnalysis,
-  withAnalysisFailure,
+  withAnalysisOutcome,
   withPassageNote,
   type PanelView,
   type ResultView,
@@ -67,6 +66,9 @@ export function Panel() {
   const forcedTabs = useRef(new Set<number>());
   // Set by "Analyze anyway" so keyboard focus lands on the analysis, not on a button that is gone.
   const focusHeadline = useRef(false);
+  /** A result as the reader left its tab: "Analyze anyway" holds until the tab loads another page. */
+  const withForcedChoice = (view: ResultView): ResultView =>
+    forcedTabs.current.has(view.tabId) ? { ...view, forced: true } : view;
   // Tabs of the window that finish loading are analysed in the background, so a switch shows them at once.
   // Only where Scrutiny may already read the page (a host permission): elsewhere the injection fails.
   const [inBackground] = useState(
@@ -75,11 +77,7 @@ export function Panel() {
         analyze: async (tabId) => {
           const analyzed = await analyzeTab(tabId);
           if (analyzed.kind !== 'result') return null;
-          const outcome = analyzeQuotesAndSources(analyzed.page);
-          const done = outcome.ok
-            ? withAnalysis(analyzed, outcome.analysis, outcome.ms)
-            : withAnalysisFailure(analyzed, outcome.message);
-          return forcedTabs.current.has(tabId) ? { ...done, forced: true } : done;
+          return withForcedChoice(withAnalysisOutcome(analyzed, analyzeQuotesAndSources(analyzed.page)));
         },
         known: (tabId) => analyzedTabs.current.has(tabId),
         keep: (tabId, result) => analyzedTabs.current.set(tabId, result),
@@ -112,10 +110,7 @@ export function Panel() {
       currentTab.current = tabId;
       setView({ kind: 'loading', tabId });
       const analyzed = await analyzeTab(tabId, (step) => markStep(step, marked));
-      const result =
-        analyzed.kind === 'result' && forcedTabs.current.has(tabId)
-          ? { ...analyzed, forced: true }
-          : analyzed;
+      const result = analyzed.kind === 'result' ? withForcedChoice(analyzed) : analyzed;
       if (result.kind === 'result') analyzedTabs.current.set(tabId, result);
       if (request === latestRequest.current) {
         setView(result);
@@ -128,11 +123,7 @@ export function Panel() {
         if (analyzedTabs.current.get(tabId)?.page !== page) return; // the tab has moved on
         const outcome = analyzeQuotesAndSources(page);
         markStep('analyzed', marked);
-        updateResult(tabId, page, (view) =>
-          outcome.ok
-            ? withAnalysis(view, outcome.analysis, outcome.ms)
-            : withAnalysisFailure(view, outcome.message),
-        );
+        updateResult(tabId, page, (view) => withAnalysisOutcome(view, outcome));
         markAfterPaint('quotes-painted', marked);
       });
     },
