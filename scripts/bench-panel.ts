@@ -159,8 +159,8 @@ interface Driver {
 }
 
 /**
- * Run in an extension page: the marks of the panel page (the one that follows a window, not a pinned
- * one), on the browser's clock. `chrome.extension.getViews` is there in both browsers.
+ * Run in an extension page: the marks of the panel page (any panel page but the bench's control page),
+ * with the wall clock each carries. `chrome.extension.getViews` is there in both browsers.
  */
 function readPanelMarks(
   prefix: string,
