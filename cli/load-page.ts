@@ -1,8 +1,6 @@
 /** Reading saved pages from disk for the CLI, the evaluation and the benchmark (Node only). */
 import { readFile, stat } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { withAnalysis } from '../lib/analyze';
 import { extractArticle } from '../lib/extract';
 import type { AnalyzedPage } from '../lib/extract/types';
@@ -13,6 +11,7 @@ import {
   type PrepareOptions,
 } from './page-source';
 import { hostOf } from '../lib/extract/urls';
+import { parsePageDom, type PageDom } from './html-dom';
 
 /** Largest page the CLI reads or inflates; a bigger one stops with "too large". */
 export const MAX_PAGE_BYTES = 40 * 1024 * 1024;
@@ -100,33 +99,19 @@ export function checkedPageBytes(bytes: Buffer, name: string): Buffer {
 }
 
 /** A parsed page and what was changed to parse it safely (see ./page-source.ts). */
-export interface LoadedPage {
-  dom: JSDOM;
+export interface LoadedPage extends PageDom {
   warnings: string[];
 }
 
-function parseSource(source: PreparedSource, url: string): JSDOM {
-  const parse = (contentType: string) =>
-    new JSDOM(source.bytes, { url, contentType, virtualConsole: new VirtualConsole() });
-  try {
-    return parse(source.contentType);
-  } catch (error) {
-    // jsdom's encoding sniffer throws a TypeError on a malformed charset attribute
-    // (content="text/html; charset="UTF-8"), which real pages carry: state the encoding up front.
-    if (!(error instanceof TypeError) || source.contentType !== 'text/html') throw error;
-    return parse(`text/html; charset=${isUtf8(source.bytes) ? 'utf-8' : 'windows-1252'}`);
-  }
-}
-
 /**
- * Parse page bytes into a jsdom window, after bringing them within what jsdom handles safely
- * (depth, size, attributes, frames). jsdom sniffs the encoding (BOM, <meta charset>) itself.
+ * Parse page bytes (see ./html-dom.ts for the DOMs), after bringing them within what a DOM in Node
+ * handles safely and in reasonable time (depth, size, attributes, frames).
  */
 export function loadPage(bytes: Buffer, url: string): LoadedPage {
   // Each attempt reads the page more loosely than the one before:
   // - XML that is not well-formed is read as HTML, as a browser opening a .html file would;
-  // - jsdom parses every style sheet and throws on some (an unclosed calc(), say), and extraction
-  //   never needs them, so the last attempt leaves them out.
+  // - a style sheet the parser throws on (jsdom's, on an unclosed calc()) is left out: extraction
+  //   never needs them.
   const attempts: PrepareOptions[] = [{}, { allowXml: false }, { allowXml: false, dropStyles: true }];
   for (let index = 0; ; index++) {
     let source: PreparedSource;
@@ -139,7 +124,7 @@ export function loadPage(bytes: Buffer, url: string): LoadedPage {
       throw error;
     }
     try {
-      return { dom: parseSource(source, url), warnings: source.warnings };
+      return { ...parsePageDom(source.bytes, source.contentType, url), warnings: source.warnings };
     } catch (error) {
       const isXml = source.contentType === 'application/xml';
       const retry = isXml ? 1 : (error as Error).name === 'SyntaxError' ? 2 : null;
@@ -149,11 +134,6 @@ export function loadPage(bytes: Buffer, url: string): LoadedPage {
   }
 }
 
-/** Parse page bytes into a jsdom window (see loadPage, whose warnings this drops). */
-export function parsePage(bytes: Buffer, url: string): JSDOM {
-  return loadPage(bytes, url).dom;
-}
-
 /** Read, parse and extract one saved page. `url` must be an http(s) address when given. */
 export async function analyzeFile(path: string, url?: string): Promise<AnalyzedPage> {
   return analyzeBytes(await readPageBytes(path), url);
@@ -161,15 +141,14 @@ export async function analyzeFile(path: string, url?: string): Promise<AnalyzedP
 
 /** Parse and extract a page's bytes (checked with checkedPageBytes). `url`: an http(s) address or none. */
 export function analyzeBytes(bytes: Buffer, url?: string): AnalyzedPage {
-  const { dom, warnings } = loadPage(bytes, url ?? PLACEHOLDER_URL);
+  const { document, window, warnings, close } = loadPage(bytes, url ?? PLACEHOLDER_URL);
   try {
-    const window = dom.window as unknown as Window;
-    const page = withAnalysis(extractArticle(dom.window.document, { url, window, documentIsCopy: true }));
+    const page = withAnalysis(extractArticle(document, { url, window, documentIsCopy: true }));
     // A relative canonical link resolves against the placeholder; that is no address either.
     if (!url && hostOf(page.url) === hostOf(PLACEHOLDER_URL)) page.url = '';
     page.warnings.unshift(...warnings);
     return page;
   } finally {
-    dom.window.close();
+    close();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/bench-dom.ts <corpora-dir> jsdom|linkedom|happy-dom [--json FILE]`: the CLI's
  * extraction and analysis (extractArticle, then the analysis in withAnalysis) on the Zyte benchmark's
- * pages with one DOM implementation, for choosing one by measurement (docs/research.md): body F1 against
+ * pages with one DOM implementation, for choosing one by measurement (docs/research.md): linkedom as
+ * the CLI uses it (cli/html-dom.ts), jsdom as the CLI used it before, happy-dom. Body F1 against
  * the benchmark's ground truth (the same shingle scoring as `npm run eval -- zyte`), pages per second of
  * one core, peak RSS, and each page's authors and title (so two runs can be compared page by page). One
  * implementation per process, so that memory is its own.
@@ -9,11 +10,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseHTML } from 'linkedom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { Window as HappyWindow } from 'happy-dom';
 import { withAnalysis } from '../lib/analyze';
 import { extractArticle } from '../lib/extract';
 import { loadPage } from '../cli/load-page';
+import { prepareSource } from '../cli/page-source';
 import { macroPrecisionRecall, shingleMatch, f1Of } from './eval/scoring';
 
 type Implementation = 'jsdom' | 'linkedom' | 'happy-dom';
@@ -23,8 +25,24 @@ function parse(
   bytes: Buffer,
   url: string,
 ): { document: Document; window: Window; close(): void } {
+  // linkedom as the CLI uses it: parse5's tree in linkedom, sanitizing in jsdom (cli/html-dom.ts).
+  if (implementation === 'linkedom') return loadPage(bytes, url);
   if (implementation === 'jsdom') {
-    const { dom } = loadPage(bytes, url);
+    // The CLI before linkedom: the same guarded source (cli/page-source.ts), parsed by jsdom.
+    const jsdomOf = (dropStyles: boolean) => {
+      const source = prepareSource(bytes, { allowXml: false, dropStyles });
+      return new JSDOM(source.bytes, {
+        url,
+        contentType: source.contentType,
+        virtualConsole: new VirtualConsole(),
+      });
+    };
+    let dom: JSDOM;
+    try {
+      dom = jsdomOf(false);
+    } catch {
+      dom = jsdomOf(true); // jsdom throws on some style sheets
+    }
     return {
       document: dom.window.document,
       window: dom.window as unknown as Window,
@@ -32,10 +50,6 @@ function parse(
     };
   }
   const html = bytes.toString('utf8');
-  if (implementation === 'linkedom') {
-    const { window, document } = parseHTML(html) as unknown as { window: Window; document: Document };
-    return { document, window, close: () => undefined };
-  }
   const window = new HappyWindow({
     url,
     settings: {

@@ -26,7 +26,10 @@ export function builtIn(target: object, name: string): unknown {
     const descriptor = Object.getOwnPropertyDescriptor(proto, name);
     if (descriptor) return descriptor.get ? descriptor.get.call(target) : descriptor.value;
   }
-  return undefined;
+  // No prototype has it: a DOM that keeps a node's fields on the node itself (linkedom, in the command
+  // line, where no page script runs). Browsers and jsdom define every name asked for here on a
+  // prototype, so a name a page clobbers is never read this way.
+  return Object.getOwnPropertyDescriptor(target, name)?.value;
 }
 
 export function callBuiltIn(target: object, name: string, ...args: unknown[]): unknown {

@@ -135,8 +135,7 @@ async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const labelPath = join(LABELED_DIR, `${id}.expected.json`);
-  const { dom } = loadPage(await readPageBytes(join(corporaDir, entry.path)), entry.url);
-  const document = dom.window.document;
+  const { document, close } = loadPage(await readPageBytes(join(corporaDir, entry.path)), entry.url);
   const out: string[] = [
     `== ${entry.id}  (${entry.lang}, ${entry.half} half, manifest #${manifest.indexOf(entry) + 1})`,
     `file:  ${entry.path}`,
@@ -162,7 +161,7 @@ async function main(argv: string[]): Promise<void> {
     markBlocks(document, showLinks);
     out.push('-- visible text of the whole page, block by block', blockText(document.body));
   }
-  dom.window.close();
+  close();
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
