@@ -74,8 +74,8 @@ import(workerData.tsxApi).then((tsx) => { tsx.register(); return import(workerDa
 function startWorker(heapMb: number): Worker {
   const options = {
     // A young generation larger than a worker's default: a page's DOM is short-lived garbage, and
-    // with the default the worker spent a third of its time collecting it (181 Zyte pages, one job:
-    // 23 s of CPU with 48 MB, 17 s with 64 MB; docs/research.md).
+    // with the default the collector took a third of the time (181 Zyte pages, one job: 32 s of CPU
+    // with the default, 17–23 s with 64 MB; docs/research.md).
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 },
     stdout: true, // the worker never writes to stdout; nothing it might print may corrupt the JSON
   };
