@@ -41,6 +41,7 @@ import {
   TEST_BUILD,
   firefoxLaunchOptions,
   temporaryProfile,
+  loadExtensionArgs,
 } from '../tests/e2e/browsers';
 
 /** The extension API inside extension pages, where the evaluate callbacks run. */
@@ -197,8 +198,7 @@ async function chromiumDriver(): Promise<Driver> {
     viewport: { width: 1100, height: 800 },
     args: [
       ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${TEST_BUILD.chrome}`,
-      `--load-extension=${TEST_BUILD.chrome}`,
+      ...loadExtensionArgs(TEST_BUILD.chrome),
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });

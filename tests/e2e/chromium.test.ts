@@ -56,6 +56,7 @@ import {
   TEST_BUILD,
   browserAvailable,
   temporaryProfile,
+  loadExtensionArgs,
 } from './browsers';
 
 /** The extension API inside extension pages, where page.evaluate callbacks run. */
@@ -77,11 +78,7 @@ describe.skipIf(!available)('Chromium', () => {
       executablePath: CHROMIUM_PATH,
       headless: true,
       viewport: { width: 1100, height: 800 },
-      args: [
-        ...CHROMIUM_ARGS,
-        `--disable-extensions-except=${TEST_BUILD.chrome}`,
-        `--load-extension=${TEST_BUILD.chrome}`,
-      ],
+      args: [...CHROMIUM_ARGS, ...loadExtensionArgs(TEST_BUILD.chrome)],
     });
     // Nothing may leave the machine ("localhost" is the same server under a name the test build may not read).
     await context.route(
@@ -892,11 +889,7 @@ describe.skipIf(!available)('Chromium', () => {
         executablePath: CHROMIUM_PATH,
         headless: true,
         viewport: { width: 1100, height: 800 },
-        args: [
-          ...CHROMIUM_ARGS,
-          `--disable-extensions-except=${TEST_BUILD.chrome}`,
-          `--load-extension=${TEST_BUILD.chrome}`,
-        ],
+        args: [...CHROMIUM_ARGS, ...loadExtensionArgs(TEST_BUILD.chrome)],
       });
       try {
         await fresh.route(

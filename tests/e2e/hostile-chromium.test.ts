@@ -33,7 +33,14 @@ import {
   victimArticle,
 } from './notes';
 import type { Browser } from '@wxt-dev/browser';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, TEST_BUILD, browserAvailable, temporaryProfile } from './browsers';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  TEST_BUILD,
+  browserAvailable,
+  temporaryProfile,
+  loadExtensionArgs,
+} from './browsers';
 
 /** The extension API inside extension pages, where page.evaluate callbacks run. */
 declare const chrome: typeof Browser;
@@ -88,8 +95,7 @@ describe.skipIf(!available)('Chromium against hostile pages', () => {
         // Two blogs on one shared host, both served by the fixture server.
         `--host-resolver-rules=MAP *.${HOSTILE_HOST} 127.0.0.1:${port}`,
         '--disable-features=HttpsUpgrades',
-        `--disable-extensions-except=${TEST_BUILD.chrome}`,
-        `--load-extension=${TEST_BUILD.chrome}`,
+        ...loadExtensionArgs(TEST_BUILD.chrome),
       ],
     });
     // Nothing may leave the machine.

@@ -9,7 +9,14 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Browser } from '@wxt-dev/browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import { articlePage, articleParagraphs } from '../fixtures/hostile/pages';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, TEST_BUILD, browserAvailable, temporaryProfile } from './browsers';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  TEST_BUILD,
+  browserAvailable,
+  temporaryProfile,
+  loadExtensionArgs,
+} from './browsers';
 
 declare const chrome: typeof Browser;
 
@@ -34,11 +41,7 @@ describe.skipIf(!available)('Chromium: a save cut short', () => {
     const context = await chromium.launchPersistentContext(profile.dir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        ...CHROMIUM_ARGS,
-        `--disable-extensions-except=${TEST_BUILD.chrome}`,
-        `--load-extension=${TEST_BUILD.chrome}`,
-      ],
+      args: [...CHROMIUM_ARGS, ...loadExtensionArgs(TEST_BUILD.chrome)],
     });
     await context.route(/^(?!http:\/\/127\.0\.0\.1:|chrome-extension:|chrome:|about:|data:)/, (route) =>
       route.abort(),
