@@ -88,3 +88,18 @@ export function reasonFromInjectionError(message: string): string | null {
     return 'This tab shows an error page: the page itself did not load.';
   return null;
 }
+
+/**
+ * Whether a refusal to inject only means the page was changing under the extension: the frame or the
+ * tab went away between asking and injecting (a navigation, a reload, a tab being closed). Such a
+ * page needs another try, not a permission.
+ */
+export function pageWasChanging(message: string): boolean {
+  return /frame with id \d+ was removed|no frame with id|the frame was removed|no tab with id|tab was closed|message manager disconnected/i.test(
+    message,
+  );
+}
+
+/** What the reader is told when the page was changing (see pageWasChanging). */
+export const PAGE_WAS_CHANGING =
+  'The page changed while Scrutiny was reading it (it was loading or going to another address). Try again once it has loaded.';

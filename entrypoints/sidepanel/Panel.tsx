@@ -26,7 +26,7 @@ import {
   type PanelTarget,
 } from './tab-analysis';
 import { BackgroundAnalyses } from '@/lib/background-analyses';
-import { markAfterPaint, markStep } from './timing';
+import { markAfterPaint, markKeptInBackground, markStep } from './timing';
 import { useNotes } from './use-notes';
 import { useSavedArticle } from './use-saved-article';
 import { useClip } from './use-clip';
@@ -80,7 +80,10 @@ export function Panel() {
           return withForcedChoice(withAnalysisOutcome(analyzed, analyzeQuotesAndSources(analyzed.page)));
         },
         known: (tabId) => analyzedTabs.current.has(tabId),
-        keep: (tabId, result) => analyzedTabs.current.set(tabId, result),
+        keep: (tabId, result) => {
+          analyzedTabs.current.set(tabId, result);
+          markKeptInBackground(tabId);
+        },
         failed: (error) => console.warn('Scrutiny: a background analysis failed:', error),
       }),
   );

@@ -16,7 +16,13 @@ import {
   type ExtractRequest,
   type ShowPassageRequest,
 } from '@/lib/messages';
-import { BROWSER_PAGE, pageSupport, reasonFromInjectionError } from '@/lib/page-support';
+import {
+  BROWSER_PAGE,
+  PAGE_WAS_CHANGING,
+  pageSupport,
+  pageWasChanging,
+  reasonFromInjectionError,
+} from '@/lib/page-support';
 import { resultView, type PanelView } from '@/lib/panel-state';
 
 export const EXTRACT_SCRIPT = '/extract.js';
@@ -99,7 +105,9 @@ export async function analyzeTab(
     onStep('injected');
   } catch (error) {
     if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
-    const reason = reasonFromInjectionError(errorText(error));
+    const message = errorText(error);
+    if (pageWasChanging(message)) return { kind: 'error', tabId, message: PAGE_WAS_CHANGING };
+    const reason = reasonFromInjectionError(message);
     return reason ? { kind: 'restricted', tabId, reason } : { kind: 'needs-permission', tabId };
   }
   let raw: unknown;

@@ -43,3 +43,14 @@ export function markStep(step: PanelStep, detail: PanelMarkDetail): void {
 export function markAfterPaint(step: PanelStep, detail: PanelMarkDetail): void {
   requestAnimationFrame(() => setTimeout(() => markStep(step, detail), 0));
 }
+
+/**
+ * Marked when an analysis made in the background (lib/background-analyses.ts) is kept for its tab, so
+ * that the end-to-end test can switch to the tab once there is something to show. Not a step of a
+ * request: under a prefix of its own, which the bench's reading of the steps passes over.
+ */
+export const BACKGROUND_KEPT_MARK = 'scrutiny-background:kept';
+
+export function markKeptInBackground(tabId: number): void {
+  performance.mark(BACKGROUND_KEPT_MARK, { detail: { tabId, at: Date.now() } });
+}

@@ -326,6 +326,77 @@ describe.skipIf(!available)('Chromium', () => {
     await Promise.all([first.close(), second.close(), opener.close()]);
   });
 
+  it('analyses a tab that loads in the background, and shows it at once when the reader switches to it', async () => {
+    const first = await context.newPage();
+    await first.goto(server.url('/pages/western-journal-taliban.html'));
+    const opener = await context.newPage();
+    await opener.goto(panelUrl('?opener=1'));
+    const windowId = await opener.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)!.windowId,
+      first.url(),
+    );
+    await opener.evaluate((id) => {
+      const button = document.createElement('button');
+      button.id = 'open-side-panel';
+      button.textContent = 'open';
+      button.addEventListener('click', () => void chrome.sidePanel.open({ windowId: id }));
+      document.body.prepend(button);
+    }, windowId);
+    await opener.click('#open-side-panel');
+    /** The real side panel's headline and performance marks (see entrypoints/sidepanel/timing.ts). */
+    const sidePanel = () =>
+      opener.evaluate(() => {
+        const views = chrome.extension.getViews() as unknown as Window[];
+        const view = views.find((w) => w.location.pathname === '/sidepanel.html' && w.location.search === '');
+        return {
+          headline: view?.document.querySelector('[data-testid="headline"]')?.textContent ?? null,
+          marks: (view?.performance.getEntriesByType('mark') ?? []).map((mark) => ({
+            name: mark.name,
+            detail: JSON.parse(JSON.stringify((mark as PerformanceMark).detail)) as {
+              tabId: number;
+              request?: number;
+            },
+          })),
+        };
+      });
+    await first.bringToFront();
+    await expect
+      .poll(async () => (await sidePanel()).headline, { timeout: 15_000 })
+      .toBe('Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms');
+
+    // A tab opened behind the one the reader is on, as a link opened in a new tab.
+    const backgroundTabId = await opener.evaluate(
+      async ({ url, id }) => (await chrome.tabs.create({ url, windowId: id, active: false })).id!,
+      { url: server.url('/pages/harbor-council-vote.html'), id: windowId },
+    );
+    await expect
+      .poll(
+        async () =>
+          (await sidePanel()).marks.some(
+            (mark) => mark.name === 'scrutiny-background:kept' && mark.detail.tabId === backgroundTabId,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+
+    await opener.evaluate((tabId) => chrome.tabs.update(tabId, { active: true }), backgroundTabId);
+    await expect
+      .poll(async () => (await sidePanel()).headline, { timeout: 15_000 })
+      .toBe('Harbor council delays vote on ferry fee after packed hearing');
+    // Shown from the background analysis: the switch's request never injected the extraction script.
+    await expect
+      .poll(async () => (await sidePanel()).marks.map((mark) => mark.name), { timeout: 15_000 })
+      .toContain('scrutiny:byline-painted');
+    const { marks } = await sidePanel();
+    const requested = marks.filter(
+      (mark) => mark.name === 'scrutiny:requested' && mark.detail.tabId === backgroundTabId,
+    );
+    expect(requested).toHaveLength(1);
+    expect(marks.filter((mark) => mark.name === 'scrutiny:injected')).toEqual([]);
+    await opener.evaluate((tabId) => chrome.tabs.remove(tabId), backgroundTabId);
+    await Promise.all([first.close(), opener.close()]);
+  });
+
   it('asks for the reader’s go-ahead on a page it has no access to, naming the gesture', async () => {
     // The test build may read 127.0.0.1 only; the same server under "localhost" is a site it may not read.
     const page = await context.newPage();

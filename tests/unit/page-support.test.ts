@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageSupport, reasonFromInjectionError } from '../../lib/page-support';
+import { pageSupport, pageWasChanging, reasonFromInjectionError } from '../../lib/page-support';
 
 describe('pageSupport', () => {
   it('accepts web pages and addresses the browser hides from us', () => {
@@ -46,5 +46,19 @@ describe('reasonFromInjectionError', () => {
       ),
     ).toBeNull();
     expect(reasonFromInjectionError('Missing host permission for the tab')).toBeNull();
+  });
+});
+
+describe('pageWasChanging', () => {
+  it('tells a page that went away while being read from one that needs a permission', () => {
+    expect(pageWasChanging('Frame with ID 0 was removed.')).toBe(true);
+    expect(pageWasChanging('No frame with id 0 in tab 12.')).toBe(true);
+    expect(pageWasChanging('No tab with id: 12.')).toBe(true);
+    expect(pageWasChanging('Missing host permission for the tab')).toBe(false);
+    expect(
+      pageWasChanging(
+        'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+      ),
+    ).toBe(false);
   });
 });
