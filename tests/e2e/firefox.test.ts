@@ -387,42 +387,46 @@ describe.skipIf(!available)('Firefox ESR', () => {
     await page.close();
   });
 
-  it('follows a tab switch and a navigation in the window it belongs to', async () => {
+  it('follows a tab switch and a navigation in the real sidebar', async () => {
     const first = await openWebPage();
     await first.goto(server.url('/pages/western-journal-taliban.html'));
     const second = await openWebPage();
     await second.goto(server.url('/pages/harbor-council-vote.html'));
     const opener = await openExtensionPage('?opener=1');
-    const windowId = await opener.evaluate(
-      async (url) => (await browser.tabs.query({})).find((tab) => tab.url === url)?.windowId ?? -1,
-      second.url(),
-    );
-    // The panel in a window of its own, following the article window as the sidebar would.
-    await opener.evaluate(
-      (panelUrl) => browser.windows.create({ url: panelUrl }).then(() => undefined),
-      `${PANEL}?windowId=${windowId}`,
-    );
-    const panelHeadline = () =>
+    /** The sidebar's document: the panel page without a query (one window, so one sidebar). */
+    const sidebarHeadline = () =>
       opener.evaluate(() => {
         const views = browser.extension.getViews() as unknown as Window[];
-        const view = views.find((w) => w.location.search.startsWith('?windowId='));
-        if (!view) return 'no panel';
+        const view = views.find((w) => w.location.pathname === '/sidepanel.html' && w.location.search === '');
+        if (!view) return 'no sidebar';
         return (
           view.document.querySelector('[data-testid="headline"]')?.textContent ?? view.document.body.innerText
         );
       });
+    // Firefox opens the sidebar when the extension is installed; a reader who closed it opens it again
+    // with the toolbar button, which is sidebarAction.open under a click, done here in the opener page.
+    await opener.evaluate(() => {
+      const sidebar = (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction;
+      const button = document.createElement('button');
+      button.id = 'open-sidebar';
+      button.textContent = 'open';
+      button.addEventListener('click', () => void sidebar.open());
+      document.body.prepend(button);
+    });
+    await opener.click('#open-sidebar');
+    await until(sidebarHeadline, (text) => text !== 'no sidebar');
     await first.bringToFront();
     await until(
-      panelHeadline,
+      sidebarHeadline,
       (text) => text === 'Taliban Extends Offer to Biden, Unclear if President Will Accept Their Terms',
     );
     await second.bringToFront();
     await until(
-      panelHeadline,
+      sidebarHeadline,
       (text) => text === 'Harbor council delays vote on ferry fee after packed hearing',
     );
     await second.goto(server.url('/pages/front-page.html'));
-    await until(panelHeadline, (text) => text.includes('This does not look like an article'));
+    await until(sidebarHeadline, (text) => text.includes('This does not look like an article'));
     await Promise.all([first.close(), second.close(), opener.close()]);
   });
 
