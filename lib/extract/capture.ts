@@ -208,7 +208,11 @@ function readPage(doc: Document, options: ExtractOptions, capture: PageCapture, 
     stopReason = `This page is too large to extract the article from (${elementCount.toLocaleString('en')} elements, the limit is ${limits.maxElements.toLocaleString('en')}). Scrutiny read its headline, byline and dates only.`;
   } else {
     try {
-      const needsCopy = !isCopy || nestingDepth(builtIn(doc, 'documentElement') as Element) > limits.maxDepth;
+      // A copy made within PAGE_COPY_BUDGET nests no deeper than its maxDepth: no need to walk it again.
+      const shallowByMaking = options.copied !== undefined && PAGE_COPY_BUDGET.maxDepth <= limits.maxDepth;
+      const needsCopy =
+        !isCopy ||
+        (!shallowByMaking && nestingDepth(builtIn(doc, 'documentElement') as Element) > limits.maxDepth);
       const made: PageCopy = needsCopy
         ? privateCopy(doc, limits.maxDepth, isCopy)
         : { copy: doc, flattened: 0, cut: null, ...options.copied };
