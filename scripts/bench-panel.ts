@@ -42,6 +42,7 @@ import {
   firefoxLaunchOptions,
   temporaryProfile,
   loadExtensionArgs,
+  until as pollUntil,
 } from '../tests/e2e/browsers';
 
 /** The extension API inside extension pages, where the evaluate callbacks run. */
@@ -411,26 +412,9 @@ interface Sample {
   panelDocument: number;
 }
 
-/** Poll until `accept` holds; a bench may wait, it only gives up on a page that never answers. */
-async function until<T>(
-  read: () => Promise<T>,
-  accept: (value: T) => boolean,
-  limit = GIVE_UP_MS,
-): Promise<T> {
-  const deadline = Date.now() + limit;
-  let lastError: unknown = null;
-  for (;;) {
-    try {
-      const value = await read();
-      if (accept(value)) return value;
-    } catch (error) {
-      // A page between two documents cannot answer yet.
-      lastError = error;
-    }
-    if (Date.now() > deadline) throw new Error(`gave up after ${limit / 1000} s (${String(lastError)})`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** Poll briskly; a bench may wait, it only gives up on a page that never answers. */
+const until = <T>(read: () => Promise<T>, accept: (value: T) => boolean) =>
+  pollUntil(read, accept, GIVE_UP_MS, 25);
 
 /** The marks of the newest analysis of `tabId` started after `gestureAt`, once it is all on screen. */
 function finishedAnalysis(marks: Mark[], tabId: number, gestureAt: number): Mark[] | null {

@@ -38,6 +38,34 @@ export function temporaryProfile(prefix: string): { dir: string; remove(): void 
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * Poll `read` until `accept` holds; a read that throws (a page between two documents cannot answer
+ * yet) is tried again. Gives up after `timeoutMs`, saying the last value and the last error.
+ */
+export async function until<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 20_000,
+  intervalMs = 200,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await read();
+      if (accept(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline)
+      throw new Error(
+        `Timed out after ${timeoutMs / 1000} s; last value ${JSON.stringify(last)}; last error ${String(lastError)}`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
 /** The flags that load one unpacked extension into Chromium, and no other. */
 export function loadExtensionArgs(dir: string): string[] {
   return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];

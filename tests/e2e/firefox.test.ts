@@ -27,6 +27,7 @@ import {
   browserAvailable,
   firefoxLaunchOptions,
   temporaryProfile,
+  until,
 } from './browsers';
 import {
   EXPORT_CLIP,
@@ -69,22 +70,6 @@ const available = browserAvailable(FIREFOX_PATH, 'Firefox ESR');
 const PANEL = `moz-extension://${FIREFOX_UUID}/sidepanel.html`;
 
 /** Wait until a condition holds, checking every 200 ms. */
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeout = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last: T | undefined;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      last = await read();
-      if (accept(last)) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Timed out; last value ${JSON.stringify(last)}; last error ${String(lastError)}`);
-}
-
 /** Firefox with the extension installed; what it downloads goes straight into `downloadDir`. */
 async function launchFirefox(downloadDir: string): Promise<PuppeteerBrowser> {
   const instance = await puppeteer.launch(firefoxLaunchOptions(downloadPrefs(downloadDir)));

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page } from 'puppeteer-core';
 import type { Browser } from '@wxt-dev/browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
-import { FIREFOX_PATH, FIREFOX_UUID, TEST_BUILD, browserAvailable, firefoxLaunchOptions } from './browsers';
+import {
+  FIREFOX_PATH,
+  FIREFOX_UUID,
+  TEST_BUILD,
+  browserAvailable,
+  firefoxLaunchOptions,
+  until,
+} from './browsers';
 import {
   CLEANING_PATH,
   CLOBBERING_PATH,
@@ -44,22 +51,6 @@ const NOTE_WORDS = ['Check the ferry schedule', 'agency’s timetable'];
 const ALL_KEYS = ['h', 'n', 'c', 'k'];
 
 /** Wait until a condition holds, checking every 200 ms. */
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeout = 20_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let last: T | undefined;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      last = await read();
-      if (accept(last)) return last;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`Timed out; last value ${JSON.stringify(last)}; last error ${String(lastError)}`);
-}
-
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const same = (expected: unknown) => (value: unknown) => JSON.stringify(value) === JSON.stringify(expected);
 
