@@ -88,9 +88,9 @@ export function decodePage(bytes: Buffer, contentType: string): string {
     });
     return new TextDecoder(encoding).decode(bytes);
   } catch {
-    // The sniffer throws on some malformed declarations (content="text/html; charset="UTF-8"), which
-    // real pages carry.
-    // Or the decoder does not know the encoding (the standard's "replacement" encoding, say).
+    // The sniffer throws on some malformed declarations, which real pages carry
+    // (content="text/html; charset="UTF-8"), and the decoder on an encoding it does not know (the
+    // standard's "replacement" encoding, say).
     return new TextDecoder(isUtf8(bytes) ? 'utf-8' : 'windows-1252').decode(bytes);
   }
 }
