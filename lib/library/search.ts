@@ -8,8 +8,18 @@
  * The index keeps the terms and, per item, the small facts the filters and facets read; never an item's
  * text, which the caller already holds.
  */
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import {
+  IndexReader,
+  scoreWords,
+  termsHeldBy,
+  type FieldWeight,
+  type IndexTables,
+  type ScoredWord,
+  type TermTree,
+  type WeightedTerm,
+} from './scoring';
 import type { Annotation } from '../annotations/types';
 import {
   foldText,
@@ -109,6 +119,12 @@ export const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as SearchField[];
 
 /** A name with a typo counts half as much as the name spelt right. */
 const FUZZY_NAME_BOOST = FIELD_BOOSTS.names / 2;
+/** Where a query's terms are looked up: every field, at its boost; a name with a typo, in names only. */
+const ALL_FIELDS: readonly FieldWeight[] = SEARCH_FIELDS.map((field) => ({
+  field,
+  boost: FIELD_BOOSTS[field],
+}));
+const FUZZY_NAME_FIELDS: readonly FieldWeight[] = [{ field: 'names', boost: FUZZY_NAME_BOOST }];
 /** The last word is searched as a prefix from its third letter; shorter words are searched as words. */
 const MIN_PREFIX_LENGTH = 3;
 /**
@@ -119,8 +135,6 @@ const MIN_PREFIX_LENGTH = 3;
 const MAX_COMPLETIONS = 40;
 /** A completion counts less than the word itself, the more so the more letters it adds (as MiniSearch weighs prefixes). */
 const COMPLETION_WEIGHT = 0.375;
-/** A query's rarest word is searched first when the other words are in this many times more items. */
-const RAREST_WORD_RATIO = 4;
 /** The shortest stem a typed word's beginning is looked up as (see `planQuery`). */
 const MIN_STEM_LENGTH = 4;
 /** Words past this many are ignored: a pasted paragraph is not a query. */
@@ -128,6 +142,122 @@ const MAX_QUERY_WORDS = 12;
 
 /** The terms of every hit of an empty query: one frozen array, not 100,000 empty ones. */
 const NO_TERMS = Object.freeze([]) as unknown as string[];
+
+/**
+ * A hit of a query. Which of the query's terms the item holds is looked up when first asked for: a query
+ * can match tens of thousands of items, and only the hits on screen are marked. What it needs for that is
+ * kept in private fields, so a hit compares (and logs) as its id, kind and score.
+ */
+class ScoredHit implements SearchHit {
+  readonly id: string;
+  readonly kind: LibraryItemKind;
+  readonly #facts: ItemFacts;
+  readonly #shortId: number;
+  readonly #tables: IndexTables;
+  readonly #words: readonly ScoredWord[];
+  /** When the item was saved, in ms (-Infinity when unreadable): ties are broken on it. */
+  readonly #savedTime: number;
+  #terms: string[] | null = null;
+
+  constructor(
+    facts: ItemFacts,
+    readonly score: number,
+    shortId: number,
+    savedTime: number,
+    tables: IndexTables,
+    words: readonly ScoredWord[],
+  ) {
+    this.id = facts.id;
+    this.kind = facts.kind;
+    this.#facts = facts;
+    this.#shortId = shortId;
+    this.#savedTime = savedTime;
+    this.#tables = tables;
+    this.#words = words;
+  }
+
+  /**
+   * Hits best first, ties newest saved first, then by id (for the ISO dates the library writes, the order
+   * `BY_SAVED` gives). A query can match 30,000 items with only a thousand distinct scores; one comparator
+   * over them all took 20 to 40 ms. So the scores are sorted as numbers, the hits placed by their score's
+   * rank, and only the hits of each score are compared, by numbers (the saved date is parsed once per item).
+   */
+  static sortByRelevance(hits: ScoredHit[]): void {
+    const count = hits.length;
+    if (count < 2) return;
+    const distinct = new Float64Array(count);
+    for (let at = 0; at < count; at++) distinct[at] = -hits[at]!.score;
+    distinct.sort();
+    let ranks = 0;
+    for (let at = 0; at < count; at++)
+      if (ranks === 0 || distinct[at] !== distinct[ranks - 1]) distinct[ranks++] = distinct[at]!;
+    const rankOf = (score: number) => {
+      let low = 0;
+      let high = ranks - 1;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (distinct[middle]! < -score) low = middle + 1;
+        else high = middle;
+      }
+      return low;
+    };
+    const rank = new Int32Array(count);
+    const starts = new Int32Array(ranks + 1);
+    for (let at = 0; at < count; at++) {
+      rank[at] = rankOf(hits[at]!.score);
+      starts[rank[at]! + 1]!++;
+    }
+    for (let at = 0; at < ranks; at++) starts[at + 1] = starts[at + 1]! + starts[at]!;
+    const placed = new Array<ScoredHit>(count);
+    const next = starts.slice();
+    for (let at = 0; at < count; at++) placed[next[rank[at]!]!++] = hits[at]!;
+    const newerFirst = (a: ScoredHit, b: ScoredHit) =>
+      b.#savedTime - a.#savedTime || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    for (let at = 0; at < ranks; at++) {
+      const start = starts[at]!;
+      const end = starts[at + 1]!;
+      if (end - start < 2) continue;
+      const tied = placed.slice(start, end).sort(newerFirst);
+      for (let offset = 0; offset < tied.length; offset++) placed[start + offset] = tied[offset]!;
+    }
+    for (let at = 0; at < count; at++) hits[at] = placed[at]!;
+  }
+
+  get facts(): ItemFacts {
+    return this.#facts;
+  }
+
+  get terms(): string[] {
+    this.#terms ??= termsHeldBy(this.#tables, this.#words, this.#shortId);
+    return this.#terms;
+  }
+}
+
+/**
+ * Each item's facts and saved time by MiniSearch's short id, to read a hit's without two map lookups
+ * and a date parse. Short ids only grow and an item added again gets a new one, so only the ids given
+ * since the last query are looked up; the id of an item removed since keeps its old facts, but the
+ * scorer no longer returns it.
+ */
+class FactsByShortId {
+  facts: (ItemFacts | undefined)[] = [];
+  savedTimes: number[] = [];
+
+  sync(tables: IndexTables, items: ReadonlyMap<string, ItemFacts>): this {
+    if (tables.nextId < this.facts.length) {
+      this.facts = [];
+      this.savedTimes = [];
+    }
+    for (let shortId = this.facts.length; shortId < tables.nextId; shortId++) {
+      const id = tables.documentIds.get(shortId);
+      const facts = id === undefined ? undefined : items.get(id);
+      const time = facts ? Date.parse(facts.saved) : NaN;
+      this.facts.push(facts);
+      this.savedTimes.push(Number.isNaN(time) ? -Infinity : time);
+    }
+    return this;
+  }
+}
 
 /** What the index keeps of an item besides its terms, with folded copies for filtering. */
 interface ItemFacts {
@@ -257,8 +387,6 @@ const BY_SAVED = byDateThenId((facts) => facts.saved);
 const BY_PUBLISHED = byDateThenId((facts) => facts.published);
 
 /** MiniSearch's terms: for each term, for each field, the items holding it and how often. */
-type TermTree = SearchableMap<Map<number, Map<number, number>>>;
-
 /** One word of a query as an index looks it up (exported for the benchmark, which runs other engines). */
 export interface PlannedWord {
   /** The index terms the word matches as written: its folded form, its stems, its umlaut respellings. */
@@ -316,7 +444,9 @@ const SERIALIZED_FORMAT = 'scrutiny-library-index/1';
 
 export class LibraryIndex {
   private miniSearch = new MiniSearch<LibraryDocument>(MINISEARCH_OPTIONS);
+  private reader = new IndexReader(this.miniSearch);
   private readonly items = new Map<string, ItemFacts>();
+  private byShortId = new FactsByShortId();
   /** Words of authors' and speakers' names, with how many items carry each: what fuzzy matching searches. */
   private readonly nameWords = new SearchableMap<number>();
   /** Items in date order, computed on demand and dropped on any change. */
@@ -400,72 +530,47 @@ export class LibraryIndex {
       }
       return hits;
     }
-    const words = plan.map((word) => this.wordQuery(word));
-    // Every word must match, so only the items of the rarest word can: when it is much rarer than the
-    // others, it is searched first, and the others score its items alone (MiniSearch skips an item whose
-    // boost is 0), so a common word next to a rare one costs little. Else the rarest would be searched twice.
-    let candidates: Set<string> | null = null;
-    const rarest = words.reduce((best, word) => (word.items < best.items ? word : best));
-    const others = words.reduce((sum, word) => sum + word.items, 0) - rarest.items;
-    if (words.length > 1 && rarest.items * RAREST_WORD_RATIO < others) {
-      candidates = new Set();
-      this.miniSearch.search(rarest.query, {
-        boost: FIELD_BOOSTS,
-        filter: (result) => {
-          candidates!.add(result.id as string);
-          return false;
-        },
-      });
+    const tables = this.reader.tables();
+    const words = plan.map((word) => this.wordQuery(word, tables.terms));
+    const { shortIds, scores } = scoreWords(tables, words);
+    const byShortId = this.byShortId.sync(tables, this.items);
+    const matches: ScoredHit[] = [];
+    for (let at = 0; at < shortIds.length; at++) {
+      const shortId = shortIds[at]!;
+      const facts = byShortId.facts[shortId];
+      if (facts && passes(facts))
+        matches.push(
+          new ScoredHit(facts, scores[at]!, shortId, byShortId.savedTimes[shortId]!, tables, words),
+        );
     }
-    const matches: { facts: ItemFacts; result: SearchResult }[] = [];
-    this.miniSearch.search(
-      { combineWith: 'AND', queries: words.map((word) => word.query) },
-      {
-        boost: FIELD_BOOSTS,
-        boostDocument: candidates ? (id) => (candidates.has(id as string) ? 1 : 0) : undefined,
-        filter: (result) => {
-          const facts = this.items.get(result.id as string);
-          if (facts && passes(facts)) matches.push({ facts, result });
-          return false; // collected above: MiniSearch need not copy or sort what is sorted again below
-        },
-      },
-    );
     const order = sort === 'published' ? BY_PUBLISHED : sort === 'saved' ? BY_SAVED : null;
-    matches.sort((a, b) =>
-      order ? order(a.facts, b.facts) : b.result.score - a.result.score || BY_SAVED(a.facts, b.facts),
-    );
-    return matches.slice(0, limit).map(({ facts, result }) => ({
-      id: facts.id,
-      kind: facts.kind,
-      score: result.score,
-      terms: result.terms,
-    }));
+    if (order) matches.sort((a, b) => order(a.facts, b.facts));
+    else ScoredHit.sortByRelevance(matches);
+    if (matches.length > limit) matches.length = limit;
+    return matches;
   }
 
   /**
-   * One word of a query as MiniSearch reads it, with about how many items it matches: any of its terms,
+   * One word of a query as the scorer reads it, with about how many items it matches: any of its terms,
    * a name within a typo or two, and the most common terms its prefix begins (see MAX_COMPLETIONS).
    */
-  private wordQuery(word: PlannedWord): { query: Query; items: number } {
-    const terms = this.termTree();
+  private wordQuery(word: PlannedWord, terms: TermTree): ScoredWord {
     const itemsWith = (term: string) => {
       let items = 0;
       for (const postings of terms.get(term)?.values() ?? []) items += postings.size;
       return items;
     };
-    const alternatives: Query[] = [...word.terms, ...word.stems];
+    const weighted: WeightedTerm[] = [];
     let items = 0;
-    for (const term of alternatives as string[]) items += itemsWith(term);
-    if (word.names.length) {
-      alternatives.push({
-        combineWith: 'OR',
-        queries: word.names,
-        fields: ['names'],
-        boost: { names: FUZZY_NAME_BOOST },
-      });
-      for (const name of word.names) items += itemsWith(name);
+    for (const term of [...word.terms, ...word.stems]) {
+      weighted.push({ term, fields: ALL_FIELDS, boost: 1 });
+      items += itemsWith(term);
     }
-    const exact = new Set(alternatives);
+    for (const name of word.names) {
+      weighted.push({ term: name, fields: FUZZY_NAME_FIELDS, boost: 1 });
+      items += itemsWith(name);
+    }
+    const exact = new Set([...word.terms, ...word.stems]);
     const completions: { term: string; items: number; prefix: string }[] = [];
     for (const prefix of word.prefixes)
       for (const [term, fields] of terms.atPrefix(prefix)) {
@@ -474,35 +579,22 @@ export class LibraryIndex {
         for (const postings of fields.values()) count += postings.size;
         completions.push({ term, items: count, prefix });
       }
-    if (completions.length) {
-      completions.sort((a, b) => b.items - a.items || (a.term < b.term ? -1 : 1));
-      const kept = completions.slice(0, MAX_COMPLETIONS);
-      const added = new Map(kept.map((completion) => [completion.term, completion]));
-      alternatives.push({
-        combineWith: 'OR',
-        queries: [...added.keys()],
-        boostTerm: (term) => {
-          const letters = term.length - (added.get(term)?.prefix.length ?? 0);
-          return (COMPLETION_WEIGHT * term.length) / (term.length + 0.3 * letters);
-        },
-      });
-      for (const completion of added.values()) items += completion.items;
+    completions.sort((a, b) => b.items - a.items || (a.term < b.term ? -1 : 1));
+    const kept = new Map<string, { items: number; prefix: string }>();
+    for (const completion of completions) {
+      if (kept.size >= MAX_COMPLETIONS) break;
+      if (!kept.has(completion.term)) kept.set(completion.term, completion);
     }
-    return { query: { combineWith: 'OR', queries: alternatives }, items };
-  }
-
-  /**
-   * MiniSearch's tree of terms, read for the terms a prefix begins and how many items hold each (MiniSearch
-   * only expands a prefix to all of them). Not in MiniSearch's types: checked here, and the tests fail if a
-   * new version keeps it elsewhere.
-   */
-  private termTree(): TermTree {
-    const tree = (this.miniSearch as unknown as { _index?: Partial<TermTree> })._index;
-    if (typeof tree?.atPrefix !== 'function' || typeof tree.get !== 'function')
-      throw new Error(
-        'MiniSearch keeps its terms elsewhere than _index: see termTree in lib/library/search.',
-      );
-    return tree as TermTree;
+    for (const [term, { items: count, prefix }] of kept) {
+      const letters = term.length - prefix.length;
+      weighted.push({
+        term,
+        fields: ALL_FIELDS,
+        boost: (COMPLETION_WEIGHT * term.length) / (term.length + 0.3 * letters),
+      });
+      items += count;
+    }
+    return { terms: weighted, items };
   }
 
   /** Name words within one typo of a word of 4 to 7 letters, two of a longer one; not the word itself. */
@@ -565,6 +657,8 @@ export class LibraryIndex {
     if (!isSerializedIndex(json)) throw new Error('Not a saved library index, or one of another format.');
     const index = new LibraryIndex();
     index.miniSearch = MiniSearch.loadJS(json.index, MINISEARCH_OPTIONS);
+    index.reader = new IndexReader(index.miniSearch);
+    index.byShortId = new FactsByShortId();
     for (const facts of json.items) {
       index.items.set(facts.id, facts);
       index.countNames(facts, 1);

@@ -335,6 +335,21 @@ describe('LibraryIndex changes', () => {
     expect(ids(index, 'harbor')).toEqual(['clip', 'bridge']);
   });
 
+  it('filters and orders a replaced item by what it says now, after searches read what it said before', () => {
+    const index = LibraryIndex.build(LIBRARY);
+    expect(ids(index, 'bridge', { outlet: 'Harbor Daily' }).sort()).toEqual(['bridge', 'clip']);
+    index.upsert({ ...LIBRARY[0]!, outlet: 'Tunnel Times' });
+    expect(ids(index, 'bridge', { outlet: 'Harbor Daily' })).toEqual(['clip']);
+    expect(ids(index, 'bridge', { outlet: 'Tunnel Times' })).toEqual(['bridge']);
+    const twins = LibraryIndex.build([
+      item('old', { text: 'ferries', saved: '2026-01-01T00:00:00.000Z' }),
+      item('new', { text: 'ferries', saved: '2026-02-01T00:00:00.000Z' }),
+    ]);
+    expect(ids(twins, 'ferries')).toEqual(['new', 'old']);
+    twins.upsert(item('old', { text: 'ferries', saved: '2026-03-01T00:00:00.000Z' }));
+    expect(ids(twins, 'ferries')).toEqual(['old', 'new']);
+  });
+
   it('keeps the last of two items with the same id when building', () => {
     const index = LibraryIndex.build([item('x', { title: 'First' }), item('x', { title: 'Second' })]);
     expect(index.size).toBe(1);
