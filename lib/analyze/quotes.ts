@@ -197,8 +197,16 @@ function cleanMention(phrase: string): string {
       /\s+(?:also|later|previously|earlier|repeatedly|again|then|however|too|auch|noch|aussi|encore|alors)$/iu,
       '',
     )
+    .replace(AUXILIARY_AT_END, '')
     .trim();
 }
+
+/**
+ * An auxiliary or modal between the subject and the cue is no part of the speaker: "As one commentator
+ * has argued" → "one commentator", "Technocrats like to say" → "Technocrats", "Merkel hat gesagt".
+ */
+const AUXILIARY_AT_END =
+  /(?:\s+(?:has|have|had|is|was|were|are|will|would|could|should|might|may|must|can|did|does|do|hat|hatte|haben|hatten|ist|war|wird|wurde|würde|(?:likes?|liked|wants?|wanted|used|tends?|tended|loves?|seems?|seemed) to))+$/iu;
 
 /** The last subordinating word of a phrase with words after it ("… when the minister" → "the minister"). */
 const SUBORDINATE =
@@ -272,11 +280,17 @@ function attributionAfter(after: string, lexicon: CueLexicon): Attribution | nul
   }
   const match = findCues(rest.slice(0, 200), lexicon)[0];
   if (!match || match.index === 0 || match.index > 160) return null;
+  // "“…” Technocrats like to say that entire sectors …": a cue followed by what it reports speaks of
+  // that, not of the quote before it.
+  if (REPORTED_CLAUSE.test(rest.slice(match.index + match.text.length))) return null;
   const mention = cleanMention(rest.slice(0, match.index));
   if (!plausibleMention(mention)) return null;
   const cue = match.text.replace(/[\s,.;:]+$/, '');
   return { mention, cue, where: 'after' };
 }
+
+/** What opens reported speech after a cue: "said that", "fragte, ob", "a dit que". */
+const REPORTED_CLAUSE = /^[\s,]*(?:that|whether|dass|ob|que|qu['’])(?:\s|$)/iu;
 
 /**
  * The speaker phrase that ends `lead` (the sentence up to a cue), back to the start of its clause; when
@@ -289,6 +303,16 @@ export function mentionBefore(lead: string, strict = false): string {
     .map((clause) => cleanMention(clause.split(/\s+/).slice(-MAX_MENTION_WORDS).join(' ')));
   const last = clauses.at(-1) ?? '';
   if (plausibleMention(last) && !RELATIVE.test(last)) return last;
+  // "The central problem, as she noted in her memoirs, was": the clause that holds the cue has its own
+  // subject after its subordinating word, and that is who spoke.
+  const subordinateSubject = subjectOfLastClause(last);
+  if (
+    !strict &&
+    subordinateSubject !== last &&
+    plausibleMention(subordinateSubject) &&
+    !RELATIVE.test(subordinateSubject)
+  )
+    return subordinateSubject;
   // strict: a subject we cannot read ("officials from both countries said") and no earlier clause
   // stands in for it.
   if (strict && last && !RELATIVE.test(last)) return '';

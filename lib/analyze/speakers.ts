@@ -332,6 +332,8 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
   const words = phrase.split(/\s+/);
   if (words.length === 1 && isPronoun(phrase)) {
     const lower = phrase.toLowerCase();
+    // "where we called it …", "as I wrote": the writer or the outlet, not a person the text named.
+    if (lower === 'we' || lower === 'i') return { name: null, anonymous: false };
     if (lower === 'it' || lower === 'es') {
       const organisation = lastBefore(context.organisations, position, () => true);
       return { name: organisation?.name ?? null, anonymous: false };

@@ -215,6 +215,34 @@ describe('findQuotes: speakers in longer sentences', () => {
     const text = 'The order also noted that Paul Reyes had “repeatedly ignored the court’s deadlines.”';
     expect(quotes(text)[0]?.speaker).not.toBe('Paul Reyes');
   });
+
+  it('gives a quote to the subject of “as she noted”, not to the sentence’s subject', () => {
+    const text =
+      'Margaret Thatcher moved slowly at first. The central problem, as she noted in her memoirs, was that “there was a revolution still to be made, but too few revolutionaries.”';
+    expect(quotes(text)).toMatchObject([
+      { speaker: 'Margaret Thatcher', speakerMention: 'she', cue: 'noted' },
+    ]);
+  });
+
+  it('leaves an auxiliary out of the speaker: “one commentator has argued”', () => {
+    const text =
+      'As one commentator has argued, “identity politics has become an agenda of inclusionary neoliberalism.”';
+    expect(quotes(text)).toMatchObject([{ speakerMention: 'one commentator', anonymous: true }]);
+  });
+
+  it('does not give a quote to the cue of the next sentence when that cue reports something else', () => {
+    const text =
+      'We might call the first the “complexity canard.” Technocrats like to say that entire sectors of policy are too complicated.';
+    expect(speakers(text)).toEqual([]);
+    const said = '“We will rebuild the pier.” Mayor Ana Ruiz said so on Friday.';
+    expect(speakers(said)).toEqual(['Ana Ruiz']);
+  });
+
+  it('does not give “we” or “I” outside a quote to a person the paragraph named', () => {
+    const text =
+      'Ecobee’s thermostat works with Siri and Alexa, says Mark Lee. We called it “a very compelling option for many households.” I wrote that it was “the best we tested.”';
+    expect(quotes(text).map((quote) => quote.speaker)).toEqual([null, null]);
+  });
 });
 
 describe('findQuotes: offsets', () => {
