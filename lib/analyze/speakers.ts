@@ -362,9 +362,29 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
         .map((m) => m.name),
     );
     const previous = justNamed.size === 1 ? [...justNamed][0]! : undefined;
-    const person = previous
-      ? { name: previous }
-      : (inParagraph ?? titled ?? lastBefore(context.mentions, position, fits));
+    // "… opponent Bernie Sanders after he admitted that “…”": a pronoun opening a clause right after a
+    // name is that name's, whoever else the sentence or paragraph named.
+    const ownSentence = sentenceStart(context.text, position, paragraphStart);
+    const clause = [
+      ...context.text
+        .slice(ownSentence, position)
+        .matchAll(
+          new RegExp(
+            String.raw`[\s,]*\b(?:after|because|when|while|since|before|until|once|as|nachdem|weil|als|après que|parce qu['’]|quand|lorsqu['’])\s*${lower}\b`,
+            'giu',
+          ),
+        ),
+    ].at(-1);
+    const adjoining =
+      clause &&
+      startingBetween(context.mentions, ownSentence, position).find(
+        (m) => m.end === ownSentence + clause.index! && fits(m),
+      );
+    const person = adjoining
+      ? adjoining
+      : previous
+        ? { name: previous }
+        : (inParagraph ?? titled ?? lastBefore(context.mentions, position, fits));
     return { name: person?.name ?? null, anonymous: false };
   }
 

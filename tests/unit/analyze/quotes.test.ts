@@ -238,6 +238,12 @@ describe('findQuotes: speakers in longer sentences', () => {
     expect(speakers(said)).toEqual(['Ana Ruiz']);
   });
 
+  it('gives a pronoun that opens a clause right after a name to that name', () => {
+    const text =
+      'Hillary Clinton spoke in Ohio on Sunday.\n\nThe Hillary Clinton campaign has canceled joint appearances with former primary opponent Bernie Sanders after he admitted that “of course” it bothered him.';
+    expect(quotes(text)).toMatchObject([{ speaker: 'Bernie Sanders', speakerMention: 'he' }]);
+  });
+
   it('does not give “we” or “I” outside a quote to a person the paragraph named', () => {
     const text =
       'Ecobee’s thermostat works with Siri and Alexa, says Mark Lee. We called it “a very compelling option for many households.” I wrote that it was “the best we tested.”';
