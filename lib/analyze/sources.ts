@@ -431,7 +431,12 @@ export function findSources(
       /^(?:a|an|the|its|his|her|their|einer|einem|dem|der|den|un|une|le|la|l['’])\s+/iu,
       '',
     );
-    if (/^(?:data|figures|statistics|records)$/i.test(name)) continue; // "according to state figures": too vague
+    // "according to state figures", "said in a statement": a bare noun names no source a reader can look
+    // up, unless the text says where it appeared ("a report in the Argus Leader").
+    if (/^(?:data|figures|statistics|records)$/i.test(name)) continue;
+    const end = (match.index ?? 0) + match[0].length;
+    if (/^\p{Ll}[\p{Ll}-]*$/u.test(name) && !/^\s+in\s+(?:the\s+)?\p{Lu}/u.test(text.slice(end, end + 40)))
+      continue;
     add(name, STUDY_KINDS.test(name) ? 'study' : 'document', start, start + phrase.length);
   }
   for (const match of text.matchAll(STUDY_BY)) {

@@ -52,6 +52,15 @@ describe('findSources', () => {
     expect(found).toContainEqual(['social', "Andrej Kovalin's post on X"]);
   });
 
+  it('names no source by a bare document noun, unless the text says where it appeared', () => {
+    const found = byKind(
+      'The company said in a statement that the recall was voluntary. According to a memo, staff were told in May. According to a report in the Argus Leader, the slogan cost $5 million.',
+    );
+    expect(found).not.toContainEqual(['document', 'statement']);
+    expect(found).not.toContainEqual(['document', 'memo']);
+    expect(found).toContainEqual(['document', 'report']);
+  });
+
   it('finds anonymous sources by what makes them anonymous, and skips vague groups and non-responders', () => {
     const text =
       'A port official who was not authorized to speak publicly said the repairs could not wait. People familiar with the matter said talks had stalled. Officials said the road would reopen. The Harbor Company did not respond to a request for comment.';
