@@ -239,9 +239,14 @@ const plausibleMention = (mention: string) => {
     return false;
   const words = mention.split(/\s+/).length;
   if (words > MAX_MENTION_WORDS) return false;
+  // A finite verb inside is a clause, not a speaker: "Die transponierbaren Elemente könnten dabei helfen".
+  if (FINITE_VERB_INSIDE.test(mention)) return false;
   // A quote mark inside means the phrase runs into another quote.
   return !/[“”„«»"]/.test(mention);
 };
+
+const FINITE_VERB_INSIDE =
+  /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|würde|würden|kann|können|könnte|könnten|muss|müssen|soll|sollen|est|sont|était|étaient|ont|avait|peut|peuvent|pourrait|pourraient|doit|doivent)\s/u;
 
 /**
  * Words between a verb and its speaker: "said Tuesday", "said to reporters", "a déclaré lundi",

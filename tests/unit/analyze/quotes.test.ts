@@ -244,6 +244,14 @@ describe('findQuotes: speakers in longer sentences', () => {
     expect(quotes(text)).toMatchObject([{ speaker: 'Bernie Sanders', speakerMention: 'he' }]);
   });
 
+  it('reads no clause with a finite verb as a speaker', () => {
+    const text =
+      'Saima Shahid forscht in Berlin. Ihre Anwesenheit könnte mit den Genen zusammenhängen. »Wenn Transposons springen« Die transponierbaren Elemente könnten dabei helfen, vermutet sie.';
+    expect(quotes(text, 'de').map((quote) => quote.speakerMention)).not.toContainEqual(
+      expect.stringContaining('Elemente'),
+    );
+  });
+
   it('does not give “we” or “I” outside a quote to a person the paragraph named', () => {
     const text =
       'Ecobee’s thermostat works with Siri and Alexa, says Mark Lee. We called it “a very compelling option for many households.” I wrote that it was “the best we tested.”';
