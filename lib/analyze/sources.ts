@@ -409,8 +409,14 @@ export function findSources(
       add(name, 'wire', start, start + match[0].length);
     }
   }
+  // A shape that runs on into more capitalised words is part of a headline or a product's name ("Latest
+  // SD Express Memory Card Spec", "The Best PCI Express NVMe Drives"), not an outlet.
   const outletShapes = matchesBeforeAnchors(text, OUTLET_SHAPE, OUTLET_ANCHOR, inOutletName, context.words);
-  for (const match of [...text.matchAll(OUTLETS), ...outletShapes]) {
+  const inLongerTitle = (match: RegExpExecArray) =>
+    /^[ \t]+\p{Lu}[\p{Ll}\p{Lu}]/u.test(
+      text.slice(match.index + match[0].length, match.index + match[0].length + 3),
+    );
+  for (const match of [...text.matchAll(OUTLETS), ...outletShapes.filter((shape) => !inLongerTitle(shape))]) {
     const start = match.index;
     if (noComment(start)) continue;
     add(match[0].replace(/^The\s+/, 'The '), 'news-outlet', start, start + match[0].length);

@@ -52,6 +52,13 @@ describe('findSources', () => {
     expect(found).toContainEqual(['social', "Andrej Kovalin's post on X"]);
   });
 
+  it('reads no outlet in a headline that runs on past an outlet-like word', () => {
+    const found = byKind(
+      'Read more: Latest SD Express Memory Card Spec Promises 4GB/s Transfer Speeds. The Daily Express reported the sale on Monday.',
+    );
+    expect(found.filter(([kind]) => kind === 'news-outlet')).toEqual([['news-outlet', 'The Daily Express']]);
+  });
+
   it('names no source by a bare document noun, unless the text says where it appeared', () => {
     const found = byKind(
       'The company said in a statement that the recall was voluntary. According to a memo, staff were told in May. According to a report in the Argus Leader, the slogan cost $5 million.',
