@@ -133,6 +133,8 @@ const MIN_PREFIX_LENGTH = 3;
  * of milliseconds (docs/search.md). The rarer completions are found once another letter is typed.
  */
 const MAX_COMPLETIONS = 40;
+/** How many three-letter beginnings keep their terms between queries (see `termsBeginning`). */
+const COMPLETION_BUCKETS = 16;
 /** A completion counts less than the word itself, the more so the more letters it adds (as MiniSearch weighs prefixes). */
 const COMPLETION_WEIGHT = 0.375;
 /** The shortest stem a typed word's beginning is looked up as (see `planQuery`). */
@@ -231,6 +233,17 @@ class ScoredHit implements SearchHit {
     this.#terms ??= termsHeldBy(this.#tables, this.#words, this.#shortId);
     return this.#terms;
   }
+}
+
+/** The terms of a part of MiniSearch's tree with how many items hold each, most common first. */
+function termsWithCounts(tree: TermTree): { term: string; items: number }[] {
+  const found: { term: string; items: number }[] = [];
+  for (const [term, fields] of tree) {
+    let items = 0;
+    for (const postings of fields.values()) items += postings.size;
+    found.push({ term, items });
+  }
+  return found.sort((a, b) => b.items - a.items || (a.term < b.term ? -1 : 1));
 }
 
 /**
@@ -452,6 +465,8 @@ export class LibraryIndex {
   /** Items in date order, computed on demand and dropped on any change. */
   private ordered: Partial<Record<'saved' | 'published', ItemFacts[]>> = {};
   private facetCache: LibraryFacets | null = null;
+  /** The terms each three letters begin, most common first (see `termsBeginning`). */
+  private readonly completionBuckets = new Map<string, { term: string; items: number }[]>();
 
   private constructor() {}
 
@@ -508,6 +523,27 @@ export class LibraryIndex {
   private changed(): void {
     this.ordered = {};
     this.facetCache = null;
+    this.completionBuckets.clear();
+  }
+
+  /**
+   * The terms a prefix begins, most common first; the terms past the prefix's first three letters are
+   * only filtered from those of the three. Reading a three-letter prefix's thousands of terms out of
+   * MiniSearch's tree takes milliseconds, and a reader typing a word goes through its third, fourth and
+   * fifth letters in turn, so each three letters' terms are kept until the index changes.
+   */
+  private termsBeginning(prefix: string, terms: TermTree): readonly { term: string; items: number }[] {
+    const key = prefix.slice(0, MIN_PREFIX_LENGTH);
+    let bucket = this.completionBuckets.get(key);
+    if (bucket) this.completionBuckets.delete(key);
+    // A longer beginning not typed letter by letter (a pasted word) is read on its own: its terms are few.
+    else if (prefix.length > key.length) return termsWithCounts(terms.atPrefix(prefix));
+    else bucket = termsWithCounts(terms.atPrefix(key));
+    // The most recently used last: the oldest goes first when there are too many.
+    this.completionBuckets.set(key, bucket);
+    if (this.completionBuckets.size > COMPLETION_BUCKETS)
+      this.completionBuckets.delete(this.completionBuckets.keys().next().value!);
+    return bucket;
   }
 
   /**
@@ -572,13 +608,16 @@ export class LibraryIndex {
     }
     const exact = new Set([...word.terms, ...word.stems]);
     const completions: { term: string; items: number; prefix: string }[] = [];
-    for (const prefix of word.prefixes)
-      for (const [term, fields] of terms.atPrefix(prefix)) {
-        if (exact.has(term)) continue;
-        let count = 0;
-        for (const postings of fields.values()) count += postings.size;
-        completions.push({ term, items: count, prefix });
+    for (const prefix of word.prefixes) {
+      // Most common first: the first MAX_COMPLETIONS not searched already are kept below.
+      let taken = 0;
+      for (const completion of this.termsBeginning(prefix, terms)) {
+        if (taken >= MAX_COMPLETIONS) break;
+        if (exact.has(completion.term) || !completion.term.startsWith(prefix)) continue;
+        completions.push({ ...completion, prefix });
+        taken++;
       }
+    }
     completions.sort((a, b) => b.items - a.items || (a.term < b.term ? -1 : 1));
     const kept = new Map<string, { items: number; prefix: string }>();
     for (const completion of completions) {

@@ -350,6 +350,17 @@ describe('LibraryIndex changes', () => {
     expect(ids(twins, 'ferries')).toEqual(['old', 'new']);
   });
 
+  it('finds a term added after its first three letters were searched, as the reader types on', () => {
+    const index = LibraryIndex.build(LIBRARY);
+    expect(ids(index, 'Zwa')).toEqual(['gastro']);
+    expect(ids(index, 'Zwangsa')).toEqual([]);
+    index.upsert(item('camp', { title: 'Zwangsarbeit im Lager', lang: 'de' }));
+    expect(ids(index, 'Zwa').sort()).toEqual(['camp', 'gastro']);
+    expect(ids(index, 'Zwangsa')).toEqual(['camp']);
+    index.remove('camp');
+    expect(ids(index, 'Zwangsa')).toEqual([]);
+  });
+
   it('keeps the last of two items with the same id when building', () => {
     const index = LibraryIndex.build([item('x', { title: 'First' }), item('x', { title: 'Second' })]);
     expect(index.size).toBe(1);
