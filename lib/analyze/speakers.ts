@@ -350,12 +350,9 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     const titled = role
       ? lastBefore(context.mentions, position, (m) => fits(m) && m.titles.includes(role.toLowerCase()))
       : undefined;
+    const ownSentence = sentenceStart(context.text, position, paragraphStart);
     // "For Chazelle, the hardest scene was … “…,” he claims": the one person the sentence before names.
-    const previousSentence = sentenceStart(
-      context.text,
-      sentenceStart(context.text, position, paragraphStart) - 1,
-      paragraphStart,
-    );
+    const previousSentence = sentenceStart(context.text, ownSentence - 1, paragraphStart);
     const justNamed = new Set(
       startingBetween(context.mentions, previousSentence, position)
         .filter(fits)
@@ -364,7 +361,6 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     const previous = justNamed.size === 1 ? [...justNamed][0]! : undefined;
     // "… opponent Bernie Sanders after he admitted that “…”": a pronoun opening a clause right after a
     // name is that name's, whoever else the sentence or paragraph named.
-    const ownSentence = sentenceStart(context.text, position, paragraphStart);
     const clause = [
       ...context.text
         .slice(ownSentence, position)

@@ -238,12 +238,15 @@ class ScoredHit implements SearchHit {
 /** The terms of a part of MiniSearch's tree with how many items hold each, most common first. */
 function termsWithCounts(tree: TermTree): { term: string; items: number }[] {
   const found: { term: string; items: number }[] = [];
-  for (const [term, fields] of tree) {
-    let items = 0;
-    for (const postings of fields.values()) items += postings.size;
-    found.push({ term, items });
-  }
+  for (const [term, fields] of tree) found.push({ term, items: itemsHolding(fields) });
   return found.sort((a, b) => b.items - a.items || (a.term < b.term ? -1 : 1));
+}
+
+/** How many items hold a term, counted once per field it is in (an estimate: only the order matters). */
+function itemsHolding(fields: ReadonlyMap<number, ReadonlyMap<number, number>> | undefined): number {
+  let items = 0;
+  for (const postings of fields?.values() ?? []) items += postings.size;
+  return items;
 }
 
 /**
@@ -399,7 +402,6 @@ function byDateThenId(date: (facts: ItemFacts) => string | null) {
 const BY_SAVED = byDateThenId((facts) => facts.saved);
 const BY_PUBLISHED = byDateThenId((facts) => facts.published);
 
-/** MiniSearch's terms: for each term, for each field, the items holding it and how often. */
 /** One word of a query as an index looks it up (exported for the benchmark, which runs other engines). */
 export interface PlannedWord {
   /** The index terms the word matches as written: its folded form, its stems, its umlaut respellings. */
@@ -591,22 +593,17 @@ export class LibraryIndex {
    * a name within a typo or two, and the most common terms its prefix begins (see MAX_COMPLETIONS).
    */
   private wordQuery(word: PlannedWord, terms: TermTree): ScoredWord {
-    const itemsWith = (term: string) => {
-      let items = 0;
-      for (const postings of terms.get(term)?.values() ?? []) items += postings.size;
-      return items;
-    };
     const weighted: WeightedTerm[] = [];
     let items = 0;
-    for (const term of [...word.terms, ...word.stems]) {
+    const exact = new Set([...word.terms, ...word.stems]);
+    for (const term of exact) {
       weighted.push({ term, fields: ALL_FIELDS, boost: 1 });
-      items += itemsWith(term);
+      items += itemsHolding(terms.get(term));
     }
     for (const name of word.names) {
       weighted.push({ term: name, fields: FUZZY_NAME_FIELDS, boost: 1 });
-      items += itemsWith(name);
+      items += itemsHolding(terms.get(name));
     }
-    const exact = new Set([...word.terms, ...word.stems]);
     const completions: { term: string; items: number; prefix: string }[] = [];
     for (const prefix of word.prefixes) {
       // Most common first: the first MAX_COMPLETIONS not searched already are kept below.
