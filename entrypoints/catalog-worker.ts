@@ -6,7 +6,8 @@
  */
 import { LibraryCatalog, type LibraryQuery } from '@/lib/library/catalog';
 import { onLibraryChange } from '@/lib/library/sync';
-import { openAnnotationStore, StoreError } from '@/lib/store';
+import { StoreError } from '@/lib/store/errors';
+import { openAnnotationStore } from '@/lib/store/schema';
 import type { CatalogAnswer, CatalogRequest, CatalogSummary } from './library/protocol';
 
 export default defineUnlistedScript({

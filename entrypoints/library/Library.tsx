@@ -13,7 +13,7 @@ import { BulkBar } from '@/components/library/BulkBar';
 import { StorageFacts, type StorageEstimate } from '@/components/library/StorageFacts';
 import { ExportDialog, type ExportScopeChoice } from '@/components/library/ExportDialog';
 import { ImportDialog } from '@/components/library/ImportDialog';
-import { EXPORT_FORMATS } from '@/lib/export';
+import { EXPORT_FORMATS } from '@/lib/export/formats';
 import type { ExportScope } from '@/lib/export/types';
 import { askStore } from '../annotator/store-client';
 import { readAnnotationMessage } from '@/lib/annotations/messages';
@@ -22,30 +22,31 @@ import type { LibraryItemKind } from '@/lib/library/search';
 import { announceLibraryChange } from '@/lib/library/sync';
 import type { Annotation } from '@/lib/annotations/types';
 import type { ArticleSnapshot, Collection, SavedArticle } from '@/lib/library/types';
+// From the store's modules, not its index: the index also carries the import code (and zod), which the
+// list does not need before its first rows.
+import { listAnnotationsForPage } from '@/lib/store/annotations';
+import { StoreError } from '@/lib/store/errors';
 import {
   createCollection,
   deleteArticles,
   deleteClippings,
   deleteCollection,
   getSavedArticle,
-  listAnnotationsForPage,
   listArticlesPage,
   listVersions,
   mergeCollections,
   moveToCollection,
-  openAnnotationStore,
   renameCollection,
   restoreArticles,
   restoreClippings,
   restoreCollection,
   setArticleTags,
   setClippingTags,
-  StoreError,
   type DeletedArticles,
   type DeletedCollection,
-} from '@/lib/store';
+} from '@/lib/store/library';
+import { openAnnotationStore } from '@/lib/store/schema';
 import type { CatalogAnswer, CatalogRequest, CatalogSummary } from './protocol';
-import { copyText, downloadFile, makeExport, previewImport, sendImport } from './transfer';
 
 const db = openAnnotationStore();
 const PAGE = 60;
@@ -85,6 +86,12 @@ const firstScreen: Promise<SavedArticle[]> = db
     performance.mark('scrutiny-library-first-screen-read');
     return articles;
   });
+
+/**
+ * Export and import (the exporters, zod's schemas, fflate) load when the reader first uses them: they are
+ * more than a third of the page's code, and the first rows wait for every module the page imports.
+ */
+const transfer = () => import('./transfer');
 
 const rowsOf = (articles: SavedArticle[]) => articles.map((article) => articleRow(article));
 
@@ -578,6 +585,7 @@ export function Library() {
       scopes={exporting}
       formats={EXPORT_FORMATS}
       onExport={async ({ scope, format, markdownLayout, onProgress, signal }) => {
+        const { makeExport, downloadFile } = await transfer();
         const file = await makeExport(db, scope, format, {
           markdownLayout,
           now: new Date(),
@@ -587,9 +595,12 @@ export function Library() {
         downloadFile(file);
         return file.name;
       }}
-      onCopy={async (scope) =>
-        copyText(await makeExport(db, scope, 'markdown', { markdownLayout: 'combined', now: new Date() }))
-      }
+      onCopy={async (scope) => {
+        const { makeExport, copyText } = await transfer();
+        return copyText(
+          await makeExport(db, scope, 'markdown', { markdownLayout: 'combined', now: new Date() }),
+        );
+      }}
       onClose={() => setExporting(null)}
     />
   );
@@ -690,9 +701,10 @@ export function Library() {
         <ImportDialog
           onRead={async (file) => {
             importFile.current = await file.text();
+            const { previewImport } = await transfer();
             return previewImport(db, importFile.current);
           }}
-          onImport={(mode) => sendImport(importFile.current, mode)}
+          onImport={async (mode) => (await transfer()).sendImport(importFile.current, mode)}
           onClose={() => {
             importFile.current = '';
             setImporting(false);

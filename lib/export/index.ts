@@ -21,15 +21,7 @@ import { w3cPieces } from './w3c';
 
 export type { ExportData, ExportFile, ExportFormat, ExportOptions, ExportScope } from './types';
 
-export const EXPORT_FORMATS: readonly { format: ExportFormat; label: string; extension: string }[] = [
-  { format: 'markdown', label: 'Markdown', extension: 'md' },
-  { format: 'csv', label: 'CSV (spreadsheet)', extension: 'csv' },
-  { format: 'json', label: 'JSON backup', extension: 'json' },
-  { format: 'w3c', label: 'W3C Web Annotation (JSON-LD)', extension: 'jsonld' },
-  { format: 'csl-json', label: 'CSL-JSON (Zotero, pandoc)', extension: 'json' },
-  { format: 'bibtex', label: 'BibTeX', extension: 'bib' },
-  { format: 'ris', label: 'RIS', extension: 'ris' },
-];
+export { EXPORT_FORMATS } from './formats';
 
 const MIME_TYPES: Record<ExportFormat, string> = {
   markdown: 'text/markdown;charset=utf-8',
