@@ -525,7 +525,12 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       const sameParagraph = previous.candidate.span.endParagraph === candidate.span.paragraph;
       const paragraph = paragraphs[candidate.span.paragraph]!;
       const onlyQuote =
-        previous.candidate.span.endParagraph === candidate.span.paragraph - 1 &&
+        nothingSaidBetween(
+          paragraphs,
+          previous.candidate.span.endParagraph,
+          candidate.span.paragraph,
+          isFurniture,
+        ) &&
         candidate.span.open - paragraph.start <= 1 &&
         paragraph.end - candidate.span.close <= 2;
       if (sameParagraph || onlyQuote) attribution = { ...previous.attribution, where: 'sentence' };
@@ -637,6 +642,31 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     });
   }
   return dropRepeats(quotes);
+}
+
+/** Words of a paragraph, at most, that may be a crosshead or a caption left in the text. */
+const INTERLUDE_WORDS = 15;
+
+/**
+ * Whether paragraph `to` comes right after paragraph `from`, but for captions, crossheads and other
+ * short lines without a sentence between them: a photo's caption or a "Related: …" line between a quote
+ * and the quote paragraph that goes on with it does not change who is speaking.
+ */
+function nothingSaidBetween(
+  paragraphs: Paragraph[],
+  from: number,
+  to: number,
+  isFurniture: (paragraph: Paragraph) => boolean,
+): boolean {
+  if (to <= from) return false;
+  for (let index = from + 1; index < to; index++) {
+    const paragraph = paragraphs[index]!;
+    if (isFurniture(paragraph)) continue;
+    const line = paragraph.text.trim();
+    if (/[.!?…:;"“”„«»]\s*$/u.test(line) || /[“”„«»"]/u.test(line) || wordCount(line) > INTERLUDE_WORDS)
+      return false;
+  }
+  return true;
 }
 
 /** Words after which quotation marks hold a name or title within the sentence ("der „Spiegel“"). */

@@ -158,6 +158,19 @@ describe('findQuotes: speakers', () => {
     expect(speakers(text)).toEqual(['Lorraine Whitfield', 'Marcus Bell']);
   });
 
+  it('goes on with the speaker in a quote paragraph after a caption or crosshead, not after a sentence', () => {
+    const afterCaption =
+      '“The harbour is dying,” says Ana Ruiz, who has fished here for forty years.\n\nAna Ruiz on her boat at dawn\n\n“We have lost half the catch in a decade. Nobody listens to us.”';
+    expect(speakers(afterCaption)).toEqual(['Ana Ruiz', 'Ana Ruiz']);
+    const afterCrosshead =
+      '“The harbour is dying,” says Ana Ruiz.\n\nA shrinking catch\n\n“We have lost half the catch in a decade. Nobody listens to us.”';
+    expect(speakers(afterCrosshead)).toEqual(['Ana Ruiz', 'Ana Ruiz']);
+    // A paragraph of the writer's in between may introduce someone else: the next quote stays unattributed.
+    const afterSentence =
+      '“The harbour is dying,” says Ana Ruiz.\n\nThe port authority disputes the figures and points to new quotas.\n\n“We have lost half the catch in a decade. Nobody listens to us.”';
+    expect(speakers(afterSentence)).toEqual(['Ana Ruiz', null]);
+  });
+
   it('matches a pronoun to a person of the same gender', () => {
     const text =
       '« Ce tramway est une promesse faite aux habitants », a déclaré la maire, Hélène Marchand.\n\nMarc Lefèvre, président de l’association, reste sceptique. « Le tram restera vide aux heures creuses », dit-il.\n\nLa maire reconnaît que le calendrier est long. « Nous aurions aimé aller plus vite », a-t-elle concédé.';
