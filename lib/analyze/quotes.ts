@@ -294,6 +294,28 @@ function attributionAfter(after: string, lexicon: CueLexicon): Attribution | nul
   return { mention, cue, where: 'after' };
 }
 
+/**
+ * A quote that opens its sentence, the writer's words after it, and the sentence's own attribution
+ * closing it: "“It makes for a compelling story” if you have blackouts …, Mr. Powers said.", "“…” mutually
+ * shared by both countries, he warned." The speaker stands right after the sentence's last comma, and
+ * nothing but the end of the sentence follows the cue.
+ */
+function attributionClosing(after: string, lexicon: CueLexicon): Attribution | null {
+  const match = findCues(after, lexicon).at(-1);
+  if (!match || !/^[\s.!?…]*$/u.test(after.slice(match.index + match.text.length))) return null;
+  const lead = after.slice(0, match.index);
+  const comma = lead.lastIndexOf(', ');
+  if (comma < 0) return null;
+  const mention = cleanMention(lead.slice(comma + 2));
+  if (
+    !plausibleMention(mention) ||
+    wordCount(mention) > 5 ||
+    !/^(?:\p{Lu}|(?:he|she|they|er|sie|il|elle)$)/u.test(mention)
+  )
+    return null;
+  return { mention, cue: match.text.replace(/[\s,.;:]+$/, ''), where: 'after' };
+}
+
 /** What opens reported speech after a cue: "said that", "fragte, ob", "a dit que". */
 const REPORTED_CLAUSE = /^[\s,]*(?:that|whether|dass|ob|que|qu['’])(?:\s|$)/iu;
 
@@ -355,6 +377,18 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   for (let i = cues.length - 2; i >= earliest && findCues(subjectBefore, lexicon).length > 0; i--) {
     last = cues[i]!;
     subjectBefore = mentionBefore(lead.slice(0, last.index));
+  }
+  // "Volker said he never used the term … and added, “…”": a second verb of the same subject, named
+  // right before the sentence's first verb.
+  if (
+    !plausibleMention(subjectBefore) &&
+    cues[0] !== last &&
+    /\s(?:and|und|et)\s*$/iu.test(lead.slice(0, last.index))
+  ) {
+    const firstLead = lead.slice(0, cues[0]!.index).trimEnd();
+    const firstSubject = mentionBefore(firstLead, true);
+    if (firstSubject && wordCount(firstSubject) <= 5 && firstLead.endsWith(firstSubject))
+      subjectBefore = firstSubject;
   }
   subjectBefore = subjectOfLastClause(subjectBefore);
   const cue = last.text;
@@ -463,7 +497,10 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       }
     const after = text.slice(span.close + 1, afterEnd);
     if (TERM_MARKERS.test(before.slice(-40))) continue;
-    let attribution = attributionAfter(after, lexicon) ?? attributionBefore(before, lexicon);
+    let attribution =
+      attributionAfter(after, lexicon) ??
+      attributionBefore(before, lexicon) ??
+      (before.trim() === '' ? attributionClosing(after, lexicon) : null);
     // A lead-in ending in a colon names its speaker somewhere in the sentence: "Dabei griff sie … an: „…“",
     // "Im Kongress warb Obama für … mit den Worten: „…“". Take the person last named there, or a pronoun.
     if (!attribution && /:\s*$/.test(before)) {

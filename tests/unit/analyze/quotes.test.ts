@@ -158,6 +158,43 @@ describe('findQuotes: speakers', () => {
     expect(speakers(text)).toEqual(['Lorraine Whitfield', 'Marcus Bell']);
   });
 
+  it('reads the attribution that closes a sentence the quote opened', () => {
+    expect(
+      speakers(
+        '“It makes for a compelling story” if the lights go out for want of plants, Bill Powers said.',
+      ),
+    ).toEqual(['Bill Powers']);
+    expect(
+      speakers(
+        'Tim Morrison spoke last. “Every day spent on this is a day lost” for both countries, he warned.',
+      ),
+    ).toEqual(['Tim Morrison']);
+    // The last comma's clause is no speaker ("…, which critics said"): nothing is guessed.
+    expect(speakers('“Every day spent on this is a day lost” for the city, which critics said.')).toEqual([
+      null,
+    ]);
+    // The cue does not close the sentence: it reports something else.
+    expect(
+      speakers(
+        '“Every day spent on this is a day lost” for the city, Powers said on a visit to the plant that failed.',
+      ),
+    ).toEqual([null]);
+  });
+
+  it('gives “and added, “…”” to the subject of the sentence’s first verb', () => {
+    expect(
+      speakers(
+        'Kurt Volker said he never used the term "three amigos" and added, “I frankly cringe when I hear it.”',
+      ),
+    ).toEqual(['Kurt Volker']);
+    // The first verb's subject is not named right before it: nobody is guessed.
+    expect(
+      speakers(
+        'On one Facebook page an unnamed poster put up her picture writing and wrote they found it was “disrespectful, rude, tacky, and against the Flag Code.”',
+      ),
+    ).toEqual([null]);
+  });
+
   it('goes on with the speaker in a quote paragraph after a caption or crosshead, not after a sentence', () => {
     const afterCaption =
       '“The harbour is dying,” says Ana Ruiz, who has fished here for forty years.\n\nAna Ruiz on her boat at dawn\n\n“We have lost half the catch in a decade. Nobody listens to us.”';
