@@ -297,11 +297,18 @@ function attributionAfter(after: string, lexicon: CueLexicon): Attribution | nul
 /**
  * A quote that opens its sentence, the writer's words after it, and the sentence's own attribution
  * closing it: "“It makes for a compelling story” if you have blackouts …, Mr. Powers said.", "“…” mutually
- * shared by both countries, he warned." The speaker stands right after the sentence's last comma, and
- * nothing but the end of the sentence follows the cue.
+ * shared by both countries, he warned.", "“…” trying to keep students safe, says Jennifer Johnson". The
+ * speaker stands right after a comma: before a cue that ends the sentence, or after one that opens it.
  */
 function attributionClosing(after: string, lexicon: CueLexicon): Attribution | null {
-  const match = findCues(after, lexicon).at(-1);
+  const cues = findCues(after, lexicon);
+  // Cue first, after a comma: "“…” trying to keep students safe, says Jennifer Johnson, a spokesperson".
+  for (const cue of cues) {
+    if (!/,\s+$/u.test(after.slice(0, cue.index))) continue;
+    const found = attributionAfter(after.slice(after.lastIndexOf(',', cue.index)), lexicon);
+    if (found && /^\p{Lu}/u.test(found.mention)) return found;
+  }
+  const match = cues.at(-1);
   if (!match || !/^[\s.!?…]*$/u.test(after.slice(match.index + match.text.length))) return null;
   const lead = after.slice(0, match.index);
   const comma = lead.lastIndexOf(', ');

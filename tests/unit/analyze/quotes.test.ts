@@ -169,6 +169,11 @@ describe('findQuotes: speakers', () => {
         'Tim Morrison spoke last. “Every day spent on this is a day lost” for both countries, he warned.',
       ),
     ).toEqual(['Tim Morrison']);
+    expect(
+      speakers(
+        '“We are like every other school district” trying to keep students safe, says Jennifer Johnson, a spokesperson.',
+      ),
+    ).toEqual(['Jennifer Johnson']);
     // The last comma's clause is no speaker ("…, which critics said"): nothing is guessed.
     expect(speakers('“Every day spent on this is a day lost” for the city, which critics said.')).toEqual([
       null,
