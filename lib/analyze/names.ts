@@ -209,7 +209,17 @@ export function findPeople(text: string, words: Words): PersonMention[] {
   for (const match of matchesAtCapitals(text, NAME_RUNS, words)) {
     const run = match[0];
     const named = namedWords(run);
-    const nameWords = named.slice(titleCount(named));
+    let nameWords = named.slice(titleCount(named));
+    // "der Förster Norbert Döring", "für Bioinformatik Timothy Sackton": after a German article or
+    // preposition (in the text before, or opening the run), the first of three capitalised words is a
+    // noun: German capitalises them all.
+    const runWords = run.split(/\s+/);
+    const opening = runWords.slice(0, runWords.length - nameWords.length).join(' ');
+    if (
+      nameWords.length >= 3 &&
+      GERMAN_NOUN_BEFORE.test(`${leadBefore(text, match.index)}${opening ? `${opening} ` : ''}`)
+    )
+      nameWords = nameWords.slice(1);
     if (nameWords.length < 2 || nameWords.length > 5) continue;
     const stripped = nameWords.join(' ');
     if (ORGANISATION_WORDS.test(stripped)) continue;
@@ -239,6 +249,10 @@ export function findPeople(text: string, words: Words): PersonMention[] {
 }
 
 const QUOTE_MARKS = '“”"„«»‘’\'';
+
+/** A German article or preposition right before a run of capitalised words: its first word is a noun. */
+const GERMAN_NOUN_BEFORE =
+  /(?:^|\s)(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|für|vom|zum|zur|beim|im)\s+$/iu;
 
 /** "AP", "U.S.", "J.": capitals only. */
 const INITIALS = /^\p{Lu}+\.?$/u;

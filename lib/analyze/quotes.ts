@@ -202,6 +202,13 @@ function cleanMention(phrase: string): string {
 }
 
 /**
+ * German puts the verb's object after the subject that follows the cue: "erklärt Döring den Prozess",
+ * "beschreibt Cai den Forschungsansatz", "sagte der Chef dem Sender". An accusative or dative article
+ * after a capitalised word ends the speaker ("der Chef der Bundesagentur", a genitive, stays whole).
+ */
+const OBJECT_AFTER_NAME = /(?<=\p{Lu}[\p{L}.'’-]*)\s+(?:den|dem|einen|einem)\s.*$/u;
+
+/**
  * An auxiliary or modal between the subject and the cue is no part of the speaker: "As one commentator
  * has argued" → "one commentator", "Technocrats like to say" → "Technocrats", "Merkel hat gesagt".
  */
@@ -263,15 +270,20 @@ function attributionAfter(after: string, lexicon: CueLexicon): Attribution | nul
     const cue = leading[0].replace(/[\s,.;:]+$/, '');
     const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
     // German reflexive cues: "erinnerte sich Trotnow", "äußerte sich der Chef der Bundesagentur".
-    const following = cleanMention(
+    const whole = cleanMention(
       rest
         .slice(cue.length)
         .replace(/^\s+(?:sich|es)\s+/u, ' ')
         .replace(BETWEEN_VERB_AND_NAME, ' '),
     );
+    // "erklärt Döring den Prozess": the object cut off after a short subject; but "zitiert Welt-Online
+    // den Minister" quotes the minister, and the object is the speaker.
+    const subject = whole.replace(OBJECT_AFTER_NAME, '');
+    const following =
+      plausibleMention(subject) && wordCount(subject) <= 3 && !/^zitier/iu.test(cue) ? subject : whole;
     if (inverted && !/^\p{Lu}/u.test(following)) return { mention: inverted[1]!, cue, where: 'after' };
     // "a déclaré la maire, Hélène Marchand": a role, then the name in apposition.
-    const apposition = /^,\s*([^,.;]+)/u.exec(rest.slice(cue.length).trim().slice(following.length))?.[1];
+    const apposition = /^,\s*([^,.;]+)/u.exec(rest.slice(cue.length).trim().slice(whole.length))?.[1];
     if (apposition && !personName(following) && personName(apposition)) {
       const named = cleanMention(apposition);
       if (plausibleMention(named)) return { mention: named, cue, where: 'after' };

@@ -164,3 +164,22 @@ describe('findQuotes: speakers a reader can trust', () => {
     expect(speakers(text, 'fr')).toEqual(['le juge']);
   });
 });
+
+describe('the name finder: German nouns before a name', () => {
+  const names = (text: string) => buildSpeakerContext(text).mentions.map((mention) => mention.name);
+
+  it('leaves out the noun after an article or preposition, at the start of a sentence or within it', () => {
+    expect(names('Der Förster Norbert Döring zeigt die Scheune.')).toEqual(['Norbert Döring']);
+    expect(names('Heute zeigt der Förster Norbert Döring die Scheune.')).toEqual(['Norbert Döring']);
+    expect(names('Mit Hilfe des Direktors für Bioinformatik Timothy Sackton gelang es.')).toEqual([
+      'Timothy Sackton',
+    ]);
+  });
+
+  it('keeps three-word names that follow no article', () => {
+    expect(names('It was Mary Ann Evans who spoke, with Martin Luther King.')).toEqual([
+      'Mary Ann Evans',
+      'Martin Luther King',
+    ]);
+  });
+});

@@ -200,6 +200,23 @@ describe('findQuotes: speakers', () => {
     ).toEqual([null]);
   });
 
+  it('cuts a German object off a subject that follows the cue, but not off the one quoted', () => {
+    const text =
+      'Der Förster Norbert Döring zeigt die Scheune. „Hier nehmen wir das Laub an und trocknen es“, erklärt Döring den Prozess.';
+    expect(speakers(text, 'de')).toEqual(['Norbert Döring']);
+    // "zitiert Welt-Online den Minister": the newspaper quotes the minister, who is the speaker.
+    const quoted =
+      'Innenminister Wolfgang Schäuble will das Gesetz. „Es muss so rasch wie möglich umgesetzt werden“, zitiert Welt-Online den Minister.';
+    expect(quotes(quoted, 'de')[0]?.speakerMention).not.toBe('Welt-Online');
+    // A long phrase before the article is no subject: "stellte mit Einnahmen von … Dollar einen Rekord auf".
+    expect(
+      speakers(
+        'Die Tour „A Bigger Bang“ stellte mit Einnahmen von einer halben Milliarde Dollar einen neuen Weltrekord auf.',
+        'de',
+      ),
+    ).toEqual([]);
+  });
+
   it('goes on with the speaker in a quote paragraph after a caption or crosshead, not after a sentence', () => {
     const afterCaption =
       '“The harbour is dying,” says Ana Ruiz, who has fished here for forty years.\n\nAna Ruiz on her boat at dawn\n\n“We have lost half the catch in a decade. Nobody listens to us.”';
