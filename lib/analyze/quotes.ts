@@ -676,6 +676,21 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       )
         resolved = { name: previous.speaker, anonymous: false };
     }
+    // "“…”, a ajouté un ténor de la droite sur l'influence de Delevoye. “…”, met-il en perspective.": "he"
+    // or "she" in the sentence right after the quote before, in the same paragraph, is that quote's
+    // speaker, named or described, not the last person the sentence between happened to name.
+    const previousQuote = quotes.at(-1);
+    if (
+      attribution &&
+      THIRD_PERSON_SINGULAR.test(attribution.mention) &&
+      previousQuote?.speaker &&
+      previousQuote.paragraph === span.paragraph &&
+      previousQuote.cue &&
+      followsItsAttribution(text, previousQuote.end, previousQuote.cue, start) &&
+      pronounFits(attribution.mention, options.speakers.genders.get(previousQuote.speaker) ?? null) &&
+      describedGenderFits(attribution.mention, previousQuote.speaker)
+    )
+      resolved = { name: previousQuote.speaker, anonymous: previousQuote.anonymous };
     resolved = trustSpeaker(resolved, attribution?.mention ?? null, evidence);
     // Only "in a statement" introduces a document; "in the statement" refers back to one already issued.
     const issued =
@@ -723,6 +738,28 @@ function nothingSaidBetween(
       return false;
   }
   return true;
+}
+
+const THIRD_PERSON_SINGULAR = /^(?:he|she|il|elle|er|sie)$/iu;
+
+/**
+ * Whether the quote starting at `start` opens the sentence right after the attribution of the quote
+ * ending at `end`: between them, past that quote's closing mark, its cue, one sentence end at most and
+ * no other quotation.
+ */
+function followsItsAttribution(text: string, end: number, cue: string, start: number): boolean {
+  const between = text.slice(end, start);
+  const closing = between.search(/[”"»“]/u);
+  const rest = (closing >= 0 ? between.slice(closing + 1) : between).replace(/[\s“”„«»"]+$/u, '');
+  if (!rest.includes(cue) || /[“”„«»"]/u.test(rest)) return false;
+  return (rest.match(/[.!?…]\s/gu) ?? []).length + (/[.!?…]$/u.test(rest) ? 1 : 0) <= 1;
+}
+
+/** "une élue" is no "il", "un ténor" no "elle": the article of a description tells its gender. */
+function describedGenderFits(pronoun: string, speaker: string): boolean {
+  const article = /^(un|une|ein|eine)\s/iu.exec(speaker)?.[1]?.toLowerCase();
+  if (!article) return true;
+  return pronounFits(pronoun, article === 'une' || article === 'eine' ? 'f' : 'm');
 }
 
 /** Words after which quotation marks hold a name or title within the sentence ("der „Spiegel“"). */

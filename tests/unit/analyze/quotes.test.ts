@@ -217,6 +217,16 @@ describe('findQuotes: speakers', () => {
     ).toEqual([]);
   });
 
+  it('gives “il” right after a described speaker’s attribution to that speaker, not to a name in it', () => {
+    const text =
+      'Jacques Chirac ne l’aimait guère.\n\n« Chirac l’a tout de même soutenu en 1999 », a ajouté un ténor de la droite sur l’influence de Jean-Paul Delevoye. « Cela relativise tout ça », met-il en perspective.';
+    expect(speakers(text, 'fr')).toEqual(['un ténor de la droite', 'un ténor de la droite']);
+    // A sentence of the writer's in between: "he" is read as before, not given to the quote before.
+    const apart =
+      '“We rehearsed on wires,” Emma Stone says. For Damien Chazelle, the toughest thing was a scene over dinner. “It is an extended conversation that is completely on the actors,” he claims.';
+    expect(speakers(apart)[1]).not.toBe('Emma Stone');
+  });
+
   it('goes on with the speaker in a quote paragraph after a caption or crosshead, not after a sentence', () => {
     const afterCaption =
       '“The harbour is dying,” says Ana Ruiz, who has fished here for forty years.\n\nAna Ruiz on her boat at dawn\n\n“We have lost half the catch in a decade. Nobody listens to us.”';
