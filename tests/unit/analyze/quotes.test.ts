@@ -227,6 +227,15 @@ describe('findQuotes: speakers', () => {
     expect(speakers(apart)[1]).not.toBe('Emma Stone');
   });
 
+  it('gives a pronoun to a person named in its paragraph or the one before, not paragraphs earlier', () => {
+    const near =
+      'Mayor Ana Ruiz opened the meeting on the harbour plan.\n\nThe council listened. “We will rebuild the pier,” she said.';
+    expect(speakers(near)).toEqual(['Ana Ruiz']);
+    const far =
+      'Mayor Ana Ruiz opened the meeting on the harbour plan.\n\nThe council then turned to the budget.\n\nMy mother and I quarrelled over it for years. She told me that at night she prayed I would “come back into the fold of the church.”';
+    expect(speakers(far)).toEqual([null]);
+  });
+
   it('goes on with the speaker in a quote paragraph after a caption or crosshead, not after a sentence', () => {
     const afterCaption =
       '“The harbour is dying,” says Ana Ruiz, who has fished here for forty years.\n\nAna Ruiz on her boat at dawn\n\n“We have lost half the catch in a decade. Nobody listens to us.”';
