@@ -83,9 +83,9 @@ function addIssuer(issuers: SpeakerContext['issuers'], noun: string, phrase: str
 }
 
 const FEMININE =
-  /\b(?:Mrs|Ms|Miss|Frau|Mme|Madame|Mlle|spokeswoman|councilwoman|chairwoman|congresswoman|businesswoman|stateswoman|actress|queen|princess|sister|mother|daughter|wife|grandmother|présidente|directrice|adjointe|députée|sénatrice|conseillère|avocate|fondatrice|\p{L}+(?:in|innen))\b/u;
+  /\b(?:Mrs|Ms|Miss|Frau|Mme|Madame|Mlle|spokeswoman|councilwoman|chairwoman|congresswoman|businesswoman|stateswoman|actress|queen|princess|sister|mother|daughter|wife|grandmother|woman|femme|mère|fille|présidente|directrice|adjointe|députée|sénatrice|conseillère|avocate|fondatrice|\p{L}+(?:in|innen))\b/u;
 const MASCULINE =
-  /\b(?:Mr|Herr|M\.|Monsieur|spokesman|councilman|chairman|congressman|businessman|statesman|actor|king|prince|brother|father|son|husband|grandfather|président|directeur|adjoint|député|sénateur|conseiller|avocat|fondateur|Bürgermeister|Minister|Sprecher|Präsident|Vorsitzender)\b/u;
+  /\b(?:Mr|Herr|M\.|Monsieur|spokesman|councilman|chairman|congressman|businessman|statesman|actor|king|prince|brother|father|son|husband|grandfather|man|homme|père|fils|président|directeur|adjoint|député|sénateur|conseiller|avocat|fondateur|Bürgermeister|Minister|Sprecher|Präsident|Vorsitzender)\b/u;
 
 /** 'f' or 'm' when a title or an apposition says so ("Mme", "présidente du groupe", "spokeswoman"). */
 function genderNear(text: string, person: PersonMention): Gender {

@@ -236,6 +236,14 @@ describe('findQuotes: speakers', () => {
     expect(speakers(far)).toEqual([null]);
   });
 
+  it('reads a gender from the noun before a name (“une femme, Cha Soona”), so “il” is not hers', () => {
+    const text =
+      'Il reçoit le mot d’une femme, Cha Soona, qui vivait dans le même quartier.\n\n« Ce sont surtout des souvenirs des interventions », ajoute-t-il.';
+    expect(speakers(text, 'fr')).toEqual([null]);
+    const english = 'A woman, Ana Ruiz, wrote to him.\n\n“These are memories of the demolitions,” he added.';
+    expect(speakers(english)).toEqual([null]);
+  });
+
   it('goes on with the speaker in a quote paragraph after a caption or crosshead, not after a sentence', () => {
     const afterCaption =
       '“The harbour is dying,” says Ana Ruiz, who has fished here for forty years.\n\nAna Ruiz on her boat at dawn\n\n“We have lost half the catch in a decade. Nobody listens to us.”';
