@@ -210,16 +210,15 @@ export function findPeople(text: string, words: Words): PersonMention[] {
     const run = match[0];
     const named = namedWords(run);
     let nameWords = named.slice(titleCount(named));
+    const lead = leadBefore(text, match.index);
     // "der Förster Norbert Döring", "für Bioinformatik Timothy Sackton": after a German article or
     // preposition (in the text before, or opening the run), the first of three capitalised words is a
     // noun: German capitalises them all.
-    const runWords = run.split(/\s+/);
-    const opening = runWords.slice(0, runWords.length - nameWords.length).join(' ');
-    if (
-      nameWords.length >= 3 &&
-      GERMAN_NOUN_BEFORE.test(`${leadBefore(text, match.index)}${opening ? `${opening} ` : ''}`)
-    )
-      nameWords = nameWords.slice(1);
+    if (nameWords.length >= 3) {
+      const runWords = run.split(/\s+/);
+      const opening = runWords.slice(0, runWords.length - nameWords.length).join(' ');
+      if (GERMAN_NOUN_BEFORE.test(`${lead}${opening ? `${opening} ` : ''}`)) nameWords = nameWords.slice(1);
+    }
     if (nameWords.length < 2 || nameWords.length > 5) continue;
     const stripped = nameWords.join(' ');
     if (ORGANISATION_WORDS.test(stripped)) continue;
@@ -232,7 +231,6 @@ export function findPeople(text: string, words: Words): PersonMention[] {
       text[match.index + run.length] === ',' ? match.index + run.length + 1 : match.index + run.length;
     if (QUOTE_MARKS.includes(text[match.index - 1] ?? '') && QUOTE_MARKS.includes(text[closing] ?? ''))
       continue;
-    const lead = leadBefore(text, match.index);
     // "the group Port-Salines Autrement", "l’association Estuaire Mobilité": an organisation's name.
     if (ORGANISATION_LEAD.test(lead)) continue;
     const start = match.index + run.indexOf(stripped);

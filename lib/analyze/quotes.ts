@@ -262,12 +262,15 @@ const FINITE_VERB_INSIDE =
 const BETWEEN_VERB_AND_NAME =
   /^(?:\s+(?:(?:on|am|le|ce)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:morning|afternoon|evening|night|morgen|abend|nachmittag|matin|soir|après-midi))?|\s+(?:to|gegenüber)\s+(?:reporters|journalists|journalisten|reportern|der presse)|\s+aux journalistes|\s+(?:yesterday|today|tonight|gestern|heute|hier|aujourd['’]hui|also|auch|aussi|encore|ebenfalls|dann|ensuite|then))+(?=\s)/iu;
 
+/** A cue as matched, without the punctuation and spaces it ran into ("said," → "said"). */
+const trimCue = (cue: string) => cue.replace(/[\s,.;:]+$/, '');
+
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
 function attributionAfter(after: string, lexicon: CueLexicon): Attribution | null {
   const rest = after.slice(/^[\s,;:–—-]*/.exec(after)![0].length);
   const leading = lexicon.leading.exec(rest) ?? lexicon.preposition.exec(rest);
   if (leading) {
-    const cue = leading[0].replace(/[\s,.;:]+$/, '');
+    const cue = trimCue(leading[0]);
     const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
     // German reflexive cues: "erinnerte sich Trotnow", "äußerte sich der Chef der Bundesagentur".
     const whole = cleanMention(
@@ -302,7 +305,7 @@ function attributionAfter(after: string, lexicon: CueLexicon): Attribution | nul
   if (REPORTED_CLAUSE.test(rest.slice(match.index + match.text.length))) return null;
   const mention = cleanMention(rest.slice(0, match.index));
   if (!plausibleMention(mention)) return null;
-  const cue = match.text.replace(/[\s,.;:]+$/, '');
+  const cue = trimCue(match.text);
   return { mention, cue, where: 'after' };
 }
 
@@ -332,7 +335,7 @@ function attributionClosing(after: string, lexicon: CueLexicon): Attribution | n
     !/^(?:\p{Lu}|(?:he|she|they|er|sie|il|elle)$)/u.test(mention)
   )
     return null;
-  return { mention, cue: match.text.replace(/[\s,.;:]+$/, ''), where: 'after' };
+  return { mention, cue: trimCue(match.text), where: 'after' };
 }
 
 /** What opens reported speech after a cue: "said that", "fragte, ob", "a dit que". */

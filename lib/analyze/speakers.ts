@@ -376,15 +376,19 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       startingBetween(context.mentions, ownSentence, position).find(
         (m) => m.end === ownSentence + clause.index! && fits(m),
       );
-    // Otherwise the last person named, in this paragraph or the one before: a person last named
-    // paragraphs earlier is a guess, and a wrong name is worse than none.
-    const previousParagraph = paragraphStart > 2 ? paragraphStartBefore(context.text, paragraphStart - 3) : 0;
-    const recent = lastBefore(context.mentions, position, fits);
+    // Otherwise the last person named, in this paragraph or the one before (found from its last
+    // character, before the blank line that opens this one): a person last named paragraphs earlier is a
+    // guess, and a wrong name is worse than none.
+    const namedRecently = () => {
+      const recent = lastBefore(context.mentions, position, fits);
+      const paragraphBefore = paragraphStart > 2 ? paragraphStartBefore(context.text, paragraphStart - 3) : 0;
+      return recent && recent.start >= paragraphBefore ? recent : undefined;
+    };
     const person = adjoining
       ? adjoining
       : previous
         ? { name: previous }
-        : (inParagraph ?? titled ?? (recent && recent.start >= previousParagraph ? recent : undefined));
+        : (inParagraph ?? titled ?? namedRecently());
     return { name: person?.name ?? null, anonymous: false };
   }
 
