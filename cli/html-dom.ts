@@ -96,10 +96,16 @@ export function decodePage(bytes: Buffer, contentType: string): string {
 }
 
 /**
- * Parse prepared page bytes (cli/page-source.ts) at `url`. Throws a SyntaxError on XML that is not
+ * Parse prepared page bytes (cli/page-source.ts) at `url`, or take the tree prepareSource parsed from
+ * them already. Throws a SyntaxError on XML that is not
  * well-formed (read it as HTML then).
  */
-export function parsePageDom(bytes: Buffer, contentType: string, url: string): PageDom {
+export function parsePageDom(
+  bytes: Buffer,
+  contentType: string,
+  url: string,
+  parsed?: ParsedDocument,
+): PageDom {
   if (contentType === 'application/xml') {
     const dom = new JSDOM(bytes, { url, contentType, virtualConsole: new VirtualConsole() });
     return {
@@ -108,7 +114,9 @@ export function parsePageDom(bytes: Buffer, contentType: string, url: string): P
       close: () => dom.window.close(),
     };
   }
-  const document = linkedomDocument(parse(decodePage(bytes, contentType), { scriptingEnabled: false }));
+  const document = linkedomDocument(
+    parsed ?? parse(decodePage(bytes, contentType), { scriptingEnabled: false }),
+  );
   placeAt(document, url);
   return { document, window: sanitizerWindow(), close: () => undefined };
 }

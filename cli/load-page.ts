@@ -124,7 +124,10 @@ export function loadPage(bytes: Buffer, url: string): LoadedPage {
       throw error;
     }
     try {
-      return { ...parsePageDom(source.bytes, source.contentType, url), warnings: source.warnings };
+      return {
+        ...parsePageDom(source.bytes, source.contentType, url, source.parsed),
+        warnings: source.warnings,
+      };
     } catch (error) {
       const isXml = source.contentType === 'application/xml';
       const retry = isXml ? 1 : (error as Error).name === 'SyntaxError' ? 2 : null;

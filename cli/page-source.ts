@@ -9,9 +9,11 @@
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { DEFAULT_LIMITS, deepMarkupWarning } from '../lib/extract/guard';
+import { decodePage } from './html-dom';
 import { JSONLD_MAX_BYTES, JSONLD_MAX_TOTAL_BYTES } from '../lib/extract/jsonld';
 
 type ParsedNode = DefaultTreeAdapterTypes.Node;
+type ParsedDocument = DefaultTreeAdapterTypes.Document;
 type ParsedElement = DefaultTreeAdapterTypes.Element;
 
 export interface SourceLimits {
@@ -53,6 +55,8 @@ export interface PreparedSource {
   contentType: string;
   /** What was changed to make the page safe to parse, in plain words. */
   warnings: string[];
+  /** The HTML standard's tree of `bytes` as decoded for the DOM, when it was parsed already. */
+  parsed?: ParsedDocument;
 }
 
 export interface PrepareOptions {
@@ -141,16 +145,34 @@ export function prepareSource(bytes: Buffer, options: PrepareOptions = {}): Prep
     if (preCut && budgeted.truncated !== 'chars') warnings.push(elementLimitWarning(tagLimit));
   }
 
+  const contentTypeOf = (result: Buffer) => (source.isUtf16 ? 'text/html' : htmlContentType(result));
+  // Most pages are within the limits: they are parsed once, decoded as the DOM reads them, and that
+  // tree becomes the DOM. Only a page over a limit is parsed again, with source locations (in the
+  // byte-for-byte text, where the tags are where the rewrites need them), to be rewritten. Decoding
+  // changes no tag: every encoding read here keeps markup characters as single ASCII bytes.
+  const unchanged = source.toBytes(text);
+  const unchangedType = contentTypeOf(unchanged);
+  const parsed = parse(decodePage(unchanged, unchangedType), { scriptingEnabled: false });
+  const report = measureTree(parsed, limits);
+  if (report.tooDeep.length === 0 && report.tooManyAttributes.length === 0 && !report.overCount) {
+    return {
+      bytes: unchanged,
+      contentType: unchangedType,
+      parsed,
+      warnings: finalWarnings(warnings, limits),
+    };
+  }
+
   text = limitStructure(text, limits, warnings);
   const result = source.toBytes(text);
-  // When the exact element limit cut the page too, the rough cut before it goes without saying.
+  return { bytes: result, contentType: contentTypeOf(result), warnings: finalWarnings(warnings, limits) };
+}
+
+/** The warnings, each once; when the exact element limit cut the page, the rough cut before it goes without saying. */
+function finalWarnings(warnings: string[], limits: SourceLimits): string[] {
   const exactCut = warnings.includes(elementLimitWarning(limits.maxElements));
-  const roughCut = elementLimitWarning(tagLimit);
-  return {
-    bytes: result,
-    contentType: source.isUtf16 ? 'text/html' : htmlContentType(result),
-    warnings: [...new Set(warnings)].filter((warning) => !exactCut || warning !== roughCut),
-  };
+  const roughCut = elementLimitWarning(limits.maxElements * PRE_CUT_FACTOR);
+  return [...new Set(warnings)].filter((warning) => !exactCut || warning !== roughCut);
 }
 
 /**
@@ -427,6 +449,8 @@ interface StructureReport {
   tooManyAttributes: ParsedElement[];
   /** Where to cut the page: before the first element over the element or the children limit. */
   cutAt: { offset: number; warning: string } | null;
+  /** Whether any element is over the element or the children limit (located or not). */
+  overCount: boolean;
 }
 
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
@@ -439,9 +463,14 @@ function childrenOf(node: ParsedNode): ParsedNode[] {
 }
 
 function measureStructure(text: string, limits: SourceLimits): StructureReport {
-  const document = parse(text, { scriptingEnabled: false, sourceCodeLocationInfo: true });
-  const report: StructureReport = { tooDeep: [], tooManyAttributes: [], cutAt: null };
+  return measureTree(parse(text, { scriptingEnabled: false, sourceCodeLocationInfo: true }), limits);
+}
+
+/** What is over the limits in a parsed tree; offsets only where the tree was parsed with locations. */
+function measureTree(document: ParsedDocument, limits: SourceLimits): StructureReport {
+  const report: StructureReport = { tooDeep: [], tooManyAttributes: [], cutAt: null, overCount: false };
   const cutBefore = (element: ParsedElement, warning: string) => {
+    report.overCount = true;
     // Elements the parser made up (no location) cannot be cut before; the next located one can.
     const offset = element.sourceCodeLocation?.startOffset;
     if (offset !== undefined && offset > 0 && (!report.cutAt || offset < report.cutAt.offset)) {

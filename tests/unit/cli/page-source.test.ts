@@ -1,6 +1,7 @@
 /** prepareSource: what jsdom is handed is within its limits, and says what was changed. */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { describe, expect, it } from 'vitest';
+import { decodePage } from '../../../cli/html-dom';
 import { prepareSource, removeMarkup } from '../../../cli/page-source';
 import { deepMarkupWarning } from '../../../lib/extract/guard';
 import {
@@ -162,6 +163,20 @@ describe('prepareSource', { timeout: SLOW_MACHINE_MS }, () => {
     const source = prepareSource(cp1251);
     expect(source.bytes.equals(cp1251)).toBe(true);
     expect(source.contentType).toBe('text/html');
+  });
+
+  it('hands over the tree it parsed when nothing was rewritten, decoded as the DOM reads the page', () => {
+    const textOf = (node: ParsedNode): string =>
+      'value' in node ? node.value : 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
+    for (const bytes of [windows1251PageBytes(), utf16PageBytes(), Buffer.from(articlePage())]) {
+      const source = prepareSource(bytes);
+      expect(source.parsed).toBeDefined();
+      const decoded = decodePage(source.bytes, source.contentType);
+      expect(textOf(source.parsed!)).toBe(textOf(parse(decoded, { scriptingEnabled: false })));
+    }
+    expect(textOf(prepareSource(windows1251PageBytes()).parsed!)).toMatch(/[А-я]{3}/);
+    // A rewritten page is parsed again from what was handed over.
+    expect(prepareSource(Buffer.from(deepDomPage(1000))).parsed).toBeUndefined();
   });
 
   it('rewrites a UTF-16 page without breaking its encoding', () => {
