@@ -78,6 +78,24 @@ function usedInLowerCase(word: string, text: string): boolean {
   return false;
 }
 
+/** Does `word` stand in the text, capitalised, after a word of the same sentence ("said Loriot", "von Musk")? */
+function capitalisedWithinSentence(word: string, text: string): boolean {
+  let from = 0;
+  for (let at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, from)) {
+    from = at + word.length;
+    if (/[\p{L}\p{N}-]/u.test(text[at + word.length] ?? ' ') || /[\p{L}\p{N}-]/u.test(text[at - 1] ?? ' '))
+      continue;
+    // What precedes, past spaces and quotation marks or brackets: a letter, a digit or a comma is the
+    // same sentence; a full stop, colon, line break or nothing is a start.
+    const before = /[^\s“”„"«»‹›()[\]'‘’]?[\s“”„"«»‹›()[\]'‘’]*$/u.exec(
+      text.slice(Math.max(0, at - 12), at),
+    )![0];
+    // "“…?” Schiff asked": a question or exclamation closing a quote goes on into its attribution.
+    if (/^(?:[\p{L}\p{N},;–—-]|[?!][”“"»«])/u.test(before)) return true;
+  }
+  return false;
+}
+
 export interface SpeakerEvidence {
   /** The article text, to tell names from common words. */
   text: string;
@@ -138,6 +156,9 @@ export function trustedName(name: string, evidence: SpeakerEvidence): boolean {
   // In German every noun is capitalised: a word the text prints after an article is a noun.
   if (german && words.some((word) => germanNoun(word, evidence.text))) return false;
   if (evidence.isKnownName(name)) return true;
+  // "Demgegenüber pochte Kauder …", "Tatsächlich spricht …", "Dies sagte der Präsident": one word the
+  // text capitalises only where a sentence starts is that sentence's first word, not a name.
+  if (words.length === 1 && !capitalisedWithinSentence(words[0]!, evidence.text)) return false;
   // "But", "When", "Speaking", "Learn": a word the text also prints in lower case is no name. (A name
   // the text gives in full may start with one: "Will Smith", "Mark Green".)
   return !usedInLowerCase(words[0]!, evidence.text);

@@ -469,6 +469,11 @@ interface Candidate {
   span: Span;
   text: string;
   attribution: Attribution | null;
+  /**
+   * The person a colon lead-in names, when the attribution is another phrase of that sentence: the
+   * speaker if that phrase names no one ("äußerte Vorbehalte und wagte die Prognose: „…“").
+   */
+  leadIn?: Attribution;
   /** The sentence the quote starts in (offset of its start). */
   sentence: number;
   afterEnd: number;
@@ -519,27 +524,40 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       }
     const after = text.slice(span.close + 1, afterEnd);
     if (TERM_MARKERS.test(before.slice(-40))) continue;
-    let attribution =
-      attributionAfter(after, lexicon) ??
-      attributionBefore(before, lexicon) ??
-      (before.trim() === '' ? attributionClosing(after, lexicon) : null);
     // A lead-in ending in a colon names its speaker somewhere in the sentence: "Dabei griff sie … an: „…“",
     // "Im Kongress warb Obama für … mit den Worten: „…“". Take the person last named there, or a pronoun.
-    if (!attribution && /:\s*$/.test(before)) {
+    let leadIn: Attribution | undefined;
+    if (/:\s*$/.test(before)) {
+      // A name, not a role the finder also keeps ("der Parteivorsitzenden", a genitive here).
       const named = startingBetween(options.speakers.mentions, sentence, span.open)
-        .filter((m) => m.end <= span.open)
+        .filter((m) => m.end <= span.open && /^\p{Lu}/u.test(m.name))
         .at(-1);
       const pronoun = /(?:^|\s)(er|sie|he|she|il|elle|they)(?=\s)/u.exec(before)?.[1];
       const mention = named ? text.slice(named.start, named.end) : pronoun;
-      if (mention) attribution = { mention, cue: '', where: 'before' };
+      if (mention) leadIn = { mention, cue: '', where: 'before' };
     }
+    // A quote that a lead-in introduces and that ends its sentence is that lead-in's: the sentence
+    // after it is another one ("Stoiber betonte: „…“ Demgegenüber pochte Kauder auf …"). One that goes
+    // on ("…: “I am not a crook,” Nixon told …") is the attribution's after it.
+    const endsSentence = /[.!?…]$/u.test(quoteText) && /^\s*(?:\p{Lu}|$)/u.test(after);
+    const introduced = /:\s*$/.test(before);
+    let attribution =
+      introduced && endsSentence
+        ? (attributionBefore(before, lexicon) ?? leadIn ?? null)
+        : (attributionAfter(after, lexicon) ??
+          attributionBefore(before, lexicon) ??
+          (before.trim() === '' ? attributionClosing(after, lexicon) : null) ??
+          leadIn ??
+          null);
+    // The person the lead-in names stands by in case the phrase taken instead names no one.
+    if (attribution === leadIn || isPronoun(leadIn?.mention ?? '')) leadIn = undefined;
     // A lead-in sentence earlier in the paragraph: "Ruiz … acknowledged that the budget buys time. “…”"
     if (!attribution && sentence > first.start && before.trim() === '') {
       const leadIn = text.slice(sentenceStart(text, sentence - 2, first.start), sentence);
       const found = attributionBefore(leadIn.replace(/[.!?]\s*$/, ''), lexicon);
       if (found && !/[“”„«»"]/.test(leadIn)) attribution = { ...found, where: 'sentence' };
     }
-    candidates.push({ span, text: quoteText, attribution, sentence, afterEnd });
+    candidates.push({ span, text: quoteText, attribution, leadIn, sentence, afterEnd });
   }
 
   // Join quotes split by their attribution: “A,” X said. “B.” / “A,” said X, who …, “and b.”
@@ -626,7 +644,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
   // "the ministry said in a statement" … "the statement said": who issued each kind of document.
   const issuedBy = new Map<string, ReturnType<typeof resolveSpeaker>>();
   for (const { candidate, attribution: found } of kept) {
-    const attribution = found?.speakerUnknown ? null : found;
+    let attribution = found?.speakerUnknown ? null : found;
     const { span } = candidate;
     const firstPart = span.parts[0]!;
     const lastPart = span.parts.at(-1)!;
@@ -695,6 +713,14 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     )
       resolved = { name: previousQuote.speaker, anonymous: previousQuote.anonymous };
     resolved = trustSpeaker(resolved, attribution?.mention ?? null, evidence);
+    if (!resolved?.name && candidate.leadIn && attribution === candidate.attribution) {
+      attribution = candidate.leadIn;
+      resolved = trustSpeaker(
+        resolveSpeaker(attribution.mention, start, options.speakers),
+        attribution.mention,
+        evidence,
+      );
+    }
     // Only "in a statement" introduces a document; "in the statement" refers back to one already issued.
     const issued =
       attribution &&

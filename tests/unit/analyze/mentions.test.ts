@@ -39,6 +39,18 @@ describe('trustedName: what is no name', () => {
     expect(trustedName('Zeiten der Pest', evidence(text, 'de'))).toBe(false);
   });
 
+  it('refuses one word the text capitalises only where a sentence starts', () => {
+    const text =
+      '„Wir bleiben.“ Demgegenüber pochte Generalsekretär Volker Kauder auf das Grundgesetz. „Das ist gut.“ Tatsächlich spricht viel dafür.';
+    expect(trustedName('Demgegenüber', evidence(text, 'de'))).toBe(false);
+    expect(trustedName('Tatsächlich', evidence(text, 'de'))).toBe(false);
+    // A mononym or surname the text also prints within a sentence is a name.
+    const named = '“Not yet,” Loriot said. The sketch made Loriot famous. “So it is fair?” Schiff asked.';
+    expect(trustedName('Loriot', evidence(named))).toBe(true);
+    // After a question or exclamation closing a quote, the sentence goes on into its attribution.
+    expect(trustedName('Schiff', evidence(named))).toBe(true);
+  });
+
   it('keeps real names, also one printed after a relative pronoun or with name particles', () => {
     const text =
       'Die Modelle, die Foucault entwickelte, sind bekannt. Foucault schrieb viel. Foucault lehrte. Ursula von der Leyen sprach. Von der Leyen lachte.';

@@ -143,13 +143,51 @@ describe('findQuotes: what is not a quote', () => {
 });
 
 describe('findQuotes: speakers', () => {
+  it('gives a finished quote after a colon lead-in to that sentence, not to the next one', () => {
+    expect(
+      speakers(
+        'Die Anwendung der Richtlinie stellte der SPD-Vorsitzende Franz Müntefering in Frage: „Wer das macht, der weiß, dass die Koalition zu Ende ist.“ Demgegenüber pochte Generalsekretär Volker Kauder auf das Grundgesetz.',
+        'de',
+      ),
+    ).toEqual(['Franz Müntefering']);
+    expect(
+      speakers(
+        'Der Vorsitzende Franz Müntefering sagte dazu: „Wer das macht, der weiß, dass die Koalition zu Ende ist.“ Volker Kauder widersprach am Abend.',
+        'de',
+      ),
+    ).toEqual(['Franz Müntefering']);
+    // The phrase before the cue names no one ("Vorbehalte und wagte die Prognose"): the person the
+    // lead-in names is the speaker.
+    expect(
+      speakers(
+        'Auch die Familienministerin Renate Schmidt äußerte Vorbehalte und wagte die Prognose, bei der Wahl würden nicht alle für sie stimmen: „Ich gehe davon aus, dass nicht alle Stimmen auf sie entfallen werden.“',
+        'de',
+      ),
+    ).toEqual(['Renate Schmidt']);
+    // A quote that goes on into its attribution is that attribution's.
+    expect(
+      speakers(
+        'Half a century later, another politician had to defend his honor: “I am not a crook,” President Richard Nixon told a group of editors.',
+      ),
+    ).toEqual(['Richard Nixon']);
+  });
+
+  it('takes no sentence adverb after a finished quote for its speaker', () => {
+    expect(
+      speakers(
+        'Der Minister widersprach. „Wer das macht, der weiß, dass die Koalition zu Ende ist.“ Demgegenüber pochte der Generalsekretär auf das Grundgesetz.',
+        'de',
+      ),
+    ).toEqual([null]);
+  });
+
   it('takes the speaker before the quote, cue first or speaker first', () => {
     expect(
       speakers('Said Council member Tom Baker: “We are spending the emergency fund on a sunny afternoon.”'),
     ).toEqual(['Tom Baker']);
-    expect(speakers('Scholz sagte: „Wir werden die Innenstadt den Menschen zurückgeben.“', 'de')).toEqual([
-      'Scholz',
-    ]);
+    expect(
+      speakers('Kanzler Scholz sagte: „Wir werden die Innenstadt den Menschen zurückgeben.“', 'de'),
+    ).toEqual(['Scholz']);
   });
 
   it('resolves a surname and a pronoun to the person named before', () => {
