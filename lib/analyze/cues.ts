@@ -509,6 +509,18 @@ const PREPOSITION_CUES: Record<CueLanguage, string> = {
   fr: "selon|d'après|d’après",
 };
 
+/**
+ * Preposition cues that open a phrase naming the speaker before the quote, inside the writer's
+ * sentence: "According to Mayor Ana Ruiz, the pier is “…”", "Laut Bürgermeisterin Eva Roth ist das
+ * Projekt „…“", "Nach Ansicht von Christian Wulff ist …", "Selon la maire, « … »". German "so" and
+ * "zufolge" stand after the quote or after the name, and are read there.
+ */
+const PREPOSITION_CUES_BEFORE: Record<CueLanguage, string> = {
+  en: 'according to',
+  de: 'laut|nach Angaben(?: von)?|nach (?:den )?(?:Worten|Ansicht|Auffassung|Meinung|Einschätzung|Darstellung|Überzeugung)(?: von)?',
+  fr: "selon|d'après|d’après",
+};
+
 const FIRST_WORDS: Record<CueLanguage, string[]> = {
   en: ['told', 'tells', ...ENGLISH_VERBS],
   de: GERMAN_VERBS,
@@ -556,6 +568,8 @@ export interface CueLexicon {
   leading: RegExp;
   /** A preposition cue at the start of a string ("according to", "so", "selon"). */
   preposition: RegExp;
+  /** Preposition cues anywhere, that name the speaker before the quote (global; "according to", "laut"). */
+  prepositionBefore: RegExp;
   /** A cue starting exactly at lastIndex (sticky): tried only where a cue's first word stands. */
   sticky: RegExp;
   /** Lowercased first words of the cues: where `sticky` is worth trying. */
@@ -580,6 +594,10 @@ export function cueLexicon(lang: string | null): CueLexicon {
     // Not passive ("should be assured"), not a verb taking an infinitive ("continued to meet", "claims to seek").
     leading: new RegExp(String.raw`^(?:${verbs})(?![\p{L}])(?!\s+to\s)`, 'u'),
     preposition: new RegExp(String.raw`^(?:${prepositions})(?![\p{L}])`, 'u'),
+    prepositionBefore: new RegExp(
+      String.raw`(?<![\p{L}])(?:${languages.map((language) => PREPOSITION_CUES_BEFORE[language]).join('|')})(?![\p{L}])`,
+      'giu',
+    ),
     sticky: new RegExp(
       String.raw`(?<!\b(?:be|been|being|is|are|was|were|get|gets|got)\s(?:(?:often|also|never|not|always|once|repeatedly|\p{Ll}+ly)\s)?)(?:${verbs})(?![\p{L}])(?!\s+to\s)`,
       'uy',

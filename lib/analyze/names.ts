@@ -117,7 +117,7 @@ export function isPronoun(word: string): boolean {
 
 /** German compound titles: "Verkehrsdezernent", "Oberbürgermeisterin", "Regierungssprecher". */
 const GERMAN_TITLE =
-  /(?:dezernent|minister|bürgermeister|sprecher|präsident|vorsitzende|chef|leiter|direktor|referent|beauftragte|sekretär|kommissar|senator|abgeordnete|rat|rätin)(?:in|en|r)?$/iu;
+  /(?:dezernent|minister|bürgermeister|sprecher|präsident|vorsitzende|chef|leiter|direktor|referent|beauftragte|sekretär|kommissar|senator|abgeordnete|rat|rätin)(?:in|en|r|s|es|n)?$/iu;
 
 const isTitleWord = (word: string) => {
   const bare = word.toLowerCase().replace(/\.$/, '');

@@ -180,6 +180,11 @@ interface Attribution {
   cue: string;
   /** Where it was found: after the quote, before it (ending the lead-in), or earlier in the sentence. */
   where: 'after' | 'before' | 'sentence';
+  /**
+   * Named by a preposition ("according to X", "laut X", "selon X"): the sentence is the writer's
+   * paraphrase, so a word or two in quotation marks inside it is a term, not a quote.
+   */
+  paraphrase?: boolean;
   /** Taken from the quote before, for a quote whose own sentence may have another speaker: keeps the quote, names no one. */
   speakerUnknown?: boolean;
 }
@@ -390,7 +395,7 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   if (!lead) return null;
   const cues = findCues(lead, lexicon);
   let last = cues.at(-1);
-  if (!last) return null;
+  if (!last) return attributionByPreposition(lead, lexicon);
   let subjectBefore = mentionBefore(lead.slice(0, last.index));
   // "she wrote that the evidence described in …": the subject found holds a cue of its own, so the
   // later word was no speech verb ("described") and the earlier cue is the attribution. A few steps
@@ -455,6 +460,38 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
 }
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+const FINITE_VERB_AFTER_PHRASE =
+  /\s(?:is|are|was|were|has|have|had|will|would|ist|sind|war|waren|sei|seien|hat|habe|haben|hatte|wird|werde|werden|würde|würden|könne|könnte|müsse|solle|gebe|gibt|fehle|fehlt|est|sont|était|a|ont|avait|sera|serait)\s/u;
+
+/** Words read after a preposition cue for the speaker's name, at most. */
+const MAX_PREPOSITION_PHRASE = 10;
+
+/**
+ * The speaker a preposition cue names in the writer's sentence before the quote: "According to Mayor
+ * Ana Ruiz, the pier is “…”" (Ana Ruiz), "Nach Ansicht von Ministerpräsident Christian Wulff ist …
+ * „…“", "according to the mayor, …" (the description, to its comma).
+ */
+function attributionByPreposition(lead: string, lexicon: CueLexicon): Attribution | null {
+  const found = [...lead.matchAll(lexicon.prepositionBefore)].at(-1);
+  if (!found) return null;
+  const cue = found[0];
+  const rest = lead.slice(found.index + cue.length).trim();
+  // The phrase ends where the sentence's verb stands ("… Christian Wulff ist mit der Empfehlung").
+  const verb = FINITE_VERB_AFTER_PHRASE.exec(rest);
+  const words = (verb ? rest.slice(0, verb.index) : rest)
+    .split(/\s+/)
+    .slice(0, MAX_PREPOSITION_PHRASE)
+    .join(' ');
+  const name = personName(words);
+  // Up to the end of the name, titles and roles included: "der Sprecherin der FDP-Fraktion, Gisela Piltz".
+  const mention =
+    name && words.includes(name)
+      ? words.slice(0, words.indexOf(name) + name.length)
+      : cleanMention(/^[^,;:]*/u.exec(rest)![0]);
+  if (!plausibleMention(mention) || wordCount(mention) > MAX_PREPOSITION_PHRASE) return null;
+  return { mention, cue, where: 'before', paraphrase: true };
+}
 
 /** Title Case: every word but short function words capitalised ("The Art of the Deal"). */
 function isTitleCase(text: string): boolean {
@@ -631,6 +668,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       continue;
     // A single capitalised word in running text is a term or a name ("Verkehrswende"), not a quote.
     if (attribution?.where === 'sentence' && short && /^\p{Lu}\S*$/u.test(candidate.text)) continue;
+    if (attribution?.paraphrase && wordCount(candidate.text) < 3) continue;
     kept.push({ candidate, attribution });
   }
 

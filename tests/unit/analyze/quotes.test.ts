@@ -172,6 +172,24 @@ describe('findQuotes: speakers', () => {
     ).toEqual(['Richard Nixon']);
   });
 
+  it('takes the speaker a preposition names in the writer’s sentence before the quote', () => {
+    expect(
+      speakers(
+        'According to Mayor Ana Ruiz, the pier is “a danger to everyone who walks on it at night.”\n\nThe plan, according to Robert Kim, is “reckless and unfair to the people of the east bank.”',
+      ),
+    ).toEqual(['Ana Ruiz', 'Robert Kim']);
+    expect(
+      speakers(
+        'Nach Ansicht von Ministerpräsident Christian Wulff ist mit der Empfehlung „noch keine Vorentscheidung gefallen“.\n\nLaut Bürgermeisterin Eva Roth ist das Projekt „ein großer Schritt für die ganze Stadt“.\n\nNach Angaben des Innenministers Thomas de Maizière sei die Lage „sehr ernst und nicht zu unterschätzen“.',
+        'de',
+      ),
+    ).toEqual(['Christian Wulff', 'Eva Roth', 'Thomas de Maizière']);
+    // A word or two in quotation marks inside the paraphrase is a term, not a quote.
+    expect(quotes('Selon le ministère, la situation reste « préoccupante » dans la région.', 'fr')).toEqual(
+      [],
+    );
+  });
+
   it('takes no sentence adverb after a finished quote for its speaker', () => {
     expect(
       speakers(
