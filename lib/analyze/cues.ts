@@ -517,7 +517,7 @@ const PREPOSITION_CUES: Record<CueLanguage, string> = {
  */
 const PREPOSITION_CUES_BEFORE: Record<CueLanguage, string> = {
   en: 'according to',
-  de: 'laut|nach Angaben(?: von)?|nach (?:den )?(?:Worten|Ansicht|Auffassung|Meinung|Einschätzung|Darstellung|Überzeugung)(?: von)?',
+  de: 'laut|nach Angaben(?: von)?|nach (?:den )?(?:Worten|Aussagen?|Ansicht|Auffassung|Meinung|Einschätzung|Darstellung|Überzeugung)(?: von)?',
   fr: "selon|d'après|d’après",
 };
 

@@ -184,6 +184,12 @@ describe('findQuotes: speakers', () => {
         'de',
       ),
     ).toEqual(['Christian Wulff', 'Eva Roth', 'Thomas de Maizière']);
+    expect(
+      quotes(
+        'Die Krankheit gilt nach Aussagen des Gesundheitsministers Karl Lauterbach als „weltweit häufigste Virusinfektion dieser Art“.',
+        'de',
+      ).map((quote) => quote.speaker),
+    ).toEqual(['Karl Lauterbach']);
     // A word or two in quotation marks inside the paraphrase is a term, not a quote.
     expect(quotes('Selon le ministère, la situation reste « préoccupante » dans la région.', 'fr')).toEqual(
       [],
