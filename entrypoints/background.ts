@@ -4,7 +4,8 @@
  * Highlight / Add note / Copy with citation on a selection (context menu and shortcuts), and brings
  * highlights back by itself on pages of sites the reader granted.
  */
-import type { AnalyzeTabRequest } from '@/lib/messages';
+import { EXTRACT_SCRIPT, type AnalyzeTabRequest, type ExtractRequest } from '@/lib/messages';
+import { pageSupport } from '@/lib/page-support';
 import {
   IMPORT_PORT,
   isImportSender,
@@ -60,6 +61,21 @@ const MAX_ANNOUNCED_KEYS = 2_000;
 
 type Tab = { id?: number; windowId?: number; url?: string };
 
+/**
+ * Start reading the page the reader asked about while the panel opens (a quarter of a second before
+ * it can ask): the gesture has granted the tab, and the panel's request then finds the read under way
+ * or done (entrypoints/extract.ts). A page Scrutiny cannot read is left to the panel to explain.
+ */
+function readPageEarly(tab: Tab): void {
+  const tabId = tab.id;
+  if (tabId === undefined || !pageSupport(tab.url).supported) return;
+  const early: ExtractRequest = { type: 'scrutiny/extract', early: true };
+  browser.scripting
+    .executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] })
+    .then(() => browser.tabs.sendMessage(tabId, early))
+    .catch(() => undefined);
+}
+
 /** Firefox's sidebarAction is missing from WXT's Chrome-shaped types. */
 function openPanel(windowId: number): Promise<void> {
   if (import.meta.env.FIREFOX)
@@ -77,6 +93,7 @@ export default defineBackground(() => {
     if (!tab || tab.id === undefined || tab.windowId === undefined) return;
     // Opening must happen synchronously inside the click, or the browser refuses it.
     void openPanel(tab.windowId).catch(() => undefined);
+    readPageEarly(tab);
     const request: AnalyzeTabRequest = {
       type: 'scrutiny/analyze-tab',
       tabId: tab.id,

@@ -24,12 +24,34 @@ export default defineUnlistedScript({
     browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
       const message = readMessage(raw, sender, browser.runtime.id);
       if (message?.type !== 'scrutiny/extract') return undefined;
-      void readThisPage().then(sendResponse);
+      if (message.early) {
+        if (earlyReadFor(location.href)) return undefined;
+        const started = { href: location.href, reading: readThisPage() };
+        earlyRead = started;
+        // Not kept for a panel that never asks: a copy of the page is megabytes.
+        setTimeout(() => {
+          if (earlyRead === started) earlyRead = null;
+        }, EARLY_READ_MAX_AGE_MS);
+        return undefined;
+      }
+      const early = earlyReadFor(location.href);
+      earlyRead = null;
+      void (early?.reading ?? readThisPage()).then(sendResponse);
       return true;
     });
     return EXTRACT_SCRIPT_READY;
   },
 });
+
+/**
+ * The read the background started on the reader's gesture, while the panel opens (entrypoints/
+ * background.ts): the panel's request a moment later takes it instead of reading the page again. Taken
+ * once, only for the same address, and dropped after EARLY_READ_MAX_AGE_MS if no panel asked.
+ */
+let earlyRead: { href: string; reading: Promise<ExtractResponse> } | null = null;
+const EARLY_READ_MAX_AGE_MS = 10_000;
+
+const earlyReadFor = (href: string) => (earlyRead?.href === href ? earlyRead : null);
 
 /** The page's size as it was loaded, when the browser says (not for every file: page). */
 function loadedBytes(): number | null {

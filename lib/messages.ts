@@ -6,10 +6,18 @@
 import type { TextQuoteSelector } from './analyze/types';
 import type { PageCapture } from './extract/capture';
 
-/** Panel → content script: extract the page you are in. */
+/**
+ * Panel → content script: extract the page you are in. Background → content script, with `early`:
+ * start reading it now (the reader just clicked the toolbar button or pressed the shortcut), so the
+ * panel that is still opening finds the read under way or done; no answer is sent.
+ */
 export interface ExtractRequest {
   type: 'scrutiny/extract';
+  early?: true;
 }
+
+/** The extraction script, injected on demand by the panel, and by the background on the reader's gesture. */
+export const EXTRACT_SCRIPT = '/extract.js';
 
 /**
  * What the extraction script's injection evaluates to once it listens. Browsers may report an injection
@@ -94,7 +102,10 @@ export function parseMessage(value: unknown): Message | null {
   if (!isObject(value) || typeof value.type !== 'string') return null;
   switch (value.type) {
     case 'scrutiny/extract':
-      return Object.keys(value).length === 1 ? { type: value.type } : null;
+      if (Object.keys(value).length === 1) return { type: value.type };
+      return hasKeys(value, ['type', 'early']) && value.early === true
+        ? { type: value.type, early: true }
+        : null;
     case 'scrutiny/panel-ping':
       return Object.keys(value).length === 1 ? { type: value.type } : null;
     case 'scrutiny/analyze-tab':

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --only panel [ZYTE_DIR] [--pages N] [--browser chromium|firefox|both] [--json FILE]`:
+ * `npm run bench -- --only panel [ZYTE_DIR] [--pages N] [--browser chromium|firefox|both] [--no-early-read] [--json FILE]`:
  * the reader's wait (issue 12). The built test extension in real Chromium and real Firefox ESR, the Zyte
  * benchmark's pages served from 127.0.0.1 with their scripts off (`script-src 'none'`, as the extension
  * meets them on a page whose scripts have run their course) and every other request refused, so nothing
@@ -54,6 +54,8 @@ export interface PanelBenchOptions {
   pages: number;
   browsers: BrowserName[];
   json: string | null;
+  /** Whether "open" starts reading the page at the gesture, as the toolbar button does (--no-early-read: not). */
+  earlyRead: boolean;
 }
 
 type BrowserName = 'chromium' | 'firefox';
@@ -73,6 +75,7 @@ export function parsePanelBenchArgs(args: string[]): PanelBenchOptions {
     pages: 30,
     browsers: ['chromium', 'firefox'],
     json: null,
+    earlyRead: true,
   };
   for (let at = 0; at < args.length; at++) {
     const arg = args[at]!;
@@ -88,6 +91,8 @@ export function parsePanelBenchArgs(args: string[]): PanelBenchOptions {
     } else if (arg === '--json' && value) {
       options.json = value;
       at++;
+    } else if (arg === '--no-early-read') {
+      options.earlyRead = false;
     } else if (!arg.startsWith('--')) options.zyteDir = resolve(process.env.INIT_CWD ?? '.', arg);
     else throw new Error(`unknown option ${arg}`);
   }
@@ -147,8 +152,11 @@ interface Driver {
   /** Open a tab on `url` (in the article window), active or in the background; resolves once loaded. */
   openTab(url: string, active: boolean): Promise<number>;
   closeTab(tabId: number): Promise<void>;
-  /** Each returns the gesture's moment on the browser's clock (epoch ms). */
-  openPanel(): Promise<number>;
+  /**
+   * Each returns the gesture's moment on the browser's clock (epoch ms). `readTabId`: the tab the
+   * toolbar button was clicked on, which the background starts reading at once (--no-early-read: not).
+   */
+  openPanel(readTabId?: number): Promise<number>;
   closePanel(): Promise<void>;
   switchTo(tabId: number): Promise<number>;
   navigate(tabId: number, url: string): Promise<number>;
@@ -215,8 +223,17 @@ async function chromiumDriver(): Promise<Driver> {
     button.id = 'bench-open';
     button.textContent = 'open';
     button.addEventListener('click', () => {
-      (window as { gestureAt?: number }).gestureAt = Date.now();
+      const bench = window as { gestureAt?: number; readTabId?: number };
+      bench.gestureAt = Date.now();
       void chrome.sidePanel.open({ windowId: id });
+      // What the background does on the toolbar button (readPageEarly in entrypoints/background.ts),
+      // which automation cannot click: start reading the page while the panel opens.
+      const tabId = bench.readTabId;
+      if (tabId !== undefined)
+        void chrome.scripting
+          .executeScript({ target: { tabId }, files: ['/extract.js'] })
+          .then(() => chrome.tabs.sendMessage(tabId, { type: 'scrutiny/extract', early: true }))
+          .catch(() => undefined);
     });
     document.body.prepend(button);
   }, windowId);
@@ -241,7 +258,8 @@ async function chromiumDriver(): Promise<Driver> {
       return tabId;
     },
     closeTab: (tabId) => control.evaluate((id) => chrome.tabs.remove(id), tabId),
-    async openPanel() {
+    async openPanel(readTabId) {
+      await control.evaluate((id) => ((window as { readTabId?: number }).readTabId = id), readTabId);
       await control.click('#bench-open');
       await until(panelOpen, (open) => open);
       return control.evaluate(() => (window as { gestureAt?: number }).gestureAt!);
@@ -334,8 +352,16 @@ async function firefoxDriver(): Promise<Driver> {
       button.id = id;
       button.textContent = id;
       button.addEventListener('click', () => {
-        (window as { gestureAt?: number }).gestureAt = Date.now();
+        const bench = window as { gestureAt?: number; readTabId?: number };
+        bench.gestureAt = Date.now();
         void action();
+        // As the background does on the toolbar button (readPageEarly in entrypoints/background.ts).
+        const tabId = bench.readTabId;
+        if (id === 'bench-open' && tabId !== undefined)
+          void browser.scripting
+            .executeScript({ target: { tabId }, files: ['/extract.js'] })
+            .then(() => browser.tabs.sendMessage(tabId, { type: 'scrutiny/extract', early: true }))
+            .catch(() => undefined);
       });
       document.body.prepend(button);
     }
@@ -369,7 +395,11 @@ async function firefoxDriver(): Promise<Driver> {
       return tabId;
     },
     closeTab: (tabId) => control.evaluate((id: number) => browser.tabs.remove(id), tabId),
-    async openPanel() {
+    async openPanel(readTabId) {
+      await control.evaluate(
+        (id: number | undefined) => ((window as { readTabId?: number }).readTabId = id),
+        readTabId,
+      );
       await control.click('#bench-open');
       await until(panelOpen, (open) => open);
       return control.evaluate(() => (window as { gestureAt?: number }).gestureAt!);
@@ -481,6 +511,7 @@ async function measureBrowser(
   server: FixtureServer,
   pages: BenchPage[],
   count: number,
+  earlyRead: boolean,
   log: (line: string) => void,
 ): Promise<{ samples: Sample[]; failures: Array<{ gesture: Gesture; page: string; error: string }> }> {
   const samples: Sample[] = [];
@@ -504,7 +535,7 @@ async function measureBrowser(
   for (const page of drawn(0)) {
     const tabId = await driver.openTab(server.url(page.path), true);
     await attempt('open', page, async () => {
-      const at = await driver.openPanel();
+      const at = await driver.openPanel(earlyRead ? tabId : undefined);
       return sampleAfter(driver, 'open', page.name, tabId, at);
     });
     await driver.closePanel().catch(() => undefined);
@@ -659,14 +690,20 @@ export async function runPanelBench(options: PanelBenchOptions): Promise<void> {
     cores: cpus().length,
     loadBefore: loadavg()[0],
     pagesPerGesture: options.pages,
+    earlyRead: options.earlyRead,
   };
   try {
     for (const name of options.browsers) {
       const driver = name === 'chromium' ? await chromiumDriver() : await firefoxDriver();
       console.log(`\n${driver.version}: ${options.pages} pages per gesture`);
       try {
-        const { samples, failures } = await measureBrowser(driver, server, pages, options.pages, (line) =>
-          console.log(line),
+        const { samples, failures } = await measureBrowser(
+          driver,
+          server,
+          pages,
+          options.pages,
+          options.earlyRead,
+          (line) => console.log(line),
         );
         const summaries = [
           ...GESTURES.map((gesture) =>

@@ -7,6 +7,7 @@ import { PASSAGE_HIGHLIGHT_CSS } from '@/lib/anchor/flash';
 import { buildAnalyzedPage } from '@/lib/extract';
 import { CAPTURE_FAILED } from '@/lib/extract/errors';
 import {
+  EXTRACT_SCRIPT,
   EXTRACT_SCRIPT_READY,
   SHOW_PASSAGE_SCRIPT_READY,
   SHOW_PASSAGE_SCRIPT_STARTED,
@@ -25,7 +26,6 @@ import {
 } from '@/lib/page-support';
 import { resultView, type PanelView } from '@/lib/panel-state';
 
-export const EXTRACT_SCRIPT = '/extract.js';
 export const SHOW_PASSAGE_SCRIPT = '/show-passage.js';
 export const ALL_SITES = { origins: ['<all_urls>'] };
 

@@ -44,6 +44,11 @@ describe('readMessage', () => {
     expect(readMessage({ type: 'scrutiny/extract' }, ownSender, OWN_ID)).toEqual({
       type: 'scrutiny/extract',
     });
+    expect(readMessage({ type: 'scrutiny/extract', early: true }, ownSender, OWN_ID)).toEqual({
+      type: 'scrutiny/extract',
+      early: true,
+    });
+    expect(readMessage({ type: 'scrutiny/extract', early: 'yes' }, ownSender, OWN_ID)).toBeNull();
     expect(readMessage({ type: 'scrutiny/panel-ping' }, ownSender, OWN_ID)).toEqual({
       type: 'scrutiny/panel-ping',
     });
