@@ -14,15 +14,13 @@ import {
 } from '@/lib/panel-state';
 import {
   ALL_SITES,
-  activeTabId,
   afterNextPaint,
   analyzeTab,
   followTabs,
   hasAllSitesPermission,
-  loadForcedTabs,
-  resolveTarget,
   saveForcedTabs,
   showPassageInTab,
+  type PanelStart,
   type PanelTarget,
 } from './tab-analysis';
 import { BackgroundAnalyses } from '@/lib/background-analyses';
@@ -49,7 +47,7 @@ async function readShortcut(): Promise<string> {
   }
 }
 
-export function Panel() {
+export function Panel({ starting }: { starting: Promise<PanelStart> }) {
   const [view, setView] = useState<PanelView>({ kind: 'idle' });
   const [settings, setSettings] = useState<PanelSettings>({
     shortcut: '',
@@ -168,7 +166,7 @@ export function Panel() {
       void Promise.all([readShortcut(), hasAllSitesPermission()]).then(([shortcut, allSitesAllowed]) =>
         setSettings((current) => ({ ...current, shortcut, allSitesAllowed })),
       );
-      const [resolved, forced] = await Promise.all([resolveTarget(), loadForcedTabs()]);
+      const { target: resolved, tabId, forcedTabs: forced } = await starting;
       target.current = resolved;
       forcedTabs.current = forced;
       stop = followTabs(resolved, () => currentTab.current, {
@@ -182,11 +180,10 @@ export function Panel() {
         onBackgroundTabLoaded: (tabId) => inBackground.schedule(tabId),
         onAnalyzeRequested: (tabId) => void analyze(tabId),
       });
-      const tabId = await activeTabId(resolved);
       if (tabId !== null) await analyze(tabId);
     })();
     return () => stop?.();
-  }, [analyze, show]);
+  }, [analyze, show, starting]);
 
   useEffect(() => {
     if (!focusHeadline.current || view.kind !== 'result') return;

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { Panel } from './Panel';
+import { startPanel } from './tab-analysis';
 import './style.css';
 
-render(<Panel />, document.getElementById('app')!);
+render(<Panel starting={startPanel()} />, document.getElementById('app')!);

@@ -4,7 +4,7 @@
  */
 import type { TextQuoteSelector } from '@/lib/analyze';
 import { PASSAGE_HIGHLIGHT_CSS } from '@/lib/anchor/flash';
-import { buildAnalyzedPage } from '@/lib/extract';
+import { buildAnalyzedPage } from '@/lib/extract/build';
 import { CAPTURE_FAILED } from '@/lib/extract/errors';
 import {
   EXTRACT_SCRIPT,
@@ -36,7 +36,7 @@ export interface PanelTarget {
   pinnedTabId: number | null;
 }
 
-export async function resolveTarget(): Promise<PanelTarget> {
+async function resolveTarget(): Promise<PanelTarget> {
   const params = new URLSearchParams(location.search);
   const pinned = Number(params.get('tabId'));
   if (Number.isInteger(pinned) && pinned > 0) {
@@ -50,10 +50,36 @@ export async function resolveTarget(): Promise<PanelTarget> {
   return { windowId: current.id ?? -1, pinnedTabId: null };
 }
 
-export async function activeTabId(target: PanelTarget): Promise<number | null> {
+async function activeTabId(target: PanelTarget): Promise<number | null> {
   if (target.pinnedTabId !== null) return target.pinnedTabId;
   const [tab] = await browser.tabs.query({ active: true, windowId: target.windowId });
   return tab?.id ?? null;
+}
+
+/** What the panel needs before its first analysis: its target, the tab to show, the reader's choices. */
+export interface PanelStart {
+  target: PanelTarget;
+  tabId: number | null;
+  forcedTabs: Set<number>;
+}
+
+/**
+ * Asked for as the panel's script starts, before anything renders: the reader is waiting. A docked
+ * panel asks for its window and that window's active tab at once rather than one after the other.
+ */
+export async function startPanel(): Promise<PanelStart> {
+  const params = new URLSearchParams(location.search);
+  const forced = loadForcedTabs();
+  if (params.has('tabId') || params.has('windowId')) {
+    const target = await resolveTarget();
+    return { target, tabId: await activeTabId(target), forcedTabs: await forced };
+  }
+  const [current, [tab]] = await Promise.all([
+    browser.windows.getCurrent(),
+    browser.tabs.query({ active: true, currentWindow: true }),
+  ]);
+  const target = { windowId: current.id ?? -1, pinnedTabId: null };
+  return { target, tabId: tab?.id ?? null, forcedTabs: await forced };
 }
 
 /**
