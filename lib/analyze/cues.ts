@@ -499,7 +499,7 @@ const CUE_ALTERNATIVES: Record<CueLanguage, string> = {
   en: String.raw`(?:told|tells)${TOLD_OBJECT}${ENGLISH_CUE_TAIL}|(?:${alternation(ENGLISH_VERBS)})${ENGLISH_CUE_TAIL}`,
   de: String.raw`(?:${alternation(GERMAN_VERBS)})(?:\s+(?:mit|hinzu|ein|an|aus|fest|klar|zu bedenken|es))?`,
   // Inverted cues carry their pronoun: "a-t-il ajouté", "affirme-t-elle", "dit-il".
-  fr: String.raw`(?:a|avait)-t-(?:il|elle|ils|elles)\s+(?:${FRENCH})|(?:s['’])?\p{L}+(?:-t)?-(?:il|elle|ils|elles)|(?:a|ont|avait|avaient)\s+(?:${FRENCH})|(?:${FRENCH})`,
+  fr: String.raw`peut-on lire\s+(?:dans|sur)|(?:a|avait)-t-(?:il|elle|ils|elles)\s+(?:${FRENCH})|(?:s['’])?\p{L}+(?:-t)?-(?:il|elle|ils|elles)|(?:a|ont|avait|avaient)\s+(?:${FRENCH})|(?:${FRENCH})`,
 };
 
 /** Cues that come before the speaker and need no verb: "according to X", "so X" (German), "selon X". */
@@ -524,7 +524,8 @@ const PREPOSITION_CUES_BEFORE: Record<CueLanguage, string> = {
 const FIRST_WORDS: Record<CueLanguage, string[]> = {
   en: ['told', 'tells', ...ENGLISH_VERBS],
   de: GERMAN_VERBS,
-  fr: ['a', 'avait', 'ont', 'avaient', ...FRENCH_VERBS],
+  // "« … », peut-on lire dans Le Monde": where the words were read.
+  fr: ['a', 'avait', 'ont', 'avaient', 'peut', ...FRENCH_VERBS],
 };
 
 /** French inverted cues carry their pronoun: any verb will do ("s’interroge-t-il", "poursuit-elle"). */

@@ -8,7 +8,8 @@
  * their own interviews are first-hand.
  */
 import { sentenceEnd, sentenceStart } from './paragraphs';
-import { compactOutlet, isOutletName, linkSite, siteLabel } from './sources';
+import { isOutletName } from './outlets';
+import { compactOutlet, linkSite, siteLabel } from './sources';
 import type { Quote } from './types';
 
 /** A name as the text prints it: capitalised words, "of" between, quotation marks around (German). */

@@ -12,6 +12,7 @@ import {
   stripTitles,
   type PersonMention,
 } from './names';
+import { isOutletName } from './outlets';
 import { sentenceStart } from './paragraphs';
 import {
   findWords,
@@ -320,6 +321,8 @@ function remembered<T>(context: SpeakerContext, question: string, answer: () => 
 
 export function resolveSpeaker(mention: string, position: number, context: SpeakerContext): ResolvedSpeaker {
   const phrase = mention.trim();
+  // "peut-on lire dans Le Monde", "the Guardian reported": the outlet, whose article is part of its name.
+  if (isOutletName(phrase)) return { name: phrase.replace(/^the\s+/, ''), anonymous: false };
   const spokesperson = SPOKESPERSON_FOR.exec(phrase);
   if (spokesperson && !personName(phrase.slice(0, spokesperson.index))) {
     const organisation = organisationName(spokesperson[1]!) ?? personName(spokesperson[1]!);

@@ -196,6 +196,15 @@ describe('findQuotes: speakers', () => {
     );
   });
 
+  it('takes the outlet where the words were read, by its whole name', () => {
+    expect(
+      speakers(
+        'L’Ancien Monde a fermé. Son directeur Alexandre Nardella – « premier responsable du parti à être entendu par les juges », peut-on lire dans Le Monde – est mis en examen.',
+        'fr',
+      ),
+    ).toEqual(['Le Monde']);
+  });
+
   it('takes no sentence adverb after a finished quote for its speaker', () => {
     expect(
       speakers(
