@@ -270,9 +270,19 @@ const BETWEEN_VERB_AND_NAME =
 /** A cue as matched, without the punctuation and spaces it ran into ("said," → "said"). */
 const trimCue = (cue: string) => cue.replace(/[\s,.;:]+$/, '');
 
+/** "wird X (in einem Bericht) zitiert": X, to a comma or the place the words appeared in. */
+const PASSIVE_QUOTED =
+  /^(?:wird|wurde)\s+(\p{Lu}.{1,120}?)\s+(?:(?:in|im|von|vom|auf|bei|mit|gegenüber)\s+[^,.;]{1,60}?\s+)?(?:so\s+)?zitiert(?![\p{L}])/u;
+
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
 function attributionAfter(after: string, lexicon: CueLexicon): Attribution | null {
   const rest = after.slice(/^[\s,;:–—-]*/.exec(after)![0].length);
+  // German passive: "„…“, wird Firmenchef Kevin Lynch in einem Bericht zitiert".
+  const passive = PASSIVE_QUOTED.exec(rest);
+  if (passive) {
+    const mention = cleanMention(passive[1]!);
+    if (plausibleMention(mention)) return { mention, cue: 'zitiert', where: 'after' };
+  }
   const leading = lexicon.leading.exec(rest) ?? lexicon.preposition.exec(rest);
   if (leading) {
     const cue = trimCue(leading[0]);

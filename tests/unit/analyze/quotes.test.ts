@@ -196,6 +196,15 @@ describe('findQuotes: speakers', () => {
     );
   });
 
+  it('takes the speaker of a German passive “wird … zitiert”', () => {
+    expect(
+      speakers(
+        '„Das wird das größte Update aller Zeiten“, wird Firmenchef Kevin Lynch in einem Bericht zitiert.\n\nDies ist eine Chance, im Web ein „Bürger erster Klasse zu werden“, wird Mike Downey, Produktmanager bei Macromedia, zitiert.',
+        'de',
+      ),
+    ).toEqual(['Kevin Lynch', 'Mike Downey']);
+  });
+
   it('takes the outlet where the words were read, by its whole name', () => {
     expect(
       speakers(
