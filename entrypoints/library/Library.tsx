@@ -33,6 +33,7 @@ import {
   deleteCollection,
   getSavedArticle,
   listArticlesPage,
+  listCollections,
   listVersions,
   mergeCollections,
   moveToCollection,
@@ -133,6 +134,14 @@ export function Library() {
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
   const [summary, setSummary] = useState<CatalogSummary | null>(null);
+  // The collections straight from the database, so that moving selected items never waits for the
+  // catalog's summary (which comes once every item is loaded and indexed); the summary's take over.
+  const [storedCollections, setStoredCollections] = useState<Collection[]>([]);
+  useEffect(() => {
+    listCollections(db)
+      .then(setStoredCollections)
+      .catch(() => undefined);
+  }, []);
   const [loading, setLoading] = useState(true);
   const [progress, setProgress] = useState<LoadProgress | null>(null);
   /** Set once the first rows are on screen (or there are none to show): the worker may start. */
@@ -746,7 +755,7 @@ export function Library() {
           <BulkBar
             count={selected.size}
             total={total}
-            collections={summary?.facets.collections ?? []}
+            collections={summary?.facets.collections ?? storedCollections}
             onSelectAll={bulk.selectAll}
             onClear={bulk.clear}
             onTag={(tag) => void bulk.tag(tag)}
