@@ -912,9 +912,12 @@ describe.skipIf(!available)('Chromium', () => {
       const articleBoxes = library.getByRole('checkbox', { name: /^Select article: (Taliban|Kaltenbrück)/ });
       await expect.poll(() => articleBoxes.count()).toBe(2);
       for (const box of await articleBoxes.all()) await box.check();
-      await library
-        .getByRole('combobox', { name: 'Move the selected items to a collection' })
-        .selectOption({ label: EXPORT_COLLECTION });
+      // The bulk bar, once it holds both and offers the collection (the list may still be redrawing
+      // as the catalog finishes loading).
+      const moveTo = library.getByRole('combobox', { name: 'Move the selected items to a collection' });
+      await expect.poll(() => library.getByTestId('bulk-bar').textContent()).toContain('2 selected');
+      await expect.poll(() => moveTo.locator('option').allTextContents()).toContain(EXPORT_COLLECTION);
+      await moveTo.selectOption({ label: EXPORT_COLLECTION });
       await expect.poll(() => library.getByTestId('library-message').textContent()).toContain('Moved');
       await library.getByRole('button', { name: 'Clear selection' }).click();
 
