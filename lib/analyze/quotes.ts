@@ -573,8 +573,9 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     if (TERM_MARKERS.test(before.slice(-40))) continue;
     // A lead-in ending in a colon names its speaker somewhere in the sentence: "Dabei griff sie … an: „…“",
     // "Im Kongress warb Obama für … mit den Worten: „…“". Take the person last named there, or a pronoun.
+    const introduced = /:\s*$/.test(before);
     let leadIn: Attribution | undefined;
-    if (/:\s*$/.test(before)) {
+    if (introduced) {
       // A name, not a role the finder also keeps ("der Parteivorsitzenden", a genitive here).
       const named = startingBetween(options.speakers.mentions, sentence, span.open)
         .filter((m) => m.end <= span.open && /^\p{Lu}/u.test(m.name))
@@ -587,7 +588,6 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     // after it is another one ("Stoiber betonte: „…“ Demgegenüber pochte Kauder auf …"). One that goes
     // on ("…: “I am not a crook,” Nixon told …") is the attribution's after it.
     const endsSentence = /[.!?…]$/u.test(quoteText) && /^\s*(?:\p{Lu}|$)/u.test(after);
-    const introduced = /:\s*$/.test(before);
     let attribution =
       introduced && endsSentence
         ? (attributionBefore(before, lexicon) ?? leadIn ?? null)
