@@ -36,7 +36,8 @@ export interface PanelTarget {
   pinnedTabId: number | null;
 }
 
-async function resolveTarget(): Promise<PanelTarget> {
+/** The target a panel page opened as a tab names in its address (`?tabId=`, `?windowId=`); null when docked. */
+async function targetFromAddress(): Promise<PanelTarget | null> {
   const params = new URLSearchParams(location.search);
   const pinned = Number(params.get('tabId'));
   if (Number.isInteger(pinned) && pinned > 0) {
@@ -45,9 +46,7 @@ async function resolveTarget(): Promise<PanelTarget> {
   }
   const windowParam = Number(params.get('windowId'));
   if (Number.isInteger(windowParam) && windowParam > 0) return { windowId: windowParam, pinnedTabId: null };
-  // A side panel or sidebar belongs to the window it is docked in.
-  const current = await browser.windows.getCurrent();
-  return { windowId: current.id ?? -1, pinnedTabId: null };
+  return null;
 }
 
 async function activeTabId(target: PanelTarget): Promise<number | null> {
@@ -68,12 +67,10 @@ export interface PanelStart {
  * panel asks for its window and that window's active tab at once rather than one after the other.
  */
 export async function startPanel(): Promise<PanelStart> {
-  const params = new URLSearchParams(location.search);
   const forced = loadForcedTabs();
-  if (params.has('tabId') || params.has('windowId')) {
-    const target = await resolveTarget();
-    return { target, tabId: await activeTabId(target), forcedTabs: await forced };
-  }
+  const named = await targetFromAddress();
+  if (named) return { target: named, tabId: await activeTabId(named), forcedTabs: await forced };
+  // A side panel or sidebar belongs to the window it is docked in.
   const [current, [tab]] = await Promise.all([
     browser.windows.getCurrent(),
     browser.tabs.query({ active: true, currentWindow: true }),
