@@ -219,7 +219,14 @@ export function findPeople(text: string, words: Words): PersonMention[] {
       const opening = runWords.slice(0, runWords.length - nameWords.length).join(' ');
       if (GERMAN_NOUN_BEFORE.test(`${lead}${opening ? `${opening} ` : ''}`)) nameWords = nameWords.slice(1);
     }
-    if (nameWords.length < 2 || nameWords.length > 5) continue;
+    // "BKA-Präsident Ziercke", "President Gusmão", "Frau Merkel": one name word after an office or a
+    // form of address is a surname.
+    const surnameAfterTitle =
+      nameWords.length === 1 &&
+      named.length >= 2 &&
+      isSurnameTitle(named[named.length - 2]!) &&
+      isSurname(nameWords[0]!);
+    if ((nameWords.length < 2 && !surnameAfterTitle) || nameWords.length > 5) continue;
     const stripped = nameWords.join(' ');
     if (ORGANISATION_WORDS.test(stripped)) continue;
     if (nameWords.some((word) => MONTHS_AND_DAYS.test(word))) continue;
@@ -247,6 +254,30 @@ export function findPeople(text: string, words: Words): PersonMention[] {
 }
 
 const QUOTE_MARKS = '“”"„«»‘’\'';
+
+/**
+ * Offices and forms of address that a bare surname follows ("Mayor Adams", "Bundesinnenminister
+ * Schäuble", "M. Dupont"); not generic words such as "former", "state", "leader" or "general", which
+ * also open names of things ("General Electric", "State Street").
+ */
+const SURNAME_TITLES = new Set(
+  (
+    'mr mrs ms dr prof president senator sen rep gov governor mayor minister chancellor judge pope king ' +
+    'queen prince princess bishop rev reverend capt captain sgt sergeant detective sheriff ambassador ' +
+    'herr frau m mme mlle maire ministre président présidente'
+  ).split(' '),
+);
+const isSurnameTitle = (word: string) => {
+  const bare = word.toLowerCase().replace(/\.$/, '');
+  return SURNAME_TITLES.has(bare) || (word.length > 6 && GERMAN_TITLE.test(bare));
+};
+/** A surname standing alone: a capital, then small letters ("Ziercke", "O'Neill"); no title, month or leading word. */
+const isSurname = (word: string) =>
+  /^\p{Lu}['’]?\p{Ll}[\p{L}'’-]*$/u.test(word) &&
+  !isTitleWord(word) &&
+  !startsNoName(word) &&
+  !MONTHS_AND_DAYS.test(word) &&
+  !ORGANISATION_WORDS.test(word);
 
 /** A German article or preposition right before a run of capitalised words: its first word is a noun. */
 const GERMAN_NOUN_BEFORE =

@@ -195,3 +195,29 @@ describe('the name finder: German nouns before a name', () => {
     ]);
   });
 });
+
+describe('the name finder: a surname after an office or a form of address', () => {
+  const names = (text: string) => buildSpeakerContext(text).mentions.map((mention) => mention.name);
+
+  it('takes the one word after an office, a German compound office or a form of address', () => {
+    expect(names('Dann sprach BKA-Präsident Ziercke lange.')).toEqual(['Ziercke']);
+    expect(names('Es äußerte sich der CSU-Vorsitzende Stoiber. Stoiber blieb dabei.')).toEqual([
+      'Stoiber',
+      'Stoiber',
+    ]);
+    expect(names('Then Mayor Adams spoke, and M. Dupont answered.')).toEqual(['Adams', 'Dupont']);
+  });
+
+  it('not after a word that also opens the names of things, nor an office or a month as the name', () => {
+    expect(names('Secretary General Guterres met General Electric and State Street.')).toEqual([]);
+    expect(names('Die Zeit schreibt, Präsident Januar sei nichts, President Minister auch nicht.')).toEqual(
+      [],
+    );
+  });
+
+  it('gives the speaker of a colon lead-in that names only an office and a surname', () => {
+    const text =
+      'Die Staatsanwaltschaft ermittelt. BKA-Präsident Ziercke: „Mit diesem Ansatz setzt das BKA ein Signal.“';
+    expect(speakers(text, 'de')).toEqual(['Ziercke']);
+  });
+});
