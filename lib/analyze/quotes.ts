@@ -274,6 +274,17 @@ const trimCue = (cue: string) => cue.replace(/[\s,.;:]+$/, '');
 const PASSIVE_QUOTED =
   /^(?:wird|wurde)\s+(\p{Lu}.{1,120}?)\s+(?:(?:in|im|von|vom|auf|bei|mit|gegenüber)\s+[^,.;]{1,60}?\s+)?(?:so\s+)?zitiert(?![\p{L}])/u;
 
+/**
+ * German perfect tenses, the auxiliary first and the participle last: "„…“, hatte VW-Chef Winterkorn in
+ * einem Interview erklärt", "„…“, hat die Ministerin damals gesagt"; and "ließ X verlauten".
+ */
+const PERFECT_SAID = new RegExp(
+  String.raw`^(?:hat|hatte|haben|hatten|ließ|ließen)\s+((?:\p{Lu}|(?:der|die|das|ein|eine)\s).{0,80}?)\s+` +
+    String.raw`(?:(?:in|im|am|auf|bei|beim|gegenüber|vor|nach|damals|zuvor|bereits|schon|einmal|noch|dazu|dann|später|kürzlich|jüngst|gestern|heute|kurz|nur|zudem|ebenfalls|auch)(?:\s[^,.;„“”]{0,60}?)?\s+)?` +
+    String.raw`(?:gesagt|erklärt|betont|geschrieben|gefordert|kritisiert|gewarnt|erläutert|berichtet|bekräftigt|unterstrichen|ergänzt|geäußert|geantwortet|verkündet|versichert|gefragt|gemahnt|angekündigt|bestätigt|hinzugefügt|eingeräumt|mitgeteilt|getwittert|bilanziert|beklagt|gelobt|geurteilt|versprochen|argumentiert|entgegnet|widersprochen|behauptet|gerufen|kommentiert|geschildert|beschrieben|gemeint|verlauten|mitteilen|wissen)(?![\p{L}])`,
+  'u',
+);
+
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
 function attributionAfter(after: string, lexicon: CueLexicon): Attribution | null {
   const rest = after.slice(/^[\s,;:–—-]*/.exec(after)![0].length);
@@ -282,6 +293,12 @@ function attributionAfter(after: string, lexicon: CueLexicon): Attribution | nul
   if (passive) {
     const mention = cleanMention(passive[1]!);
     if (plausibleMention(mention)) return { mention, cue: 'zitiert', where: 'after' };
+  }
+  const perfect = PERFECT_SAID.exec(rest);
+  if (perfect) {
+    const mention = cleanMention(perfect[1]!);
+    if (plausibleMention(mention))
+      return { mention, cue: trimCue(perfect[0].split(/\s+/).at(-1)!), where: 'after' };
   }
   const leading = lexicon.leading.exec(rest) ?? lexicon.preposition.exec(rest);
   if (leading) {

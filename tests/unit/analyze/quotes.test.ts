@@ -205,6 +205,18 @@ describe('findQuotes: speakers', () => {
     ).toEqual(['Kevin Lynch', 'Mike Downey']);
   });
 
+  it('takes the speaker of a German perfect tense “hatte X … erklärt” and of “ließ X verlauten”', () => {
+    const text =
+      'Die Umrüstung läuft. „Wir wollen unsere Produktionssysteme erneuern“, hatte VW-Chef Winterkorn in einem Interview erklärt.\n\n„Wir werden nicht aufgeben, niemals und nirgends“, hat die Ministerin Anna Roth am Montag betont.\n\n„Der IWF unterstützt Griechenland dabei, die Krise zu meistern“, ließ ein IWF-Sprecher aus Washington kurz verlauten.';
+    const found = quotes(text, 'de');
+    expect(found.map((quote) => quote.speaker)).toEqual(['Winterkorn', 'Anna Roth', null]);
+    expect(found[2]!.speakerMention).toBe('ein IWF-Sprecher aus Washington');
+    // A perfect tense whose participle is no speech verb attributes nothing.
+    expect(speakers('„Das ist gut und richtig so“, hatte Anna Roth das Haus verkauft.', 'de')).toEqual([
+      null,
+    ]);
+  });
+
   it('takes the outlet where the words were read, by its whole name', () => {
     expect(
       speakers(
