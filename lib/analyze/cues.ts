@@ -362,6 +362,15 @@ const GERMAN_VERBS = [
   'präzisiert',
   'lästerte',
   'ätzte',
+  // "würdigte Ligeti als „großen Österreicher“", "warf der Regierung vor", "meldet die Agentur".
+  'würdigte',
+  'würdigt',
+  'warf',
+  'wirft',
+  'meldet',
+  'prophezeite',
+  'prophezeit',
+  'verlautete',
 ];
 
 const FRENCH_VERBS = [

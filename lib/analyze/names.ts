@@ -219,6 +219,8 @@ export function findPeople(text: string, words: Words): PersonMention[] {
       const opening = runWords.slice(0, runWords.length - nameWords.length).join(' ');
       if (GERMAN_NOUN_BEFORE.test(`${lead}${opening ? `${opening} ` : ''}`)) nameWords = nameWords.slice(1);
     }
+    // "die Kritik von Gisela Piltz": with the noun gone, a particle left in front is a preposition.
+    while (nameWords.length > 2 && NAME_PARTICLES.has(nameWords[0]!)) nameWords = nameWords.slice(1);
     // "BKA-Präsident Ziercke", "President Gusmão", "Frau Merkel": one name word after an office or a
     // form of address is a surname.
     const surnameAfterTitle =

@@ -285,6 +285,10 @@ const PERFECT_SAID = new RegExp(
   'u',
 );
 
+/** A preposition right before a name: the name is its object ("von Angela Merkel", "with Ana Ruiz"). */
+const PREPOSITION_BEFORE_NAME =
+  /(?:^|\s)(?:von|vom|mit|für|gegen|über|an|bei|zu|nach|of|with|for|against|about|by|from|de|d['’]|avec|pour|contre)\s+$/iu;
+
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
 function attributionAfter(after: string, lexicon: CueLexicon): Attribution | null {
   const rest = after.slice(/^[\s,;:–—-]*/.exec(after)![0].length);
@@ -470,6 +474,10 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
     const mention = named && named.split(/\s+/).length <= 8 ? named : nominal;
     if (mention && plausibleMention(mention)) return { mention, cue, where: 'before' };
   }
+  // "Schüssel würdigte Ligeti als „…“", "she described the plan as “…”": the words after the verb are its
+  // object, and the quote says what the subject called it.
+  if (/\s(?:als|as|comme)$/iu.test(tail) && plausibleMention(subjectBefore))
+    return { mention: subjectBefore, cue, where: 'sentence' };
   // Cue first: "said Council member Tom Baker".
   const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
   if (inverted && tail.length < 3) return { mention: inverted[1]!, cue, where: 'before' };
@@ -597,8 +605,15 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       const named = startingBetween(options.speakers.mentions, sentence, span.open)
         .filter((m) => m.end <= span.open && /^\p{Lu}/u.test(m.name))
         .at(-1);
-      const pronoun = /(?:^|\s)(er|sie|he|she|il|elle|they)(?=\s)/u.exec(before)?.[1];
-      const mention = named ? text.slice(named.start, named.end) : pronoun;
+      const pronoun = [...before.matchAll(/(?:^|\s)(er|sie|he|she|il|elle|they)(?=\s)/gu)].at(-1);
+      // "Die Arbeit seit dem Amtsantritt von Angela Merkel lobte er mit den Worten:": a name after a
+      // preposition is no subject, and the pronoun after it is.
+      const pronounLast =
+        pronoun &&
+        (!named ||
+          (sentence + pronoun.index! > named.start &&
+            PREPOSITION_BEFORE_NAME.test(text.slice(Math.max(sentence, named.start - 12), named.start))));
+      const mention = pronounLast ? pronoun[1] : named ? text.slice(named.start, named.end) : undefined;
       if (mention) leadIn = { mention, cue: '', where: 'before' };
     }
     // A quote that a lead-in introduces and that ends its sentence is that lead-in's: the sentence

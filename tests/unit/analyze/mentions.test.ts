@@ -221,3 +221,27 @@ describe('the name finder: a surname after an office or a form of address', () =
     expect(speakers(text, 'de')).toEqual(['Ziercke']);
   });
 });
+
+describe('the name finder and the colon lead-in: a name after a preposition', () => {
+  const names = (text: string) => buildSpeakerContext(text).mentions.map((mention) => mention.name);
+
+  it('leaves the preposition out of the name, and keeps name particles inside it', () => {
+    expect(names('In eine ähnliche Richtung geht die Kritik von Gisela Piltz; sie ist Sprecherin.')).toEqual([
+      'Gisela Piltz',
+    ]);
+    expect(names('Der Kritik von Anna Roth folgte Ursula von der Leyen.')).toEqual([
+      'Anna Roth',
+      'Ursula von der Leyen',
+    ]);
+  });
+
+  it('does not take the name after a preposition as the speaker of a colon lead-in', () => {
+    const text =
+      'Der Bundespräsident Horst Köhler sprach lange.\n\nDie Arbeit seit dem Amtsantritt von Angela Merkel lobte er einerseits mit den Worten: „Die Koalition handelt pragmatisch.“';
+    expect(speakers(text, 'de')).not.toContain('Angela Merkel');
+    // A name that is no preposition's object stays the speaker.
+    const named =
+      'Ask Damien Chazelle, the director of the film, and he will answer: “Freeway gridlock. Anyone who lived there knows.”';
+    expect(speakers(named)).toEqual(['Damien Chazelle']);
+  });
+});

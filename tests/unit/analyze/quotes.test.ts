@@ -217,6 +217,18 @@ describe('findQuotes: speakers', () => {
     ]);
   });
 
+  it('takes the subject, not the object, of “würdigte X als „…“” and “described X as “…””', () => {
+    expect(
+      speakers(
+        'Ligeti galt als Komponist. Der österreichische Bundeskanzler Wolfgang Schüssel würdigte Ligeti als „großen Österreicher in der Welt der Musik“.',
+        'de',
+      ),
+    ).toEqual(['Wolfgang Schüssel']);
+    expect(
+      speakers('The mayor spoke. Ana Ruiz described Tom Bell as “reckless and unfair to everyone”.'),
+    ).toEqual(['Ana Ruiz']);
+  });
+
   it('takes the outlet where the words were read, by its whole name', () => {
     expect(
       speakers(
