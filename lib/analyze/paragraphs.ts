@@ -45,8 +45,11 @@ const ABBREVIATIONS = new Set(
 export const MAX_SENTENCE = 1_500;
 
 const SENTENCE_MARKS = '.!?…';
-/** Marks that may stand between a sentence's last mark and the space after it. */
-const AFTER_MARK = `"'”’»«)`;
+/**
+ * Marks that may stand between a sentence's last mark and the space after it: closing quote marks (German
+ * closes with “ and ‘: „…“, ‚…‘; »…« too) and a bracket.
+ */
+const AFTER_MARK = `"'”’»«)“‘`;
 
 /**
  * Offset just past the end of the sentence that contains `from`; the end of `text`, or MAX_SENTENCE
@@ -63,7 +66,7 @@ export function sentenceEnd(text: string, from: number): number {
     if (next < text.length && !isSpace(text.charCodeAt(next))) continue;
     if (text[at] === '.' && !endsSentence(text, at)) continue;
     let after = at + 1;
-    while (after < text.length && /["'”’»)]/.test(text[after] ?? '')) after++;
+    while (after < text.length && AFTER_MARK.includes(text[after]!)) after++;
     return after;
   }
   return limit;
@@ -79,7 +82,7 @@ export function sentenceStart(text: string, at: number, from = 0): number {
     if (!isSpace(text.charCodeAt(i))) continue;
     // A space after [.!?…] and closing marks ends the sentence before it.
     let j = i - 1;
-    while (j >= limit && CLOSING_MARKS.includes(text[j]!)) j--;
+    while (j >= limit && AFTER_MARK.includes(text[j]!)) j--;
     const mark = text[j];
     if (mark === undefined || !'.!?…'.includes(mark)) continue;
     if (mark === '.' && !endsSentence(text, j)) continue;
@@ -89,9 +92,6 @@ export function sentenceStart(text: string, at: number, from = 0): number {
   }
   return limit;
 }
-
-/** Marks that may close a sentence after its full stop: quote marks and a bracket. */
-const CLOSING_MARKS = `"'”’»)`;
 
 function endsSentence(text: string, dot: number): boolean {
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1] ?? '';

@@ -229,6 +229,12 @@ describe('findQuotes: speakers', () => {
     ).toEqual(['Ana Ruiz']);
   });
 
+  it('ends a sentence at a German closing mark („…“), so the next one has its own lead-in', () => {
+    const text =
+      'Die Firma ist klein. Die Firma empfindet die Kritik als ungerechtfertigt: „Nun müssen wir die Ware ja irgendwo lagern.“ Der Geschäftsführer fragte: „Was spricht dagegen, diesen Reis zu verkaufen?“ Greenpeace widerspricht.';
+    expect(quotes(text, 'de').map((quote) => quote.speakerMention)).toEqual([null, 'Der Geschäftsführer']);
+  });
+
   it('takes the outlet where the words were read, by its whole name', () => {
     expect(
       speakers(
