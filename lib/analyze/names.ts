@@ -58,6 +58,8 @@ export const LEADING_WORDS = new Set(
     'there here what who why how where which according despite during until unless once even only just ' +
     'der die das ein eine einer eines dem den des und aber oder doch auch nach laut im am vom zum zur bei ' +
     'mit seit als wie wenn weil dass so für gegen über unter vor zwischen sein seine ihr ihre dieser diese ' +
+    'deren dessen denen jene jener jenes jeder jede jedes welche welcher alle viele einige beide solche ' +
+    'manche mehrere kein keine meine unsere ' +
     'le la les un une des du de et mais ou donc car selon pour dans sur avec sans chez par depuis pendant ' +
     'son sa ses leur leurs ce cette ces il elle ils elles'
   ).split(' '),
@@ -283,7 +285,7 @@ const isSurname = (word: string) =>
 
 /** A German article or preposition right before a run of capitalised words: its first word is a noun. */
 const GERMAN_NOUN_BEFORE =
-  /(?:^|\s)(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|für|vom|zum|zur|beim|im)\s+$/iu;
+  /(?:^|\s)(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|für|vom|zum|zur|beim|im|einige[nr]?|viele[nr]?|alle[nr]?|beide[nr]?|deren|dessen|manche[nr]?|mehrere[nr]?|solche[nr]?|jede[nrms]?|keine[nrms]?|seine[nrms]?|ihre[nrms]?|unsere[nrms]?)\s+$/iu;
 
 /** "AP", "U.S.", "J.": capitals only. */
 const INITIALS = /^\p{Lu}+\.?$/u;

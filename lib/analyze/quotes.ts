@@ -240,7 +240,7 @@ const SPEAKER_START =
 
 /** Phrases that open a sentence but are no speaker: "In einem Interview", "Am Montag", "After the vote". */
 const NOT_A_SPEAKER =
-  /^(?:in|im|am|an|auf|bei|beim|nach|vor|von|vom|aus|ins|durch|ohne|um|wegen|trotz|gegen|den|dem|einen|einem|mit|zu|zur|zum|für|über|unter|seit|während|laut|gegenüber|dabei|dazu|damit|darauf|daraufhin|außerdem|auch|doch|jedoch|zudem|weiter|später|heute|gestern|morgen|dann|so|hier|dort|on|at|after|before|during|later|earlier|in|dans|lors|après|avant|pour|en|au|aux|sur|par|this|that|it|es|there|here)(?:\s|$)/iu;
+  /^(?:in|im|am|an|auf|bei|beim|nach|vor|von|vom|aus|ins|durch|ohne|um|wegen|trotz|gegen|den|dem|einen|einem|mit|zu|zur|zum|für|über|unter|seit|während|laut|gegenüber|dabei|dazu|damit|darauf|daraufhin|außerdem|auch|doch|jedoch|zudem|weiter|später|heute|gestern|morgen|dann|so|hier|dort|on|at|after|before|during|later|earlier|in|dans|lors|après|avant|pour|en|au|aux|sur|par|this|that|it|es|there|here|angesichts|infolge|aufgrund|anlässlich|bezüglich|hinsichtlich|mangels|statt|anstatt|außer|innerhalb|außerhalb|jenseits|dank|zufolge|gemäß|entgegen|seitens|despite|amid|following|with|without|under|among|through|since|until|upon|against|within|malgré|face|contre|chez|sans|sous|vers|depuis|pendant|parmi)(?:\s|$)/iu;
 
 const plausibleMention = (mention: string) => {
   if (
@@ -284,6 +284,10 @@ const PERFECT_SAID = new RegExp(
     String.raw`(?:gesagt|erklärt|betont|geschrieben|gefordert|kritisiert|gewarnt|erläutert|berichtet|bekräftigt|unterstrichen|ergänzt|geäußert|geantwortet|verkündet|versichert|gefragt|gemahnt|angekündigt|bestätigt|hinzugefügt|eingeräumt|mitgeteilt|getwittert|bilanziert|beklagt|gelobt|geurteilt|versprochen|argumentiert|entgegnet|widersprochen|behauptet|gerufen|kommentiert|geschildert|beschrieben|gemeint|verlauten|mitteilen|wissen)(?![\p{L}])`,
   'u',
 );
+
+/** Verbs that give their object a name, the quote: "called X a “…”", "nannte X „…“", "a qualifié X de « … »". */
+const NAMING_CUE =
+  /(?:^|\s)(?:call(?:s|ed)?|dub(?:s|bed)|label(?:s|l?ed)|brand(?:s|ed)|term(?:s|ed)|nannte[n]?|nennt|nennen|bezeichnete[n]?|bezeichnet|bezeichnen|qualifi(?:é|e|ait)|traité|traite)$/iu;
 
 /** A preposition right before a name: the name is its object ("von Angela Merkel", "with Ana Ruiz"). */
 const PREPOSITION_BEFORE_NAME =
@@ -374,6 +378,10 @@ function attributionClosing(after: string, lexicon: CueLexicon): Attribution | n
   return { mention, cue: trimCue(match.text), where: 'after' };
 }
 
+/** A clause after a comma that is no apposition: "erklärte Koppelin, dass …", "schildert Dickie, wie …". */
+const SUBORDINATE_OPENER =
+  /^(?:that|whether|how|why|when|where|what|which|who|if|dass|ob|wie|warum|wann|wo|was|weil|wenn|als|der|die|das|welche[rs]?|que|qu['’]|si|comment|pourquoi|quand|où|qui)(?:\s|$)/iu;
+
 /** What opens reported speech after a cue: "said that", "fragte, ob", "a dit que". */
 const REPORTED_CLAUSE = /^[\s,]*(?:that|whether|dass|ob|que|qu['’])(?:\s|$)/iu;
 
@@ -456,15 +464,27 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   if (!tail) return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'before' } : null;
   // German puts the subject after the verb when something else opens the sentence:
   // "In einem Interview äußerte sich der EU-Außenbeauftragte Javier Solana zuversichtlich:"
-  if (!plausibleMention(subjectBefore) && !/^\s*,/.test(rawTail)) {
+  // "… befand X den Luftangriff als gerechtfertigt und nannte Trumps Auftrag „…“": a second verb of an
+  // earlier subject; what follows it is its object.
+  const sharedSubject = /\s(?:und|and|et)\s*$/iu.test(lead.slice(0, last.index));
+  if (
+    !plausibleMention(subjectBefore) &&
+    !/^\s*,/.test(rawTail) &&
+    !(sharedSubject && NAMING_CUE.test(cue))
+  ) {
+    // "Am Montag nannte Ana Ruiz den Plan „…“": the object after the name is cut off.
     const words = withoutTopic(
       tail
         .replace(/^(?:sich|es)\s+/u, '')
         .split(/\s+/)
         .slice(0, 10)
         .join(' '),
-    );
-    const name = personName(words);
+    ).replace(OBJECT_AFTER_NAME, '');
+    // "nannte Reinhard Jung, Geschäftsführer des Bauernbundes, die Kartoffel „…“": the name before an
+    // apposition, not a noun after it.
+    const [beforeComma, afterComma] = words.split(/,\s/u, 2);
+    const apposition = afterComma !== undefined && !SUBORDINATE_OPENER.test(afterComma);
+    const name = (apposition ? personName(beforeComma!) : null) ?? personName(words);
     // Up to the end of the name, titles included: "der EU-Außenbeauftragte Javier Solana".
     const named = name && words.includes(name) ? words.slice(0, words.indexOf(name) + name.length) : null;
     const nominal =
@@ -474,10 +494,14 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
     const mention = named && named.split(/\s+/).length <= 8 ? named : nominal;
     if (mention && plausibleMention(mention)) return { mention, cue, where: 'before' };
   }
-  // "Schüssel würdigte Ligeti als „…“", "she described the plan as “…”": the words after the verb are its
-  // object, and the quote says what the subject called it.
-  if (/\s(?:als|as|comme)$/iu.test(tail) && plausibleMention(subjectBefore))
-    return { mention: subjectBefore, cue, where: 'sentence' };
+  // "Schüssel würdigte Ligeti als „…“", "Ruiz called Tom Bell a “…”", "McCarthy nannte Patersons
+  // Entscheidung „…“": the words after the verb are its object, and the quote says what the subject called
+  // it; or the subject is a pronoun right after the verb ("Deren Haltung bezeichnete er als „…“").
+  if (NAMING_CUE.test(cue) || /\s(?:als|as|comme)$/iu.test(tail)) {
+    const pronoun = /^(er|sie|he|she|il|elle|they)\s/u.exec(tail)?.[1];
+    if (pronoun) return { mention: pronoun, cue, where: 'before' };
+    return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence' } : null;
+  }
   // Cue first: "said Council member Tom Baker".
   const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
   if (inverted && tail.length < 3) return { mention: inverted[1]!, cue, where: 'before' };

@@ -245,3 +245,13 @@ describe('the name finder and the colon lead-in: a name after a preposition', ()
     expect(speakers(named)).toEqual(['Damien Chazelle']);
   });
 });
+
+describe('the name finder: German determiners open no name', () => {
+  const names = (text: string) => buildSpeakerContext(text).mentions.map((mention) => mention.name);
+
+  it('leaves out “Deren Haltung”, “Viele Firmen”, “Einige Anhänger”', () => {
+    expect(
+      names('Deren Haltung war klar. Viele Firmen zogen mit. Einige Anhänger Saddam Husseins protestierten.'),
+    ).toEqual(['Saddam Husseins']);
+  });
+});

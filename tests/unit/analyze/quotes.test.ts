@@ -235,6 +235,47 @@ describe('findQuotes: speakers', () => {
     expect(quotes(text, 'de').map((quote) => quote.speakerMention)).toEqual([null, 'Der Geschäftsführer']);
   });
 
+  it('gives a naming verb’s quote to its subject, never to its object (“called X a “…””, “nannte X „…“”)', () => {
+    expect(
+      speakers('The senator spoke. Ana Ruiz called Tom Bell a “reckless and unfair mayor of the town”.'),
+    ).toEqual(['Ana Ruiz']);
+    expect(
+      speakers(
+        'Die Senatorin sprach. Ana Ruiz nannte Patersons Entscheidung „eine sehr schlechte Wahl für uns“.',
+        'de',
+      ),
+    ).toEqual(['Ana Ruiz']);
+    // The subject after the verb, the object cut off after it.
+    expect(
+      speakers(
+        'Die Senatorin sprach. Am Montag nannte Ana Ruiz den Plan „eine sehr schlechte Wahl für uns“.',
+        'de',
+      ),
+    ).toEqual(['Ana Ruiz']);
+    // A pronoun after the verb is the subject, the phrase before it the object.
+    const pronoun = quotes(
+      'Guttenberg sprach. Deren Haltung gegenüber der PKK bezeichnete er als „zutiefst verlogen und heuchlerisch“.',
+      'de',
+    );
+    expect(pronoun.map((quote) => quote.speakerMention)).toEqual(['er']);
+    // The second verb of an earlier subject: its object names no one, and no guess is made.
+    expect(
+      speakers(
+        'Am Montag befand der Premier den Angriff als gerechtfertigt und nannte Trumps Angriffsauftrag „schnell, kraftvoll und entschieden“.',
+        'de',
+      ),
+    ).not.toContain('Trumps Angriffsauftrag');
+  });
+
+  it('reads the name before an apposition after the verb, not a noun after it', () => {
+    expect(
+      speakers(
+        'Es gibt Alternativen. Angesichts solcher Alternativen nannte Reinhard Jung, Geschäftsführer des Bauernbundes Brandenburg, die Kartoffel Amflora „überflüssig wie einen Kropf“.',
+        'de',
+      ),
+    ).toEqual(['Reinhard Jung']);
+  });
+
   it('takes the outlet where the words were read, by its whole name', () => {
     expect(
       speakers(
