@@ -386,7 +386,24 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   );
   let authors = fromJsonLd;
   let authorReason = '';
-  if (authors.length > 0) {
+  // Structured data often names the first of several authors only ("By Stefan Becket, Kathryn Watson,
+  // Grace Segers" against one JSON-LD author): a byline naming every structured author and more is whole.
+  // The names it adds must read plainly as people's: two or three capitalised words ("Kathryn Watson"),
+  // not a role or a desk ("Mitglied der Tonight", "ACLU Racial Justice Program").
+  const bylineExtends =
+    shown.length > fromJsonLd.length &&
+    fromJsonLd.length > 0 &&
+    fromJsonLd.every((author) => shown.some((other) => sameName(author.name, other.name))) &&
+    shown.every(
+      (author) =>
+        fromJsonLd.some((other) => sameName(author.name, other.name)) ||
+        /^\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2}$/u.test(author.name),
+    );
+  if (bylineExtends) {
+    authors = shown;
+    authorReason =
+      'The byline names every author of the structured data (JSON-LD) and more; the structured data lists only some of them.';
+  } else if (authors.length > 0) {
     authorReason =
       'The structured data (JSON-LD) names the authors for this article itself; it is read before the meta tags and the byline.';
   } else {

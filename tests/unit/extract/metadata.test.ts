@@ -40,6 +40,22 @@ describe('JSON-LD', () => {
     expect(byline.modifiedSource).toBe('jsonld');
   });
 
+  it('a byline that names every JSON-LD author and more people is whole; one that adds a desk is not', () => {
+    const head = jsonLd({
+      '@type': 'NewsArticle',
+      headline: 'H',
+      author: { '@type': 'Person', name: 'Stefan Becket' },
+    });
+    const byline = bylineOf(
+      head,
+      '<p class="content__meta-byline">By Stefan Becket, Kathryn Watson, Grace Segers</p>',
+    );
+    expect(names(byline)).toEqual(['Stefan Becket', 'Kathryn Watson', 'Grace Segers']);
+    expect(byline.authors[0]!.source).toBe('byline');
+    const desk = bylineOf(head, '<p class="byline">By Stefan Becket and ACLU Racial Justice Program</p>');
+    expect(names(desk)).toEqual(['Stefan Becket']);
+  });
+
   it('Article: an array of author strings', () => {
     const byline = bylineOf(
       jsonLd({
