@@ -5,6 +5,7 @@
 import { pageCutWarning, defaultClock, round } from './cut';
 import type { PageCapture } from './capture';
 import { EXTRACTION_FAILURES } from './errors';
+import { firstPersonGenre } from './genre';
 import { isFileKind, type FileKind } from './guard';
 import { resolveByline } from './resolve';
 import { sanitizeArticleHtml } from './sanitize';
@@ -69,8 +70,16 @@ export function buildAnalyzedPage(
     isFileKind(capture.fileKind) ? capture.fileKind : null,
   );
   page.isArticle = verdict.isArticle;
-  // An article with no sign of another kind is news; a page that is no article has no genre.
-  if (verdict.isArticle && !page.byline.genre) page.byline.genre = 'news';
+  // An article with no sign of another kind is news, unless its writer speaks as "I" throughout; a page
+  // that is no article has no genre.
+  if (verdict.isArticle && !page.byline.genre) {
+    const voice = firstPersonGenre(page.article.text, page.lang ?? '');
+    page.byline.genre = voice?.genre ?? 'news';
+    if (voice) {
+      page.byline.genreSource = voice.source;
+      page.byline.genreVia = voice.via;
+    }
+  }
   page.articleReason = verdict.reason;
   page.timings.total = round(page.timings.total + (now() - finishing));
   return page;

@@ -115,6 +115,66 @@ export function readGenre(evidence: BylineEvidence): GenreReading | null {
   return null;
 }
 
+/**
+ * Quoted words are other people's: "I" inside them says nothing of the writer. A quote running on into
+ * the next paragraph opens each of its paragraphs and closes only the last, so an unclosed one runs to
+ * its paragraph's end.
+ */
+const QUOTED = /“[^”]*(?:”|$)|"[^"]*(?:"|$)|„[^“”]*(?:[“”]|$)|«[^»]*(?:»|$)|»[^«]*(?:«|$)/gu;
+/** The writer speaking as "I": first-person singular words, by language. */
+const FIRST_PERSON: Record<string, RegExp> = {
+  en: /\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b/gu,
+  de: /(?<![\p{L}])(?:[Ii]ch|[Mm]ich|[Mm]ir|[Mm]ein(?:e[nmrs]?)?)(?![\p{L}])/gu,
+  fr: /(?<![\p{L}])(?:[Jj]e|[Jj]['’](?=\p{L})|[Mm]oi|[Mm]on|[Mm]a|[Mm]es)(?![\p{L}'’])/gu,
+};
+/**
+ * An interview or a transcript speaks in the first person without being opinion: its paragraphs open
+ * with who speaks ("Q:", "Atim:", "ALEXANDRIA DOUZIECH:") or are the interviewer's questions.
+ */
+const SPEAKER_LABEL = /^(?:\p{Lu}[\p{L}.’'*-]*\s?){1,3}:\s/u;
+const INTERVIEW_LABELS = 2;
+const INTERVIEW_QUESTIONS = 3;
+/** How often, at least, the writer says "I": per 1,000 words outside quotes, in all, and in paragraphs. */
+const FIRST_PERSON_RATE = 10;
+const FIRST_PERSON_MIN = 8;
+const FIRST_PERSON_PARAGRAPHS = 3;
+/** Within how many paragraphs from the top the writer first says "I". */
+const FIRST_PERSON_OPENING = 3;
+
+/**
+ * An article that names no genre but whose writer speaks as "I" throughout, outside quotes: a column,
+ * an essay, a personal account ("Lessons from my mother", "mein Leben irgendwo dazwischen"). News
+ * reports keep the writer out of the text; interviews printed as questions and answers do not count.
+ */
+export function firstPersonGenre(text: string, lang: string): GenreReading | null {
+  const pattern = FIRST_PERSON[lang.slice(0, 2).toLowerCase()];
+  if (!pattern) return null;
+  const paragraphs = text.split(/\n\s*\n/u).map((paragraph) => paragraph.trim());
+  if (paragraphs.filter((paragraph) => SPEAKER_LABEL.test(paragraph)).length >= INTERVIEW_LABELS) return null;
+  if (paragraphs.filter((paragraph) => /\?$/u.test(paragraph)).length >= INTERVIEW_QUESTIONS) return null;
+  let count = 0;
+  let words = 0;
+  let inParagraphs = 0;
+  let firstAt = -1;
+  for (const [index, paragraph] of paragraphs.filter(Boolean).entries()) {
+    const own = paragraph.replace(QUOTED, ' ');
+    words += own.split(/\s+/u).filter(Boolean).length;
+    const found = own.match(pattern)?.length ?? 0;
+    count += found;
+    if (found > 0) inParagraphs++;
+    if (found > 0 && firstAt < 0) firstAt = index;
+  }
+  // A writer speaking for themselves does so from the start; an "I" that begins halfway down is
+  // someone else's words printed whole (a statement, a letter) or a column's aside.
+  const voiced =
+    firstAt >= 0 &&
+    firstAt < FIRST_PERSON_OPENING &&
+    count >= FIRST_PERSON_MIN &&
+    inParagraphs >= FIRST_PERSON_PARAGRAPHS &&
+    (count * 1000) / Math.max(words, 1) >= FIRST_PERSON_RATE;
+  return voiced ? { genre: 'opinion', source: 'text', via: 'first-person' } : null;
+}
+
 /** The genre as the reader sees it ("Opinion"). */
 export const GENRE_LABELS: Record<Genre, string> = {
   news: 'News',
@@ -131,5 +191,6 @@ export function describeGenreOrigin(via: string | null | undefined): string {
   if (via === 'label') return 'from the label above the headline';
   if (via === 'headline') return 'from the headline';
   if (via === 'url') return 'from the page address';
+  if (via === 'first-person') return 'from the text: the writer speaks as “I” throughout, outside quotes';
   return 'an article with no sign of opinion, analysis, review or sponsorship';
 }

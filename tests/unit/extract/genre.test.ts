@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { readGenre } from '../../../lib/extract/genre';
+import { firstPersonGenre, readGenre } from '../../../lib/extract/genre';
 import { readMetadata } from '../../../lib/extract/metadata';
 
 /** The genre a page declares, read as the content script and the resolver do. */
@@ -116,5 +116,51 @@ describe('readGenre', () => {
 
   it('says nothing when the page gives no sign', () => {
     expect(genreOf(article({ articleSection: 'Politics' }))).toBeNull();
+  });
+});
+
+describe('firstPersonGenre: a writer who speaks as “I” throughout', () => {
+  const essay = [
+    'I grew up in a house full of books, and my mother read every one of them.',
+    'She wanted me to work the way she did. I did not, at first, and I told her so.',
+    'Years later I understood her. My own children now ask me the questions I asked.',
+    'The house is sold. I keep her books on my shelves and I read them slowly.',
+  ].join('\n\n');
+
+  it('is opinion when “I” opens the piece and runs through it, outside quotes', () => {
+    expect(firstPersonGenre(essay, 'en')).toEqual({ genre: 'opinion', source: 'text', via: 'first-person' });
+    const german = [
+      'Ich bin in einer kleinen Stadt aufgewachsen, und meine Mutter las mir jeden Abend vor.',
+      'Mein Vater war selten da. Ich habe ihn vermisst, und mir fehlte etwas.',
+      'Heute lebe ich in Berlin. Meine Kinder fragen mich, warum ich so viel lese.',
+    ].join('\n\n');
+    expect(firstPersonGenre(german, 'de')?.genre).toBe('opinion');
+  });
+
+  it('is nothing for quoted words, a statement printed late in a report, or an interview', () => {
+    const quoted = [
+      'The mayor spoke on Monday.',
+      '“I was wrong, and my team was wrong. I apologise to my city,” she said.',
+      '“I will do better. My door is open to me and mine,” she added. “I mean it. I promise.”',
+      '“I know my city,” she said. “It knows me.”',
+    ].join('\n\n');
+    expect(firstPersonGenre(quoted, 'en')).toBeNull();
+    const statement = [
+      'The premier was detained in Miami on Thursday.',
+      'The governor made the announcement in a statement.',
+      'Officials gave no further details.',
+      'The statement read in full:',
+      essay,
+    ].join('\n\n');
+    expect(firstPersonGenre(statement, 'en')).toBeNull();
+    const interview = essay
+      .split('\n\n')
+      .map((answer, at) => `Q: Question number ${at}?\n\nA: ${answer}`)
+      .join('\n\n');
+    expect(firstPersonGenre(interview, 'en')).toBeNull();
+  });
+
+  it('is nothing in a language it does not read', () => {
+    expect(firstPersonGenre(essay, 'it')).toBeNull();
   });
 });
