@@ -235,6 +235,34 @@ function socialAccount(url: string): string | null {
   }
 }
 
+/**
+ * Is this account the reporting outlet's or an author's own ("@9to5mac" on 9to5Mac, "@coreykilgannon" or
+ * "@amykup" under Corey Kilgannon's or Amy Kuperinsky's story)? Their links sit in author notes and
+ * share boxes: no source of the story.
+ */
+export function isOwnAccount(account: string, ownNames: readonly string[]): boolean {
+  const handle = account
+    .split(/\s/)[0]!
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+  if (handle.length < 3) return false;
+  return ownNames.some((name) => {
+    const compact = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    if (compact.length >= 4 && (handle.includes(compact) || (handle.length >= 5 && compact.includes(handle))))
+      return true;
+    const words = name
+      .toLowerCase()
+      .split(/\s+/)
+      .map((word) => word.replace(/[^\p{L}]/gu, ''));
+    const [first, last] = [words[0]!, words.at(-1)!];
+    if (words.length < 2 || last.length < 3) return false;
+    return (
+      (last.length >= 4 && handle.includes(last)) ||
+      (handle.startsWith(first) && handle.includes(last.slice(0, 3)))
+    );
+  });
+}
+
 export function classifyLink(url: string, pageUrl: string): LinkKind {
   return linkKindOf(url, hostOf(url), hostOf(pageUrl));
 }
@@ -551,7 +579,9 @@ export function findSources(
       });
       continue;
     }
-    const label = (linkKind === 'social' ? socialAccount(link.url) : null) ?? (anchor || siteOfHost(host));
+    const account = linkKind === 'social' ? socialAccount(link.url) : null;
+    if (account && isOwnAccount(account, options.ownNames)) continue;
+    const label = account ?? (anchor || siteOfHost(host));
     drafts.push({
       name: label,
       key: norm(label),

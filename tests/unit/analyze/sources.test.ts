@@ -144,6 +144,22 @@ describe('findSources', () => {
     });
   });
 
+  it('leaves out the accounts of the reporting outlet and of its authors (an author note, a share box)', () => {
+    const text =
+      'The pipes froze overnight.\n\nCorey Kilgannon is a Metro reporter. @coreykilgannon • Facebook\n\n— AG Owen Delaney (@AGOwenDelaney) May 13, 2026';
+    const found = sources(text, {
+      ownNames: ['The New Ledger', 'Corey Kilgannon', 'Amy Kuperinsky'],
+      links: [
+        { url: 'https://x.com/coreykilgannon', text: '@coreykilgannon' },
+        { url: 'https://www.facebook.com/corey.kilgannon.9', text: 'Facebook' },
+        { url: 'https://x.com/amykup', text: 'Follow Amy' },
+        { url: 'https://x.com/thenewledger', text: 'Follow us' },
+        { url: 'https://x.com/AGOwenDelaney/status/19224', text: 'May 13, 2026' },
+      ],
+    });
+    expect(found.filter((s) => s.kind === 'social').map((s) => s.name)).toEqual(['@AGOwenDelaney on X']);
+  });
+
   it('finds a broadcaster someone spoke to', () => {
     const text =
       '“Families deserve to know why,” Gregory Hale said in an interview with Ridgeline Public Radio.';
