@@ -427,7 +427,8 @@ export function findSources(
     // up, unless the text says where it appeared ("a report in the Argus Leader").
     if (/^(?:data|figures|statistics|records)$/i.test(name)) continue;
     const end = (match.index ?? 0) + match[0].length;
-    if (/^\p{Ll}[\p{Ll}-]*$/u.test(name) && !/^\s+in\s+(?:the\s+)?\p{Lu}/u.test(text.slice(end, end + 40)))
+    // Nor does "his opening statement", "a new study": words in lower case with no one named.
+    if (/^\p{Ll}[\p{Ll}\s-]*$/u.test(name) && !/^\s+in\s+(?:the\s+)?\p{Lu}/u.test(text.slice(end, end + 40)))
       continue;
     add(name, STUDY_KINDS.test(name) ? 'study' : 'document', start, start + phrase.length);
   }

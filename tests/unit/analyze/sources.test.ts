@@ -66,6 +66,12 @@ describe('findSources', () => {
     expect(found).not.toContainEqual(['document', 'statement']);
     expect(found).not.toContainEqual(['document', 'memo']);
     expect(found).toContainEqual(['document', 'report']);
+    // Several words in lower case name no one either: the statement is the speaker's own.
+    const own = byKind(
+      '“I was not aware of it,” Kurt Volker said in his opening statement. A new study found more.',
+    );
+    expect(own).not.toContainEqual(['document', 'opening statement']);
+    expect(own).not.toContainEqual(['study', 'new study']);
   });
 
   it('finds anonymous sources by what makes them anonymous, and skips vague groups and non-responders', () => {
