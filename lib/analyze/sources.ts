@@ -410,7 +410,9 @@ export function findSources(
   for (const match of SOCIAL_HINT.test(text) ? text.matchAll(SOCIAL) : []) {
     const start = match.index ?? 0;
     const poster = match[3] ? (personName(match[3]) ?? stripLeading(match[3])) : null;
-    const platform = PLATFORM.exec(match[0])?.[0] ?? '';
+    // "Others tweeted that …": one capitalised word the text names nowhere else is no poster.
+    if (poster && /^\p{Lu}\p{Ll}+$/u.test(poster) && !context.firstMentionByNameWord.has(poster)) continue;
+    const platform = PLATFORM.exec(match[0])?.[0] ?? (/\btweeted\b/.test(match[0]) ? 'X' : '');
     const name = poster
       ? `${poster}'s post on ${platform}`
       : match[0].replace(/^(?:the|an?|his|her|their|its)\s+/i, '');

@@ -166,6 +166,15 @@ describe('findSources', () => {
     expect(found.filter((s) => s.kind === 'social').map((s) => s.name)).toEqual(['@AGOwenDelaney on X']);
   });
 
+  it('takes no social post from a word that names no one (“Others tweeted”), and names a tweet’s platform', () => {
+    const text =
+      'Ana Ruiz tweeted that the pier was safe. Others tweeted that it was not. NASA tweeted a photo.';
+    const social = sources(text)
+      .filter((s) => s.kind === 'social')
+      .map((s) => s.name);
+    expect(social).toEqual(["Ana Ruiz's post on X", "NASA's post on X"]);
+  });
+
   it('finds a broadcaster someone spoke to', () => {
     const text =
       '“Families deserve to know why,” Gregory Hale said in an interview with Ridgeline Public Radio.';
