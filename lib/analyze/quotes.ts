@@ -629,7 +629,9 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       const named = startingBetween(options.speakers.mentions, sentence, span.open)
         .filter((m) => m.end <= span.open && /^\p{Lu}/u.test(m.name))
         .at(-1);
-      const pronoun = [...before.matchAll(/(?:^|\s)(er|sie|he|she|il|elle|they)(?=\s)/gu)].at(-1);
+      const pronoun = [
+        ...before.matchAll(/(?:^|\s)(er|sie|he|she|il|elle|they|(?<=^)(?:Er|Sie|He|She|Elle))(?=\s)/gu),
+      ].at(-1);
       // "Die Arbeit seit dem Amtsantritt von Angela Merkel lobte er mit den Worten:": a name after a
       // preposition is no subject, and the pronoun after it is.
       const pronounLast =

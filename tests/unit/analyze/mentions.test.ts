@@ -255,3 +255,14 @@ describe('the name finder: German determiners open no name', () => {
     ).toEqual(['Saddam Husseins']);
   });
 });
+
+describe('the colon lead-in: a pronoun opening the sentence', () => {
+  it('takes “Sie”/“Er” opening the lead-in, not the impersonal French “Il”', () => {
+    const german =
+      'Heidi Simonis tritt ab. Sie wird auf dem Parteitag nicht mehr kandidieren. Sie wird mit den Worten zitiert: „Ich will dem Wechsel nicht im Wege stehen.“';
+    expect(speakers(german, 'de')).toEqual(['Heidi Simonis']);
+    const french =
+      'La ministre Laura Flessel annonce sa démission. Il n’aura pas fallu 24 heures pour que le journal révèle ces raisons : « Le fisc a saisi la commission des infractions fiscales. »';
+    expect(speakers(french, 'fr')).not.toContain('Laura Flessel');
+  });
+});
