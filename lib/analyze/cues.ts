@@ -371,6 +371,9 @@ const GERMAN_VERBS = [
   'prophezeite',
   'prophezeit',
   'verlautete',
+  'werfen',
+  'begrüßte',
+  'begrüßt',
 ];
 
 const FRENCH_VERBS = [

@@ -220,6 +220,20 @@ const OBJECT_AFTER_NAME = /(?<=\p{Lu}[\p{L}.'’-]*)\s+(?:den|dem|einen|einem)\s
 const AUXILIARY_AT_END =
   /(?:\s+(?:has|have|had|is|was|were|are|will|would|could|should|might|may|must|can|did|does|do|hat|hatte|haben|hatten|ist|war|wird|wurde|würde|(?:likes?|liked|wants?|wanted|used|tends?|tended|loves?|seems?|seemed) to))+$/iu;
 
+/**
+ * "Der Regierungssprecher Béla Anda hatte am Mittwoch [erklärt]", "Die Universität hatte anlässlich des
+ * Entzugs [erklärt]": the subject before an auxiliary whose participle is the cue; what stands between
+ * them is no part of the speaker. Not across a subordinate clause ("… was away when she [said]").
+ */
+function withoutAuxiliaryTail(phrase: string): string {
+  const split = /^(.{2,80}?)\s+(?:hat|hatte|haben|hatten|has|had|have)\s+([^,;:]{1,60})$/u.exec(
+    phrase.trim(),
+  );
+  if (!split || SUBORDINATE.test(` ${split[2]!} `) || FINITE_VERB_INSIDE.test(` ${split[1]!} `))
+    return phrase;
+  return split[1]!;
+}
+
 /** The last subordinating word of a phrase with words after it ("… when the minister" → "the minister"). */
 const SUBORDINATE =
   /^.*(?:^|\s)(?:when|while|if|because|although|though|as|since|that|whom|where|after|before|until|wenn|als|weil|obwohl|dass|während|nachdem|bevor|quand|lorsque|si|parce que|puisque|que|qu['’]|alors que|tandis que)\s+(?=\S)/iu;
@@ -393,7 +407,9 @@ const REPORTED_CLAUSE = /^[\s,]*(?:that|whether|dass|ob|que|qu['’])(?:\s|$)/iu
 export function mentionBefore(lead: string, strict = false): string {
   const clauses = lead
     .split(/[,;:]\s|\s[–—]\s/)
-    .map((clause) => cleanMention(clause.split(/\s+/).slice(-MAX_MENTION_WORDS).join(' ')));
+    .map((clause) =>
+      cleanMention(withoutAuxiliaryTail(clause.split(/\s+/).slice(-MAX_MENTION_WORDS).join(' '))),
+    );
   const last = clauses.at(-1) ?? '';
   if (plausibleMention(last) && !RELATIVE.test(last)) return last;
   // "The central problem, as she noted in her memoirs, was": the clause that holds the cue has its own

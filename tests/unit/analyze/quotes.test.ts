@@ -276,6 +276,27 @@ describe('findQuotes: speakers', () => {
     ).toEqual(['Reinhard Jung']);
   });
 
+  it('reads the subject before an auxiliary whose participle is the cue (“X hatte am Mittwoch erklärt, …”)', () => {
+    expect(
+      speakers(
+        'Schröder kam. Der Regierungssprecher Béla Anda hatte am Mittwoch erklärt, für den Kanzler sei entscheidend, „ob er für seine Politik das Vertrauen hat“. Dann ging er.',
+        'de',
+      ),
+    ).toEqual(['Béla Anda']);
+    expect(
+      speakers(
+        'Die Studie ist da. Die Autoren der Studie werfen den Behörden vor: „Eine Überprüfung der Qualität findet nicht statt.“',
+        'de',
+      ),
+    ).toEqual([null]);
+    expect(
+      quotes(
+        'Die Studie ist da. Die Autoren der Studie werfen den Behörden vor: „Eine Überprüfung der Qualität findet nicht statt.“',
+        'de',
+      )[0]!.speakerMention,
+    ).toBe('Die Autoren der Studie');
+  });
+
   it('takes the outlet where the words were read, by its whole name', () => {
     expect(
       speakers(
