@@ -429,8 +429,15 @@ export function findSources(
     // up, unless the text says where it appeared ("a report in the Argus Leader").
     if (/^(?:data|figures|statistics|records)$/i.test(name)) continue;
     const end = (match.index ?? 0) + match[0].length;
-    // Nor does "his opening statement", "a new study": words in lower case with no one named.
-    if (/^\p{Ll}[\p{Ll}\s-]*$/u.test(name) && !/^\s+in\s+(?:the\s+)?\p{Lu}/u.test(text.slice(end, end + 40)))
+    // Nor does "his opening statement", "a new study": words in lower case with no one named, unless
+    // the text says where it was filed or who issued it ("a criminal complaint filed in Hollis County
+    // Circuit Court").
+    if (
+      /^\p{Ll}[\p{Ll}\s-]*$/u.test(name) &&
+      !/^\s+(?:(?:filed|released|issued|published|obtained|submitted|lodged)\s+(?:in|with|by)|in|by|from)\s+(?:the\s+)?\p{Lu}/u.test(
+        text.slice(end, end + 60),
+      )
+    )
       continue;
     add(name, STUDY_KINDS.test(name) ? 'study' : 'document', start, start + phrase.length);
   }

@@ -72,6 +72,10 @@ describe('findSources', () => {
     );
     expect(own).not.toContainEqual(['document', 'opening statement']);
     expect(own).not.toContainEqual(['study', 'new study']);
+    // Unless the text says where it was filed.
+    expect(
+      byKind('According to a criminal complaint filed in Hollis County Circuit Court, the men argued.'),
+    ).toContainEqual(['document', 'criminal complaint']);
   });
 
   it('finds anonymous sources by what makes them anonymous, and skips vague groups and non-responders', () => {
