@@ -17,6 +17,8 @@ function quotes(text: string, lang = 'en') {
   return findQuotes(text, { lang, speakers: buildSpeakerContext(text) });
 }
 const speakers = (text: string, lang?: string) => quotes(text, lang).map((q) => q.speaker);
+/** The people the name finder sees in a text, in reading order. */
+const names = (text: string) => buildSpeakerContext(text).mentions.map((mention) => mention.name);
 
 describe('trustedName: what is no name', () => {
   it('refuses sentence openers and function words the text also prints in lower case', () => {
@@ -178,8 +180,6 @@ describe('findQuotes: speakers a reader can trust', () => {
 });
 
 describe('the name finder: German nouns before a name', () => {
-  const names = (text: string) => buildSpeakerContext(text).mentions.map((mention) => mention.name);
-
   it('leaves out the noun after an article or preposition, at the start of a sentence or within it', () => {
     expect(names('Der Förster Norbert Döring zeigt die Scheune.')).toEqual(['Norbert Döring']);
     expect(names('Heute zeigt der Förster Norbert Döring die Scheune.')).toEqual(['Norbert Döring']);
@@ -197,8 +197,6 @@ describe('the name finder: German nouns before a name', () => {
 });
 
 describe('the name finder: a surname after an office or a form of address', () => {
-  const names = (text: string) => buildSpeakerContext(text).mentions.map((mention) => mention.name);
-
   it('takes the one word after an office, a German compound office or a form of address', () => {
     expect(names('Dann sprach BKA-Präsident Ziercke lange.')).toEqual(['Ziercke']);
     expect(names('Es äußerte sich der CSU-Vorsitzende Stoiber. Stoiber blieb dabei.')).toEqual([
@@ -223,8 +221,6 @@ describe('the name finder: a surname after an office or a form of address', () =
 });
 
 describe('the name finder and the colon lead-in: a name after a preposition', () => {
-  const names = (text: string) => buildSpeakerContext(text).mentions.map((mention) => mention.name);
-
   it('leaves the preposition out of the name, and keeps name particles inside it', () => {
     expect(names('In eine ähnliche Richtung geht die Kritik von Gisela Piltz; sie ist Sprecherin.')).toEqual([
       'Gisela Piltz',
@@ -247,8 +243,6 @@ describe('the name finder and the colon lead-in: a name after a preposition', ()
 });
 
 describe('the name finder: German determiners open no name', () => {
-  const names = (text: string) => buildSpeakerContext(text).mentions.map((mention) => mention.name);
-
   it('leaves out “Deren Haltung”, “Viele Firmen”, “Einige Anhänger”', () => {
     expect(
       names('Deren Haltung war klar. Viele Firmen zogen mit. Einige Anhänger Saddam Husseins protestierten.'),
