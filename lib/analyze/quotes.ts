@@ -303,6 +303,9 @@ const PERFECT_SAID = new RegExp(
 const NAMING_CUE =
   /(?:^|\s)(?:call(?:s|ed)?|dub(?:s|bed)|label(?:s|l?ed)|brand(?:s|ed)|term(?:s|ed)|nannte[n]?|nennt|nennen|bezeichnete[n]?|bezeichnet|bezeichnen|qualifi(?:é|e|ait)|traité|traite)$/iu;
 
+/** An accusative or dative article a few words before a name: the name is the verb's object. */
+const GERMAN_OBJECT_BEFORE_NAME = /(?:^|\s)(?:den|dem|einen|einem)\s+(?:[\p{L}-]+\s+){0,3}$/u;
+
 /** A preposition right before a name: the name is its object ("von Angela Merkel", "with Ana Ruiz"). */
 const PREPOSITION_BEFORE_NAME =
   /(?:^|\s)(?:von|vom|mit|für|gegen|über|an|bei|zu|nach|of|with|for|against|about|by|from|de|d['’]|avec|pour|contre)\s+$/iu;
@@ -642,8 +645,14 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     let leadIn: Attribution | undefined;
     if (introduced) {
       // A name, not a role the finder also keeps ("der Parteivorsitzenden", a genitive here).
+      // Not a German object: "Dabei griff sie den iranischen Präsidenten Mahmud Ahmadinedschad an:".
       const named = startingBetween(options.speakers.mentions, sentence, span.open)
-        .filter((m) => m.end <= span.open && /^\p{Lu}/u.test(m.name))
+        .filter(
+          (m) =>
+            m.end <= span.open &&
+            /^\p{Lu}/u.test(m.name) &&
+            !GERMAN_OBJECT_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 50), m.start)),
+        )
         .at(-1);
       const pronoun = [
         ...before.matchAll(/(?:^|\s)(er|sie|he|she|il|elle|they|(?<=^)(?:Er|Sie|He|She|Elle))(?=\s)/gu),

@@ -260,3 +260,11 @@ describe('the colon lead-in: a pronoun opening the sentence', () => {
     expect(speakers(french, 'fr')).not.toContain('Laura Flessel');
   });
 });
+
+describe('the colon lead-in: a German object is not the speaker', () => {
+  it('takes the pronoun, not the name after “den …”', () => {
+    const text =
+      'Angela Merkel sprach in München. Dabei griff sie auch direkt den iranischen Präsidenten Mahmud Ahmadinedschad an: „Ein Präsident, der den Holocaust leugnet, kann keine Toleranz erwarten.“';
+    expect(speakers(text, 'de')).toEqual(['Angela Merkel']);
+  });
+});
