@@ -622,6 +622,14 @@ export function cueLexicon(lang: string | null): CueLexicon {
   return lexicon;
 }
 
+/** German past participles of speech verbs, for perfect tenses read after a quote ("hatte X … erklärt"). */
+export const GERMAN_SPEECH_PARTICIPLES =
+  'gesagt|erklärt|betont|geschrieben|gefordert|kritisiert|gewarnt|erläutert|berichtet|bekräftigt|unterstrichen|ergänzt|geäußert|geantwortet|verkündet|versichert|gefragt|gemahnt|angekündigt|bestätigt|hinzugefügt|eingeräumt|mitgeteilt|getwittert|bilanziert|beklagt|gelobt|geurteilt|versprochen|argumentiert|entgegnet|widersprochen|behauptet|gerufen|kommentiert|geschildert|beschrieben|gemeint|verlauten|mitteilen|wissen';
+
+/** Verbs that give their object a name, the quote: "called X a “…”", "nannte X „…“", "a qualifié X de « … »". */
+export const NAMING_CUE =
+  /(?:^|\s)(?:call(?:s|ed)?|dub(?:s|bed)|label(?:s|l?ed)|brand(?:s|ed)|term(?:s|ed)|nannte[n]?|nennt|nennen|bezeichnete[n]?|bezeichnet|bezeichnen|qualifi(?:é|e|ait)|traité|traite)$/iu;
+
 /** "so-called", "the word", "titled" right before a quote: what follows is a term, a name or a title. */
 export const TERM_MARKERS =
   /(?:so-called|so called|the (?:word|words|term|phrase|slogan|motto|hashtag|title|label|name|nickname|book|film|movie|song|album|show|series|report|program|programme|project|campaign|plan|initiative|operation)|titled|entitled|named|dubbed|nicknamed|known as|called|headlined|call(?:s|ed|ing)?\s+(?:it\s+|this\s+)?(?:a|an|the)|meaning|means|meant|as in|spelled|(?:sense|meaning|use|uses|usage|definition|spelling|pronunciation|word) of|sogenannte[nmrs]?|so genannte[nmrs]?|das Wort|der Begriff|den Begriff|die Formel|unter dem (?:Titel|Motto|Namen)|mit dem Titel|le mot|le terme|intitulée?s?|baptisée?s?|dite?s?|surnommée?s?|le (?:plan|programme|projet|livre|film)|la (?:formule|campagne)|l'opération|l’opération|(?:the|a|an|its|his|her|their|den|dem|der|die|das|le|la|du|des)\s+(?:[\p{L}-]+\s+)?\p{L}*(?:report|book|film|movie|novel|album|bericht|studie|buch|roman|rapport|livre|roman|programme|slogan)s?)\s*$/iu;

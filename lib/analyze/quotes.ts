@@ -3,7 +3,15 @@
  * „…“ and »…«, French « … »), joins quotes split by their attribution or run across paragraphs, leaves
  * out scare quotes, titles and terms, and ties each quote to a speaker through the cue next to it.
  */
-import { cueLanguages, cueLexicon, findCues, TERM_MARKERS, type CueLexicon } from './cues';
+import {
+  cueLanguages,
+  cueLexicon,
+  findCues,
+  GERMAN_SPEECH_PARTICIPLES,
+  NAMING_CUE,
+  TERM_MARKERS,
+  type CueLexicon,
+} from './cues';
 import { trustSpeaker, withoutTopic, type SpeakerEvidence } from './mentions';
 import { isPronoun, personName } from './names';
 import {
@@ -211,7 +219,11 @@ function cleanMention(phrase: string): string {
  * "beschreibt Cai den Forschungsansatz", "sagte der Chef dem Sender". An accusative or dative article
  * after a capitalised word ends the speaker ("der Chef der Bundesagentur", a genitive, stays whole).
  */
-const OBJECT_AFTER_NAME = /(?<=\p{Lu}[\p{L}.'’-]*)\s+(?:den|dem|einen|einem)\s.*$/u;
+const GERMAN_OBJECT_ARTICLES = 'den|dem|einen|einem';
+const OBJECT_AFTER_NAME = new RegExp(
+  String.raw`(?<=\p{Lu}[\p{L}.'’-]*)\s+(?:${GERMAN_OBJECT_ARTICLES})\s.*$`,
+  'u',
+);
 
 /**
  * An auxiliary or modal between the subject and the cue is no part of the speaker: "As one commentator
@@ -295,16 +307,25 @@ const PASSIVE_QUOTED =
 const PERFECT_SAID = new RegExp(
   String.raw`^(?:hat|hatte|haben|hatten|ließ|ließen)\s+((?:\p{Lu}|(?:der|die|das|ein|eine)\s).{0,80}?)\s+` +
     String.raw`(?:(?:in|im|am|auf|bei|beim|gegenüber|vor|nach|damals|zuvor|bereits|schon|einmal|noch|dazu|dann|später|kürzlich|jüngst|gestern|heute|kurz|nur|zudem|ebenfalls|auch)(?:\s[^,.;„“”]{0,60}?)?\s+)?` +
-    String.raw`(?:gesagt|erklärt|betont|geschrieben|gefordert|kritisiert|gewarnt|erläutert|berichtet|bekräftigt|unterstrichen|ergänzt|geäußert|geantwortet|verkündet|versichert|gefragt|gemahnt|angekündigt|bestätigt|hinzugefügt|eingeräumt|mitgeteilt|getwittert|bilanziert|beklagt|gelobt|geurteilt|versprochen|argumentiert|entgegnet|widersprochen|behauptet|gerufen|kommentiert|geschildert|beschrieben|gemeint|verlauten|mitteilen|wissen)(?![\p{L}])`,
+    String.raw`(?:${GERMAN_SPEECH_PARTICIPLES})(?![\p{L}])`,
   'u',
 );
 
-/** Verbs that give their object a name, the quote: "called X a “…”", "nannte X „…“", "a qualifié X de « … »". */
-const NAMING_CUE =
-  /(?:^|\s)(?:call(?:s|ed)?|dub(?:s|bed)|label(?:s|l?ed)|brand(?:s|ed)|term(?:s|ed)|nannte[n]?|nennt|nennen|bezeichnete[n]?|bezeichnet|bezeichnen|qualifi(?:é|e|ait)|traité|traite)$/iu;
-
 /** An accusative or dative article a few words before a name: the name is the verb's object. */
-const GERMAN_OBJECT_BEFORE_NAME = /(?:^|\s)(?:den|dem|einen|einem)\s+(?:[\p{L}-]+\s+){0,3}$/u;
+const GERMAN_OBJECT_BEFORE_NAME = new RegExp(
+  String.raw`(?:^|\s)(?:${GERMAN_OBJECT_ARTICLES})\s+(?:[\p{L}-]+\s+){0,3}$`,
+  'u',
+);
+
+/** The pronouns that stand for a speaker as the subject of a sentence. */
+const SUBJECT_PRONOUNS = 'er|sie|he|she|il|elle|they';
+/** A subject pronoun opening a phrase: "[bezeichnete] er als". */
+const PRONOUN_FIRST = new RegExp(String.raw`^(${SUBJECT_PRONOUNS})\s`, 'u');
+/** A subject pronoun in a colon lead-in; capitalised only where it opens it ("Sie wird … zitiert:"), never "Il". */
+const LEAD_IN_PRONOUN = new RegExp(
+  String.raw`(?:^|\s)(${SUBJECT_PRONOUNS}|(?<=^)(?:Er|Sie|He|She|Elle))(?=\s)`,
+  'gu',
+);
 
 /** A preposition right before a name: the name is its object ("von Angela Merkel", "with Ana Ruiz"). */
 const PREPOSITION_BEFORE_NAME =
@@ -517,7 +538,7 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   // Entscheidung „…“": the words after the verb are its object, and the quote says what the subject called
   // it; or the subject is a pronoun right after the verb ("Deren Haltung bezeichnete er als „…“").
   if (NAMING_CUE.test(cue) || /\s(?:als|as|comme)$/iu.test(tail)) {
-    const pronoun = /^(er|sie|he|she|il|elle|they)\s/u.exec(tail)?.[1];
+    const pronoun = PRONOUN_FIRST.exec(tail)?.[1];
     if (pronoun) return { mention: pronoun, cue, where: 'before' };
     return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence' } : null;
   }
@@ -654,9 +675,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
             !GERMAN_OBJECT_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 50), m.start)),
         )
         .at(-1);
-      const pronoun = [
-        ...before.matchAll(/(?:^|\s)(er|sie|he|she|il|elle|they|(?<=^)(?:Er|Sie|He|She|Elle))(?=\s)/gu),
-      ].at(-1);
+      const pronoun = [...before.matchAll(LEAD_IN_PRONOUN)].at(-1);
       // "Die Arbeit seit dem Amtsantritt von Angela Merkel lobte er mit den Worten:": a name after a
       // preposition is no subject, and the pronoun after it is.
       const pronounLast =

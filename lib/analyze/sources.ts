@@ -241,13 +241,10 @@ function socialAccount(url: string): string | null {
  * share boxes: no source of the story.
  */
 export function isOwnAccount(account: string, ownNames: readonly string[]): boolean {
-  const handle = account
-    .split(/\s/)[0]!
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
+  const handle = compactOutlet(account.split(/\s/)[0]!);
   if (handle.length < 3) return false;
   return ownNames.some((name) => {
-    const compact = name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    const compact = compactOutlet(name);
     if (compact.length >= 4 && (handle.includes(compact) || (handle.length >= 5 && compact.includes(handle))))
       return true;
     const words = name

@@ -160,9 +160,10 @@ export function firstPersonGenre(text: string, lang: string): GenreReading | nul
     const own = paragraph.replace(QUOTED, ' ');
     words += own.split(/\s+/u).filter(Boolean).length;
     const found = own.match(pattern)?.length ?? 0;
+    if (found === 0) continue;
     count += found;
-    if (found > 0) inParagraphs++;
-    if (found > 0 && firstAt < 0) firstAt = index;
+    inParagraphs++;
+    if (firstAt < 0) firstAt = index;
   }
   // A writer speaking for themselves does so from the start; an "I" that begins halfway down is
   // someone else's words printed whole (a statement, a letter) or a column's aside.
