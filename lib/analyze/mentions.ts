@@ -56,9 +56,13 @@ function germanNoun(word: string, text: string): boolean {
     // The whole word only: "Pest" in "Pestzustand" or "Pest-Reglemente" is another word.
     const after = text[at + word.length] ?? ' ';
     if (/[\p{L}\u00AD-]/u.test(after) || /[\p{L}\u00AD-]/u.test(text[at - 1] ?? ' ')) continue;
+    const before = text.slice(Math.max(0, at - 16), at);
+    // ", die Gerhard Schröder … erklärt hatte": right after a comma and before another capitalised word,
+    // der/die/das opens a relative clause whose subject is a name as often as it opens a noun phrase, so
+    // that use tells nothing either way.
+    if (/,\s*(?:der|die|das)\s+$/iu.test(before) && /^\s+\p{Lu}/u.test(text.slice(from, from + 3))) continue;
     uses++;
     // "von der Leyen": the particles of a name, not an article.
-    const before = text.slice(Math.max(0, at - 16), at);
     if (ARTICLE_BEFORE.test(before) && !/\b(?:von|van|vom)\s+\S+\s+$/iu.test(before)) afterArticle++;
   }
   return afterArticle > 0 && afterArticle * 2 >= uses;

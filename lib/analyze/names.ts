@@ -59,7 +59,7 @@ export const LEADING_WORDS = new Set(
     'der die das ein eine einer eines dem den des und aber oder doch auch nach laut im am vom zum zur bei ' +
     'mit seit als wie wenn weil dass so für gegen über unter vor zwischen sein seine ihr ihre dieser diese ' +
     'deren dessen denen jene jener jenes jeder jede jedes welche welcher alle viele einige beide solche ' +
-    'manche mehrere kein keine meine unsere ' +
+    'manche mehrere kein keine meine unsere gegenüber um aus an auf durch ohne wegen trotz während ' +
     'le la les un une des du de et mais ou donc car selon pour dans sur avec sans chez par depuis pendant ' +
     'son sa ses leur leurs ce cette ces il elle ils elles'
   ).split(' '),
@@ -210,8 +210,11 @@ export function findPeople(text: string, words: Words): PersonMention[] {
   // (one regex with the lead-in inside backtracks at every word of a long page).
   for (const match of matchesAtCapitals(text, NAME_RUNS, words)) {
     const run = match[0];
+    // Only from a word's start: "D. Er" is no name in "der SPD. Er war …".
+    if (match.index > 0 && /[\p{L}\p{N}]/u.test(text[match.index - 1]!)) continue;
     const named = namedWords(run);
     let nameWords = named.slice(titleCount(named));
+    let roleNoun: string | undefined;
     const lead = leadBefore(text, match.index);
     // "der Förster Norbert Döring", "für Bioinformatik Timothy Sackton": after a German article or
     // preposition (in the text before, or opening the run), the first of three capitalised words is a
@@ -219,7 +222,28 @@ export function findPeople(text: string, words: Words): PersonMention[] {
     if (nameWords.length >= 3) {
       const runWords = run.split(/\s+/);
       const opening = runWords.slice(0, runWords.length - nameWords.length).join(' ');
-      if (GERMAN_NOUN_BEFORE.test(`${lead}${opening ? `${opening} ` : ''}`)) nameWords = nameWords.slice(1);
+      if (GERMAN_NOUN_BEFORE.test(`${lead}${opening ? `${opening} ` : ''}`)) {
+        // After a body or a medium the words are its name: "die Staatsanwaltschaft München I", "der
+        // Internetseite von Borussia Dortmund".
+        if (GERMAN_BODY_NOUN.test(nameWords[0]!)) continue;
+        // The noun is often the person's role ("der britischen Königin Elisabeth II."): kept as a title.
+        roleNoun = nameWords[0]!.toLowerCase();
+        nameWords = nameWords.slice(1);
+      }
+    }
+    // "Peter Struck den SPD-Obmann", "Geschäftsführers der SPD-Bundestagsfraktion", "Filiz Polat von den
+    // Grünen": der on its own or after anything but von, van or de ("Ursula von der Leyen"), and den
+    // after anything but van ("Jan van den Berg"), is a German article; a particle left at the end goes.
+    const article = nameWords.findIndex(
+      (word, i) =>
+        i > 0 &&
+        ((word === 'der' && !/^(?:von|van|de)$/u.test(nameWords[i - 1]!)) ||
+          (word === 'den' && nameWords[i - 1] !== 'van')),
+    );
+    if (article > 0) {
+      nameWords = nameWords.slice(0, article);
+      while (nameWords.length > 0 && NAME_PARTICLES.has(nameWords.at(-1)!))
+        nameWords = nameWords.slice(0, -1);
     }
     // "die Kritik von Gisela Piltz": with the noun gone, a particle left in front is a preposition.
     while (nameWords.length > 2 && NAME_PARTICLES.has(nameWords[0]!)) nameWords = nameWords.slice(1);
@@ -244,9 +268,12 @@ export function findPeople(text: string, words: Words): PersonMention[] {
       continue;
     // "the group Port-Salines Autrement", "l’association Estuaire Mobilité": an organisation's name.
     if (ORGANISATION_LEAD.test(lead)) continue;
+    // "2 Milliarden Euro", "300 Grad Celsius": an amount and its unit.
+    if (AMOUNT_BEFORE.test(lead)) continue;
     const start = match.index + run.indexOf(stripped);
     const titles = [
       ...titlesOf(named),
+      ...(roleNoun ? [roleNoun] : []),
       ...lead
         .toLowerCase()
         .split(/[\s,]+/)
@@ -278,14 +305,27 @@ const isSurnameTitle = (word: string) => {
 /** A surname standing alone: a capital, then small letters ("Ziercke", "O'Neill"); no title, month or leading word. */
 const isSurname = (word: string) =>
   /^\p{Lu}['’]?\p{Ll}[\p{L}'’-]*$/u.test(word) &&
+  // "des Bundespräsidenten Stellung": German abstract nouns are no surnames.
+  !/\p{Ll}(?:ung|heit|keit|schaft|tion|tät|ismus|nis)$/u.test(word) &&
   !isTitleWord(word) &&
   !startsNoName(word) &&
   !MONTHS_AND_DAYS.test(word) &&
   !ORGANISATION_WORDS.test(word);
 
-/** A German article or preposition right before a run of capitalised words: its first word is a noun. */
+/**
+ * A German article or preposition right before a run of capitalised words, or with an adjective between
+ * ("des ehemaligen Skistars Willy Bogner"): its first word is a noun.
+ */
 const GERMAN_NOUN_BEFORE =
-  /(?:^|\s)(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|für|vom|zum|zur|beim|im|einige[nr]?|viele[nr]?|alle[nr]?|beide[nr]?|deren|dessen|manche[nr]?|mehrere[nr]?|solche[nr]?|jede[nrms]?|keine[nrms]?|seine[nrms]?|ihre[nrms]?|unsere[nrms]?)\s+$/iu;
+  /(?:^|\s)(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|für|vom|zum|zur|beim|im|einige[nr]?|viele[nr]?|alle[nr]?|beide[nr]?|deren|dessen|manche[nr]?|mehrere[nr]?|solche[nr]?|jede[nrms]?|keine[nrms]?|seine[nrms]?|ihre[nrms]?|unsere[nrms]?)\s+(?:\p{Ll}+e[nmrs]?\s+)?$/iu;
+
+/** German nouns for bodies, places and media, whose name may follow: "Staatsanwaltschaft", "Tageszeitung", "Internetseite". */
+const GERMAN_BODY_NOUN =
+  /(?:schaft|ung|amt|ium|behörde|büro|gericht|blatt|magazin|sender|haus|werk|partei|verband|verein|bank|firma|konzern|gruppe|seite|stadt|land)$/u;
+
+/** A number right before a run of capitalised words: "2 Milliarden Euro", "zwei Millionen Dollar". */
+const AMOUNT_BEFORE =
+  /(?:\d|(?:^|\s)(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|hundert|tausend|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|deux|trois|quatre|cinq|sept|huit|neuf|dix|cent|mille))\s+$/iu;
 
 /** "AP", "U.S.", "J.": capitals only. */
 const INITIALS = /^\p{Lu}+\.?$/u;

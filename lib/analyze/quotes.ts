@@ -199,11 +199,46 @@ interface Attribution {
 
 const CLAUSE_CUT = /,\s*(?:who|which|whose|der|die|das|qui|dont)\b|\s+(?:who|which)\s|,\s|\s[–—]\s|\(/u;
 
+/**
+ * Where and when a named speaker spoke is no part of the name: "Thomas Tuchel in einem Interview mit der
+ * Sportschau", "Seibert in Berlin", "Mayor Adams at a news conference", "Marc Henry lors d'un point
+ * presse". In German every noun is capitalised, so left on, the place would be taken for the name.
+ * Only after a capitalised word, and never "of", "für", "de", which join the words of an organisation's
+ * name ("Bank of America", "Institut für Arbeitsmarkt", "ministère de l'Intérieur").
+ */
+const SETTING_AFTER_NAME =
+  /(?<=\p{Lu}[\p{L}.'’-]*)\s+(?:in|im|bei|beim|nach|vor|auf|am|laut|während|at|during|to|à|au|aux|lors|dans|devant|pendant)\s/u;
+
+/** Words a speaker is named in, at most, before a setting: "der Oberkommandierende General der US-Streitkräfte". */
+const MAX_WORDS_BEFORE_SETTING = 5;
+
+/** The phrase without the setting after a short name; a longer phrase is no speaker and stays whole. */
+function withoutSetting(phrase: string): string {
+  const setting = SETTING_AFTER_NAME.exec(phrase);
+  return setting && wordCount(phrase.slice(0, setting.index)) <= MAX_WORDS_BEFORE_SETTING
+    ? phrase.slice(0, setting.index)
+    : phrase;
+}
+
+/**
+ * A lower-case subject pronoun before an object or a setting ("er seinen Ausfall", "er in einem
+ * Interview", "she to reporters"), not before a verb of its own ("he met Gosling, who …"). "Sie" may be
+ * the formal "you".
+ */
+const PRONOUN_HEAD = new RegExp(
+  String.raw`^\s*(er|sie|he|she|il|elle|they|ils|elles)\s+(?:(?:sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer|den|dem|der|die|das|einen|einem|einer|in|im|am|bei|beim|vor|nach|auf|gegenüber|mit|zu|zum|zur|to|at|during|à|au|aux|dans|lors|devant)\s|\p{Lu})`,
+  'u',
+);
+
 /** The speaker phrase cleaned: appositions and relative clauses cut off, punctuation trimmed. */
 function cleanMention(phrase: string): string {
-  let mention = withoutTopic(phrase.trim());
+  let mention = withoutSetting(withoutTopic(phrase.trim()));
   const cut = CLAUSE_CUT.exec(mention);
   if (cut && cut.index > 0) mention = mention.slice(0, cut.index);
+  // "sagte er seinen Anhängern", "erklärte er in einem Interview mit der Financial Times", "she told
+  // reporters": a subject pronoun is the whole speaker; what follows is the verb's object or setting.
+  const pronoun = PRONOUN_HEAD.exec(mention);
+  if (pronoun) return pronoun[1]!;
   return mention
     .replace(/^[\s,;:.–—-]+|[\s,;:.–—-]+$/g, '')
     .replace(
@@ -331,6 +366,14 @@ const LEAD_IN_PRONOUN = new RegExp(
 const PREPOSITION_BEFORE_NAME =
   /(?:^|\s)(?:von|vom|mit|für|gegen|über|an|bei|zu|nach|of|with|for|against|about|by|from|de|d['’]|avec|pour|contre)\s+$/iu;
 
+/**
+ * A preposition whose object is what a lead-in speaks about, not who speaks: "Seine Meinung zu
+ * Kirchhoff:", "His view on Ruiz:". Not "von", "by", "de", which may name the speaker ("Die Antwort von
+ * Merkel:").
+ */
+const TOPIC_PREPOSITION_BEFORE_NAME =
+  /(?:^|\s)(?:zu|über|gegen|für|an|about|on|against|over|sur|contre|envers)\s+$/iu;
+
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
 function attributionAfter(after: string, lexicon: CueLexicon): Attribution | null {
   const rest = after.slice(/^[\s,;:–—-]*/.exec(after)![0].length);
@@ -372,7 +415,13 @@ function attributionAfter(after: string, lexicon: CueLexicon): Attribution | nul
     if (plausibleMention(following)) return { mention: following, cue, where: 'after' };
     // "said spokeswoman Ana Ruiz", "sagte Sprecherin Eva Roth": a title in lower case before the name.
     const titled = /^(?:[\p{Ll}-]+\s+){1,3}(\p{Lu}.*)$/u.exec(following);
-    if (titled && personName(following) === titled[1] && plausibleMention(titled[1]!))
+    // Not a preposition's object: "berichtet unter Berufung auf …".
+    if (
+      titled &&
+      !NOT_A_SPEAKER.test(following) &&
+      personName(following) === titled[1] &&
+      plausibleMention(titled[1]!)
+    )
       return { mention: following, cue, where: 'after' };
     return null;
   }
@@ -672,7 +721,8 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
           (m) =>
             m.end <= span.open &&
             /^\p{Lu}/u.test(m.name) &&
-            !GERMAN_OBJECT_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 50), m.start)),
+            !GERMAN_OBJECT_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 50), m.start)) &&
+            !TOPIC_PREPOSITION_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 12), m.start)),
         )
         .at(-1);
       const pronoun = [...before.matchAll(LEAD_IN_PRONOUN)].at(-1);

@@ -486,7 +486,10 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     const stem = noun.replace(/(?:in|innen|e|es|s)$/u, '').slice(0, 6);
     if (named.size === 1 && stem.length >= 3) {
       const since = context.text.slice(inParagraph[0]!.start, position).toLowerCase();
-      if (since.includes(stem)) return { name: [...named][0]!, anonymous: false };
+      // Not the phrase itself: "Der Staatsanwalt sagte" gives no one the role of prosecutor.
+      const own = since.lastIndexOf(phrase.toLowerCase());
+      if ((own >= 0 ? since.slice(0, own) : since).includes(stem))
+        return { name: [...named][0]!, anonymous: false };
     }
     return { name: phrase, anonymous: false };
   }

@@ -268,3 +268,105 @@ describe('the colon lead-in: a German object is not the speaker', () => {
     expect(speakers(text, 'de')).toEqual(['Angela Merkel']);
   });
 });
+
+describe('the name finder: what German text around a name is not part of it', () => {
+  it('starts a name only at a word: no initial from the end of an acronym', () => {
+    expect(
+      names('Er stand für die Vernunft in der SPD. Er war ein Schwergewicht, sagte Angela Merkel.'),
+    ).toEqual(['Angela Merkel']);
+  });
+
+  it('ends a name at an article that no von, van or de carries', () => {
+    expect(
+      names(
+        'Dann ersetzte Peter Struck den SPD-Obmann, und es sprach Filiz Polat von den Grünen mit Jan van den Berg.',
+      ),
+    ).toEqual(['Peter Struck', 'Filiz Polat', 'Jan van den Berg']);
+    expect(names('Es kam Ursula von der Leyen.')).toEqual(['Ursula von der Leyen']);
+  });
+
+  it('takes a role noun after an article and an adjective off the name, and keeps it as a title', () => {
+    const text = 'Gefunden wurde der Sohn des ehemaligen Skistars Willy Bogner.';
+    expect(names(text)).toEqual(['Willy Bogner']);
+    expect(
+      buildSpeakerContext('Es bat die britische Königin Elisabeth Windsor um Ruhe.').mentions[0]!.titles,
+    ).toContain('königin');
+  });
+
+  it('reads the name after a body or a medium, and an amount with its unit, as no person', () => {
+    expect(names('Heute hat die Staatsanwaltschaft München Nord ein Ergebnis genannt.')).toEqual([]);
+    expect(names('Er will zwei Milliarden Euro ausgeben, dazu 300 Millionen Dollar.')).toEqual([]);
+  });
+
+  it('takes no abstract noun after an office for a surname', () => {
+    expect(names('Der Bundeskanzler nahm zu der Entscheidung des Bundespräsidenten Stellung.')).toEqual([]);
+  });
+
+  it('takes no capitalised preposition opening a sentence into a name', () => {
+    const found = names('Gegenüber NDR Info sagte er das. Um Gocta herum ist es still.');
+    expect(found).not.toContain('Gegenüber NDR Info');
+    expect(found).not.toContain('Um Gocta');
+  });
+
+  it('counts no article after a comma against a name: it may open a relative clause', () => {
+    const text =
+      'Unterschritten ist die Marke, die Gerhard Schröder zum Erfolgskriterium erklärt hatte: „Ich rechne damit, dass es uns gelingt.“';
+    expect(speakers(text, 'de')).toEqual(['Gerhard Schröder']);
+  });
+});
+
+describe('speaker phrases: setting, objects and topics after the speaker', () => {
+  it('leaves where and when a named speaker spoke out of the name', () => {
+    expect(
+      speakers(
+        'Mainz verlor. „Das war kein gutes Spiel von uns“, sagte Thomas Tuchel in einem Interview mit der Sportschau.',
+        'de',
+      ),
+    ).toEqual(['Thomas Tuchel']);
+    expect(
+      speakers(
+        'Der Papst trat zurück. „Wir haben Respekt vor ihm“, sagte Seibert in Berlin. Später redete Merkel.',
+        'de',
+      ),
+    ).toEqual(['Seibert']);
+    expect(
+      speakers('“We will rebuild the pier,” said Mayor Ana Ruiz at a news conference on Monday.'),
+    ).toEqual(['Ana Ruiz']);
+  });
+
+  it('keeps a long phrase whole, so a clause does not pass for a speaker', () => {
+    const text =
+      'Die Rolling-Stones-Tour „A Bigger Bang“ stellte mit Einnahmen von einer halben Milliarde Dollar einen neuen Weltrekord auf diesem Gebiet auf.';
+    expect(speakers(text, 'de')).toEqual([]);
+  });
+
+  it('takes a pronoun followed by an object or a setting as the whole speaker', () => {
+    const text =
+      'Thomas Berg war Trainer.\n\nDer Ausfall kam überraschend. „Es war ein schwerer Fehler“, erklärte er seinen Anhängern.\n\nSpäter äußerte er sich noch einmal. „Ich bereue es“, sagte er in einem Interview mit der Financial Times.';
+    expect(quotes(text, 'de').map((q) => q.speakerMention)).toEqual(['er', 'er']);
+  });
+
+  it('keeps the pronoun out of a speaker phrase whose pronoun has a verb of its own', () => {
+    const text =
+      'He met Ryan Gosling at a party. Gosling, who apparently told Chazelle he “had been wanting to do a kind of Gene Kelly-ish thing,” signed on.';
+    expect(speakers(text)).toEqual(['Ryan Gosling']);
+  });
+
+  it('takes no name after a preposition that reports a source ("unter Berufung auf") for a speaker', () => {
+    const text =
+      'Der Minister kündigte eine Lösung an. „BBC News“ berichtet unter Berufung auf einen Gefängniswärter, dass die Gefangenen die Türen aufgebrochen haben.';
+    expect(quotes(text, 'de').map((q) => q.speakerMention)).not.toContain('unter Berufung');
+  });
+
+  it('takes no topic of a colon lead-in for its speaker', () => {
+    const text =
+      'Er wollte die Angriffe auf Paul Kirchhoff zurückweisen. Seine Meinung zu Kirchhoff: „Ich dachte, es darf doch nicht wahr sein.“';
+    expect(speakers(text, 'de')).not.toContain('Paul Kirchhoff');
+  });
+
+  it('gives a role no one named in the paragraph holds to no one: the phrase itself is no evidence', () => {
+    const text =
+      'Demnach hat der Sohn, Bernhard Bogner, Selbstmord begangen. Der Staatsanwalt sagte, der Sohn habe sich „bewusst und gewollt stranguliert“.';
+    expect(speakers(text, 'de')).not.toContain('Bernhard Bogner');
+  });
+});
