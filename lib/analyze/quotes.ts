@@ -374,6 +374,38 @@ const PREPOSITION_BEFORE_NAME =
 const TOPIC_PREPOSITION_BEFORE_NAME =
   /(?:^|\s)(?:zu|über|gegen|für|an|about|on|against|over|sur|contre|envers)\s+$/iu;
 
+/**
+ * The German impersonal cue and the text it quotes: "heißt es in dem LSVD-Schreiben an …", "hieß es in
+ * einer Pressemitteilung des CCC", "hieß es vom Abgeordneten Viktor Oserow", "In dem Antrag heißt es
+ * wörtlich:". The document or body is the speaker: a noun phrase after the preposition, with a
+ * genitive after it ("einer gemeinsamen Erklärung des Airbus-Gesamtbetriebsrats").
+ */
+const GERMAN_SOURCE_PHRASE = String.raw`(?:[\p{Ll}-]+\s+){0,3}\p{Lu}[\p{L}-]*(?:\s+(?:des|der|von|vom)\s+(?:[\p{Ll}-]+\s+){0,2}\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})?`;
+const GERMAN_SOURCE_PREPOSITION = String.raw`(?:(?:in|aus|von|seitens|bei)\s+(?:dem|der|einem|einer|den|des)|im|vom|beim|aus|seitens)`;
+const IMPERSONAL_CUE_AFTER = new RegExp(
+  String.raw`^(?:so\s+)?(heißt|hieß|heisst|hiess)\s+es\s+(?:(?:dazu|darin|weiter|wörtlich|unter anderem|auch|ferner|etwa|zudem|dort|nun|jetzt|damals|ebenfalls)\s+)*${GERMAN_SOURCE_PREPOSITION}\s+(${GERMAN_SOURCE_PHRASE})`,
+  'u',
+);
+const IMPERSONAL_CUE_BEFORE = new RegExp(
+  String.raw`(?:^|[\s,])(?:[Ii]n\s+(?:dem|der|einem|einer)|[Ii]m)\s+(${GERMAN_SOURCE_PHRASE})\s+(?:heißt|hieß|heisst|hiess|steht|stand)\s+es\b[^:]{0,40}:\s*$|(?:heißt|hieß|heisst|hiess)\s+es\s+(?:(?:dazu|darin|weiter|wörtlich|unter anderem|auch|ferner|etwa|zudem|dort)\s+)*${GERMAN_SOURCE_PREPOSITION}\s+(${GERMAN_SOURCE_PHRASE})[^:]{0,40}:\s*$`,
+  'u',
+);
+
+/**
+ * Who a document or body that `heißt es` quotes stands for: the person it names ("Abgeordneten des
+ * Föderationsrates Viktor Oserow"), the body after des/der/von ("Pressemitteilung des CCC"), the acronym
+ * a compound opens with ("LSVD-Schreiben"); else the phrase itself ("Antrag").
+ */
+function issuerOf(phrase: string): string {
+  const person = personName(phrase);
+  if (person && person.includes(' ') && /\s/u.test(phrase.slice(0, phrase.indexOf(person)))) return person;
+  const genitive =
+    /\s(?:des|der|von|vom)\s+(?:[\p{Ll}-]+\s+){0,2}(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)$/u.exec(phrase);
+  if (genitive) return genitive[1]!;
+  const acronym = /^(?:[\p{Ll}-]+\s+)*(\p{Lu}{2,})-\p{L}+$/u.exec(phrase);
+  return acronym ? acronym[1]! : phrase;
+}
+
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
 function attributionAfter(after: string, lexicon: CueLexicon): Attribution | null {
   const rest = after.slice(/^[\s,;:–—-]*/.exec(after)![0].length);
@@ -383,6 +415,8 @@ function attributionAfter(after: string, lexicon: CueLexicon): Attribution | nul
     const mention = cleanMention(passive[1]!);
     if (plausibleMention(mention)) return { mention, cue: 'zitiert', where: 'after' };
   }
+  const impersonal = IMPERSONAL_CUE_AFTER.exec(rest);
+  if (impersonal) return { mention: issuerOf(impersonal[2]!), cue: `${impersonal[1]!} es`, where: 'after' };
   const perfect = PERFECT_SAID.exec(rest);
   if (perfect) {
     const mention = cleanMention(perfect[1]!);
@@ -736,13 +770,18 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       const mention = pronounLast ? pronoun[1] : named ? text.slice(named.start, named.end) : undefined;
       if (mention) leadIn = { mention, cue: '', where: 'before' };
     }
+    // "In dem Antrag heißt es wörtlich:": the document is the speaker, whoever else the sentence names.
+    const impersonal = introduced ? IMPERSONAL_CUE_BEFORE.exec(before) : null;
+    const documentLeadIn: Attribution | null = impersonal
+      ? { mention: issuerOf((impersonal[1] ?? impersonal[2])!), cue: 'heißt es', where: 'before' }
+      : null;
     // A quote that a lead-in introduces and that ends its sentence is that lead-in's: the sentence
     // after it is another one ("Stoiber betonte: „…“ Demgegenüber pochte Kauder auf …"). One that goes
     // on ("…: “I am not a crook,” Nixon told …") is the attribution's after it.
     const endsSentence = /[.!?…]$/u.test(quoteText) && /^\s*(?:\p{Lu}|$)/u.test(after);
     let attribution =
       introduced && endsSentence
-        ? (attributionBefore(before, lexicon) ?? leadIn ?? null)
+        ? (documentLeadIn ?? attributionBefore(before, lexicon) ?? leadIn ?? null)
         : (attributionAfter(after, lexicon) ??
           attributionBefore(before, lexicon) ??
           (before.trim() === '' ? attributionClosing(after, lexicon) : null) ??

@@ -370,3 +370,38 @@ describe('speaker phrases: setting, objects and topics after the speaker', () =>
     expect(speakers(text, 'de')).not.toContain('Bernhard Bogner');
   });
 });
+
+describe('speakers: the German impersonal cue "heißt es" and the document it quotes', () => {
+  const mentions = (text: string) => quotes(text, 'de').map((q) => [q.speaker, q.speakerMention]);
+
+  it('after the quote: the body that issued the document, or the person named', () => {
+    expect(
+      mentions(
+        'Der Chaos Computer Club (CCC) fordert Nummernschilder. „Werden Straftaten nicht verfolgt, ist das schlimm“, heißt es dazu in einer Pressemitteilung des CCC.',
+      ),
+    ).toEqual([['Chaos Computer Club', 'CCC']]);
+    expect(
+      mentions(
+        'Der Sprengsatz explodierte. „Alle Anzeichen deuteten auf einen Anschlag hin“, hieß es vom Abgeordneten des russischen Föderationsrates Viktor Oserow.',
+      ),
+    ).toEqual([['Viktor Oserow', 'Viktor Oserow']]);
+    expect(
+      mentions(
+        'Der Verband protestierte. „Wir möchten Sie dringend auffordern, das zu tun“, heißt es in dem LSVD-Schreiben an Polizei und Veranstalter.',
+      )[0]![1],
+    ).toBe('LSVD');
+  });
+
+  it('before a colon: the document, not a person the sentence before names', () => {
+    expect(
+      mentions(
+        'Ulla Jelpke stellte einen Antrag. In dem Antrag heißt es wörtlich: „Die Aufhebung der Einstufung ist nötig.“ Dann kam die Abstimmung.',
+      ),
+    ).toEqual([[null, 'Antrag']]);
+    expect(
+      mentions(
+        'Die Mutter wurde bedroht. So heißt es in dem Schreiben wörtlich: „Behandelt wird die Sicherstellung der Kinder.“ Sie wandte sich ab.',
+      ),
+    ).toEqual([[null, 'Schreiben']]);
+  });
+});
