@@ -119,12 +119,17 @@ export function speakerDescription(phrase: string): string | null {
   if (!DESCRIPTION_START.test(description)) return null;
   const words = description.split(/\s+/);
   if (words.length < 2 || words.length > 7) return null;
+  // "der Papst.Der ältere Bruder": two sentences run together, not one description.
+  if (/\p{Ll}[.!?]\p{Lu}/u.test(description)) return null;
   const head = words.at(-1)!.replace(/[.,;:!?]+$/, '');
   if (SPEECH_NOUNS.test(head) || ABSTRACT_NOUN.test(head)) return null;
   if (LEADING_WORDS.has(head.toLowerCase()) || NEVER_IN_NAME.has(head.toLowerCase())) return null;
   // German prints every noun in capitals: a description's head must be one, and a word for a person.
   if (GERMAN_DETERMINER.test(description)) {
-    const last = (head.split('-').at(-1) ?? '').replace(/\u00AD/g, '');
+    // The head stands before a genitive: "die Bewohner des Dorfes", "ein Beamter der Nationalpolizei".
+    const genitive = words.findIndex((word, i) => i > 1 && /^(?:des|der)$/u.test(word));
+    const german = genitive > 0 ? words[genitive - 1]! : head;
+    const last = (german.split('-').at(-1) ?? '').replace(/\u00AD/g, '');
     if (!/^\p{Lu}/u.test(last) || !GERMAN_PERSON_NOUN.test(last.toLowerCase())) return null;
   }
   // "Her expressed hope was that …": a verb inside means a clause, not a description.

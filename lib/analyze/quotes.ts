@@ -12,7 +12,7 @@ import {
   TERM_MARKERS,
   type CueLexicon,
 } from './cues';
-import { trustSpeaker, withoutTopic, type SpeakerEvidence } from './mentions';
+import { speakerDescription, trustSpeaker, withoutTopic, type SpeakerEvidence } from './mentions';
 import { isPronoun, personName } from './names';
 import {
   anyStartingBetween,
@@ -215,6 +215,9 @@ const MAX_WORDS_BEFORE_SETTING = 5;
 /** The phrase without the setting after a short name; a longer phrase is no speaker and stays whole. */
 function withoutSetting(phrase: string): string {
   const setting = SETTING_AFTER_NAME.exec(phrase);
+  // A verb after it makes the phrase a clause ("Brauereien auf Trinkwasser angewiesen sind"), which the
+  // cut would hide.
+  if (FINITE_VERB_INSIDE.test(` ${phrase} `)) return phrase;
   return setting && wordCount(phrase.slice(0, setting.index)) <= MAX_WORDS_BEFORE_SETTING
     ? phrase.slice(0, setting.index)
     : phrase;
@@ -313,7 +316,7 @@ const plausibleMention = (mention: string) => {
   const words = mention.split(/\s+/).length;
   if (words > MAX_MENTION_WORDS) return false;
   // A finite verb inside is a clause, not a speaker: "Die transponierbaren Elemente könnten dabei helfen".
-  if (FINITE_VERB_INSIDE.test(mention)) return false;
+  if (FINITE_VERB_INSIDE.test(` ${mention} `)) return false;
   // A quote mark inside means the phrase runs into another quote.
   return !/[“”„«»"]/.test(mention);
 };
@@ -373,6 +376,14 @@ const PREPOSITION_BEFORE_NAME =
  */
 const TOPIC_PREPOSITION_BEFORE_NAME =
   /(?:^|\s)(?:zu|über|gegen|für|an|about|on|against|over|sur|contre|envers)\s+$/iu;
+
+/**
+ * A German sentence's subject when it is a description and opens the sentence, the verb after it (German
+ * puts the verb second): "Ein WWF-Sprecher schätzte ein", "Der Ermittler, der als Zeuge gilt, will",
+ * "Die Bewohner des Dorfes sehen", "Ein Beamter der Nationalpolizei:".
+ */
+const GERMAN_SUBJECT_DESCRIPTION =
+  /^((?:Ein|Eine|Der|Die)\s+(?:\p{Ll}+\s+){0,2}\p{Lu}[\p{L}-]*(?:\s+(?:des|der)\s+(?:\p{Ll}+\s+){0,2}\p{Lu}[\p{L}-]*)?)(?=[\s,:])/u;
 
 /**
  * The German impersonal cue and the text it quotes: "heißt es in dem LSVD-Schreiben an …", "hieß es in
@@ -768,7 +779,14 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
           (sentence + pronoun.index! > named.start &&
             PREPOSITION_BEFORE_NAME.test(text.slice(Math.max(sentence, named.start - 12), named.start))));
       const mention = pronounLast ? pronoun[1] : named ? text.slice(named.start, named.end) : undefined;
-      if (mention) leadIn = { mention, cue: '', where: 'before' };
+      // Else a German description opening the sentence, where the subject stands: "Ein WWF-Sprecher
+      // schätzte ein:", "Die Bewohner des Dorfes sehen alles gelassen:".
+      const described =
+        mention || !cueLanguages(options.lang).includes('de')
+          ? undefined
+          : GERMAN_SUBJECT_DESCRIPTION.exec(before)?.[1];
+      const subject = mention ?? (described && speakerDescription(described) ? described : undefined);
+      if (subject) leadIn = { mention: subject, cue: '', where: 'before' };
     }
     // "In dem Antrag heißt es wörtlich:": the document is the speaker, whoever else the sentence names.
     const impersonal = introduced ? IMPERSONAL_CUE_BEFORE.exec(before) : null;
@@ -952,7 +970,15 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     )
       resolved = { name: previousQuote.speaker, anonymous: previousQuote.anonymous };
     resolved = trustSpeaker(resolved, attribution?.mention ?? null, evidence);
-    if (!resolved?.name && candidate.leadIn && attribution === candidate.attribution) {
+    // "warnte der Hauptgeschäftsführer des Deutschen Brauer-Bundes, Peter Hahn, die Politik …:": the
+    // name in apposition to the description is who it describes.
+    const apposition =
+      resolved?.name === attribution?.mention &&
+      candidate.leadIn &&
+      text
+        .slice(candidate.sentence, span.open)
+        .includes(`${attribution!.mention}, ${candidate.leadIn.mention}`);
+    if ((!resolved?.name || apposition) && candidate.leadIn && attribution === candidate.attribution) {
       attribution = candidate.leadIn;
       resolved = trustSpeaker(
         resolveSpeaker(attribution.mention, start, options.speakers),

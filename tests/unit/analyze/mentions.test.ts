@@ -405,3 +405,44 @@ describe('speakers: the German impersonal cue "heißt es" and the document it qu
     ).toEqual([[null, 'Schreiben']]);
   });
 });
+
+describe('speakers: German descriptions and appositions in a lead-in', () => {
+  it('takes a description opening a colon lead-in as its speaker, the head before a genitive', () => {
+    expect(
+      speakers(
+        'Greenpeace lobte den Bericht. Ein WWF-Sprecher schätzte ein: „Sie haben einen bedeutenden Beitrag geleistet.“',
+        'de',
+      ),
+    ).toEqual(['Ein WWF-Sprecher']);
+    expect(
+      speakers(
+        'Das Dorf ist klein. Die Bewohner des Dorfes sehen alles gelassen: „Das sind Leute wie du und ich.“',
+        'de',
+      ),
+    ).toEqual(['Die Bewohner des Dorfes']);
+    // Not a thing: "Die Firma" is no description of a person.
+    expect(
+      speakers(
+        'Die Firma empfindet die Kritik als ungerechtfertigt: „Nun müssen wir die Ware ja irgendwo lagern.“',
+        'de',
+      ),
+    ).toEqual([null]);
+  });
+
+  it('refuses two sentences run together as one description', () => {
+    expect(speakerDescription('der Papst.Der ältere Bruder des Papstes')).toBeNull();
+    expect(speakerDescription('der ältere Bruder des Papstes')).toBe('der ältere Bruder des Papstes');
+  });
+
+  it('takes no subordinate clause for a speaker, however a setting cut would shorten it', () => {
+    const text =
+      'Weil Brauereien auf Trinkwasser angewiesen sind, warnte der Hauptgeschäftsführer des Deutschen Brauer-Bundes, Peter Hahn, die Politik in einem Brief: „Durch Fracking kann diese Sicherheit beseitigt werden.“';
+    expect(speakers(text, 'de')).toEqual(['Peter Hahn']);
+  });
+
+  it('prefers the name in apposition to a description', () => {
+    const text =
+      'Da Brauereien auf die sichere Versorgung mit qualitativ einwandfreiem Trinkwasser notwendigerweise angewiesen sind, warnte der Hauptgeschäftsführer des Deutschen Brauer-Bundes, Peter Hahn, die Politik in einem Brief: „Durch die Gewinnung von Erdgas kann diese Sicherheit beseitigt werden.“';
+    expect(speakers(text, 'de')).toEqual(['Peter Hahn']);
+  });
+});
