@@ -417,8 +417,13 @@ function issuerOf(phrase: string): string {
   return acronym ? acronym[1]! : phrase;
 }
 
+/** Words, at most, of a speaker that opens the sentence after a quote ending its own: "the mayor's spokesman said". */
+const MAX_SPEAKER_BEFORE_CUE = 4;
+
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
-function attributionAfter(after: string, lexicon: CueLexicon): Attribution | null {
+function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence = false): Attribution | null {
+  // "“…”; Stone agreed": a semicolon opens another clause, with its own subject.
+  if (/^\s*;/u.test(after)) return null;
   const rest = after.slice(/^[\s,;:–—-]*/.exec(after)![0].length);
   // German passive: "„…“, wird Firmenchef Kevin Lynch in einem Bericht zitiert".
   const passive = PASSIVE_QUOTED.exec(rest);
@@ -472,6 +477,15 @@ function attributionAfter(after: string, lexicon: CueLexicon): Attribution | nul
   }
   const match = findCues(rest.slice(0, 200), lexicon)[0];
   if (!match || match.index === 0 || match.index > 160) return null;
+  // After a quote that ends its sentence, the next sentence is the quote's only if it opens with its
+  // speaker and cue ("“I am not a crook.” Nixon said."); "“…” While working his way through the circuit,
+  // he met Gosling, who told Chazelle …" is another sentence about something else.
+  if (
+    quoteEndsSentence &&
+    (wordCount(rest.slice(0, match.index)) > MAX_SPEAKER_BEFORE_CUE ||
+      /[,;]/u.test(rest.slice(0, match.index)))
+  )
+    return null;
   // "“…” Technocrats like to say that entire sectors …": a cue followed by what it reports speaks of
   // that, not of the quote before it.
   if (REPORTED_CLAUSE.test(rest.slice(match.index + match.text.length))) return null;
@@ -800,7 +814,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     let attribution =
       introduced && endsSentence
         ? (documentLeadIn ?? attributionBefore(before, lexicon) ?? leadIn ?? null)
-        : (attributionAfter(after, lexicon) ??
+        : (attributionAfter(after, lexicon, endsSentence) ??
           attributionBefore(before, lexicon) ??
           (before.trim() === '' ? attributionClosing(after, lexicon) : null) ??
           leadIn ??
@@ -936,8 +950,9 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
         if (subject.anonymous) resolved = subject;
       }
     }
-    // "“…,” a-t-elle précisé" in a paragraph that names nobody: the person quoted just before.
-    if (attribution && isPronoun(attribution.mention)) {
+    // "“…,” a-t-elle précisé" in a paragraph that names nobody: the person quoted just before. Not "I"
+    // or "we": the writer ("When my teacher reported that I could read “…”").
+    if (attribution && isPronoun(attribution.mention) && !FIRST_PERSON.test(attribution.mention)) {
       const paragraphStart = paragraphs[span.paragraph]!.start;
       const namedHere = anyStartingBetween(options.speakers.mentions, paragraphStart, start);
       const previous = quotes.at(-1);
@@ -1034,6 +1049,7 @@ function nothingSaidBetween(
   return true;
 }
 
+const FIRST_PERSON = /^(?:i|we|ich|wir|je|nous)$/iu;
 const THIRD_PERSON_SINGULAR = /^(?:he|she|il|elle|er|sie)$/iu;
 
 /**

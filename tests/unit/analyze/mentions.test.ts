@@ -446,3 +446,27 @@ describe('speakers: German descriptions and appositions in a lead-in', () => {
     expect(speakers(text, 'de')).toEqual(['Peter Hahn']);
   });
 });
+
+describe('speakers: the sentence after a quote, and the writer', () => {
+  it('takes no cue deep in the next sentence for the speaker of a quote that ends its own', () => {
+    const text =
+      'As songs came together, Damien Chazelle kept writing. He claims, somewhat sheepishly, that “Ryan and Emma were in the back of my head when I was writing.” While working his way through the awards-season circuit, he met Ryan Gosling, who told Chazelle about it.';
+    expect(quotes(text).map((q) => [q.speaker, q.speakerMention])).toEqual([['Damien Chazelle', 'He']]);
+    // A next sentence that opens with its speaker and cue is the quote's.
+    expect(speakers('The vote failed. “I am not a crook.” Richard Nixon said it twice.')).toEqual([
+      'Richard Nixon',
+    ]);
+  });
+
+  it('reads no attribution after a semicolon: it opens another clause', () => {
+    const text =
+      'Ryan Gosling met the director. He told Chazelle he “had been wanting to do a kind of Gene Kelly-ish thing”; Emma Stone agreed.';
+    expect(speakers(text)).toEqual(['Ryan Gosling']);
+  });
+
+  it('gives "I" and "we" to the writer, never to the person quoted before', () => {
+    const text =
+      'Mary Edwards taught us. “Which one?” she answered.\n\nIn many ways, it was a good school. “It was fluently enough, but without much comprehension,” I wrote back then.';
+    expect(speakers(text)).toEqual(['Mary Edwards', null]);
+  });
+});
