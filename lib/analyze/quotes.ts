@@ -700,6 +700,23 @@ function attributionByPreposition(lead: string, lexicon: CueLexicon): Attributio
   return { mention, cue, where: 'before', paraphrase: true };
 }
 
+/**
+ * A preposition cue closing the writer's sentence after the quote: "… but “sickness, navigational error …”
+ * are all thought to contribute, according to the New Zealand Department of Conservation." The cue
+ * names the source of the whole sentence, if that sentence is the quote's: not after a quote that ends its
+ * own ("„…“ Diesen Vorgaben entspricht der Entwurf nach Ansicht der Landes-SPD nicht.").
+ */
+function attributionTrailingPreposition(
+  after: string,
+  lexicon: CueLexicon,
+  quoteEndsSentence: boolean,
+): Attribution | null {
+  if (quoteEndsSentence) return null;
+  const found = [...after.matchAll(lexicon.prepositionBefore)].at(-1);
+  if (!found) return null;
+  return attributionByPreposition(after.slice(found.index), lexicon);
+}
+
 /** Title Case: every word but short function words capitalised ("The Art of the Deal"). */
 function isTitleCase(text: string): boolean {
   const words = text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
@@ -817,6 +834,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
         : (attributionAfter(after, lexicon, endsSentence) ??
           attributionBefore(before, lexicon) ??
           (before.trim() === '' ? attributionClosing(after, lexicon) : null) ??
+          attributionTrailingPreposition(after, lexicon, endsSentence) ??
           leadIn ??
           null);
     // The person the lead-in names stands by in case the phrase taken instead names no one.

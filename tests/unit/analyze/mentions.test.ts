@@ -470,3 +470,25 @@ describe('speakers: the sentence after a quote, and the writer', () => {
     expect(speakers(text)).toEqual(['Mary Edwards', null]);
   });
 });
+
+describe('speakers: a preposition cue closing the sentence after a quote', () => {
+  it('not the next sentence, after a quote that ends its own', () => {
+    const text =
+      'Reinhold Gall warnte. „Eine Beschränkung dieses Rechts darf nur in engen Schranken erfolgen.“ Diesen Vorgaben entspricht der Entwurf nach Ansicht der Landes-SPD nicht.';
+    expect(quotes(text, 'de')[0]!.speakerMention).not.toMatch(/SPD/u);
+  });
+
+  it('names the source of the whole sentence', () => {
+    expect(
+      speakers(
+        'Concrete information remains elusive, but “sickness, navigational error, a rapidly falling tide” are all thought to contribute, according to the New Zealand Department of Conservation.',
+      ),
+    ).toEqual(['New Zealand Department of Conservation']);
+    expect(
+      speakers(
+        'Die Lage ist ernst, und „die Versorgung ist nicht gesichert“, laut Innenminister Thomas de Maizière.',
+        'de',
+      ),
+    ).toEqual(['Thomas de Maizière']);
+  });
+});
