@@ -207,7 +207,7 @@ const CLAUSE_CUT = /,\s*(?:who|which|whose|der|die|das|qui|dont)\b|\s+(?:who|whi
  * name ("Bank of America", "Institut für Arbeitsmarkt", "ministère de l'Intérieur").
  */
 const SETTING_AFTER_NAME =
-  /(?<=\p{Lu}[\p{L}.'’-]*)\s+(?:in|im|bei|beim|nach|vor|auf|am|laut|während|at|during|to|à|au|aux|lors|dans|devant|pendant)\s/u;
+  /(?<=(?:\p{Lu}[\p{L}.'’-]*|\d{4}))\s+(?:in|im|bei|beim|nach|vor|auf|am|laut|während|at|during|to|à|au|aux|lors|dans|devant|pendant)\s/u;
 
 /** Words a speaker is named in, at most, before a setting: "der Oberkommandierende General der US-Streitkräfte". */
 const MAX_WORDS_BEFORE_SETTING = 5;
@@ -417,6 +417,9 @@ function issuerOf(phrase: string): string {
   return acronym ? acronym[1]! : phrase;
 }
 
+/** Words, at most, of a title or name in quotation marks inside a German sentence ("„3 nach 9“"). */
+const MAX_TITLE_WORDS = 4;
+
 /** Words, at most, of a speaker that opens the sentence after a quote ending its own: "the mayor's spokesman said". */
 const MAX_SPEAKER_BEFORE_CUE = 4;
 
@@ -621,13 +624,18 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
     !(sharedSubject && NAMING_CUE.test(cue))
   ) {
     // "Am Montag nannte Ana Ruiz den Plan „…“": the object after the name is cut off.
-    const words = withoutTopic(
+    let words = withoutTopic(
       tail
         .replace(/^(?:sich|es)\s+/u, '')
         .split(/\s+/)
         .slice(0, 10)
         .join(' '),
-    ).replace(OBJECT_AFTER_NAME, '');
+    )
+      // "sagte Loriot 1979 einst selbst: Satire richte sich …": what a colon introduces is what was said.
+      .replace(/\s*[:;].*$/u, '')
+      .replace(OBJECT_AFTER_NAME, '');
+    // "sagte Loriot 1979 im Gespräch mit Marianne Koch": where and when, not who.
+    words = withoutSetting(words);
     // "nannte Reinhard Jung, Geschäftsführer des Bauernbundes, die Kartoffel „…“": the name before an
     // apposition, not a noun after it.
     const [beforeComma, afterComma] = words.split(/,\s/u, 2);
@@ -715,6 +723,21 @@ function attributionTrailingPreposition(
   const found = [...after.matchAll(lexicon.prepositionBefore)].at(-1);
   if (!found) return null;
   return attributionByPreposition(after.slice(found.index), lexicon);
+}
+
+/**
+ * A German parenthetical attribution in the quote's sentence before it: "die Unterscheidung, so Foucault,
+ * „…“", "Die Behörden, so der Historiker, träumten den „…“". Not "so" as "such as", opening a list:
+ * "gratulierten Obama, so der italienische Ministerpräsident Berlusconi, der Leiter der IAEA, …".
+ */
+const GERMAN_SO_PARENTHETICAL =
+  /,\s+so\s+((?:der|die)\s+\p{Lu}[\p{L}-]*|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})\s*,(?!\s*(?:der|die|das|den|dem|des|ein|eine|und)\s)/gu;
+
+function attributionParenthetical(before: string, lang: string | null): Attribution | null {
+  if (!cueLanguages(lang).includes('de')) return null;
+  const found = [...before.matchAll(GERMAN_SO_PARENTHETICAL)].at(-1);
+  if (!found || !plausibleMention(found[1]!)) return null;
+  return { mention: found[1]!, cue: 'so', where: 'before' };
 }
 
 /** Title Case: every word but short function words capitalised ("The Art of the Deal"). */
@@ -828,13 +851,23 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     // after it is another one ("Stoiber betonte: „…“ Demgegenüber pochte Kauder auf …"). One that goes
     // on ("…: “I am not a crook,” Nixon told …") is the attribution's after it.
     const endsSentence = /[.!?…]$/u.test(quoteText) && /^\s*(?:\p{Lu}|$)/u.test(after);
+    // German sets off a quote from the attribution after it with a comma („…“, sagte er), unless the
+    // quote ends in its own mark („…?“ fragte er): without either, a few words in marks are a title or
+    // name inside the writer's sentence ("In der Talkshow „3 nach 9“ sagte Loriot"). Longer quotes
+    // keep it: writers do leave the comma out.
+    const germanTitle =
+      cueLanguages(options.lang).includes('de') &&
+      wordCount(quoteText) <= MAX_TITLE_WORDS &&
+      !/^\s*,/u.test(after) &&
+      !/[,?!…]\s*$/u.test(text.slice(span.parts.at(-1)!.start, span.close));
     let attribution =
       introduced && endsSentence
         ? (documentLeadIn ?? attributionBefore(before, lexicon) ?? leadIn ?? null)
-        : (attributionAfter(after, lexicon, endsSentence) ??
+        : ((germanTitle ? null : attributionAfter(after, lexicon, endsSentence)) ??
           attributionBefore(before, lexicon) ??
           (before.trim() === '' ? attributionClosing(after, lexicon) : null) ??
           attributionTrailingPreposition(after, lexicon, endsSentence) ??
+          attributionParenthetical(before, options.lang) ??
           leadIn ??
           null);
     // The person the lead-in names stands by in case the phrase taken instead names no one.

@@ -492,3 +492,48 @@ describe('speakers: a preposition cue closing the sentence after a quote', () =>
     ).toEqual(['Thomas de Maizière']);
   });
 });
+
+describe('speakers: German inverted subjects, "so" and titles in quotation marks', () => {
+  it('reads the subject after the verb up to a colon, a setting, a year or an adverb', () => {
+    expect(
+      speakers(
+        'In der Talkshow sagte Loriot 1979 im Gespräch mit Marianne Koch einst selbst: Satire richte sich „grundsätzlich gegen die Macht“. Gut.',
+        'de',
+      ),
+    ).toEqual(['Loriot']);
+    expect(
+      speakers(
+        'In der Talkshow sagte Loriot 1979 einst selbst: Satire richte sich „grundsätzlich gegen die Macht“.',
+        'de',
+      ),
+    ).toEqual(['Loriot']);
+  });
+
+  it('takes ", so X," in the quote’s sentence as its attribution, not "so" opening a list', () => {
+    expect(
+      speakers(
+        'Michel Foucault schrieb viel. Die Behörden, so Foucault, träumten den „politischen Traum“ der Disziplin.',
+        'de',
+      ),
+    ).toEqual(['Michel Foucault']);
+    expect(
+      speakers(
+        'Viele gratulierten Obama, so Silvio Berlusconi, der Leiter der IAEA, Mohammed ElBaradei („Mir fällt niemand ein, der diese Ehre mehr verdient hätte.“), und andere.',
+        'de',
+      ),
+    ).not.toContain('Silvio Berlusconi');
+  });
+
+  it('reads a few words in marks with no comma after them as a title, not a quote of the speaker after', () => {
+    const text =
+      'In der Talkshow „3 nach 9“ sagte Loriot 1979 im Gespräch mit Marianne Koch: Satire richte sich „grundsätzlich gegen die Macht“. Gut.';
+    expect(quotes(text, 'de').map((q) => q.text)).toEqual(['grundsätzlich gegen die Macht']);
+    // A sentence quoted without the comma keeps its speaker: writers leave it out.
+    expect(
+      speakers(
+        'Der CCC protestiert. „Werden Straftaten von Polizisten nicht verfolgt, ist das schlimm“ sagte Frank Rieger.',
+        'de',
+      ),
+    ).toEqual(['Frank Rieger']);
+  });
+});
