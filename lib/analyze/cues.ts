@@ -408,7 +408,11 @@ const FRENCH_VERBS = [
   'relevé',
   'résumé',
   'commenté',
-  'fait',
+  // Not "fait" alone: "avait fait réaliser les travaux" reports no speech.
+  'fait savoir',
+  'fait remarquer',
+  'fait valoir',
+  'fait observer',
   'raconté',
   'poursuivi',
   'conclu',

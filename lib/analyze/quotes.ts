@@ -912,6 +912,21 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     joined.push(candidate);
   }
 
+  // Quotes listed in one sentence share the attribution that closes it: "les travaux « sans
+  // autorisation », ni « déclaration au fisc », écrit Le Canard enchaîné", "“reckless” and “unfair,” the
+  // mayor said".
+  for (let i = joined.length - 2; i >= 0; i--) {
+    const candidate = joined[i]!;
+    const next = joined[i + 1]!;
+    if (
+      !candidate.attribution &&
+      next.attribution?.where === 'after' &&
+      next.sentence === candidate.sentence &&
+      LIST_BETWEEN_QUOTES.test(text.slice(candidate.span.close + 1, next.span.open))
+    )
+      candidate.attribution = { ...next.attribution, where: 'sentence' };
+  }
+
   // Quotes without their own attribution: same sentence or paragraph as an attributed quote, or a
   // paragraph that is nothing but a quote right after one.
   const kept: { candidate: Candidate; attribution: Attribution | null }[] = [];
@@ -1074,6 +1089,9 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
   }
   return dropRepeats(quotes);
 }
+
+/** What stands between two quotes of one list: a comma or a conjunction ("« A », ni « B »", "“A” and “B”"). */
+const LIST_BETWEEN_QUOTES = /^[\s,;]*(?:(?:and|or|nor|und|oder|sowie|et|ou|ni)\s*)?$/iu;
 
 /** Words of a paragraph, at most, that may be a crosshead or a caption left in the text. */
 const INTERLUDE_WORDS = 15;

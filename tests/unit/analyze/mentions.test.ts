@@ -537,3 +537,27 @@ describe('speakers: German inverted subjects, "so" and titles in quotation marks
     ).toEqual(['Frank Rieger']);
   });
 });
+
+describe('speakers: quotes listed in one sentence, and "fait" that reports nothing', () => {
+  it('gives quotes listed in one sentence the attribution that closes it', () => {
+    const text =
+      'Avant d’être nommée ministre, Françoise Nyssen dirigeait Actes Sud. En 1997, Françoise Nyssen avait fait réaliser les travaux « sans autorisation », ni « déclaration au fisc », écrit Le Canard enchaîné.';
+    expect(speakers(text, 'fr')).toEqual(['Le Canard enchaîné', 'Le Canard enchaîné']);
+    expect(speakers('The council met. The plan is “reckless” and “unfair,” Mayor Ana Ruiz said.')).toEqual([
+      'Ana Ruiz',
+      'Ana Ruiz',
+    ]);
+  });
+
+  it('takes "fait" as a cue only in "fait savoir", "fait remarquer" and the like', () => {
+    expect(
+      quotes(
+        'Le chantier a duré. Françoise Nyssen avait fait réaliser les travaux « sans autorisation préalable de la mairie ».',
+        'fr',
+      ).map((q) => q.cue),
+    ).not.toContain('avait fait');
+    expect(
+      speakers('Le ministre a parlé. « Nous ne céderons pas », a fait savoir Marc Henry lundi.', 'fr'),
+    ).toEqual(['Marc Henry']);
+  });
+});
