@@ -927,6 +927,12 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       candidate.attribution = { ...next.attribution, where: 'sentence' };
   }
 
+  const textCounts = new Map<string, number>();
+  for (const candidate of joined) {
+    const key = normalise(candidate.text);
+    textCounts.set(key, (textCounts.get(key) ?? 0) + 1);
+  }
+
   // Quotes without their own attribution: same sentence or paragraph as an attributed quote, or a
   // paragraph that is nothing but a quote right after one.
   const kept: { candidate: Candidate; attribution: Attribution | null }[] = [];
@@ -946,7 +952,11 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
         ) &&
         candidate.span.open - paragraph.start <= 1 &&
         paragraph.end - candidate.span.close <= 2;
-      if (sameParagraph || onlyQuote) attribution = { ...previous.attribution, where: 'sentence' };
+      // A paragraph that only repeats a quote found elsewhere is a pull quote: it is that quote's, not
+      // the paragraph before's ("“I put lipstick on a pig.”" set between paragraphs).
+      const pullQuote = onlyQuote && (textCounts.get(normalise(candidate.text)) ?? 0) > 1;
+      if (sameParagraph || (onlyQuote && !pullQuote))
+        attribution = { ...previous.attribution, where: 'sentence' };
       // A partial quote inside a later sentence of the writer's ("… she was told to “…”") has a
       // subject of its own, which may be anyone: it is kept as a quote, without the speaker.
       const partial = /\p{L}/u.test(text.slice(candidate.sentence, candidate.span.open));

@@ -561,3 +561,12 @@ describe('speakers: quotes listed in one sentence, and "fait" that reports nothi
     ).toEqual(['Marc Henry']);
   });
 });
+
+describe('speakers: a pull quote', () => {
+  it('takes no speaker from the paragraph before when it repeats a quote found elsewhere', () => {
+    const text =
+      'Nixon blamed the gap on his secretary, Rosemary Woods, who said, “I pressed the wrong button.”\n\n“I put lipstick on a pig.”\n\nTony Schwartz wrote the book. “I put lipstick on a pig,” Schwartz told the New Yorker.';
+    const found = quotes(text).filter((q) => q.text.startsWith('I put lipstick'));
+    expect(found.map((q) => q.speaker)).toEqual(['Tony Schwartz']);
+  });
+});
