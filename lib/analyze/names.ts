@@ -40,6 +40,13 @@ export const NAME_PARTICLES = new Set(
 /** Space within a line: a name never runs across a paragraph break. */
 const GAP = String.raw`[^\S\n]+`;
 
+/**
+ * A surname that opens with its particle, capitalised at a sentence's start ("Von der Leyen betonte"): no
+ * preposition. Only the particle and one capitalised word; the speaker resolution then needs the
+ * person the text named in full ("Von der Regierung" names no one).
+ */
+export const PARTICLE_SURNAME = /^(?:Von|Van|Vom) (?:(?:der|den) )?\p{Lu}[\p{Ll}'’-]+$/u;
+
 /** A run of capitalised words, allowing name particles inside ("Ursula von der Leyen"). */
 export const CAPITALISED_RUN = new RegExp(
   String.raw`${NAME_TOKEN}(?:${GAP}(?:${PARTICLE}${GAP})*${NAME_TOKEN})*`,

@@ -13,7 +13,7 @@ import {
   type CueLexicon,
 } from './cues';
 import { speakerDescription, trustSpeaker, withoutTopic, type SpeakerEvidence } from './mentions';
-import { isPronoun, personName } from './names';
+import { isPronoun, PARTICLE_SURNAME, personName } from './names';
 import {
   anyStartingBetween,
   pronounFits,
@@ -310,7 +310,7 @@ const plausibleMention = (mention: string) => {
   if (
     !mention ||
     !SPEAKER_START.test(mention) ||
-    (NOT_A_SPEAKER.test(mention) && !/^(?:it|es)$/iu.test(mention))
+    (NOT_A_SPEAKER.test(mention) && !/^(?:it|es)$/iu.test(mention) && !PARTICLE_SURNAME.test(mention))
   )
     return false;
   const words = mention.split(/\s+/).length;

@@ -8,6 +8,7 @@ import {
   findPeople,
   isPronoun,
   organisationName,
+  PARTICLE_SURNAME,
   personName,
   stripTitles,
   type PersonMention,
@@ -395,6 +396,14 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     return { name: person?.name ?? null, anonymous: false };
   }
 
+  // "Von der Leyen betonte": the person the text named in full with that surname, or no one.
+  if (PARTICLE_SURNAME.test(phrase)) {
+    const surname = words.at(-1)!;
+    const person =
+      lastBefore(context.mentionsBySurname.get(surname) ?? [], position, () => true) ??
+      context.firstMentionByNameWord.get(surname);
+    return { name: person?.name ?? null, anonymous: false };
+  }
   if (named) {
     const nameWords = named.split(/\s+/);
     if (nameWords.length >= 2) {

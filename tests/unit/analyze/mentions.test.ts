@@ -570,3 +570,17 @@ describe('speakers: a pull quote', () => {
     expect(found.map((q) => q.speaker)).toEqual(['Tony Schwartz']);
   });
 });
+
+describe('speakers: a surname that opens with its particle at a sentence start', () => {
+  it('is the person the text named in full, not a preposition', () => {
+    const text =
+      'Ursula von der Leyen ist Ministerin. Die Pleite ist groß.\n\nVon der Leyen betonte, unter den Verkäuferinnen seien „viele Frauen, viele Alleinerziehende, die Erfahrung haben“. Gut.';
+    expect(speakers(text, 'de')).toEqual(['Ursula von der Leyen']);
+  });
+
+  it('names no one when the text names no such person', () => {
+    const text =
+      'Die Pleite ist groß.\n\nVon der Regierung hieß es, die Lage sei „viele Frauen, viele Alleinerziehende, die Erfahrung haben“. Gut.';
+    expect(speakers(text, 'de')).toEqual([null]);
+  });
+});
