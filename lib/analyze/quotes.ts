@@ -203,8 +203,9 @@ const CLAUSE_CUT = /,\s*(?:who|which|whose|der|die|das|qui|dont)\b|\s+(?:who|whi
  * Where and when a named speaker spoke is no part of the name: "Thomas Tuchel in einem Interview mit der
  * Sportschau", "Seibert in Berlin", "Mayor Adams at a news conference", "Marc Henry lors d'un point
  * presse". In German every noun is capitalised, so left on, the place would be taken for the name.
- * Only after a capitalised word, and never "of", "für", "de", which join the words of an organisation's
- * name ("Bank of America", "Institut für Arbeitsmarkt", "ministère de l'Intérieur").
+ * Only after a capitalised word or a year ("sagte Loriot 1979 im Gespräch"), and never "of", "für", "de",
+ * which join the words of an organisation's name ("Bank of America", "Institut für Arbeitsmarkt",
+ * "ministère de l'Intérieur").
  */
 const SETTING_AFTER_NAME =
   /(?<=(?:\p{Lu}[\p{L}.'’-]*|\d{4}))\s+(?:in|im|bei|beim|nach|vor|auf|am|laut|während|at|during|to|à|au|aux|lors|dans|devant|pendant)\s/u;
@@ -223,13 +224,16 @@ function withoutSetting(phrase: string): string {
     : phrase;
 }
 
+/** The pronouns that stand for a speaker as the subject of a sentence. */
+const SUBJECT_PRONOUNS = 'er|sie|he|she|il|elle|they';
+
 /**
  * A lower-case subject pronoun before an object or a setting ("er seinen Ausfall", "er in einem
  * Interview", "she to reporters"), not before a verb of its own ("he met Gosling, who …"). "Sie" may be
  * the formal "you".
  */
 const PRONOUN_HEAD = new RegExp(
-  String.raw`^\s*(er|sie|he|she|il|elle|they|ils|elles)\s+(?:(?:sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer|den|dem|der|die|das|einen|einem|einer|in|im|am|bei|beim|vor|nach|auf|gegenüber|mit|zu|zum|zur|to|at|during|à|au|aux|dans|lors|devant)\s|\p{Lu})`,
+  String.raw`^\s*(${SUBJECT_PRONOUNS}|ils|elles)\s+(?:(?:sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer|den|dem|der|die|das|einen|einem|einer|in|im|am|bei|beim|vor|nach|auf|gegenüber|mit|zu|zum|zur|to|at|during|à|au|aux|dans|lors|devant)\s|\p{Lu})`,
   'u',
 );
 
@@ -355,8 +359,6 @@ const GERMAN_OBJECT_BEFORE_NAME = new RegExp(
   'u',
 );
 
-/** The pronouns that stand for a speaker as the subject of a sentence. */
-const SUBJECT_PRONOUNS = 'er|sie|he|she|il|elle|they';
 /** A subject pronoun opening a phrase: "[bezeichnete] er als". */
 const PRONOUN_FIRST = new RegExp(String.raw`^(${SUBJECT_PRONOUNS})\s`, 'u');
 /** A subject pronoun in a colon lead-in; capitalised only where it opens it ("Sie wird … zitiert:"), never "Il". */
@@ -719,10 +721,7 @@ function attributionTrailingPreposition(
   lexicon: CueLexicon,
   quoteEndsSentence: boolean,
 ): Attribution | null {
-  if (quoteEndsSentence) return null;
-  const found = [...after.matchAll(lexicon.prepositionBefore)].at(-1);
-  if (!found) return null;
-  return attributionByPreposition(after.slice(found.index), lexicon);
+  return quoteEndsSentence ? null : attributionByPreposition(after, lexicon);
 }
 
 /**
@@ -733,8 +732,8 @@ function attributionTrailingPreposition(
 const GERMAN_SO_PARENTHETICAL =
   /,\s+so\s+((?:der|die)\s+\p{Lu}[\p{L}-]*|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})\s*,(?!\s*(?:der|die|das|den|dem|des|ein|eine|und)\s)/gu;
 
-function attributionParenthetical(before: string, lang: string | null): Attribution | null {
-  if (!cueLanguages(lang).includes('de')) return null;
+function attributionParenthetical(before: string, german: boolean): Attribution | null {
+  if (!german) return null;
   const found = [...before.matchAll(GERMAN_SO_PARENTHETICAL)].at(-1);
   if (!found || !plausibleMention(found[1]!)) return null;
   return { mention: found[1]!, cue: 'so', where: 'before' };
@@ -789,6 +788,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     return found;
   };
   const lexicon = cueLexicon(options.lang);
+  const german = cueLanguages(options.lang).includes('de');
   const candidates: Candidate[] = [];
   for (const span of findSpans(text, paragraphs)) {
     const first = paragraphs[span.paragraph]!;
@@ -835,10 +835,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       const mention = pronounLast ? pronoun[1] : named ? text.slice(named.start, named.end) : undefined;
       // Else a German description opening the sentence, where the subject stands: "Ein WWF-Sprecher
       // schätzte ein:", "Die Bewohner des Dorfes sehen alles gelassen:".
-      const described =
-        mention || !cueLanguages(options.lang).includes('de')
-          ? undefined
-          : GERMAN_SUBJECT_DESCRIPTION.exec(before)?.[1];
+      const described = mention || !german ? undefined : GERMAN_SUBJECT_DESCRIPTION.exec(before)?.[1];
       const subject = mention ?? (described && speakerDescription(described) ? described : undefined);
       if (subject) leadIn = { mention: subject, cue: '', where: 'before' };
     }
@@ -856,7 +853,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     // name inside the writer's sentence ("In der Talkshow „3 nach 9“ sagte Loriot"). Longer quotes
     // keep it: writers do leave the comma out.
     const germanTitle =
-      cueLanguages(options.lang).includes('de') &&
+      german &&
       wordCount(quoteText) <= MAX_TITLE_WORDS &&
       !/^\s*,/u.test(after) &&
       !/[,?!…]\s*$/u.test(text.slice(span.parts.at(-1)!.start, span.close));
@@ -867,7 +864,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
           attributionBefore(before, lexicon) ??
           (before.trim() === '' ? attributionClosing(after, lexicon) : null) ??
           attributionTrailingPreposition(after, lexicon, endsSentence) ??
-          attributionParenthetical(before, options.lang) ??
+          attributionParenthetical(before, german) ??
           leadIn ??
           null);
     // The person the lead-in names stands by in case the phrase taken instead names no one.
@@ -961,8 +958,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       // subject of its own, which may be anyone: it is kept as a quote, without the speaker.
       const partial = /\p{L}/u.test(text.slice(candidate.sentence, candidate.span.open));
       // German reported speech goes on in the subjunctive ("Damit seien „…“"): the speaker stays.
-      const reportedSpeech = cueLanguages(options.lang).includes('de');
-      if (attribution && partial && !reportedSpeech && candidate.sentence > previous.candidate.afterEnd)
+      if (attribution && partial && !german && candidate.sentence > previous.candidate.afterEnd)
         attribution = { ...attribution, speakerUnknown: true };
     }
     const short = wordCount(candidate.text) < 6;

@@ -320,6 +320,18 @@ function remembered<T>(context: SpeakerContext, question: string, answer: () => 
   return value;
 }
 
+/** The person last named before `position` with this surname, else the first the text names with it. */
+function personBySurname(
+  context: SpeakerContext,
+  surname: string,
+  position: number,
+): PersonMention | undefined {
+  return (
+    lastBefore(context.mentionsBySurname.get(surname) ?? [], position, () => true) ??
+    context.firstMentionByNameWord.get(surname)
+  );
+}
+
 export function resolveSpeaker(mention: string, position: number, context: SpeakerContext): ResolvedSpeaker {
   const phrase = mention.trim();
   // "peut-on lire dans Le Monde", "the Guardian reported": the outlet, whose article is part of its name.
@@ -397,13 +409,8 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
   }
 
   // "Von der Leyen betonte": the person the text named in full with that surname, or no one.
-  if (PARTICLE_SURNAME.test(phrase)) {
-    const surname = words.at(-1)!;
-    const person =
-      lastBefore(context.mentionsBySurname.get(surname) ?? [], position, () => true) ??
-      context.firstMentionByNameWord.get(surname);
-    return { name: person?.name ?? null, anonymous: false };
-  }
+  if (PARTICLE_SURNAME.test(phrase))
+    return { name: personBySurname(context, words.at(-1)!, position)?.name ?? null, anonymous: false };
   if (named) {
     const nameWords = named.split(/\s+/);
     if (nameWords.length >= 2) {
@@ -418,10 +425,7 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       );
       return { name: fuller?.name ?? named, anonymous: false };
     }
-    const surname = nameWords[0]!;
-    const person =
-      lastBefore(context.mentionsBySurname.get(surname) ?? [], position, () => true) ??
-      context.firstMentionByNameWord.get(surname);
+    const person = personBySurname(context, nameWords[0]!, position);
     if (person) return { name: person.name, anonymous: false };
   }
 
