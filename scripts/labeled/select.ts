@@ -34,7 +34,7 @@
  * slots on by one spare: settle the replacements before labeling them (see the README). Changing
  * SEED, QUOTA, the corpora or the filters changes the whole draw: don't, once pages are labeled.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,15 @@ export const SEED = 13_2026;
 
 /** Pages drawn per language: the issue's minimum (50 / 15 / 10) plus spares, even so halves are equal. */
 export const QUOTA = { en: 56, de: 18, fr: 12 } as const;
+
+/**
+ * The extra dev set (tests/fixtures/labeled-extra): the next EXTRA[lang] spares of each language after
+ * the ones the main draw used, all dev. Added after the test half had been scored, so that the rules
+ * have pages to be tuned on that nobody has tuned on yet; its first score, before any rule is written
+ * from it, is a second honest estimate. Its skipped pages go into the same skip.json; the range of
+ * spares is fixed, so a skip shrinks the set instead of moving it.
+ */
+export const EXTRA = { en: 24, de: 8, fr: 8 } as const;
 
 export type Lang = keyof typeof QUOTA;
 export type Half = 'dev' | 'test';
@@ -162,6 +171,27 @@ export function drawLanguage(
     draw.slots.push(page && { ...page, half: halves[slot]! });
   }
   return draw;
+}
+
+/**
+ * The extra dev pages of one language: the EXTRA spares that follow the ones `draw` used as
+ * replacements, in draw order, less those on the skip list. The main draw is not changed by them.
+ */
+export function extraPages(
+  candidates: readonly Candidate[],
+  lang: string,
+  quota: number,
+  extra: number,
+  skip: ReadonlyMap<string, string>,
+  seed = SEED,
+): Array<Candidate & { half: Half }> {
+  const order = seededShuffle(candidates, mulberry32(hashString(`${seed}:order:${lang}`)));
+  // The main draw takes one spare, in order, for every page it skips.
+  const used = drawLanguage(candidates, lang, quota, skip, seed).skipped.length;
+  return order
+    .slice(quota + used, quota + used + extra)
+    .filter((page) => !skip.has(page.id))
+    .map((page) => ({ ...page, half: 'dev' as const }));
 }
 
 /**
@@ -503,6 +533,8 @@ export function findCandidates(corporaDir: string): Selection {
 export const LABELED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/labeled');
 export const MANIFEST_PATH = join(LABELED_DIR, 'manifest.json');
 export const SKIP_PATH = join(LABELED_DIR, 'skip.json');
+export const EXTRA_DIR = resolve(LABELED_DIR, '../labeled-extra');
+export const EXTRA_MANIFEST_PATH = join(EXTRA_DIR, 'manifest.json');
 
 export function readSkipList(path = SKIP_PATH): Map<string, string> {
   if (!existsSync(path)) return new Map();
@@ -522,6 +554,7 @@ function main(argv: string[]): void {
   const { candidates, rejected } = findCandidates(resolve(corporaDir));
   const skip = readSkipList();
   const draws = new Map<Lang, LanguageDraw>();
+  const extras = new Map<Lang, LanguageDraw>();
   const out: string[] = [];
   for (const lang of LANGS) {
     const pool = candidates.filter((candidate) => candidate.lang === lang);
@@ -537,26 +570,33 @@ function main(argv: string[]): void {
     for (const { candidate, slot, replaced } of draw.replacements)
       out.push(`  slot ${slot}: ${candidate.id} drawn in place of ${replaced}`);
     if (filled.length < QUOTA[lang]) out.push(`  ${QUOTA[lang] - filled.length} slots empty: no spares left`);
+    const extra = extraPages(pool, lang, QUOTA[lang], EXTRA[lang], skip);
+    extras.set(lang, { slots: extra, skipped: [], replacements: [] });
+    out.push(`  extra dev set: ${extra.length} of the next ${EXTRA[lang]} spares`);
   }
   const known = new Set(candidates.map((candidate) => candidate.id));
   for (const id of skip.keys()) if (!known.has(id)) out.push(`skip.json names ${id}, which is no candidate`);
   out.push('Left out by the filters:');
   for (const [reason, count] of [...rejected].sort()) out.push(`  ${reason}: ${count}`);
-  const manifest = manifestOf(draws);
-  const text = `${JSON.stringify(manifest, null, 2)}\n`;
-  const current = existsSync(MANIFEST_PATH) ? readFileSync(MANIFEST_PATH, 'utf8') : '';
-  if (check) {
-    out.push(
-      current === text
-        ? 'manifest.json is up to date.'
-        : 'manifest.json is out of date: run without --check.',
-    );
-    process.stdout.write(`${out.join('\n')}\n`);
-    process.exit(current === text ? 0 : 1);
+  let upToDate = true;
+  for (const [path, manifest] of [
+    [MANIFEST_PATH, manifestOf(draws)],
+    [EXTRA_MANIFEST_PATH, manifestOf(extras)],
+  ] as const) {
+    const text = `${JSON.stringify(manifest, null, 2)}\n`;
+    const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    const name = relative(process.cwd(), path);
+    if (check) {
+      out.push(current === text ? `${name} is up to date.` : `${name} is out of date: run without --check.`);
+      upToDate &&= current === text;
+      continue;
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    out.push(`Wrote ${manifest.length} pages to ${name}.`);
   }
-  writeFileSync(MANIFEST_PATH, text);
-  out.push(`Wrote ${manifest.length} pages to ${relative(process.cwd(), MANIFEST_PATH)}.`);
   process.stdout.write(`${out.join('\n')}\n`);
+  if (!upToDate) process.exit(1);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url))

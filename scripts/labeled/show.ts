@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPage, readPageBytes } from '../../cli/load-page';
 import { blockText } from '../../lib/extract/text';
-import { LABELED_DIR, MANIFEST_PATH, type ManifestEntry } from './select';
+import { EXTRA_DIR, EXTRA_MANIFEST_PATH, LABELED_DIR, MANIFEST_PATH, type ManifestEntry } from './select';
 
 const REPO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_CORPORA = process.env.SCRUTINY_CORPORA ?? resolve(REPO_DIR, '../shared/corpora');
@@ -128,16 +128,29 @@ async function main(argv: string[]): Promise<void> {
     );
     process.exit(2);
   }
-  const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as ManifestEntry[];
-  const entry = manifest.find((item) => item.id === id);
-  if (!entry) {
-    process.stderr.write(`${id} is not in ${MANIFEST_PATH}.\n`);
+  // The main set first, then the extra dev set (scripts/labeled/select.ts, EXTRA).
+  const sets = [
+    { path: MANIFEST_PATH, dir: LABELED_DIR, name: 'manifest' },
+    { path: EXTRA_MANIFEST_PATH, dir: EXTRA_DIR, name: 'extra dev set' },
+  ].filter((set) => existsSync(set.path));
+  let found: { manifest: ManifestEntry[]; entry: ManifestEntry; dir: string; name: string } | undefined;
+  for (const set of sets) {
+    const manifest = JSON.parse(readFileSync(set.path, 'utf8')) as ManifestEntry[];
+    const entry = manifest.find((item) => item.id === id);
+    if (entry) {
+      found = { manifest, entry, dir: set.dir, name: set.name };
+      break;
+    }
+  }
+  if (!found) {
+    process.stderr.write(`${id} is in neither ${sets.map((set) => set.path).join(' nor ')}.\n`);
     process.exit(2);
   }
-  const labelPath = join(LABELED_DIR, `${id}.expected.json`);
+  const { manifest, entry } = found;
+  const labelPath = join(found.dir, `${id}.expected.json`);
   const { document, close } = loadPage(await readPageBytes(join(corporaDir, entry.path)), entry.url);
   const out: string[] = [
-    `== ${entry.id}  (${entry.lang}, ${entry.half} half, manifest #${manifest.indexOf(entry) + 1})`,
+    `== ${entry.id}  (${entry.lang}, ${entry.half} half, ${found.name} #${manifest.indexOf(entry) + 1})`,
     `file:  ${entry.path}`,
     `url:   ${entry.url}`,
     `label: ${labelPath} (${existsSync(labelPath) ? 'exists' : 'not written yet'})`,

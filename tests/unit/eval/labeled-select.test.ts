@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addressKey,
   drawLanguage,
+  extraPages,
   manifestOf,
   mulberry32,
   pageFacts,
@@ -86,6 +87,36 @@ describe('the draw of one language', () => {
     const draw = drawLanguage(small, 'en', 2, skip, 5);
     expect(draw.slots).toEqual([undefined, undefined]);
     expect(draw.skipped).toHaveLength(3);
+  });
+});
+
+describe('the extra dev set', () => {
+  const pool = candidates(30);
+
+  it('takes the spares after the ones the draw used, all dev, none of the drawn pages', () => {
+    const skippedId = drawLanguage(pool, 'en', 10, new Map(), 99).slots[2]!.id;
+    const skip = new Map([[skippedId, 'a shop page']]);
+    const draw = drawLanguage(pool, 'en', 10, skip, 99);
+    const extra = extraPages(pool, 'en', 10, 6, skip, 99);
+    expect(extra).toHaveLength(6);
+    expect(extra.every((page) => page.half === 'dev')).toBe(true);
+    const drawn = new Set([...draw.slots.map((page) => page!.id), skippedId]);
+    for (const page of extra) expect(drawn.has(page.id)).toBe(false);
+    // Exactly the six spares that follow the one the replacement used.
+    const withoutSkip = extraPages(pool, 'en', 10, 7, new Map(), 99);
+    expect(extra.map((page) => page.id)).toEqual(withoutSkip.slice(1).map((page) => page.id));
+    expect(withoutSkip[0]!.id).toBe(draw.replacements[0]!.candidate.id);
+  });
+
+  it('shrinks when one of its own pages is skipped, and does not move', () => {
+    const extra = extraPages(pool, 'en', 10, 6, new Map(), 99);
+    const after = extraPages(pool, 'en', 10, 6, new Map([[extra[1]!.id, 'a blog']]), 99);
+    expect(after.map((page) => page.id)).toEqual(
+      extra.filter((_, index) => index !== 1).map((page) => page.id),
+    );
+    expect(drawLanguage(pool, 'en', 10, new Map([[extra[1]!.id, 'a blog']]), 99)).toEqual(
+      drawLanguage(pool, 'en', 10, new Map(), 99),
+    );
   });
 });
 
