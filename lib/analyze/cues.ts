@@ -177,6 +177,12 @@ const ENGLISH_VERBS = [
   'bristled',
 ];
 
+/**
+ * Separable particles of the German speech verbs, which close the clause: "fügte er hinzu", "räumte der
+ * Minister ein", "teilte ein Sprecher mit", "gab sie zu bedenken".
+ */
+export const GERMAN_PARTICLES = 'mit|hinzu|ein|an|aus|fest|klar|hervor|hin|zu bedenken|zu';
+
 const GERMAN_VERBS = [
   'sagte',
   'sagten',
@@ -513,7 +519,9 @@ export function cueLanguages(lang: string | null): CueLanguage[] {
 const FRENCH = alternation(FRENCH_VERBS);
 const CUE_ALTERNATIVES: Record<CueLanguage, string> = {
   en: String.raw`(?:told|tells)${TOLD_OBJECT}${ENGLISH_CUE_TAIL}|(?:${alternation(ENGLISH_VERBS)})${ENGLISH_CUE_TAIL}`,
-  de: String.raw`(?:${alternation(GERMAN_VERBS)})(?:\s+(?:mit|hinzu|ein|an|aus|fest|klar|zu bedenken|es))?`,
+  // A separable particle belongs to the cue only where the clause ends with it ("räumte ein, dass",
+  // "fügte hinzu: „…“"): in "sagte ein Jury-Mitglied" the "ein" opens the speaker.
+  de: String.raw`(?:${alternation(GERMAN_VERBS)})(?:\s+es|\s+(?:${GERMAN_PARTICLES})(?=\s*(?:[,.;:!?„“"]|dass\s|$)))?`,
   // Inverted cues carry their pronoun: "a-t-il ajouté", "affirme-t-elle", "dit-il".
   fr: String.raw`peut-on lire\s+(?:dans|sur)|(?:a|avait)-t-(?:il|elle|ils|elles)\s+(?:${FRENCH})|(?:s['’])?\p{L}+(?:-t)?-(?:il|elle|ils|elles)|(?:a|ont|avait|avaient)\s+(?:${FRENCH})|(?:${FRENCH})`,
 };

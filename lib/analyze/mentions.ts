@@ -21,7 +21,13 @@ const ABSTRACT_NOUN =
  * "Vorsitzende", "Präsident", "Polizist". A capitalised head without one ("Disziplin", "Problem") is a thing.
  */
 const GERMAN_PERSON_NOUN =
-  /(?:er|erin|innen|ent|entin|enten|ant|antin|anten|ist|istin|isten|eur|eurin|frau|frauen|mann|männer|leute|chef|chefin|jährige[rn]?|beamte[rn]?|vorsitzende[rn]?|angestellte[rn]?|abgeordnete[rn]?|kind|kinder|sohn|tochter|mutter|vater|arzt|ärztin|ärzte)$/u;
+  /(?:er|erin|innen|ent|entin|enten|ant|antin|anten|ist|istin|isten|eur|eurin|frau|frauen|mann|männer|leute|chef|chefin|jährige[rn]?|beamte[rn]?|vorsitzende[rn]?|angestellte[rn]?|abgeordnete[rn]?|kind|kinder|sohn|tochter|mutter|vater|arzt|ärztin|ärzte|mitglied|mitglieder|experte|experten|expertin|zeuge|zeugen|zeugin|kollege|kollegen|kollegin|or|orin|oren|mensch|menschen|kunde|kunden|kundin|nachbar|nachbarin|nachbarn|person|personen)$/u;
+
+/** Is a German noun (its last part after a hyphen) a word for a person: "Jury-Mitglied", "Anwohnerin"? */
+export function germanPersonNoun(noun: string): boolean {
+  const last = (noun.split('-').at(-1) ?? '').replace(/\u00AD/g, '');
+  return /^\p{Lu}/u.test(last) && GERMAN_PERSON_NOUN.test(last.toLowerCase());
+}
 
 /** Words that open a description of a speaker: determiners, possessives, numbers. */
 const DESCRIPTION_START =
@@ -129,8 +135,7 @@ export function speakerDescription(phrase: string): string | null {
     // The head stands before a genitive: "die Bewohner des Dorfes", "ein Beamter der Nationalpolizei".
     const genitive = words.findIndex((word, i) => i > 1 && /^(?:des|der)$/u.test(word));
     const german = genitive > 0 ? words[genitive - 1]! : head;
-    const last = (german.split('-').at(-1) ?? '').replace(/\u00AD/g, '');
-    if (!/^\p{Lu}/u.test(last) || !GERMAN_PERSON_NOUN.test(last.toLowerCase())) return null;
+    if (!germanPersonNoun(german)) return null;
   }
   // "Her expressed hope was that …": a verb inside means a clause, not a description.
   if (words.some((word) => /^(?:is|was|were|are|has|had|ist|war|sind|est|était|a|ont)$/iu.test(word)))

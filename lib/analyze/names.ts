@@ -252,6 +252,8 @@ export function findPeople(text: string, words: Words): PersonMention[] {
       while (nameWords.length > 0 && NAME_PARTICLES.has(nameWords.at(-1)!))
         nameWords = nameWords.slice(0, -1);
     }
+    // "ihrer letzten Veröffentlichung Lyophilia": a German abstract noun is no first name.
+    if (nameWords.length >= 2 && ABSTRACT_FIRST_WORD.test(nameWords[0]!)) nameWords = nameWords.slice(1);
     // "die Kritik von Gisela Piltz": with the noun gone, a particle left in front is a preposition.
     while (nameWords.length > 2 && NAME_PARTICLES.has(nameWords[0]!)) nameWords = nameWords.slice(1);
     // "BKA-Präsident Ziercke", "President Gusmão", "Frau Merkel": one name word after an office or a
@@ -275,6 +277,15 @@ export function findPeople(text: string, words: Words): PersonMention[] {
       continue;
     // "the group Port-Salines Autrement", "l’association Estuaire Mobilité": an organisation's name.
     if (ORGANISATION_LEAD.test(lead)) continue;
+    // "the National Center for Disaster Preparedness", "the Department of Water Resources": the rest of
+    // an organisation's name, after "for", or after "of" following a word for a body.
+    const continued = ORGANISATION_CONTINUES.exec(lead);
+    if (
+      named.length === 2 &&
+      continued &&
+      (/^f/u.test(continued[2]!) || ORGANISATION_WORDS.test(continued[1]!))
+    )
+      continue;
     // "2 Milliarden Euro", "300 Grad Celsius": an amount and its unit.
     if (AMOUNT_BEFORE.test(lead)) continue;
     const start = match.index + run.indexOf(stripped);
@@ -309,6 +320,8 @@ const isSurnameTitle = (word: string) => {
   const bare = word.toLowerCase().replace(/\.$/, '');
   return SURNAME_TITLES.has(bare) || (word.length > 6 && GERMAN_TITLE.test(bare));
 };
+/** A German abstract noun ("Veröffentlichung", "Gesellschaft"); long, so "Young" stays a name. */
+const ABSTRACT_FIRST_WORD = /^\p{Lu}\p{Ll}{2,}(?:ung|heit|keit|schaft|tion|ismus)$/u;
 /** A surname standing alone: a capital, then small letters ("Ziercke", "O'Neill"); no title, month or leading word. */
 const isSurname = (word: string) =>
   /^\p{Lu}['’]?\p{Ll}[\p{L}'’-]*$/u.test(word) &&
@@ -336,6 +349,7 @@ const AMOUNT_BEFORE =
 
 /** "AP", "U.S.", "J.": capitals only. */
 const INITIALS = /^\p{Lu}+\.?$/u;
+const ORGANISATION_CONTINUES = /(\p{Lu}[\p{L}'’.-]*)\s+(for|für|of)\s+$/u;
 const ORGANISATION_LEAD =
   /(?:group|groupe|association|party|parti|partei|company|firm|band|verein|verband|initiative|collectif|campaign|movement|mouvement|bewegung|label|brand|marque)\s+$/iu;
 

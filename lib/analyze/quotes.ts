@@ -7,6 +7,7 @@ import {
   cueLanguages,
   cueLexicon,
   findCues,
+  GERMAN_PARTICLES,
   GERMAN_SPEECH_PARTICIPLES,
   NAMING_CUE,
   TERM_MARKERS,
@@ -253,15 +254,20 @@ function cleanMention(phrase: string): string {
       '',
     )
     .replace(AUXILIARY_AT_END, '')
+    .replace(PARTICLE_AT_END, '')
     .trim();
 }
+
+/** The particle of a German speech verb after its subject: "fügte er hinzu" → "er", "teilte die Stadt mit". */
+const PARTICLE_AT_END = new RegExp(String.raw`\s+(?:${GERMAN_PARTICLES})$`, 'u');
 
 /**
  * German puts the verb's object after the subject that follows the cue: "erklärt Döring den Prozess",
  * "beschreibt Cai den Forschungsansatz", "sagte der Chef dem Sender". An accusative or dative article
- * after a capitalised word ends the speaker ("der Chef der Bundesagentur", a genitive, stays whole).
+ * after a capitalised word ends the speaker ("der Chef der Bundesagentur", a genitive, stays whole); so
+ * does "ein" or "eine", which open the next phrase ("laut einem Jury-Mitglied eine „…“").
  */
-const GERMAN_OBJECT_ARTICLES = 'den|dem|einen|einem';
+const GERMAN_OBJECT_ARTICLES = 'den|dem|ein|eine|einen|einem';
 const OBJECT_AFTER_NAME = new RegExp(
   String.raw`(?<=\p{Lu}[\p{L}.'’-]*)\s+(?:${GERMAN_OBJECT_ARTICLES})\s.*$`,
   'u',
@@ -338,9 +344,23 @@ const BETWEEN_VERB_AND_NAME =
 /** A cue as matched, without the punctuation and spaces it ran into ("said," → "said"). */
 const trimCue = (cue: string) => cue.replace(/[\s,.;:]+$/, '');
 
-/** "wird X (in einem Bericht) zitiert": X, to a comma or the place the words appeared in. */
-const PASSIVE_QUOTED =
-  /^(?:wird|wurde)\s+(\p{Lu}.{1,120}?)\s+(?:(?:in|im|von|vom|auf|bei|mit|gegenüber)\s+[^,.;]{1,60}?\s+)?(?:so\s+)?zitiert(?![\p{L}])/u;
+/**
+ * "wird X (in einem Bericht) zitiert": X, to a comma or the place the words appeared in; after the quote
+ * ("„…“, wird Firmenchef Kevin Lynch zitiert") or closing the lead-in ("wird Watzke auf der Internetseite
+ * des Vereins wie folgt zitiert: „…“").
+ */
+const PASSIVE_QUOTED_CORE = String.raw`(?:wird|wurde)\s+(\p{Lu}.{1,120}?)\s+(?:(?:in|im|von|vom|auf|bei|mit|gegenüber)\s+[^,.;]{1,60}?\s+)?(?:so\s+|wie folgt\s+)?zitiert(?![\p{L}])`;
+const PASSIVE_QUOTED = new RegExp(`^${PASSIVE_QUOTED_CORE}`, 'u');
+const PASSIVE_QUOTED_BEFORE = new RegExp(String.raw`(?:^|[\s,])${PASSIVE_QUOTED_CORE}\s*$`, 'u');
+
+/**
+ * A sentence that opens with "Wie X sagte," ("As X said,", "Comme l'a dit X,"): X is the speaker of the
+ * sentence's quote. German subordinate clauses join a separable verb to its particle ("wie die Polizei
+ * mitteilte").
+ */
+const AS_SAID_OPENER = /^(?:Wie|As)\s+([^,;:]{2,120}),\s/u;
+const GERMAN_SUBORDINATE_CUE =
+  /\s(?:mitteilte|mitteilten|hinzufügte|einräumte|ankündigte|bekanntgab|feststellte|klarstellte|ausführte|hervorhob)$/u;
 
 /**
  * German perfect tenses, the auxiliary first and the participle last: "„…“, hatte VW-Chef Winterkorn in
@@ -378,6 +398,9 @@ const PREPOSITION_BEFORE_NAME =
  */
 const TOPIC_PREPOSITION_BEFORE_NAME =
   /(?:^|\s)(?:zu|über|gegen|für|an|about|on|against|over|sur|contre|envers)\s+$/iu;
+
+/** A preposition of place: "lors des émeutes de Stonewall à New York, en 1969 :" names a city, not who speaks. */
+const PLACE_PREPOSITION_BEFORE_NAME = /(?:^|\s)(?:à|au|aux|en|dans|in|im|at|near|aus|nach)\s+$/iu;
 
 /**
  * A German sentence's subject when it is a description and opens the sentence, the verb after it (German
@@ -567,14 +590,37 @@ export function mentionBefore(lead: string, strict = false): string {
     .slice(0, -1)
     .reverse()
     .filter((clause) => plausibleMention(clause) && !RELATIVE.test(clause));
-  // An apposition ("a Kansas Republican who …") describes the subject named before it.
+  // An apposition ("a Kansas Republican who …") describes the subject named before it. A clause that is
+  // a full name wins over one word: "Maurice Obstfeld, who teaches at the University of California,
+  // Berkeley, has warned".
   const named = earlier.filter((clause) => personName(clause));
   return (
-    named.find((clause) => !/^(?:a|an|ein|eine|un|une)\s/iu.test(clause)) ?? named[0] ?? earlier.at(-1) ?? ''
+    named.find((clause) => clause.includes(' ') && personName(clause) === clause) ??
+    named.find((clause) => !/^(?:a|an|ein|eine|un|une)\s/iu.test(clause)) ??
+    named[0] ??
+    earlier.at(-1) ??
+    ''
   );
 }
 
 const RELATIVE = /^(?:who|which|whose|der|die|das|qui|dont)\b/u;
+
+/** "Wie der Minister am Dienstag erklärte, sieht die Regierung „…“": the opener's subject. */
+function attributionAsSaid(lead: string, lexicon: CueLexicon): Attribution | null {
+  const opener = AS_SAID_OPENER.exec(lead);
+  if (!opener) return null;
+  const clause = opener[1]!;
+  const subordinate = GERMAN_SUBORDINATE_CUE.exec(clause);
+  const found = subordinate
+    ? { index: subordinate.index, text: subordinate[0].trim() }
+    : findCues(clause, lexicon).at(-1);
+  if (!found) return null;
+  // The verb closes the clause (German) or follows its subject ("As Ruiz put it"): nothing but a
+  // setting after it.
+  const mention = cleanMention(withoutAuxiliaryTail(clause.slice(0, found.index)));
+  if (!plausibleMention(mention) || wordCount(mention) > 8) return null;
+  return { mention, cue: trimCue(found.text), where: 'before' };
+}
 
 /** How many cues before the last one attributionBefore tries. */
 const MAX_CUES_BACK = 4;
@@ -585,6 +631,13 @@ const MAX_LEAD_IN = 2 * MAX_SENTENCE;
 function attributionBefore(before: string, lexicon: CueLexicon): Attribution | null {
   const lead = before.replace(/[\s,:;–—-]+$/, '').replace(/\s+(?:that|dass|que|qu['’])$/u, '');
   if (!lead) return null;
+  const passive = PASSIVE_QUOTED_BEFORE.exec(lead);
+  if (passive) {
+    const mention = cleanMention(passive[1]!);
+    if (plausibleMention(mention)) return { mention, cue: 'zitiert', where: 'before' };
+  }
+  const asSaid = attributionAsSaid(lead, lexicon);
+  if (asSaid) return asSaid;
   const cues = findCues(lead, lexicon);
   let last = cues.at(-1);
   if (!last) return attributionByPreposition(lead, lexicon);
@@ -700,13 +753,22 @@ function attributionByPreposition(lead: string, lexicon: CueLexicon): Attributio
     .split(/\s+/)
     .slice(0, MAX_PREPOSITION_PHRASE)
     .join(' ');
-  const name = personName(words);
+  // A name before the first comma is the speaker ("According to Patrick Nielsen Hayden, shortly before
+  // Ford’s death, his agent Valerie Smith “…”"); else one after it ("der Sprecherin der FDP-Fraktion,
+  // Gisela Piltz").
+  const beforeComma = personName(words.split(',')[0]!);
+  const name = (beforeComma?.includes(' ') ? beforeComma : null) ?? personName(words);
   // Up to the end of the name, titles and roles included: "der Sprecherin der FDP-Fraktion, Gisela Piltz".
+  // Without a name, up to a comma, or to an article that opens the sentence's next phrase: "Das Buch ist
+  // laut einem Jury-Mitglied eine „…“".
   const mention =
     name && words.includes(name)
       ? words.slice(0, words.indexOf(name) + name.length)
-      : cleanMention(/^[^,;:]*/u.exec(rest)![0]);
-  if (!plausibleMention(mention) || wordCount(mention) > MAX_PREPOSITION_PHRASE) return null;
+      : cleanMention(/^[^,;:]*/u.exec(rest)![0].replace(OBJECT_AFTER_NAME, ''));
+  // After "laut" the article is a dative ("laut dem Sprecher", "laut einem Jury-Mitglied"), which opens no
+  // speaker elsewhere but does here.
+  const phrase = mention.replace(/^(?:dem|einem)\s+(?=\p{Lu})/u, '');
+  if (!plausibleMention(phrase) || wordCount(mention) > MAX_PREPOSITION_PHRASE) return null;
   return { mention, cue, where: 'before', paraphrase: true };
 }
 
@@ -821,7 +883,8 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
             m.end <= span.open &&
             /^\p{Lu}/u.test(m.name) &&
             !GERMAN_OBJECT_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 50), m.start)) &&
-            !TOPIC_PREPOSITION_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 12), m.start)),
+            !TOPIC_PREPOSITION_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 12), m.start)) &&
+            !PLACE_PREPOSITION_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 12), m.start)),
         )
         .at(-1);
       const pronoun = [...before.matchAll(LEAD_IN_PRONOUN)].at(-1);

@@ -13,6 +13,7 @@ import {
   stripTitles,
   type PersonMention,
 } from './names';
+import { germanPersonNoun } from './mentions';
 import { isOutletName } from './outlets';
 import { sentenceStart } from './paragraphs';
 import {
@@ -242,12 +243,22 @@ export interface ResolvedSpeaker {
 const ANONYMOUS_MARKERS =
   /anonymity|anonymously|not authori[sz]ed|declined to be (?:named|identified)|declined to give (?:her|his|their) (?:full |last )?name|asked not to be (?:named|identified)|requested anonymity|familiar with|insisted on anonymity|nicht genannt|ungenannt|anonym|sous couvert|sous le couvert|requis l['’]anonymat|proche du dossier/iu;
 const INDEFINITE =
-  /^(?:a|an|one|two|three|four|five|several|some|ein|eine|einer|eines|un|une|des|plusieurs)\s/iu;
+  /^(?:a|an|one|two|three|four|five|several|some|ein|eine|einer|eines|einem|un|une|des|plusieurs)\s/iu;
 const SPOKESPERSON_FOR =
   /\b(?:spokes(?:man|woman|person)|representative|sprecher(?:in)?|porte-parole|représentant(?:e)?)\s+(?:for|of|at|from|des|der|de la|de l['’]|du|de)\s+(?:the\s+)?(.+)$/iu;
 /** The role of an unnamed source: "a Veldorian diplomat in Geneva", "one senior official". */
 const ANONYMOUS_ROLE =
   /^(?:a|an|one|two|three|several|some|ein|eine|einer|un|une)\s+(?:[\p{L}-]+\s+){0,3}?(?:officials?|sources?|diplomats?|aides?|officers?|employees?|executives?|insiders?|advis[eo]rs?|staffers?|persons?|people|members?|investigators?|neighbou?rs?|residents?|witness(?:es)?|relatives?|workers?|Beamte[rn]?|Diplomat(?:in|en)?|Insider|Quelle|Mitarbeiter(?:in)?|responsables?|diplomates?|conseill(?:er|ère)s?|sources?)\b/iu;
+/**
+ * A German indefinite description of a person, which German capitals make look like a name: "ein
+ * Jury-Mitglied", "laut einem Experten", "eine langjährige Anwohnerin".
+ */
+const GERMAN_INDEFINITE_NOUN =
+  /^(?:ein|eine|einer|eines|einem)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(\p{Lu}[\p{L}-]*)$/u;
+const germanUnnamed = (phrase: string) => {
+  const noun = GERMAN_INDEFINITE_NOUN.exec(phrase)?.[1];
+  return noun !== undefined && germanPersonNoun(noun);
+};
 const DEFINITE = /^(?:(?:the|der|die|das|den|dem|le|la|les)\s+|l['’]\s*)/iu;
 
 /** Index of the first item (the list sorted by start) that starts at or after `position`. */
@@ -341,8 +352,15 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     const organisation = organisationName(spokesperson[1]!) ?? personName(spokesperson[1]!);
     return { name: organisation ?? spokesperson[1]!.trim(), anonymous: false };
   }
+  // "he and Mike", "sie und ihr Mann": two people, one of them a pronoun: no one name is the speaker.
+  const conjuncts = phrase.split(/\s+(?:and|und|et)\s+/u);
+  if (conjuncts.length === 2 && conjuncts.some((part) => isPronoun(part)))
+    return { name: null, anonymous: false };
   const named = personName(phrase);
-  if (ANONYMOUS_MARKERS.test(phrase) || (INDEFINITE.test(phrase) && (!named || ANONYMOUS_ROLE.test(phrase))))
+  if (
+    ANONYMOUS_MARKERS.test(phrase) ||
+    (INDEFINITE.test(phrase) && (!named || ANONYMOUS_ROLE.test(phrase) || germanUnnamed(phrase)))
+  )
     return { name: phrase, anonymous: true };
 
   const words = phrase.split(/\s+/);

@@ -584,3 +584,115 @@ describe('speakers: a surname that opens with its particle at a sentence start',
     expect(speakers(text, 'de')).toEqual([null]);
   });
 });
+
+describe('speakers: German separable verbs', () => {
+  it('leaves the particle out of the speaker after the quote', () => {
+    expect(speakers('Ana Roth kam spät. „Das war ein Fehler“, fügte sie hinzu.', 'de')).toEqual(['Ana Roth']);
+    expect(
+      quotes('„Das war ein Fehler“, teilte ein Sprecher der Stadt mit.', 'de').map((q) => q.speakerMention),
+    ).toEqual(['ein Sprecher der Stadt']);
+  });
+
+  it('takes the particle into the cue only where it closes the clause, not where it opens the speaker', () => {
+    const [said] = quotes('„Das ist eine kluge Geschichte“, sagte ein Jury-Mitglied.', 'de');
+    expect(said).toMatchObject({ speaker: 'ein Jury-Mitglied', anonymous: true, cue: 'sagte' });
+    expect(quotes('Der Minister räumte ein: „Das war ein Fehler.“', 'de')[0]).toMatchObject({
+      speaker: 'Der Minister',
+      cue: 'räumte ein',
+    });
+  });
+});
+
+describe('speakers: German prepositions and passives', () => {
+  it('ends the phrase after "laut" before the next article, and reads it as an unnamed source', () => {
+    const text =
+      'Kathrin Passig gewann den Preis. Das Buch ist laut einem Jury-Mitglied eine „kluge und komische Geschichte über das Nicht-Überleben“. Sie freut sich.';
+    expect(quotes(text, 'de')[0]).toMatchObject({ speaker: 'einem Jury-Mitglied', anonymous: true });
+  });
+
+  it('reads "wird X … wie folgt zitiert:" as X', () => {
+    const text =
+      'Watzke ist Geschäftsführer. Zur aktuellen Lage wird Watzke auf der Internetseite von Borussia Dortmund wie folgt zitiert: „Es gab bestimmt auch Jahre hier beim BVB, wo ich das Amt lieber übernommen hätte.“';
+    expect(speakers(text, 'de')).toEqual(['Watzke']);
+  });
+});
+
+describe('speakers: a sentence that opens with "Wie X sagte," or "As X said,"', () => {
+  it('gives the quote to the opener’s subject, not to the main clause’s', () => {
+    expect(
+      speakers(
+        'Wie der Finanzminister Hartmut Möllring am Dienstag in Hannover erklärte, sieht die Landesregierung in dem Gesetz „kein Hindernis für den freien Kapitalverkehr“.',
+        'de',
+      ),
+    ).toEqual(['Hartmut Möllring']);
+    expect(
+      speakers('Wie die Polizei mitteilte, war der Fahrer „stark alkoholisiert und sehr schnell“.', 'de'),
+    ).toEqual(['Polizei']);
+    expect(
+      speakers('As Mayor Ana Ruiz said on Tuesday, the pier is “a disgrace to the city” and must go.'),
+    ).toEqual(['Ana Ruiz']);
+  });
+
+  it('needs a speech verb in the opener', () => {
+    expect(
+      speakers('As the storm approached, the pier was “a disgrace to the whole city” and had to go.'),
+    ).toEqual([null]);
+  });
+});
+
+describe('speakers: names in long subjects and lead-ins', () => {
+  it('prefers the clause that is a full name over a one-word clause of an apposition', () => {
+    expect(
+      speakers(
+        'Maurice Obstfeld, a former IMF chief economist who now teaches at the University of California, Berkeley, has warned that the Fed could “drive the world economy into an unnecessarily harsh contraction.”',
+      ),
+    ).toEqual(['Maurice Obstfeld']);
+  });
+
+  it('takes the name before the first comma after "according to"', () => {
+    expect(
+      speakers(
+        'The agent was gone. According to Patrick Nielsen Hayden, shortly before Ford’s death, his agent Valerie Smith “was beginning the process of essentially vanishing” from the industry.',
+      ),
+    ).toEqual(['Patrick Nielsen Hayden']);
+    expect(
+      speakers(
+        'Nach Angaben der Sprecherin der FDP-Fraktion, Gisela Piltz, ist der Plan „völlig verfehlt und teuer“.',
+        'de',
+      ),
+    ).toEqual(['Gisela Piltz']);
+  });
+
+  it('does not take a place in a colon lead-in for the speaker', () => {
+    expect(
+      speakers(
+        'Marsha P. Johnson avait été l’une des premières à s’engager lors des émeutes de Stonewall à New York, en 1969 : «C’est la révolution. Dieu merci.» Marsha était une fleur.',
+        'fr',
+      ),
+    ).toEqual(['Marsha P. Johnson']);
+  });
+
+  it('names no one for a pronoun joined to a name ("he and Mike")', () => {
+    expect(
+      speakers(
+        'Martha added that before the death, he and Mike had corresponded, and the letter Mike wrote was “kind and loving.”',
+      ),
+    ).toEqual([null]);
+  });
+});
+
+describe('the name finder: the rest of an organisation’s name, and German abstract nouns', () => {
+  it('finds no person in "Center for Disaster Preparedness" or "Department of Water Resources"', () => {
+    expect(
+      names(
+        'Jeff Schlegelmilch, deputy director of the National Center for Disaster Preparedness, spoke. The Department of Water Resources agreed. Secretary of State Mike Pompeo came.',
+      ),
+    ).toEqual(['Jeff Schlegelmilch', 'Mike Pompeo']);
+  });
+
+  it('takes no German abstract noun for a first name', () => {
+    expect(names('Nach ihrer letzten Veröffentlichung Lyophilia kam das Buch. Neil Young sang.')).toEqual([
+      'Neil Young',
+    ]);
+  });
+});
