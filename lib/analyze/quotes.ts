@@ -605,6 +605,10 @@ export function mentionBefore(lead: string, strict = false): string {
 
 const RELATIVE = /^(?:who|which|whose|der|die|das|qui|dont)\b/u;
 
+/** A subject right after a word that opens an adverbial clause: "… laughed when he", "… als die Ministerin". */
+const ADVERBIAL_SUBJECT_AT_END =
+  /\s(?:when|while|after|before|because|since|until|once|as|wenn|als|weil|nachdem|während|quand|lorsque|lorsqu['’]|après que)\s+(?:(?:he|she|they|we|I|er|sie|il|elle|ils|elles)|(?:(?:the|der|die|das|le|la)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})$/u;
+
 /** "Wie der Minister am Dienstag erklärte, sieht die Regierung „…“": the opener's subject. */
 function attributionAsSaid(lead: string, lexicon: CueLexicon): Attribution | null {
   const opener = AS_SAID_OPENER.exec(lead);
@@ -646,7 +650,15 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   // later word was no speech verb ("described") and the earlier cue is the attribution. A few steps
   // back at most: a lead-in with dozens of cue words is a list, and each step reads it again.
   const earliest = Math.max(0, cues.length - 1 - MAX_CUES_BACK);
-  for (let i = cues.length - 2; i >= earliest && findCues(subjectBefore, lexicon).length > 0; i--) {
+  // Not when the later verb has a subject of its own after "when", "als", "quand": "Audience members
+  // laughed when he urged voters, “…”".
+  for (
+    let i = cues.length - 2;
+    i >= earliest &&
+    findCues(subjectBefore, lexicon).length > 0 &&
+    !ADVERBIAL_SUBJECT_AT_END.test(subjectBefore);
+    i--
+  ) {
     last = cues[i]!;
     subjectBefore = mentionBefore(lead.slice(0, last.index));
   }

@@ -413,10 +413,23 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     // Otherwise the last person named, in this paragraph or the one before (found from its last
     // character, before the blank line that opens this one): a person last named paragraphs earlier is a
     // guess, and a wrong name is worse than none.
+    // Paragraphs that open with the same pronoun and name no one carry on the subject of the paragraph
+    // before them, the first person it names: "Taylor Swift posted … accusing Big Machine … ¶ She claimed
+    // … ¶ “…,” she said." (two such paragraphs at most).
     const namedRecently = () => {
       const recent = lastBefore(context.mentions, position, fits);
       const paragraphBefore = paragraphStart > 2 ? paragraphStartBefore(context.text, paragraphStart - 3) : 0;
-      return recent && recent.start >= paragraphBefore ? recent : undefined;
+      if (recent && recent.start >= paragraphBefore) return recent;
+      const samePronoun = new RegExp(String.raw`^${lower}\s`, 'iu');
+      let chain = paragraphBefore;
+      for (let step = 0; step < 2 && chain > 2; step++) {
+        if (!samePronoun.test(context.text.slice(chain, chain + 12))) return undefined;
+        const opener = paragraphStartBefore(context.text, chain - 3);
+        const subject = startingBetween(context.mentions, opener, chain).find(fits);
+        if (subject) return subject;
+        chain = opener;
+      }
+      return undefined;
     };
     const person = adjoining
       ? adjoining

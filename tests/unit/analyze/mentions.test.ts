@@ -696,3 +696,24 @@ describe('the name finder: the rest of an organisation’s name, and German abst
     ]);
   });
 });
+
+describe('speakers: the subject of a later verb, and of paragraphs that carry it on', () => {
+  it('keeps the verb nearest the quote when it has a subject of its own after "when"', () => {
+    expect(
+      speakers(
+        'Boris Johnson came. Audience members laughed when he urged voters, “Look what I have said I’m going to do.”',
+      ),
+    ).toEqual(['Boris Johnson']);
+    expect(
+      quotes('She wrote that the evidence described in the report was “thin and badly sourced” and more.')[0]!
+        .cue,
+    ).toBe('wrote');
+  });
+
+  it('follows paragraphs that open with the same pronoun back to the person they are about', () => {
+    const text =
+      'Taylor Swift posted on Twitter accusing Big Machine of trying to stop her.\n\nShe claimed the label thought the performance would amount to a re-recording.\n\n"I just want to be able to perform my own music," she said.';
+    expect(speakers(text)).toEqual(['Taylor Swift']);
+    expect(speakers(text.replace('She claimed', 'Critics claimed'))).toEqual([null]);
+  });
+});
