@@ -41,6 +41,11 @@ const ENGLISH_VERBS = [
   'replies',
   'responded',
   'responds',
+  // After "would" or "’d": "he’d respond, “…”".
+  'respond',
+  'reply',
+  'explain',
+  'recall',
   'recalled',
   'recalls',
   'acknowledged',
@@ -518,7 +523,8 @@ export function cueLanguages(lang: string | null): CueLanguage[] {
 
 const FRENCH = alternation(FRENCH_VERBS);
 const CUE_ALTERNATIVES: Record<CueLanguage, string> = {
-  en: String.raw`(?:told|tells)${TOLD_OBJECT}${ENGLISH_CUE_TAIL}|(?:${alternation(ENGLISH_VERBS)})${ENGLISH_CUE_TAIL}`,
+  // "As Gaiman put it, “…”", "she puts it this way:".
+  en: String.raw`(?:told|tells)${TOLD_OBJECT}${ENGLISH_CUE_TAIL}|puts? it|(?:${alternation(ENGLISH_VERBS)})${ENGLISH_CUE_TAIL}`,
   // A separable particle belongs to the cue only where the clause ends with it ("räumte ein, dass",
   // "fügte hinzu: „…“"): in "sagte ein Jury-Mitglied" the "ein" opens the speaker.
   de: String.raw`(?:${alternation(GERMAN_VERBS)})(?:\s+es|\s+(?:${GERMAN_PARTICLES})(?=\s*(?:[,.;:!?„“"]|dass\s|$)))?`,
@@ -546,7 +552,7 @@ const PREPOSITION_CUES_BEFORE: Record<CueLanguage, string> = {
 };
 
 const FIRST_WORDS: Record<CueLanguage, string[]> = {
-  en: ['told', 'tells', ...ENGLISH_VERBS],
+  en: ['told', 'tells', 'put', 'puts', ...ENGLISH_VERBS],
   de: GERMAN_VERBS,
   // "« … », peut-on lire dans Le Monde": where the words were read.
   fr: ['a', 'avait', 'ont', 'avaient', 'peut', ...FRENCH_VERBS],

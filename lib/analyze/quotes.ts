@@ -247,15 +247,19 @@ function cleanMention(phrase: string): string {
   // reporters": a subject pronoun is the whole speaker; what follows is the verb's object or setting.
   const pronoun = PRONOUN_HEAD.exec(mention);
   if (pronoun) return pronoun[1]!;
-  return mention
-    .replace(/^[\s,;:.–—-]+|[\s,;:.–—-]+$/g, '')
-    .replace(
-      /\s+(?:also|later|previously|earlier|repeatedly|again|then|however|too|auch|noch|aussi|encore|alors)$/iu,
-      '',
-    )
-    .replace(AUXILIARY_AT_END, '')
-    .replace(PARTICLE_AT_END, '')
-    .trim();
+  return (
+    mention
+      .replace(/^[\s,;:.–—-]+|[\s,;:.–—-]+$/g, '')
+      .replace(
+        /\s+(?:also|later|previously|earlier|repeatedly|again|then|however|too|auch|noch|aussi|encore|alors)$/iu,
+        '',
+      )
+      .replace(AUXILIARY_AT_END, '')
+      .replace(PARTICLE_AT_END, '')
+      // "he’d respond": the pronoun without its "would".
+      .replace(/^(he|she|they|we|I)['’](?:d|ll)$/iu, '$1')
+      .trim()
+  );
 }
 
 /** The particle of a German speech verb after its subject: "fügte er hinzu" → "er", "teilte die Stadt mit". */
@@ -358,7 +362,7 @@ const PASSIVE_QUOTED_BEFORE = new RegExp(String.raw`(?:^|[\s,])${PASSIVE_QUOTED_
  * sentence's quote. German subordinate clauses join a separable verb to its particle ("wie die Polizei
  * mitteilte").
  */
-const AS_SAID_OPENER = /^(?:Wie|As)\s+([^,;:]{2,120}),\s/u;
+const AS_SAID_OPENER = /^(?:Wie|As)\s+([^,;:]{2,120})(?:,\s|$)/u;
 const GERMAN_SUBORDINATE_CUE =
   /\s(?:mitteilte|mitteilten|hinzufügte|einräumte|ankündigte|bekanntgab|feststellte|klarstellte|ausführte|hervorhob)$/u;
 
@@ -517,7 +521,18 @@ function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence 
   // "“…” Technocrats like to say that entire sectors …": a cue followed by what it reports speaks of
   // that, not of the quote before it.
   if (REPORTED_CLAUSE.test(rest.slice(match.index + match.text.length))) return null;
-  const mention = cleanMention(rest.slice(0, match.index));
+  // "“The thing with Elise bothered” Ford’s family, Starner said": the writer's words finish the sentence
+  // the quote began, and the name right before the cue that closes it is its subject (not "Ana Ruiz, a
+  // spokeswoman, said").
+  const clauses = rest.slice(0, match.index).trim().split(/,\s+/u);
+  const lastClause = cleanMention(clauses.at(-1)!);
+  const subjectLast =
+    clauses.length >= 2 &&
+    personName(clauses[0]!) !== cleanMention(clauses[0]!) &&
+    personName(lastClause) === lastClause &&
+    plausibleMention(lastClause) &&
+    /^[\s.!?…]*$/u.test(rest.slice(match.index + match.text.length));
+  const mention = subjectLast ? lastClause : cleanMention(rest.slice(0, match.index));
   if (!plausibleMention(mention)) return null;
   const cue = trimCue(match.text);
   return { mention, cue, where: 'after' };

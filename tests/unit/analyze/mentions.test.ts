@@ -717,3 +717,27 @@ describe('speakers: the subject of a later verb, and of paragraphs that carry it
     expect(speakers(text.replace('She claimed', 'Critics claimed'))).toEqual([null]);
   });
 });
+
+describe('speakers: more English cues', () => {
+  it('reads "As X put it, “…”" and "he’d respond, “…”"', () => {
+    expect(
+      speakers(
+        'Neil Gaiman came. As Gaiman put it, “Had he taken The Dragon Waiting and written a sequence of five books.”',
+      ),
+    ).toEqual(['Neil Gaiman']);
+    expect(
+      speakers(
+        'John Ford wrote. When his editors would ask him to explain himself more, he’d respond, “I have a horror of being obvious.”',
+      ),
+    ).toEqual(['John Ford']);
+  });
+
+  it('takes the name right before the cue when the writer’s words finish the quote’s sentence', () => {
+    expect(
+      speakers(
+        'Jane Starner came. “The thing with Elise bothered” Ford’s family, Starner said. “I don’t know whether they were completely estranged.”',
+      ),
+    ).toEqual(['Jane Starner', 'Jane Starner']);
+    expect(speakers('“It was an attempt,” Ana Ruiz, a spokeswoman, said.')).toEqual(['Ana Ruiz']);
+  });
+});
