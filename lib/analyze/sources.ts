@@ -559,16 +559,17 @@ export function findSources(
     }
     if (drafts.some((d) => d.url === link.url)) continue;
     const anchor = link.text.replace(/\s+/g, ' ').trim().slice(0, 120);
-    // A link to another outlet is that outlet: named by the link's words only when they are an outlet's
-    // name ("Le Point"), else by its site ("lemonde.fr"), not "Le 4 décembre 2019" or "peut-on lire".
-    // Several links to one site are one source.
+    // A link to another outlet whose words name no outlet ("Le 4 décembre 2019", "reported") joins the
+    // outlet the text names for its site ("Le Monde" for lemonde.fr); else it is a link to that site, not
+    // a cited outlet: the text does not say it rests on it (on the labeled pages no such link was one).
+    // Several links to one site are one.
     if (linkKind === 'other-outlet' && !isOutletName(anchor)) {
       const site = siteOfHost(host);
-      // The outlet the text already names for this site ("Le Monde" for lemonde.fr), or its site.
       const same = drafts.find(
         (d) =>
-          (d.kind === 'news-outlet' || d.kind === 'wire') &&
-          (d.key === norm(site) || compactOutlet(d.name) === siteLabel(site)),
+          ((d.kind === 'news-outlet' || d.kind === 'wire') &&
+            (d.key === norm(site) || compactOutlet(d.name) === siteLabel(site))) ||
+          (d.kind === 'link' && d.linkKind === 'other-outlet' && d.key === norm(site)),
       );
       if (same) {
         if (at >= 0) same.places.push({ start, end });
@@ -579,7 +580,7 @@ export function findSources(
       drafts.push({
         name: site,
         key: norm(site),
-        kind: 'news-outlet',
+        kind: 'link',
         url: link.url,
         linkKind,
         places: at >= 0 ? [{ start, end }] : [],

@@ -120,7 +120,7 @@ describe('findSources', () => {
     });
   });
 
-  it('names a link to another outlet by the outlet, never by the words linked', () => {
+  it('names a link to another outlet by the outlet, never by the words linked; unnamed, it is a link', () => {
     const text =
       'Le 4 décembre 2019, la députée a été mise en examen. Quelques jours plus tard, peut-on lire dans Le Monde, elle a démissionné. Le 11 octobre, une autre enquête a été ouverte.';
     const found = sources(text, {
@@ -135,9 +135,14 @@ describe('findSources', () => {
       ],
     });
     const outlets = found.filter((source) => source.kind === 'news-outlet');
-    // The Figaro's two links are one source named by its site; the Monde's link joins the Monde named in the text.
-    expect(outlets.map((source) => source.name).sort()).toEqual(['Le Monde', 'lefigaro.fr']);
-    expect(outlets.find((source) => source.name === 'lefigaro.fr')?.mentions).toBe(2);
+    // The Monde's link joins the Monde named in the text; the Figaro's two links, whose words name no
+    // outlet, are one link to its site, not a cited outlet.
+    expect(outlets.map((source) => source.name)).toEqual(['Le Monde']);
+    expect(found.find((source) => source.name === 'lefigaro.fr')).toMatchObject({
+      kind: 'link',
+      linkKind: 'other-outlet',
+      mentions: 2,
+    });
     expect(outlets.find((source) => source.name === 'Le Monde')?.url).toBe(
       'https://www.lemonde.fr/politique/article/2019/12/09/demission',
     );
