@@ -589,11 +589,21 @@ export function findSources(
     }
     const account = linkKind === 'social' ? socialAccount(link.url) : null;
     if (account && isOwnAccount(account, options.ownNames)) continue;
-    const label = account ?? (anchor || siteOfHost(host));
+    // A study or document linked from words that name nothing ("40 to 80 percent", "prenatal exposure")
+    // is a link to its site, not a named source; several such links to one site are one.
+    const unnamed = (linkKind === 'study' || linkKind === 'primary-document') && !/[\p{Lu}]/u.test(anchor);
+    const label = account ?? (anchor && !unnamed ? anchor : siteOfHost(host));
+    if (unnamed) {
+      const same = drafts.find((d) => d.kind === 'link' && d.linkKind === linkKind && d.key === norm(label));
+      if (same) {
+        if (at >= 0) same.places.push({ start, end });
+        continue;
+      }
+    }
     drafts.push({
       name: label,
       key: norm(label),
-      kind: LINK_KIND_TO_SOURCE[linkKind],
+      kind: unnamed ? 'link' : LINK_KIND_TO_SOURCE[linkKind],
       url: link.url,
       linkKind,
       places: at >= 0 ? [{ start, end }] : [],

@@ -148,6 +148,25 @@ describe('findSources', () => {
     );
   });
 
+  it('takes a study or document linked from words that name nothing for a link to its site', () => {
+    const text =
+      'Farmers burn 40 to 80 percent of the stubble. There is a water shortage. The Lancet Commission on pollution and health counted the dead.';
+    const found = sources(text, {
+      links: [
+        { url: 'https://www.ncbi.nlm.nih.gov/pubmed/16741810', text: '40 to 80 percent' },
+        { url: 'https://www.ncbi.nlm.nih.gov/pubmed/99', text: 'water shortage' },
+        {
+          url: 'https://www.thelancet.com/commissions/pollution-and-health',
+          text: 'Lancet Commission on pollution and health',
+        },
+      ],
+    });
+    expect(found.find((s) => s.name === 'Lancet Commission on pollution and health')?.kind).toBe('study');
+    expect(found.filter((s) => s.url?.includes('ncbi'))).toEqual([
+      expect.objectContaining({ name: 'nih.gov', kind: 'link', linkKind: 'study', mentions: 2 }),
+    ]);
+  });
+
   it('names a linked social post by its account, not by the date its embed shows', () => {
     const text = 'The attorney general posted a warning.\n\n— AG Owen Delaney (@AGOwenDelaney) May 13, 2026';
     const found = sources(text, {
