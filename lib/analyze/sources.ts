@@ -276,6 +276,15 @@ function linkKindOf(url: string, host: string, pageHost: string): LinkKind {
   return 'other';
 }
 
+/**
+ * An organisation known by its letters: "NASA announced", "the IMF said" (three to six capitals; not a
+ * role such as "CEO").
+ */
+function acronymOf(mention: string): string | null {
+  const bare = mention.replace(/^(?:the|der|die|das|le|la|l['’])\s*/iu, '');
+  return /^\p{Lu}{3,6}$/u.test(bare) && !/^(?:CEO|CFO|COO|CTO|PDG)$/u.test(bare) ? bare : null;
+}
+
 const GENERIC_ORGANISATION =
   /^(?:ministry|department|agency|government|council|committee|company|group|court|police|office|union|party|Verband|Ministerium|Regierung|Polizei|Gericht|Partei|Unternehmen|Behörde|ministère|gouvernement|mairie|entreprise|société)$/iu;
 
@@ -498,7 +507,7 @@ export function findSources(
     const mention = mentionBefore(lead, true);
     if (!/\p{Lu}/u.test(mention)) continue;
     const person = personName(mention);
-    const organisation = person ? null : organisationName(mention);
+    const organisation = person ? null : (organisationName(mention) ?? acronymOf(mention));
     const name = person ?? organisation;
     // Only a name that is the subject ("President Joe Biden has said"), not one inside a longer phrase
     // ("a message from the leader of the Taliban claims").

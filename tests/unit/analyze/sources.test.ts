@@ -148,6 +148,14 @@ describe('findSources', () => {
     );
   });
 
+  it('takes an organisation known by its letters as a source, not a role', () => {
+    const found = sources(
+      'WASHINGTON — NASA announced Nov. 18 that it was adding five companies. The CEO said the plan was sound.',
+    );
+    expect(found.find((s) => s.name === 'NASA')?.kind).toBe('organization');
+    expect(found.map((s) => s.name)).not.toContain('CEO');
+  });
+
   it('takes a study or document linked from words that name nothing for a link to its site', () => {
     const text =
       'Farmers burn 40 to 80 percent of the stubble. There is a water shortage. The Lancet Commission on pollution and health counted the dead.';
