@@ -821,12 +821,22 @@ function attributionTrailingPreposition(
 const GERMAN_SO_PARENTHETICAL =
   /,\s+so\s+((?:der|die)\s+\p{Lu}[\p{L}-]*|\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})\s*,(?!\s*(?:der|die|das|den|dem|des|ein|eine|und)\s)/gu;
 
-function attributionParenthetical(before: string, german: boolean): Attribution | null {
+function attributionParenthetical(before: string, after: string, german: boolean): Attribution | null {
+  // "Mohammed ElBaradei („Mir fällt niemand ein …“)", "Ana Ruiz (“We will rebuild”)": the words set in
+  // brackets right after a name are that person's.
+  const bracketed = NAME_BEFORE_BRACKET.exec(before);
+  if (bracketed && /^\s*\)/u.test(after)) {
+    const name = personName(bracketed[1]!);
+    if (name && bracketed[1]!.endsWith(name)) return { mention: name, cue: '', where: 'before' };
+  }
   if (!german) return null;
   const found = [...before.matchAll(GERMAN_SO_PARENTHETICAL)].at(-1);
   if (!found || !plausibleMention(found[1]!)) return null;
   return { mention: found[1]!, cue: 'so', where: 'before' };
 }
+
+/** Up to four capitalised words right before an opening bracket that the quote follows. */
+const NAME_BEFORE_BRACKET = /((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s*\(\s*$/u;
 
 /** Title Case: every word but short function words capitalised ("The Art of the Deal"). */
 function isTitleCase(text: string): boolean {
@@ -954,7 +964,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
           attributionBefore(before, lexicon) ??
           (before.trim() === '' ? attributionClosing(after, lexicon) : null) ??
           attributionTrailingPreposition(after, lexicon, endsSentence) ??
-          attributionParenthetical(before, german) ??
+          attributionParenthetical(before, after, german) ??
           leadIn ??
           null);
     // The person the lead-in names stands by in case the phrase taken instead names no one.

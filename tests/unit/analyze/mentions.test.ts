@@ -741,3 +741,19 @@ describe('speakers: more English cues', () => {
     expect(speakers('“It was an attempt,” Ana Ruiz, a spokeswoman, said.')).toEqual(['Ana Ruiz']);
   });
 });
+
+describe('speakers: words in brackets right after a name', () => {
+  it('are that person’s', () => {
+    expect(
+      speakers(
+        'Auch Sprecher gratulierten Obama, so der Leiter der IAEA, Mohammed ElBaradei („Mir fällt niemand ein, der das mehr verdient“), und Jens Stoltenberg.',
+        'de',
+      ),
+    ).toEqual(['Mohammed ElBaradei']);
+    expect(
+      speakers(
+        'Several officials praised the plan, including Mayor Ana Ruiz (“We will rebuild it better”) and others.',
+      ),
+    ).toEqual(['Ana Ruiz']);
+  });
+});
