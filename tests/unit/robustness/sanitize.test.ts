@@ -30,6 +30,16 @@ function problemsIn(root: Element): string[] {
 describe('sanitizeArticleHtml', () => {
   const body = sanitize(hostileArticleBody());
 
+  it('keeps an article wrapped in a customized built-in element, as a plain element without its "is"', () => {
+    const wrapped = sanitize(
+      '<div><section is="flynt-layout-single-post" class="x"><p>En apparence, la lutte est festive.</p><nav is="x-y" onclick="alert(1)"><a href="javascript:alert(1)">menu</a></nav></section></div>',
+    );
+    expect(wrapped.textContent).toContain('En apparence, la lutte est festive.');
+    expect(wrapped.querySelector('section p')).not.toBeNull();
+    expect(wrapped.innerHTML).not.toMatch(/\sis=|onclick|javascript:/);
+    expect(problemsIn(wrapped)).toEqual([]);
+  });
+
   it('keeps the text and the safe link', () => {
     expect(body.textContent).toContain('Text with handlers.');
     expect(body.querySelector('a[href="https://example.com/ok"]')?.textContent).toBe('safe link');
