@@ -269,9 +269,10 @@ const PARTICLE_AT_END = new RegExp(String.raw`\s+(?:${GERMAN_PARTICLES})$`, 'u')
  * German puts the verb's object after the subject that follows the cue: "erklärt Döring den Prozess",
  * "beschreibt Cai den Forschungsansatz", "sagte der Chef dem Sender". An accusative or dative article
  * after a capitalised word ends the speaker ("der Chef der Bundesagentur", a genitive, stays whole); so
- * does "ein" or "eine", which open the next phrase ("laut einem Jury-Mitglied eine „…“").
+ * does "ein" or "eine", which open the next phrase ("laut einem Jury-Mitglied eine „…“"), and a possessive
+ * that is no genitive ("begründet das Gericht seine Entscheidung").
  */
-const GERMAN_OBJECT_ARTICLES = 'den|dem|ein|eine|einen|einem';
+const GERMAN_OBJECT_ARTICLES = 'den|dem|ein|eine|einen|einem|seine|seinen|seinem|ihre|ihren|ihrem';
 const OBJECT_AFTER_NAME = new RegExp(
   String.raw`(?<=\p{Lu}[\p{L}.'’-]*)\s+(?:${GERMAN_OBJECT_ARTICLES})\s.*$`,
   'u',

@@ -757,3 +757,14 @@ describe('speakers: words in brackets right after a name', () => {
     ).toEqual(['Ana Ruiz']);
   });
 });
+
+describe('speakers: a German possessive after the speaker is the verb’s object', () => {
+  it('ends the speaker before "seine Entscheidung"', () => {
+    expect(
+      speakers(
+        '„Eine Beihilfe zu einem völkerrechtswidrigen Krieg liegt nicht vor“, begründet das Gericht seine Entscheidung für den Freispruch.',
+        'de',
+      ),
+    ).toEqual(['Gericht']);
+  });
+});
