@@ -216,10 +216,10 @@ const MAX_WORDS_BEFORE_SETTING = 5;
 
 /** The phrase without the setting after a short name; a longer phrase is no speaker and stays whole. */
 function withoutSetting(phrase: string): string {
-  const setting = SETTING_AFTER_NAME.exec(phrase);
   // A verb after it makes the phrase a clause ("Brauereien auf Trinkwasser angewiesen sind"), which the
   // cut would hide.
   if (FINITE_VERB_INSIDE.test(` ${phrase} `)) return phrase;
+  const setting = SETTING_AFTER_NAME.exec(phrase);
   return setting && wordCount(phrase.slice(0, setting.index)) <= MAX_WORDS_BEFORE_SETTING
     ? phrase.slice(0, setting.index)
     : phrase;
@@ -401,11 +401,16 @@ const PREPOSITION_BEFORE_NAME =
  * Kirchhoff:", "His view on Ruiz:". Not "von", "by", "de", which may name the speaker ("Die Antwort von
  * Merkel:").
  */
-const TOPIC_PREPOSITION_BEFORE_NAME =
-  /(?:^|\s)(?:zu|über|gegen|für|an|about|on|against|over|sur|contre|envers)\s+$/iu;
+const TOPIC_PREPOSITIONS = 'zu|über|gegen|für|an|about|on|against|over|sur|contre|envers';
 
 /** A preposition of place: "lors des émeutes de Stonewall à New York, en 1969 :" names a city, not who speaks. */
-const PLACE_PREPOSITION_BEFORE_NAME = /(?:^|\s)(?:à|au|aux|en|dans|in|im|at|near|aus|nach)\s+$/iu;
+const PLACE_PREPOSITIONS = 'à|au|aux|en|dans|in|im|at|near|aus|nach';
+
+/** A name after a preposition of topic or place is no colon lead-in's subject. */
+const NO_SUBJECT_PREPOSITION_BEFORE_NAME = new RegExp(
+  String.raw`(?:^|\s)(?:${TOPIC_PREPOSITIONS}|${PLACE_PREPOSITIONS})\s+$`,
+  'iu',
+);
 
 /**
  * A German sentence's subject when it is a description and opens the sentence, the verb after it (German
@@ -921,8 +926,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
             m.end <= span.open &&
             /^\p{Lu}/u.test(m.name) &&
             !GERMAN_OBJECT_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 50), m.start)) &&
-            !TOPIC_PREPOSITION_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 12), m.start)) &&
-            !PLACE_PREPOSITION_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 12), m.start)),
+            !NO_SUBJECT_PREPOSITION_BEFORE_NAME.test(text.slice(Math.max(sentence, m.start - 12), m.start)),
         )
         .at(-1);
       const pronoun = [...before.matchAll(LEAD_IN_PRONOUN)].at(-1);

@@ -568,23 +568,13 @@ export function findSources(
     }
     if (drafts.some((d) => d.url === link.url)) continue;
     const anchor = link.text.replace(/\s+/g, ' ').trim().slice(0, 120);
-    // A link to another outlet whose words name no outlet ("Le 4 décembre 2019", "reported") joins the
-    // outlet the text names for its site ("Le Monde" for lemonde.fr); else it is a link to that site, not
-    // a cited outlet: the text does not say it rests on it (on the labeled pages no such link was one).
-    // Several links to one site are one.
-    if (linkKind === 'other-outlet' && !isOutletName(anchor)) {
-      const site = siteOfHost(host);
-      const same = drafts.find(
-        (d) =>
-          ((d.kind === 'news-outlet' || d.kind === 'wire') &&
-            (d.key === norm(site) || compactOutlet(d.name) === siteLabel(site))) ||
-          (d.kind === 'link' && d.linkKind === 'other-outlet' && d.key === norm(site)),
-      );
+    // A link whose words name nothing is a link to its site, one per site and kind of page, not a named
+    // source: the text does not say it rests on it (on the labeled pages no such link was one).
+    const linkToSite = (site: string) => {
+      const same = drafts.find((d) => d.kind === 'link' && d.linkKind === linkKind && d.key === norm(site));
       if (same) {
         if (at >= 0) same.places.push({ start, end });
-        same.url ??= link.url;
-        same.linkKind ??= linkKind;
-        continue;
+        return;
       }
       drafts.push({
         name: site,
@@ -594,25 +584,36 @@ export function findSources(
         linkKind,
         places: at >= 0 ? [{ start, end }] : [],
       });
+    };
+    // A link to another outlet whose words name no outlet ("Le 4 décembre 2019", "reported") joins the
+    // outlet the text names for its site ("Le Monde" for lemonde.fr); else it is a link to that site.
+    if (linkKind === 'other-outlet' && !isOutletName(anchor)) {
+      const site = siteOfHost(host);
+      const named = drafts.find(
+        (d) =>
+          (d.kind === 'news-outlet' || d.kind === 'wire') &&
+          (d.key === norm(site) || compactOutlet(d.name) === siteLabel(site)),
+      );
+      if (named) {
+        if (at >= 0) named.places.push({ start, end });
+        named.url ??= link.url;
+        named.linkKind ??= linkKind;
+      } else linkToSite(site);
+      continue;
+    }
+    // So is a study or document linked from words that name nothing ("40 to 80 percent", "prenatal
+    // exposure").
+    if ((linkKind === 'study' || linkKind === 'primary-document') && !/\p{Lu}/u.test(anchor)) {
+      linkToSite(siteOfHost(host));
       continue;
     }
     const account = linkKind === 'social' ? socialAccount(link.url) : null;
     if (account && isOwnAccount(account, options.ownNames)) continue;
-    // A study or document linked from words that name nothing ("40 to 80 percent", "prenatal exposure")
-    // is a link to its site, not a named source; several such links to one site are one.
-    const unnamed = (linkKind === 'study' || linkKind === 'primary-document') && !/[\p{Lu}]/u.test(anchor);
-    const label = account ?? (anchor && !unnamed ? anchor : siteOfHost(host));
-    if (unnamed) {
-      const same = drafts.find((d) => d.kind === 'link' && d.linkKind === linkKind && d.key === norm(label));
-      if (same) {
-        if (at >= 0) same.places.push({ start, end });
-        continue;
-      }
-    }
+    const label = account ?? (anchor || siteOfHost(host));
     drafts.push({
       name: label,
       key: norm(label),
-      kind: unnamed ? 'link' : LINK_KIND_TO_SOURCE[linkKind],
+      kind: LINK_KIND_TO_SOURCE[linkKind],
       url: link.url,
       linkKind,
       places: at >= 0 ? [{ start, end }] : [],

@@ -412,10 +412,9 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       );
     // Otherwise the last person named, in this paragraph or the one before (found from its last
     // character, before the blank line that opens this one): a person last named paragraphs earlier is a
-    // guess, and a wrong name is worse than none.
-    // Paragraphs that open with the same pronoun and name no one carry on the subject of the paragraph
-    // before them, the first person it names: "Taylor Swift posted … accusing Big Machine … ¶ She claimed
-    // … ¶ “…,” she said." (two such paragraphs at most).
+    // guess, and a wrong name is worse than none. Except that paragraphs which open with the same pronoun
+    // and name no one carry on the subject of the paragraph before them, the first person it names:
+    // "Taylor Swift posted … accusing Big Machine … ¶ She claimed … ¶ “…,” she said." (two at most).
     const namedRecently = () => {
       const recent = lastBefore(context.mentions, position, fits);
       const paragraphBefore = paragraphStart > 2 ? paragraphStartBefore(context.text, paragraphStart - 3) : 0;
