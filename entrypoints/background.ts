@@ -23,7 +23,8 @@ import { answerStoreRequest, isStoreRequest } from '@/lib/annotations/service';
 import { answerClipRequest } from '@/lib/library/clip-service';
 import { announceLibraryChange } from '@/lib/library/sync';
 import { MAX_BACKUP_CHARACTERS } from '@/lib/export/backup';
-import { importText, openAnnotationStore, toStoreError } from '@/lib/store';
+import { importText, toStoreError } from '@/lib/store';
+import { openLibraryWriter } from './library/first-screen-copy';
 import {
   PENDING_CLIP_KEY,
   PENDING_NOTE_KEY,
@@ -84,7 +85,7 @@ function openPanel(windowId: number): Promise<void> {
 }
 
 export default defineBackground(() => {
-  const store = openAnnotationStore();
+  const store = openLibraryWriter();
   // Notes are the one thing a reader cannot get back: ask the browser never to evict them under pressure
   // (unlimitedStorage already says so in Chrome; this covers browsers that honour only this).
   void navigator.storage?.persist?.().catch(() => undefined);

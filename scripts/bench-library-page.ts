@@ -1306,8 +1306,8 @@ export async function scrollLibraryList(jumps: number, flingFrames: number): Pro
   });
   taskObserver.observe({ type: 'longtask' });
   const longFrames: LongFrame[] = [];
-  const frameObserver = new PerformanceObserver((entries) => {
-    for (const entry of entries.getEntries() as AnimationFrameEntry[])
+  const recordFrames = (entries: PerformanceEntryList) => {
+    for (const entry of entries as AnimationFrameEntry[])
       longFrames.push({
         start: entry.startTime,
         duration: entry.duration,
@@ -1321,7 +1321,8 @@ export async function scrollLibraryList(jumps: number, flingFrames: number): Pro
             duration: script.duration,
           })),
       });
-  });
+  };
+  const frameObserver = new PerformanceObserver((entries) => recordFrames(entries.getEntries()));
   if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'))
     frameObserver.observe({ type: 'long-animation-frame' });
   const pending = () => list.querySelector('.library-row-pending') !== null;
@@ -1350,6 +1351,8 @@ export async function scrollLibraryList(jumps: number, flingFrames: number): Pro
   await new Promise((resolve) => setTimeout(resolve, 200));
   for (const entry of taskObserver.takeRecords())
     longTasks.push({ start: entry.startTime, duration: entry.duration });
+  // The last frames' entries may not have been delivered yet.
+  recordFrames(frameObserver.takeRecords());
   taskObserver.disconnect();
   frameObserver.disconnect();
   return {

@@ -10,7 +10,15 @@ import { MarkedText } from './MarkedText';
 
 /** Every row is this tall (CSS keeps it so): the list computes what is on screen from the scroll offset. */
 export const ROW_HEIGHT = 116;
-const OVERSCAN = 6;
+/** Rows made beyond each edge of the screen, for the frames where the browser scrolls ahead of the page. */
+const OVERSCAN = 3;
+/**
+ * A fling: two scroll steps in a row, this close in time, each of a screen or more. Until the list has
+ * rested for SETTLE_MS, its rows show only what a reader can take in at that speed (kind, source,
+ * title): a full row for every screen passed in every frame is what made those frames long.
+ */
+const FLING_STEP_MS = 100;
+const SETTLE_MS = 150;
 /** Rows kept around the latest ones fetched; farther ones are fetched again if the reader scrolls back. */
 const KEPT_ROWS = 1_000;
 
@@ -70,6 +78,7 @@ export function LibraryList(props: LibraryListProps) {
   const { total, rows, requestRows, selected, onToggle, onOpen, collections, resultKey } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [window, setWindow] = useState({ first: 0, count: 20 });
+  const [flinging, setFlinging] = useState(false);
 
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
@@ -79,9 +88,23 @@ export function LibraryList(props: LibraryListProps) {
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
+    let lastFirst = 0;
+    let lastLongStep = -Infinity;
+    let settle: ReturnType<typeof setTimeout> | undefined;
     const measure = () => {
+      const onScreen = Math.ceil(element.clientHeight / ROW_HEIGHT);
       const first = Math.max(0, Math.floor(element.scrollTop / ROW_HEIGHT) - OVERSCAN);
-      const count = Math.ceil(element.clientHeight / ROW_HEIGHT) + OVERSCAN * 2;
+      const count = onScreen + OVERSCAN * 2;
+      const now = performance.now();
+      if (Math.abs(first - lastFirst) >= Math.max(1, onScreen)) {
+        if (now - lastLongStep < FLING_STEP_MS) {
+          setFlinging(true);
+          clearTimeout(settle);
+          settle = setTimeout(() => setFlinging(false), SETTLE_MS);
+        }
+        lastLongStep = now;
+      }
+      lastFirst = first;
       setWindow((current) =>
         current.first === first && current.count === count ? current : { first, count },
       );
@@ -91,6 +114,7 @@ export function LibraryList(props: LibraryListProps) {
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
     observer?.observe(element);
     return () => {
+      clearTimeout(settle);
       element.removeEventListener('scroll', measure);
       observer?.disconnect();
     };
@@ -113,7 +137,9 @@ export function LibraryList(props: LibraryListProps) {
   for (let index = window.first; index < last; index++) {
     const row = rows.get(index);
     shown.push(
-      row ? (
+      row && flinging ? (
+        <GlimpsedRow key={row.id} index={index} total={total} row={row} />
+      ) : row ? (
         <RowView
           key={row.id}
           index={index}
@@ -146,6 +172,26 @@ export function LibraryList(props: LibraryListProps) {
     </div>
   );
 }
+
+/** A row as it flies past in a fling: its kind, source and title, nothing to act on. */
+const GlimpsedRow = memo(function GlimpsedRow({
+  index,
+  total,
+  row,
+}: {
+  index: number;
+  total: number;
+  row: LibraryRow;
+}) {
+  return (
+    <li class="library-row library-row-glimpsed" aria-posinset={index + 1} aria-setsize={total}>
+      <p class="library-item-meta">
+        <span class="library-kind">{KIND_NAMES[row.kind]}</span> · {row.detail}
+      </p>
+      <p class="library-item-title">{row.title}</p>
+    </li>
+  );
+});
 
 interface RowViewProps {
   index: number;

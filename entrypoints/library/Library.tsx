@@ -46,10 +46,13 @@ import {
   type DeletedArticles,
   type DeletedCollection,
 } from '@/lib/store/library';
-import { openAnnotationStore } from '@/lib/store/schema';
+import { firstScreenCopy } from '@/lib/library/first-screen';
+import { keepFirstScreenCopy, openLibraryWriter, readFirstScreenCopy } from './first-screen-copy';
 import type { CatalogAnswer, CatalogRequest, CatalogSummary } from './protocol';
 
-const db = openAnnotationStore();
+/** Every read of the first screen below begins after this: a write since makes a kept copy stale. */
+const readSince = Date.now();
+const db = openLibraryWriter();
 const PAGE = 60;
 /** The worker starts after the first rows are on screen, or after this long without them. */
 const WORKER_START_AT_LATEST_MS = 3_000;
@@ -70,6 +73,9 @@ const articleIdFromHash = () => {
   const match = /^#article=([\w-]+)$/.exec(location.hash);
   return match ? match[1]! : null;
 };
+
+/** The first screen as the last open read it, shown while the database opens (it takes longest). */
+const keptFirstScreen = readFirstScreenCopy();
 
 /**
  * Until the worker has the whole catalog (a minute on a large library), the list shows the saved
@@ -144,8 +150,10 @@ export function Library() {
   }, []);
   const [loading, setLoading] = useState(true);
   const [progress, setProgress] = useState<LoadProgress | null>(null);
-  /** Set once the first rows are on screen (or there are none to show): the worker may start. */
+  /** Set once the database's first screen is on screen (or there is none to show): the worker may start. */
   const [workerWanted, setWorkerWanted] = useState(false);
+  /** Set once the database's own first screen is read (a kept copy may have shown before). */
+  const [firstScreenRead, setFirstScreenRead] = useState(false);
   const [query, setQuery] = useState<LibraryQuery>({ text: '', filters: {}, sort: 'saved' });
   const [total, setTotal] = useState(0);
   const [rows, setRows] = useState<Map<number, LibraryRow>>(new Map());
@@ -199,20 +207,43 @@ export function Library() {
       });
   }, [send]);
 
-  // The first screen, read as the module loaded (a layout effect: no frame lost before listening).
+  // The first screen, read as the module loaded (a layout effect: no frame lost before listening). The
+  // copy kept from the last open, if still current, shows until the database's own rows replace it.
   useLayoutEffect(() => {
     let cancelled = false;
+    let read = false;
+    let shownFromCopy = false;
     // Should the database keep the first screen waiting (another tab upgrading it), the worker starts anyway.
     const fallback = setTimeout(() => setWorkerWanted(true), WORKER_START_AT_LATEST_MS);
+    void keptFirstScreen.then((copy) => {
+      if (cancelled || read || !copy) return;
+      shownFromCopy = true;
+      setRows(mergeRows(new Map(), 0, copy.rows));
+      setTotal(copy.total);
+    });
     firstScreen.then(
       (articles) => {
         if (cancelled) return;
-        if (articles.length === 0) return setWorkerWanted(true);
-        setRows((current) => (current.size ? current : mergeRows(current, 0, rowsOf(articles))));
+        read = true;
+        const fromWorker = rowRequests.current.fromWorker;
+        if (articles.length === 0) {
+          if (shownFromCopy && !fromWorker) {
+            setRows(new Map());
+            setTotal(0);
+          }
+          return setWorkerWanted(true);
+        }
+        const fresh = rowsOf(articles);
+        if (!fromWorker)
+          setRows((current) => (shownFromCopy || !current.size ? mergeRows(new Map(), 0, fresh) : current));
+        setFirstScreenRead(true);
         setTotal((current) => current || articles.length);
         // Counting walks every key: asked for only once the first screen is read.
         void db.articles.count().then(
-          (count) => !cancelled && !rowRequests.current.fromWorker && setTotal(count),
+          (count) => {
+            keepFirstScreenCopy(firstScreenCopy(readSince, count, fresh));
+            if (!cancelled && !rowRequests.current.fromWorker) setTotal(count);
+          },
           () => undefined,
         );
       },
@@ -224,17 +255,18 @@ export function Library() {
     };
   }, []);
 
-  // Once the first rows are on screen: the mark `npm run bench -- --only library` waits for, and the
-  // worker's start, after that frame.
+  // Once the first rows are on screen: the mark `npm run bench -- --only library` waits for. The worker
+  // starts after the frame that shows the database's own first screen, not a kept copy: its opening reads
+  // every record, and would hold the database while the page waits for that screen.
   const painted = useRef(false);
   useLayoutEffect(() => {
     if (painted.current || rows.size === 0) return;
     painted.current = true;
-    requestAnimationFrame(() => {
-      performance.mark('scrutiny-library-painted');
-      setTimeout(() => setWorkerWanted(true), 0);
-    });
+    requestAnimationFrame(() => performance.mark('scrutiny-library-painted'));
   }, [rows]);
+  useLayoutEffect(() => {
+    if (firstScreenRead) requestAnimationFrame(() => setTimeout(() => setWorkerWanted(true), 0));
+  }, [firstScreenRead]);
 
   // The worker's catalog: every item, searchable; it takes over the list when ready.
   useEffect(() => {

@@ -31,12 +31,12 @@ import { useClip } from './use-clip';
 import { takePendingSave } from './pending-note';
 import { ClipCard } from '@/components/ClipCard';
 import { parseAnnotationMessage } from '@/lib/annotations/messages';
-// The store's modules directly: its index also carries the import code and its schemas (zod), which
-// the panel does not need and would parse on every opening.
-import { openAnnotationStore } from '@/lib/store/schema';
+// Not the store's index: it also carries the import code and its schemas (zod), which the panel does
+// not need and would parse on every opening.
+import { openLibraryWriter } from '../library/first-screen-copy';
 
 /** The library's database, in the extension's own origin (the panel writes saved articles itself). */
-const libraryDb = openAnnotationStore();
+const libraryDb = openLibraryWriter();
 
 async function readShortcut(): Promise<string> {
   try {

@@ -907,10 +907,38 @@ describe.skipIf(!available)('Chromium', () => {
 
       // In the library, both articles join the collection; then the collection is exported.
       const library = await context.newPage();
+      // The titles of the first rows the page ever puts on screen: the library shows its first screen as
+      // the last open left it while the database opens, but never one made before these two were saved.
+      await library.addInitScript(() => {
+        const firstRows = { titles: [] as string[] };
+        Object.assign(window, { firstRows });
+        new MutationObserver((_, observer) => {
+          const titles = [...document.querySelectorAll('[data-testid="library-item"] h3')];
+          if (titles.length === 0) return;
+          firstRows.titles = titles.map((title) => title.textContent ?? '');
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
       await library.goto(`chrome-extension://${extensionId}/library.html`);
       // (Other tests of this suite may have saved other articles.)
       const articleBoxes = library.getByRole('checkbox', { name: /^Select article: (Taliban|Kaltenbrück)/ });
       await expect.poll(() => articleBoxes.count()).toBe(2);
+      const firstRows = await library.evaluate(
+        () => (window as unknown as { firstRows: { titles: string[] } }).firstRows,
+      );
+      expect(firstRows.titles.filter((title) => /Taliban|Kaltenbrück/.test(title))).toHaveLength(2);
+      // What the next open will show first: this screen, kept in the extension's session storage.
+      await expect
+        .poll(() =>
+          library.evaluate(async () => {
+            const kept = await chrome.storage.session.get('libraryFirstScreen');
+            const copy = kept.libraryFirstScreen as { rows: { title: string }[] } | undefined;
+            return (copy?.rows ?? [])
+              .map((row) => row.title)
+              .filter((title) => /Taliban|Kaltenbrück/.test(title));
+          }),
+        )
+        .toHaveLength(2);
       for (const box of await articleBoxes.all()) await box.check();
       // The bulk bar, once it holds both and offers the collection (the list may still be redrawing
       // as the catalog finishes loading).

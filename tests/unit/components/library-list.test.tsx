@@ -103,15 +103,68 @@ describe('LibraryList', () => {
     const scroller = container.querySelector<HTMLElement>('[data-testid="library-list"]')!;
     const window = container.querySelector<HTMLElement>('.library-window')!;
     expect(window.style.transform).toBe('translateY(0px)');
-    const before = container.querySelector('[aria-posinset="10"]');
+    const before = container.querySelector('[aria-posinset="6"]');
     act(() => {
       scroller.scrollTop = 8 * ROW_HEIGHT;
       scroller.dispatchEvent(new Event('scroll'));
     });
-    // Six rows above the screen stay in the DOM (overscan): the list starts at row 3.
-    expect(window.style.transform).toBe(`translateY(${2 * ROW_HEIGHT}px)`);
+    // Three rows above the screen stay in the DOM (overscan): the list starts at row 6.
+    expect(window.style.transform).toBe(`translateY(${5 * ROW_HEIGHT}px)`);
     expect(container.querySelector('[aria-posinset="1"]')).toBeNull();
-    expect(container.querySelector('[aria-posinset="10"]')).toBe(before);
+    expect(before).not.toBeNull();
+    expect(container.querySelector('[aria-posinset="6"]')).toBe(before);
+  });
+});
+
+describe('LibraryList in a fling', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('shows rows without their excerpt or checkbox while the list moves a screen at a time, whole once it rests', () => {
+    vi.useFakeTimers();
+    const rows = new Map(Array.from({ length: 400 }, (_, index) => [index, row(index)] as const));
+    const { container } = mount(400, rows);
+    const scroller = container.querySelector<HTMLElement>('[data-testid="library-list"]')!;
+    Object.defineProperty(scroller, 'clientHeight', { value: 4 * ROW_HEIGHT });
+    const scrollTo = (rowIndex: number) =>
+      act(() => {
+        scroller.scrollTop = rowIndex * ROW_HEIGHT;
+        scroller.dispatchEvent(new Event('scroll'));
+      });
+    const full = () => container.querySelectorAll('[data-testid="library-item"]').length;
+    const glimpsed = () => container.querySelectorAll('.library-row-glimpsed');
+
+    // One long step (a jump, a page down) is not a fling.
+    scrollTo(100);
+    expect(glimpsed()).toHaveLength(0);
+    expect(full()).toBeGreaterThan(0);
+
+    scrollTo(104);
+    expect(full()).toBe(0);
+    expect(glimpsed().length).toBeGreaterThan(0);
+    expect(glimpsed()[0]!.textContent).toContain('Story');
+    expect(container.querySelector('input[type="checkbox"]')).toBeNull();
+
+    act(() => {
+      vi.advanceTimersByTime(200);
+    });
+    expect(glimpsed()).toHaveLength(0);
+    expect(full()).toBeGreaterThan(0);
+    expect(container.querySelector('[aria-posinset="105"] [data-testid="item-excerpt"]')?.textContent).toBe(
+      'The ferry runs 104 times',
+    );
+  });
+
+  it('is not a fling when the list moves less than a screen at a time', () => {
+    const rows = new Map(Array.from({ length: 400 }, (_, index) => [index, row(index)] as const));
+    const { container } = mount(400, rows);
+    const scroller = container.querySelector<HTMLElement>('[data-testid="library-list"]')!;
+    Object.defineProperty(scroller, 'clientHeight', { value: 4 * ROW_HEIGHT });
+    for (let step = 1; step <= 10; step++)
+      act(() => {
+        scroller.scrollTop = step * 3 * ROW_HEIGHT;
+        scroller.dispatchEvent(new Event('scroll'));
+      });
+    expect(container.querySelectorAll('.library-row-glimpsed')).toHaveLength(0);
   });
 });
 
