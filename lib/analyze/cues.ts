@@ -542,13 +542,15 @@ const PREPOSITION_CUES: Record<CueLanguage, string> = {
 /**
  * Preposition cues that open a phrase naming the speaker before the quote, inside the writer's
  * sentence: "According to Mayor Ana Ruiz, the pier is “…”", "Laut Bürgermeisterin Eva Roth ist das
- * Projekt „…“", "Nach Ansicht von Christian Wulff ist …", "Selon la maire, « … »". German "so" and
+ * Projekt „…“", "Nach Ansicht von Christian Wulff ist …", "Selon la maire, « … »", "Pour elle, « … »". German "so" and
  * "zufolge" stand after the quote or after the name, and are read there.
  */
 const PREPOSITION_CUES_BEFORE: Record<CueLanguage, string> = {
   en: 'according to',
   de: 'laut|nach Angaben(?: von)?|nach (?:den )?(?:Worten|Aussagen?|Ansicht|Auffassung|Meinung|Einschätzung|Darstellung|Überzeugung)(?: von)?',
-  fr: "selon|d'après|d’après",
+  // "Pour elle, « … »" is her view. Only "pour" opening a sentence or a clause with a pronoun and its
+  // comma: "Pour les étudiants, « … »" may be for them, and "une lettre pour elle : « … »" is to her.
+  fr: String.raw`selon|d'après|d’après|(?<=(?:^|[.!?…»”,])\s*)pour(?=\s+(?:lui|elle|eux|elles)\s*(?:,|$))`,
 };
 
 const FIRST_WORDS: Record<CueLanguage, string[]> = {

@@ -196,6 +196,16 @@ describe('findQuotes: speakers', () => {
     );
   });
 
+  it('reads French “Pour elle, « … »” as her words, and only with a pronoun opening the clause', () => {
+    const intro = 'Marie-Pierre Dausse enseigne à Paris-8 depuis vingt ans. ';
+    const quote = '« c’est une opportunité rare de mener une expérience pédagogique »';
+    expect(speakers(`${intro}Pour elle, ${quote}.`, 'fr')).toEqual(['Marie-Pierre Dausse']);
+    expect(speakers(`${intro}Et, pour elle, ${quote}.`, 'fr')).toEqual(['Marie-Pierre Dausse']);
+    // For them, not by them; and a pronoun inside the sentence is no cue.
+    expect(speakers(`${intro}Pour les étudiants, ${quote}.`, 'fr')).toEqual([null]);
+    expect(speakers(`${intro}Mais pour elle, ${quote}.`, 'fr')).toEqual([null]);
+  });
+
   it('takes the speaker of a German passive “wird … zitiert”', () => {
     expect(
       speakers(
