@@ -19,6 +19,11 @@ const OVERSCAN = 3;
  */
 const FLING_STEP_MS = 100;
 const SETTLE_MS = 150;
+/**
+ * After a fling, glimpses become full rows this many a frame, those on screen first: all of them in one
+ * frame was that frame's long task.
+ */
+const ROWS_MADE_WHOLE_PER_FRAME = 4;
 /** Rows kept around the latest ones fetched; farther ones are fetched again if the reader scrolls back. */
 const KEPT_ROWS = 1_000;
 
@@ -77,12 +82,14 @@ export interface LibraryListProps {
 export function LibraryList(props: LibraryListProps) {
   const { total, rows, requestRows, selected, onToggle, onOpen, collections, resultKey } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const [window, setWindow] = useState({ first: 0, count: 20 });
-  const [flinging, setFlinging] = useState(false);
+  /** `screen`: the first row on screen (the window starts up to OVERSCAN rows above it). */
+  const [window, setWindow] = useState({ first: 0, count: 20, screen: 0 });
+  /** How many of the window's rows show whole, those on screen first: none in a fling, all at rest. */
+  const [wholeRows, setWholeRows] = useState(Infinity);
 
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
-    setWindow((current) => ({ ...current, first: 0 }));
+    setWindow((current) => ({ ...current, first: 0, screen: 0 }));
   }, [resultKey]);
 
   useEffect(() => {
@@ -90,23 +97,37 @@ export function LibraryList(props: LibraryListProps) {
     if (!element) return;
     let lastFirst = 0;
     let lastLongStep = -Infinity;
+    let count = 0;
     let settle: ReturnType<typeof setTimeout> | undefined;
+    let frame: number | undefined;
+    const stopSettling = () => {
+      clearTimeout(settle);
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    };
+    const makeWhole = (made: number) => {
+      if (made >= count) return setWholeRows(Infinity);
+      setWholeRows(made);
+      frame = requestAnimationFrame(() => makeWhole(made + ROWS_MADE_WHOLE_PER_FRAME));
+    };
     const measure = () => {
       const onScreen = Math.ceil(element.clientHeight / ROW_HEIGHT);
-      const first = Math.max(0, Math.floor(element.scrollTop / ROW_HEIGHT) - OVERSCAN);
-      const count = onScreen + OVERSCAN * 2;
+      const screen = Math.floor(element.scrollTop / ROW_HEIGHT);
+      const first = Math.max(0, screen - OVERSCAN);
+      count = onScreen + OVERSCAN * 2;
       const now = performance.now();
       if (Math.abs(first - lastFirst) >= Math.max(1, onScreen)) {
         if (now - lastLongStep < FLING_STEP_MS) {
-          setFlinging(true);
-          clearTimeout(settle);
-          settle = setTimeout(() => setFlinging(false), SETTLE_MS);
+          stopSettling();
+          setWholeRows(0);
+          settle = setTimeout(() => makeWhole(ROWS_MADE_WHOLE_PER_FRAME), SETTLE_MS);
         }
         lastLongStep = now;
       }
       lastFirst = first;
       setWindow((current) =>
-        current.first === first && current.count === count ? current : { first, count },
+        current.first === first && current.count === count && current.screen === screen
+          ? current
+          : { first, count, screen },
       );
     };
     measure();
@@ -114,7 +135,7 @@ export function LibraryList(props: LibraryListProps) {
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
     observer?.observe(element);
     return () => {
-      clearTimeout(settle);
+      stopSettling();
       element.removeEventListener('scroll', measure);
       observer?.disconnect();
     };
@@ -136,8 +157,10 @@ export function LibraryList(props: LibraryListProps) {
   const shown: preact.JSX.Element[] = [];
   for (let index = window.first; index < last; index++) {
     const row = rows.get(index);
+    // Rows on screen come first, top down; then those below, then those above.
+    const rank = index >= window.screen ? index - window.screen : window.count + window.screen - index;
     shown.push(
-      row && flinging ? (
+      row && rank >= wholeRows ? (
         <GlimpsedRow key={row.id} index={index} total={total} row={row} />
       ) : row ? (
         <RowView

@@ -120,7 +120,9 @@ describe('LibraryList in a fling', () => {
   afterEach(() => vi.useRealTimers());
 
   it('shows rows without their excerpt or checkbox while the list moves a screen at a time, whole once it rests', () => {
-    vi.useFakeTimers();
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'],
+    });
     const rows = new Map(Array.from({ length: 400 }, (_, index) => [index, row(index)] as const));
     const { container } = mount(400, rows);
     const scroller = container.querySelector<HTMLElement>('[data-testid="library-list"]')!;
@@ -144,6 +146,17 @@ describe('LibraryList in a fling', () => {
     expect(glimpsed()[0]!.textContent).toContain('Story');
     expect(container.querySelector('input[type="checkbox"]')).toBeNull();
 
+    // At rest, the rows become whole a few a frame, those on screen first.
+    act(() => {
+      vi.advanceTimersByTime(150);
+    });
+    expect(full()).toBe(4);
+    expect(glimpsed().length).toBeGreaterThan(0);
+    expect(
+      [...container.querySelectorAll('[data-testid="library-item"]')].map((item) =>
+        item.getAttribute('aria-posinset'),
+      ),
+    ).toEqual(['105', '106', '107', '108']);
     act(() => {
       vi.advanceTimersByTime(200);
     });
