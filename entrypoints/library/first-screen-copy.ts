@@ -16,11 +16,9 @@ import { watchWrites } from '@/lib/store/write-watch';
 /** The reader's database, for a context that writes to it (the background, the panel, the library). */
 export function openLibraryWriter(): ScrutinyDatabase {
   const db = openAnnotationStore();
+  // watchWrites keeps a failing listener from the write itself.
   watchWrites(db, FIRST_SCREEN_TABLES, () => {
-    const writtenAt = Date.now();
-    void Promise.resolve()
-      .then(() => browser.storage.session.set({ [FIRST_SCREEN_WRITTEN_KEY]: writtenAt }))
-      .catch(() => undefined);
+    void browser.storage.session.set({ [FIRST_SCREEN_WRITTEN_KEY]: Date.now() }).catch(() => undefined);
   });
   return db;
 }
@@ -36,7 +34,5 @@ export async function readFirstScreenCopy(): Promise<FirstScreenCopy | null> {
 }
 
 export function keepFirstScreenCopy(copy: FirstScreenCopy): void {
-  void Promise.resolve()
-    .then(() => browser.storage.session.set({ [FIRST_SCREEN_KEY]: copy }))
-    .catch(() => undefined);
+  void browser.storage.session.set({ [FIRST_SCREEN_KEY]: copy }).catch(() => undefined);
 }

@@ -542,8 +542,8 @@ const PREPOSITION_CUES: Record<CueLanguage, string> = {
 /**
  * Preposition cues that open a phrase naming the speaker before the quote, inside the writer's
  * sentence: "According to Mayor Ana Ruiz, the pier is “…”", "Laut Bürgermeisterin Eva Roth ist das
- * Projekt „…“", "Nach Ansicht von Christian Wulff ist …", "Selon la maire, « … »", "Pour elle, « … »". German "so" and
- * "zufolge" stand after the quote or after the name, and are read there.
+ * Projekt „…“", "Nach Ansicht von Christian Wulff ist …", "Selon la maire, « … »", "Pour elle, « … »".
+ * German "so" and "zufolge" stand after the quote or after the name, and are read there.
  */
 const PREPOSITION_CUES_BEFORE: Record<CueLanguage, string> = {
   en: 'according to',
