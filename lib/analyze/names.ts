@@ -28,7 +28,17 @@ export const OFFICIAL_ROLES =
 
 /** Words that make a capitalised phrase an organisation rather than a person. */
 export const ORGANISATION_WORDS =
-  /\b(?:ministry|department|agency|administration|government|council|committee|commission|office|university|college|institute|school|hospital|center|centre|foundation|association|union|federation|party|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|bank|fund|court|police|army|navy|force|forces|service|services|board|authority|bureau|organization|organisation|society|church|club|team|league|network|press|times|post|journal|news|tribune|herald|gazette|chronicle|reuters|taliban|nations|congress|senate|parliament|house|assembly|cabinet|council|municipality|city|county|state|republic|kingdom|emirate|coalition|alliance|campaign|network|institution|laboratory|labs?|clinic|airlines?|railways?|motors|pharma\p{L}*|\p{L}*(?:ministerium|amt|behörde|verband|verbund|partei|gewerkschaft|universität|hochschule|institut|gericht|polizei|regierung|stiftung|verein|tag|rat|gemeinde|konzern|werke|bahn|kasse|kammer|gesellschaft|agentur|zentrale|klinik|klinikum)(?:e?s)?|ministère|gouvernement|mairie|préfecture|université|syndicat|parti|tribunal|conseil|agence|société|association|fédération|commission|assemblée)\b/iu;
+  /\b(?:ministry|department|agency|administration|government|council|committee|commission|office|university|college|institute|school|hospital|center|centre|foundation|association|union|federation|party|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|bank|fund|court|police|army|navy|force|forces|service|services|board|authority|bureau|organization|organisation|society|church|club|team|league|network|press|times|post|journal|news|tribune|herald|gazette|chronicle|reuters|taliban|nations|congress|senate|parliament|house|assembly|cabinet|council|municipality|city|county|state|republic|kingdom|emirate|coalition|alliance|campaign|network|institution|laboratory|labs?|clinic|airlines?|railways?|motors|productions|records|studios|entertainment|pharma\p{L}*|\p{L}*(?:ministerium|amt|behörde|verband|verbund|partei|gewerkschaft|universität|hochschule|institut|gericht|polizei|regierung|stiftung|verein|tag|rat|gemeinde|konzern|werke|bahn|kasse|kammer|gesellschaft|agentur|zentrale|klinik|klinikum)(?:e?s)?|ministère|gouvernement|mairie|préfecture|université|syndicat|parti|tribunal|conseil|agence|société|association|fédération|commission|assemblée)\b/iu;
+
+/**
+ * Last words that make a run of capitals a place or a thing, not a person ("the Harlan Springs Cafe",
+ * "Big Machine"). Not words that are also common surnames (Hall, Park, Lake, Street, Hill, Law, Banks).
+ */
+const PLACE_OR_THING_LAST_WORD =
+  /^(?:avenue|road|boulevard|square|plaza|airport|station|stadium|arena|museum|library|theat(?:er|re)|building|tower|mall|market|cafe|café|restaurant|hotel|motel|pub|ranch|prison|jail|cemetery|springs|island|beach|valley|river|mountains|straße|strasse|platz|bahnhof|flughafen)$/iu;
+/** "Harlan Springs Cafe", "Big Machine": a name ending in a word for a place or a thing names no one. */
+export const namesPlaceOrThing = (words: readonly string[]) =>
+  words.length > 0 && PLACE_OR_THING_LAST_WORD.test(words.at(-1)!.replace(/[.,]$/u, ''));
 
 // A full stop belongs to a name word only as an initial ("J."), so "… hours. Müller said" is two runs.
 const NAME_TOKEN = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*)`;
@@ -175,6 +185,7 @@ export function personName(phrase: string): string | null {
     if (words.every(isTitleWord)) continue;
     if (words.length === 1 && MONTHS_AND_DAYS.test(name)) continue;
     if (ORGANISATION_WORDS.test(name)) continue;
+    if (namesPlaceOrThing(words)) continue;
     if (/^\p{Lu}+$/u.test(name.replace(/\s/g, '')) && name.length <= 5) continue; // "AP", "U.S"
     best = name;
   }
@@ -266,6 +277,7 @@ export function findPeople(text: string, words: Words): PersonMention[] {
     if ((nameWords.length < 2 && !surnameAfterTitle) || nameWords.length > 5) continue;
     const stripped = nameWords.join(' ');
     if (ORGANISATION_WORDS.test(stripped)) continue;
+    if (namesPlaceOrThing(nameWords)) continue;
     if (nameWords.some((word) => MONTHS_AND_DAYS.test(word))) continue;
     if (nameWords.every((word) => INITIALS.test(word))) continue;
     // "O Lord": a lone capital without a full stop opens no name.

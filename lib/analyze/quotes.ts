@@ -978,7 +978,13 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     if (!attribution && sentence > first.start && before.trim() === '') {
       const leadIn = text.slice(sentenceStart(text, sentence - 2, first.start), sentence);
       const found = attributionBefore(leadIn.replace(/[.!?]\s*$/, ''), lexicon);
-      if (found && !/[“”„«»"]/.test(leadIn)) attribution = { ...found, where: 'sentence' };
+      // Not "… classés selon la source. “…”": a preposition closing a sentence names whom that
+      // sentence's words rest on. One opening it ("Nach Ansicht von Wulff ist … „…“") or a verb
+      // ("acknowledged that …") makes the sentence the next quote's lead-in.
+      const closingPreposition =
+        found?.paraphrase && !leadIn.trimStart().toLowerCase().startsWith(found.cue.toLowerCase());
+      if (found && !closingPreposition && !/[“”„«»"]/.test(leadIn))
+        attribution = { ...found, where: 'sentence' };
     }
     candidates.push({ span, text: quoteText, attribution, leadIn, sentence, afterEnd });
   }
@@ -1128,11 +1134,18 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       }
     }
     // "“…,” a-t-elle précisé" in a paragraph that names nobody: the person quoted just before. Not "I"
-    // or "we": the writer ("When my teacher reported that I could read “…”").
+    // or "we": the writer ("When my teacher reported that I could read “…”"). Nor when a paragraph
+    // between them names someone else: "Dick Clark Productions denies … ¶ “…,” they said" is theirs.
     if (attribution && isPronoun(attribution.mention) && !FIRST_PERSON.test(attribution.mention)) {
-      const paragraphStart = paragraphs[span.paragraph]!.start;
-      const namedHere = anyStartingBetween(options.speakers.mentions, paragraphStart, start);
       const previous = quotes.at(-1);
+      const since =
+        previous && previous.paragraph < span.paragraph
+          ? paragraphs[previous.paragraph + 1]!.start
+          : paragraphs[span.paragraph]!.start;
+      const namedHere =
+        anyStartingBetween(options.speakers.mentions, since, start) ||
+        (/^(?:they|it|sie|es|ils|elles)$/iu.test(attribution.mention) &&
+          anyStartingBetween(options.speakers.organisations, since, start));
       const fits =
         previous?.speaker &&
         pronounFits(attribution.mention, options.speakers.genders.get(previous.speaker) ?? null);

@@ -435,6 +435,17 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       : previous
         ? { name: previous }
         : (inParagraph ?? titled ?? namedRecently());
+    // "The company that runs the AMAs, Dick Clark Productions, denies it. ¶ “…,” they said": "they"
+    // with no one named since the sentence before, which names one organisation and no person, is it.
+    if (/^(?:they|ils|elles)$/u.test(lower) && !inParagraph && !adjoining && !previous) {
+      const lastSentence = sentenceStart(context.text, Math.max(0, ownSentence - 2));
+      if (!anyStartingBetween(context.mentions, lastSentence, position)) {
+        const named = new Set(
+          startingBetween(context.organisations, lastSentence, position).map((o) => o.name),
+        );
+        if (named.size === 1) return { name: [...named][0]!, anonymous: false };
+      }
+    }
     return { name: person?.name ?? null, anonymous: false };
   }
 

@@ -768,3 +768,72 @@ describe('speakers: a German possessive after the speaker is the verb’s object
     ).toEqual(['Gericht']);
   });
 });
+
+describe('the name finder: a place or a thing is no person', () => {
+  it('leaves out runs of capitals that end in a word for a place, and keeps surnames that are such words', () => {
+    expect(
+      names('Sitting in a booth at the Harlan Springs Cafe, Ruth Calloway met Stuart Hall and Grace Park.'),
+    ).toEqual(['Ruth Calloway', 'Stuart Hall', 'Grace Park']);
+    expect(names('The company that runs the AMAs, Dick Clark Productions, denies it.')).toEqual([]);
+  });
+});
+
+describe('speakers: "he" or "they" after a paragraph that names someone else', () => {
+  const text = [
+    'Big Machine Records said it was wrong. “At no point did we say she could not perform,” they said.',
+    '“It should be noted that artists do not need label approval.”',
+    'The company that runs the AMAs, Dick Clark Productions, denies that anything has been sorted, though.',
+    '“Any final agreement needs to be made with her team,” they said.',
+  ].join('\n\n');
+
+  it('is not the speaker of the quote before; "they" is the one organisation the sentence before names', () => {
+    expect(speakers(text).at(-1)).toBe('Dick Clark Productions');
+  });
+
+  it('names no one when the sentence before names a person too', () => {
+    expect(
+      speakers(
+        text.replace(
+          'Dick Clark Productions, denies',
+          'Dick Clark Productions, and its head, Mark Lane, deny',
+        ),
+      ).at(-1),
+    ).not.toBe('Big Machine Records');
+  });
+
+  it('is the person named in the paragraph between, not the speaker of the quote before', () => {
+    expect(
+      speakers(
+        'Mayor Ana Ruiz spoke first. “We will rebuild the pier,” she said.\n\nThe council chair, Maria Lopez, disagrees.\n\n“It will take ten years,” she said.',
+      ),
+    ).toEqual(['Ana Ruiz', 'Maria Lopez']);
+  });
+
+  it('still carries the speaker over paragraphs that name no one', () => {
+    expect(
+      speakers(
+        'Mayor Ana Ruiz spoke first. “We will rebuild the pier,” she said.\n\nThe pier closed in May.\n\n“It will take a year,” she said.',
+      ),
+    ).toEqual(['Ana Ruiz', 'Ana Ruiz']);
+  });
+});
+
+describe('speakers: a lead-in sentence with a preposition cue', () => {
+  it('is the next quote’s lead-in when the cue opens it', () => {
+    expect(
+      speakers(
+        'Nach Ansicht von Ministerpräsident Christian Wulff ist noch keine Vorentscheidung gefallen. „Es ist nur eine gutachterliche Stellungnahme.“ Aber auch wenn das Gesetz fällt, bleibt es.',
+        'de',
+      ),
+    ).toEqual(['Christian Wulff']);
+  });
+
+  it('is not when the cue closes it: that sentence rests on what it names, the quote may not', () => {
+    expect(
+      speakers(
+        'Puis, ils ont classé les tweets les plus partagés selon la source. "Normalement, ce sont les utilisateurs ordinaires qui propagent la désinformation, mais ce fut une exception".',
+        'fr',
+      ),
+    ).toEqual([null]);
+  });
+});
