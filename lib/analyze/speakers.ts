@@ -109,6 +109,17 @@ function genderNear(text: string, person: PersonMention): Gender {
 
 export type Gender = 'f' | 'm' | null;
 
+/** A sentence opening with a possessive and a relative: "My mother", "Her husband", "Sa femme". */
+const RELATIVE_OPENING =
+  /^(?:my|his|her|their|our|mein|meine|sein|seine|ihr|ihre|mon|ma|son|sa)\s+(?:mother|father|wife|husband|sister|brother|daughter|son|grandmother|grandfather|aunt|uncle|mutter|vater|frau|mann|schwester|bruder|tochter|sohn|mère|père|femme|mari|sœur|frère|fille|fils)\b/iu;
+const FEMININE_RELATIVE =
+  /\b(?:mother|wife|sister|daughter|grandmother|aunt|mutter|frau|schwester|tochter|mère|femme|sœur|fille)$/iu;
+
+/** "She" after "My mother", "he" after "His father": the relative's gender is the word's. */
+function relativeFits(pronoun: string, relative: string): boolean {
+  return pronounFits(pronoun, FEMININE_RELATIVE.test(relative) ? 'f' : 'm');
+}
+
 const FEMININE_PRONOUNS = new Set(['she', 'her', 'elle', 'sie']);
 const MASCULINE_PRONOUNS = new Set(['he', 'him', 'il', 'er']);
 
@@ -393,6 +404,14 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
         .map((m) => m.name),
     );
     const previous = justNamed.size === 1 ? [...justNamed][0]! : undefined;
+    // "My mother and I quarrelled. She told me she prayed I would “…”": a sentence before that names no
+    // one and opens with a relative of the writer's or the subject's, of the pronoun's gender, is theirs.
+    const relative =
+      justNamed.size === 0
+        ? RELATIVE_OPENING.exec(context.text.slice(previousSentence, ownSentence))?.[0]
+        : undefined;
+    if (relative && /^(?:he|she|er|sie|il|elle)$/u.test(lower) && relativeFits(lower, relative))
+      return { name: relative.replace(/^\p{Lu}/u, (first) => first.toLowerCase()), anonymous: false };
     // "… opponent Bernie Sanders after he admitted that “…”": a pronoun opening a clause right after a
     // name is that name's, whoever else the sentence or paragraph named.
     const clause = [

@@ -416,7 +416,21 @@ describe('findQuotes: speakers', () => {
     expect(speakers(near)).toEqual(['Ana Ruiz']);
     const far =
       'Mayor Ana Ruiz opened the meeting on the harbour plan.\n\nThe council then turned to the budget.\n\nMy mother and I quarrelled over it for years. She told me that at night she prayed I would “come back into the fold of the church.”';
-    expect(speakers(far)).toEqual([null]);
+    // Not Ana Ruiz, paragraphs earlier: the sentence before names the one she stands for.
+    expect(speakers(far)).toEqual(['my mother']);
+  });
+
+  it('gives “she” or “he” to a relative opening the sentence before, when the gender fits', () => {
+    expect(
+      speakers(
+        'Mayor Ana Ruiz spoke.\n\nHis father never came. He said the harbour “was finished long ago.”',
+      ),
+    ).toEqual(['his father']);
+    expect(
+      speakers(
+        'Mayor Ana Ruiz spoke.\n\nHis father never came. She said the harbour “was finished long ago.”',
+      ),
+    ).not.toEqual(['his father']);
   });
 
   it('reads a gender from the noun before a name (“une femme, Cha Soona”), so “il” is not hers', () => {
