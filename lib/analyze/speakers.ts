@@ -403,7 +403,15 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
         .filter(fits)
         .map((m) => m.name),
     );
-    const previous = justNamed.size === 1 ? [...justNamed][0]! : undefined;
+    // "On July 27 he emailed Gaiman about it. “…,” he wrote": the same pronoun before the name there
+    // is the subject, and the name its object.
+    const firstNamed = startingBetween(context.mentions, previousSentence, position).find(fits);
+    const pronounFirst =
+      firstNamed &&
+      new RegExp(String.raw`(?<![\p{L}])${lower}(?![\p{L}])`, 'iu').test(
+        context.text.slice(previousSentence, firstNamed.start),
+      );
+    const previous = justNamed.size === 1 && !pronounFirst ? [...justNamed][0]! : undefined;
     // "My mother and I quarrelled. She told me she prayed I would “…”": a sentence before that names no
     // one and opens with a relative of the writer's or the subject's, of the pronoun's gender, is theirs.
     const relative =

@@ -420,6 +420,14 @@ describe('findQuotes: speakers', () => {
     expect(speakers(far)).toEqual(['my mother']);
   });
 
+  it('does not give “he” to a name the sentence before has as the object of the same “he”', () => {
+    expect(
+      speakers(
+        'Tom Ford struggled with the book. On July 27 he emailed Neil Gaiman about it. “It is not easy to write,” he wrote.',
+      ),
+    ).toEqual(['Tom Ford']);
+  });
+
   it('gives “she” or “he” to a relative opening the sentence before, when the gender fits', () => {
     expect(
       speakers(
