@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { givenNameGender } from '../../../lib/analyze/given-names';
 import { findQuotes } from '../../../lib/analyze/quotes';
 import { buildSpeakerContext } from '../../../lib/analyze/speakers';
 
@@ -418,6 +419,19 @@ describe('findQuotes: speakers', () => {
       'Mayor Ana Ruiz opened the meeting on the harbour plan.\n\nThe council then turned to the budget.\n\nMy mother and I quarrelled over it for years. She told me that at night she prayed I would “come back into the fold of the church.”';
     // Not Ana Ruiz, paragraphs earlier: the sentence before names the one she stands for.
     expect(speakers(far)).toEqual(['my mother']);
+  });
+
+  it('reads a gender from a given name, so “she” is not Neil’s or Tom’s', () => {
+    expect(
+      speakers(
+        '“He would make art anywhere,” Neil Gaiman told me. When Tom Ford visited his editor Teresa Hayden at her office, he would scribble poems. “Life was not long enough,” she recalled.',
+      ),
+    ).toEqual(['Neil Gaiman', 'Teresa Hayden']);
+    expect([givenNameGender('Teresa'), givenNameGender('neil'), givenNameGender('Ruiz')]).toEqual([
+      'f',
+      'm',
+      null,
+    ]);
   });
 
   it('does not give “he” to a name the sentence before has as the object of the same “he”', () => {
