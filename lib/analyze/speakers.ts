@@ -110,6 +110,10 @@ function genderNear(text: string, person: PersonMention): Gender {
 
 export type Gender = 'f' | 'm' | null;
 
+/** A verb in the past or a verb of saying right after a name: the name is its subject ("Schwartz disavowed"). */
+const SUBJECT_VERB_AFTER =
+  /^\s+(?:\p{Ll}{2,}ed|said|says|told|tells|wrote|writes|was|is|had|has|did|made|took|gave|went|came|saw|knew|thought|felt|became|began|left|sent|spoke|met|ran|won|lost|got|put|kept|held|brought|found|heard|chose|fought|led|paid|sold|stood|taught|understood|wore)\b/u;
+
 /** A sentence opening with a possessive and a relative: "My mother", "Her husband", "Sa femme". */
 const RELATIVE_OPENING =
   /^(?:my|his|her|their|our|mein|meine|sein|seine|ihr|ihre|mon|ma|son|sa)\s+(?:mother|father|wife|husband|sister|brother|daughter|son|grandmother|grandfather|aunt|uncle|mutter|vater|frau|mann|schwester|bruder|tochter|sohn|mère|père|femme|mari|sœur|frère|fille|fils)\b/iu;
@@ -413,7 +417,20 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       new RegExp(String.raw`(?<![\p{L}])${lower}(?![\p{L}])`, 'iu').test(
         context.text.slice(previousSentence, firstNamed.start),
       );
-    const previous = justNamed.size === 1 && !pronounFirst ? [...justNamed][0]! : undefined;
+    // "In 2016, as Trump’s rise continued, Schwartz disavowed the book. “…,” he told Mayer": of two
+    // people there, the one a verb follows is the subject.
+    const subjects = new Set(
+      startingBetween(context.mentions, previousSentence, ownSentence)
+        .filter((m) => fits(m) && SUBJECT_VERB_AFTER.test(context.text.slice(m.end, m.end + 24)))
+        .map((m) => m.name),
+    );
+    const previous = pronounFirst
+      ? undefined
+      : justNamed.size === 1
+        ? [...justNamed][0]!
+        : subjects.size === 1
+          ? [...subjects][0]!
+          : undefined;
     // "My mother and I quarrelled. She told me she prayed I would “…”": a sentence before that names no
     // one and opens with a relative of the writer's or the subject's, of the pronoun's gender, is theirs.
     const relative =

@@ -434,6 +434,14 @@ describe('findQuotes: speakers', () => {
     ]);
   });
 
+  it('gives “he” to the one person a verb follows in the sentence before, of two named there', () => {
+    expect(
+      speakers(
+        'Tony Schwartz wrote the book in 1987.\n\nIn 2016, as Donald Trump’s rise continued, Schwartz disavowed the book. “I put lipstick on a pig,” he told a reporter.',
+      ),
+    ).toEqual(['Tony Schwartz']);
+  });
+
   it('does not give “he” to a name the sentence before has as the object of the same “he”', () => {
     expect(
       speakers(
