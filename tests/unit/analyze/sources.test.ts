@@ -26,6 +26,18 @@ describe('findSources', () => {
     expect(found).toContainEqual(['news-outlet', 'The Meridian Times']);
   });
 
+  it('knows outlets whose names have no newspaper word: tech sites, broadcasters, French weeklies', () => {
+    const found = byKind(
+      'The chip was first tested by AnandTech. Le Point a révélé l’affaire, reprise par Europe 1. Der MDR berichtete zuerst.',
+    );
+    expect(found).toContainEqual(['news-outlet', 'AnandTech']);
+    expect(found).toContainEqual(['news-outlet', 'Le Point']);
+    expect(found).toContainEqual(['news-outlet', 'Europe 1']);
+    expect(found).toContainEqual(['news-outlet', 'MDR']);
+    // Words that are also ordinary nouns are left out of the list: "Salon" is a hairdresser's.
+    expect(byKind('Der Salon blieb wochenlang geschlossen, sagte die Friseurin.')).toEqual([]);
+  });
+
   it('never lists the reporting outlet or its wire credit as a source', () => {
     const found = byKind('The Associated Press reported that the vote passed.', {
       ownNames: ['Associated Press'],
