@@ -37,7 +37,7 @@ const JOB_QUALIFIER =
 
 /** Words that make a phrase an organisation rather than a person. */
 const ORGANISATION_WORD =
-  /\b(?:news|press|times|post|journal|tribune|herald|gazette|guardian|telegraph|daily|weekly|magazine|media|network|radio|television|tv|agency|agentur|zeitung|redaktion|rédaction|group|inc|ltd|llc|gmbh|wire|service|online|newsroom|desk|team|staff|editors|editorial|university|institute|foundation|association|council|committee|department|ministry|company|corporation)\b/i;
+  /\b(?:news|press|times|post|journal|tribune|herald|gazette|guardian|telegraph|daily|weekly|magazine|media|network|radio|television|tv|agency|agentur|zeitung|redaktion|rédaction|group|inc|ltd|llc|gmbh|wire|service|online|newsroom|desk|team|staff|editors|editorial|university|institute|foundation|association|council|committee|department|ministry|company|corporation|customs|protection|police|administration|authority|commission|bureau|office)\b/i;
 
 /** Chinese, Japanese and Korean names of organisations end in one of these ("ASCII編集部", "新华社"). */
 const CJK_ORGANISATION =
@@ -287,7 +287,14 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
       phrase !== null &&
       !phrase.slice(1).some((word) => JOB_TITLE.test(word)) &&
       !isOrganisationName(phrase[0]);
-    let parts = joinsPhrase ? [] : splitPeople(people);
+    // "U.S. Customs and Border Protection": one organisation's name with "and" in it, not two people.
+    const organisationWithAnd =
+      !people.includes(',') &&
+      /\s(?:and|und|et|&)\s/u.test(people) &&
+      people.split(/\s+/).every((word) => /^(?:and|und|et|&|of|for|the|\p{Lu}.*)$/u.test(word)) &&
+      isOrganisationName(people);
+    if (organisationWithAnd) organization ??= cleanPersonName(people) || people;
+    let parts = joinsPhrase || organisationWithAnd ? [] : splitPeople(people);
     // "Doe, Jane" in a name field is one person, last name first.
     if (options.declared && parts.length === 2 && /^[^\s,]+,\s*[^\s,]+$/.test(people))
       parts = [`${parts[1]} ${parts[0]}`];

@@ -458,6 +458,19 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   // (Equality, not containment: "Daniel Lemire's blog" is written by Daniel Lemire.)
   const outletNames = outlets.map((clue) => letters(clue.text).replace(/^the/, ''));
   const isOutlet = (name: string) => outletNames.includes(letters(name).replace(/^the/, ''));
+  // "Elliot Brownstein Florida Today": a byline printed with the outlet after the name, the line break
+  // between them lost. The name is what comes before the outlet's, when two words or more are left.
+  const outletWords = outlets
+    .map((clue) => clue.text.replace(/^the\s+/i, '').trim())
+    .filter((name) => /\s/.test(name) || name.length > 3);
+  authors = authors.map((author) => {
+    for (const outletName of outletWords) {
+      if (!author.name.toLowerCase().endsWith(` ${outletName.toLowerCase()}`)) continue;
+      const person = author.name.slice(0, -outletName.length).trim();
+      if (person.split(/\s+/).length >= 2) return { ...author, name: person };
+    }
+    return author;
+  });
   authors = authors.filter((author) => !isOutlet(author.name)).slice(0, 20);
 
   // No person named: a collective credit ("By AOL Staff") is what the page gives as its byline.

@@ -130,6 +130,14 @@ describe('parseByline', () => {
     expect(parseByline('Jane Doe · Politik').authors).toEqual(['Jane Doe']);
   });
 
+  it('reads an organisation with "and" in its name as one organisation', () => {
+    expect(parseByline('By U.S. Customs and Border Protection')).toMatchObject({
+      authors: [],
+      organization: 'U.S. Customs and Border Protection',
+    });
+    expect(parseByline('By Jane Doe and John Roe').authors).toEqual(['Jane Doe', 'John Roe']);
+  });
+
   it('in a field meant for names, takes a conjunction before lower-case words for a phrase', () => {
     expect(
       parseByline('Zone Justice et faits divers - ICI.Radio-Canada.ca', { declared: true }).authors,

@@ -248,6 +248,22 @@ describe('the visible page', () => {
     expect(byline.authors).toEqual([]);
   });
 
+  it('the outlet printed after the author’s name is not part of it', () => {
+    const byline = bylineOf(
+      '<title>Bridge vote delayed</title><meta property="og:site_name" content="Florida Today">',
+      page('<p class="byline">Elliot Brownstein Florida Today</p>'),
+    );
+    expect(names(byline)).toEqual(['Elliot Brownstein']);
+  });
+
+  it('an organisation with "and" in its name is neither two people nor an author', () => {
+    const byline = bylineOf(
+      '<title>Cocaine seized at sea</title>',
+      page('<p class="byline">By U.S. Customs and Border Protection</p>'),
+    );
+    expect(names(byline)).toEqual([]);
+  });
+
   it('a date in the address, when nothing else dates the page', () => {
     const byline = bylineOf('', '<p>No date here.</p>', 'https://news.example.com/2026/03/03/bridge-vote/');
     expect([byline.published, byline.publishedSource]).toEqual(['2026-03-03', 'url']);
