@@ -12,6 +12,7 @@ import { safeHttpUrl } from './urls';
 import { emptyByline, emptyEvidence } from './types';
 import type { Byline, BylineClue, BylineEvidence, FieldSource } from './types';
 import { copyrightHolder, titleSuffix } from './site-names';
+import { siteWordIn } from './outlet';
 
 export interface PageMetadata {
   /** Candidate headlines, strongest first. */
@@ -461,6 +462,11 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   clue(genres, headline ? headline.textContent : titles[0], 'text', 'headline');
   const holder = copyrightHolderIn(doc);
   if (holder) clue(evidence.outlets, holder, 'text', 'copyright');
+  const siteWord = siteWordIn(
+    [metaValue(['description']), metaValue(['og:description']), doc.body?.textContent ?? ''].join('\n'),
+    pageUrl,
+  );
+  if (siteWord) clue(evidence.outlets, siteWord, 'text', 'site-word');
 
   // The visible byline and dates, nearest to the headline first.
   if (doc.body) {

@@ -28,3 +28,25 @@ export function chooseOutlet(candidates: OutletCandidate[], url: string | null |
   const site = siteName(url);
   return pickOutlet(candidates, site ? [site] : []);
 }
+
+/**
+ * The site's name as the page's own text writes it, when nothing else names the outlet: "Refinery29" for
+ * refinery29.com, "Handwerksblatt" for handwerksblatt.de. Only a capitalised word that is exactly the
+ * registrable name (four characters or more), so it agrees with the address by construction.
+ */
+export function siteWordIn(text: string, url: string | null | undefined): string | null {
+  if (!url) return null;
+  let label: string | null;
+  try {
+    label = parse(url, { allowPrivateDomains: true }).domainWithoutSuffix;
+  } catch {
+    return null;
+  }
+  if (!label || label.length < 4 || !/^[a-z0-9-]+$/i.test(label)) return null;
+  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}.@/-])${label}(?![\p{L}\p{N}-]|\.\p{L})`, 'giu');
+  for (const match of text.slice(0, SITE_WORD_SCAN).matchAll(pattern))
+    if (/^\p{Lu}/u.test(match[0])) return match[0];
+  return null;
+}
+/** How much of the page's text is searched for the site's name (a hostile page may be megabytes). */
+const SITE_WORD_SCAN = 200_000;

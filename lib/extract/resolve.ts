@@ -339,8 +339,10 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   const outletCandidates = [
     ...of(clues.outlets, (via) => via === 'jsonld'),
     ...metaFor(OUTLET_META),
-    ...of(clues.outlets, (via) => via !== 'jsonld' && !unverified(via)),
+    ...of(clues.outlets, (via) => via !== 'jsonld' && via !== 'site-word' && !unverified(via)),
     ...of(clues.outlets, unverified),
+    // Last: the domain's name as the text spells it, for a page whose metadata names no outlet.
+    ...of(clues.outlets, (via) => via === 'site-word'),
   ].filter((clue) => clue.text.length <= 120);
   const pageUrl = of(clues.published, (via) => via === 'url')[0]?.text ?? null;
   const outletClue =

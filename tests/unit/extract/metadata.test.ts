@@ -248,6 +248,21 @@ describe('the visible page', () => {
     expect(byline.authors).toEqual([]);
   });
 
+  it('the outlet as the text spells the domain’s name, when nothing else names one', () => {
+    const url = 'https://www.refinery29.com/2016/12/132377/statement-shirts';
+    const outletOf = (head: string, body: string) => bylineOf(head, page(body), url).outlet;
+    expect(outletOf('<title>Statement shirts</title>', '<p>Refinery29 asked six artists.</p>')).toEqual({
+      name: 'Refinery29',
+      source: 'text',
+    });
+    // Not a link or an address, and not in lower case.
+    expect(
+      outletOf('<title>Statement shirts</title>', '<p>See refinery29.com/style for more.</p>'),
+    ).toBeNull();
+    expect(outletOf('<title>Statement shirts</title>', '<p>Tagged refinery29 on every post.</p>')).toBeNull();
+    expect(outletOf('<title>Statement shirts</title>', '<p>Follow @Refinery29 on Instagram.</p>')).toBeNull();
+  });
+
   it('the outlet printed after the author’s name is not part of it', () => {
     const byline = bylineOf(
       '<title>Bridge vote delayed</title><meta property="og:site_name" content="Florida Today">',
