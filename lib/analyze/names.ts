@@ -289,6 +289,8 @@ export function findPeople(text: string, words: Words): PersonMention[] {
       continue;
     // "the group Port-Salines Autrement", "l’association Estuaire Mobilité": an organisation's name.
     if (ORGANISATION_LEAD.test(lead)) continue;
+    // "which I came to think of as Iceberg Passages", "we called them Blue Notes": a name given to a thing.
+    if (NAMING_LEAD.test(lead)) continue;
     // "the National Center for Disaster Preparedness", "the Department of Water Resources": the rest of
     // an organisation's name, after "for", or after "of" following a word for a body.
     const continued = ORGANISATION_CONTINUES.exec(lead);
@@ -362,6 +364,9 @@ const AMOUNT_BEFORE =
 /** "AP", "U.S.", "J.": capitals only. */
 const INITIALS = /^\p{Lu}+\.?$/u;
 const ORGANISATION_CONTINUES = /(\p{Lu}[\p{L}'’.-]*)\s+(for|für|of)\s+$/u;
+/** Words that give a thing a name: what follows is that name, no person's. */
+const NAMING_LEAD =
+  /(?:\bthinks?|\bthought|\bthinking)\s+of\s+(?:\p{L}+\s+)?as\s+$|\b(?:call|calls|called|calling|dubbed)\s+(?:it|them|this|these|those)\s+$/iu;
 const ORGANISATION_LEAD =
   /(?:group|groupe|association|party|parti|partei|company|firm|band|verein|verband|initiative|collectif|campaign|movement|mouvement|bewegung|label|brand|marque)\s+$/iu;
 

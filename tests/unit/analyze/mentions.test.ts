@@ -778,6 +778,18 @@ describe('the name finder: a place or a thing is no person', () => {
   });
 });
 
+describe('the name finder: a name given to a thing', () => {
+  it('leaves out what follows "think of as" or "called them"', () => {
+    expect(
+      names(
+        'These moments, which I came to think of as Iceberg Passages, came after the novelist Jo Walton explained them.',
+      ),
+    ).toEqual(['Jo Walton']);
+    expect(names('The band called them Blue Notes, and Ana Ruiz kept the name.')).toEqual(['Ana Ruiz']);
+    expect(names('A man known as John Smith called Ana Ruiz.')).toEqual(['John Smith', 'Ana Ruiz']);
+  });
+});
+
 describe('speakers: "he" or "they" after a paragraph that names someone else', () => {
   const text = [
     'Big Machine Records said it was wrong. “At no point did we say she could not perform,” they said.',
