@@ -234,8 +234,9 @@ describe.skipIf(!available)('Chromium', () => {
     await panel.getByTestId('analyze-anyway').focus();
     await panel.keyboard.press('Enter');
     await expect.poll(() => panel.getByTestId('headline').textContent()).toBe('Coastline Gazette');
-    // Focus moves to the analysis instead of being lost with the button.
-    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('headline');
+    // Focus moves to the analysis instead of being lost with the button (an effect after the paint that
+    // shows the headline, so it is waited for).
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.id)).toBe('headline');
     await panel.close();
     // The choice holds when the panel is opened again on the same page.
     const reopened = await openPanelFor(page);
