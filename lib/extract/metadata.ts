@@ -216,6 +216,24 @@ function findCandidates(body: HTMLElement): { bylines: Element[]; dates: Element
   return { bylines, dates };
 }
 
+/** How much of the page's text is read for the site's name as it writes it (siteWordIn). */
+const SITE_WORD_TEXT = 200_000;
+
+/** The page's visible text from its start, up to `limit` characters (not the whole of a huge page). */
+function textStart(body: HTMLElement | null, limit: number): string {
+  if (!body) return '';
+  const parts: string[] = [];
+  let length = 0;
+  const walker = body.ownerDocument.createTreeWalker(body, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node && length < limit; node = walker.nextNode()) {
+    if (/^(?:SCRIPT|STYLE|NOSCRIPT)$/.test(node.parentElement?.tagName ?? '')) continue;
+    const value = (node.nodeValue ?? '').slice(0, limit - length);
+    parts.push(value);
+    length += value.length + 1;
+  }
+  return parts.join(' ');
+}
+
 /**
  * One pass over the page's text: short elements that start with a credit word ("By Jane Doe" with no
  * byline markup), and the lines that follow a date label ("Datum: 26. Januar 2022", "Posted on").
@@ -463,7 +481,9 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   const holder = copyrightHolderIn(doc);
   if (holder) clue(evidence.outlets, holder, 'text', 'copyright');
   const siteWord = siteWordIn(
-    [metaValue(['description']), metaValue(['og:description']), doc.body?.textContent ?? ''].join('\n'),
+    [metaValue(['description']), metaValue(['og:description']), textStart(doc.body, SITE_WORD_TEXT)].join(
+      '\n',
+    ),
     pageUrl,
   );
   if (siteWord) clue(evidence.outlets, siteWord, 'text', 'site-word');

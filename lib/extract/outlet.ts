@@ -31,8 +31,8 @@ export function chooseOutlet(candidates: OutletCandidate[], url: string | null |
 
 /**
  * The site's name as the page's own text writes it, when nothing else names the outlet: "Refinery29" for
- * refinery29.com, "Handwerksblatt" for handwerksblatt.de. Only a capitalised word that is exactly the
- * registrable name (four characters or more), so it agrees with the address by construction.
+ * refinery29.com. Only a capitalised word that is exactly the registrable name (four characters or
+ * more), not inside an address or a handle, so it agrees with the address by construction.
  */
 export function siteWordIn(text: string, url: string | null | undefined): string | null {
   if (!url) return null;
@@ -44,9 +44,6 @@ export function siteWordIn(text: string, url: string | null | undefined): string
   }
   if (!label || label.length < 4 || !/^[a-z0-9-]+$/i.test(label)) return null;
   const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}.@/-])${label}(?![\p{L}\p{N}-]|\.\p{L})`, 'giu');
-  for (const match of text.slice(0, SITE_WORD_SCAN).matchAll(pattern))
-    if (/^\p{Lu}/u.test(match[0])) return match[0];
+  for (const match of text.matchAll(pattern)) if (/^\p{Lu}/u.test(match[0])) return match[0];
   return null;
 }
-/** How much of the page's text is searched for the site's name (a hostile page may be megabytes). */
-const SITE_WORD_SCAN = 200_000;
