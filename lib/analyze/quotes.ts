@@ -762,6 +762,10 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence' } : null;
 }
 
+/** A naming verb and its object right before a quote: "called the plan", "labelled his rival's bill". */
+const DESCRIBED_OBJECT =
+  /\b(?:call(?:s|ed)?|label(?:s|l?ed)|brand(?:s|ed)|term(?:s|ed))\s+(?:the|this|that|his|her|their|its)\s+(?:[\p{L}'’-]+\s+)?[\p{L}-]+\s*$/iu;
+
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 const FINITE_VERB_AFTER_PHRASE =
@@ -912,7 +916,11 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
         break;
       }
     const after = text.slice(span.close + 1, afterEnd);
-    if (TERM_MARKERS.test(before.slice(-40))) continue;
+    // "called the plan “reckless and unfair”": what the subject called it, in words of its own, not the
+    // plan's name (“Vision 2040”), which a term marker ("the plan") announces otherwise.
+    const calledObject =
+      DESCRIBED_OBJECT.test(before) && /^\p{Ll}/u.test(quoteText) && wordCount(quoteText) >= 3;
+    if (TERM_MARKERS.test(before.slice(-40)) && !calledObject) continue;
     // A lead-in ending in a colon names its speaker somewhere in the sentence: "Dabei griff sie … an: „…“",
     // "Im Kongress warb Obama für … mit den Worten: „…“". Take the person last named there, or a pronoun.
     const introduced = /:\s*$/.test(before);

@@ -246,6 +246,16 @@ describe('findQuotes: speakers', () => {
     expect(quotes(text, 'de').map((quote) => quote.speakerMention)).toEqual([null, 'Der Geschäftsführer']);
   });
 
+  it('keeps what a naming verb called “the plan” as a quote, and a plan’s name as none', () => {
+    expect(
+      quotes('The senator spoke. Ana Ruiz called the plan “reckless and unfair to the town”.').map((q) => [
+        q.text,
+        q.speaker,
+      ]),
+    ).toEqual([['reckless and unfair to the town', 'Ana Ruiz']]);
+    expect(quotes('The senator spoke. Ana Ruiz called the plan “Vision 2040 for the town”.')).toEqual([]);
+  });
+
   it('gives a naming verb’s quote to its subject, never to its object (“called X a “…””, “nannte X „…“”)', () => {
     expect(
       speakers('The senator spoke. Ana Ruiz called Tom Bell a “reckless and unfair mayor of the town”.'),
