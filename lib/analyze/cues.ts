@@ -646,9 +646,20 @@ export function cueLexicon(lang: string | null): CueLexicon {
 export const GERMAN_SPEECH_PARTICIPLES =
   'gesagt|erklärt|betont|geschrieben|gefordert|kritisiert|gewarnt|erläutert|berichtet|bekräftigt|unterstrichen|ergänzt|geäußert|geantwortet|verkündet|versichert|gefragt|gemahnt|angekündigt|bestätigt|hinzugefügt|eingeräumt|mitgeteilt|getwittert|bilanziert|beklagt|gelobt|geurteilt|versprochen|argumentiert|entgegnet|widersprochen|behauptet|gerufen|kommentiert|geschildert|beschrieben|gemeint|verlauten|mitteilen|wissen';
 
+/** English verbs that give their object a name. */
+const ENGLISH_NAMING_VERBS = String.raw`call(?:s|ed)?|label(?:s|l?ed)|brand(?:s|ed)|term(?:s|ed)`;
+
 /** Verbs that give their object a name, the quote: "called X a “…”", "nannte X „…“", "a qualifié X de « … »". */
-export const NAMING_CUE =
-  /(?:^|\s)(?:call(?:s|ed)?|dub(?:s|bed)|label(?:s|l?ed)|brand(?:s|ed)|term(?:s|ed)|nannte[n]?|nennt|nennen|bezeichnete[n]?|bezeichnet|bezeichnen|qualifi(?:é|e|ait)|traité|traite)$/iu;
+export const NAMING_CUE = new RegExp(
+  String.raw`(?:^|\s)(?:${ENGLISH_NAMING_VERBS}|dub(?:s|bed)|nannte[n]?|nennt|nennen|bezeichnete[n]?|bezeichnet|bezeichnen|qualifi(?:é|e|ait)|traité|traite)$`,
+  'iu',
+);
+
+/** A naming verb and its object right before a quote: "called the plan", "labelled his rival's bill". */
+export const DESCRIBED_OBJECT = new RegExp(
+  String.raw`\b(?:${ENGLISH_NAMING_VERBS})\s+(?:the|this|that|his|her|their|its)\s+(?:[\p{L}'’-]+\s+)?[\p{L}-]+\s*$`,
+  'iu',
+);
 
 /** "so-called", "the word", "titled" right before a quote: what follows is a term, a name or a title. */
 export const TERM_MARKERS =

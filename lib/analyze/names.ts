@@ -37,7 +37,7 @@ export const ORGANISATION_WORDS =
 const PLACE_OR_THING_LAST_WORD =
   /^(?:avenue|road|boulevard|square|plaza|airport|station|stadium|arena|museum|library|theat(?:er|re)|building|tower|mall|market|cafe|café|restaurant|hotel|motel|pub|ranch|prison|jail|cemetery|springs|island|beach|valley|river|mountains|straße|strasse|platz|bahnhof|flughafen)$/iu;
 /** "Harlan Springs Cafe", "Big Machine": a name ending in a word for a place or a thing names no one. */
-export const namesPlaceOrThing = (words: readonly string[]) =>
+const namesPlaceOrThing = (words: readonly string[]) =>
   words.length > 0 && PLACE_OR_THING_LAST_WORD.test(words.at(-1)!.replace(/[.,]$/u, ''));
 
 // A full stop belongs to a name word only as an initial ("J."), so "… hours. Müller said" is two runs.
@@ -129,6 +129,9 @@ const PRONOUNS = new Set([
   'we',
   'i',
 ]);
+
+/** "he", "she" and their German and French forms: a pronoun for one person, not a group or a thing. */
+export const THIRD_PERSON_SINGULAR = /^(?:he|she|il|elle|er|sie)$/iu;
 
 export function isPronoun(word: string): boolean {
   return PRONOUNS.has(word.toLowerCase());

@@ -9,12 +9,13 @@ import {
   findCues,
   GERMAN_PARTICLES,
   GERMAN_SPEECH_PARTICIPLES,
+  DESCRIBED_OBJECT,
   NAMING_CUE,
   TERM_MARKERS,
   type CueLexicon,
 } from './cues';
 import { speakerDescription, trustSpeaker, withoutTopic, type SpeakerEvidence } from './mentions';
-import { isPronoun, PARTICLE_SURNAME, personName } from './names';
+import { isPronoun, PARTICLE_SURNAME, personName, THIRD_PERSON_SINGULAR } from './names';
 import {
   anyStartingBetween,
   pronounFits,
@@ -762,10 +763,6 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence' } : null;
 }
 
-/** A naming verb and its object right before a quote: "called the plan", "labelled his rival's bill". */
-const DESCRIBED_OBJECT =
-  /\b(?:call(?:s|ed)?|label(?:s|l?ed)|brand(?:s|ed)|term(?:s|ed))\s+(?:the|this|that|his|her|their|its)\s+(?:[\p{L}'’-]+\s+)?[\p{L}-]+\s*$/iu;
-
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 const FINITE_VERB_AFTER_PHRASE =
@@ -1251,7 +1248,6 @@ function nothingSaidBetween(
 }
 
 const FIRST_PERSON = /^(?:i|we|ich|wir|je|nous)$/iu;
-const THIRD_PERSON_SINGULAR = /^(?:he|she|il|elle|er|sie)$/iu;
 
 /**
  * Whether the quote starting at `start` opens the sentence right after the attribution of the quote

@@ -12,6 +12,7 @@ import {
   PARTICLE_SURNAME,
   personName,
   stripTitles,
+  THIRD_PERSON_SINGULAR,
   type PersonMention,
 } from './names';
 import { germanPersonNoun } from './mentions';
@@ -404,14 +405,11 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     const ownSentence = sentenceStart(context.text, position, paragraphStart);
     // "For Chazelle, the hardest scene was … “…,” he claims": the one person the sentence before names.
     const previousSentence = sentenceStart(context.text, ownSentence - 1, paragraphStart);
-    const justNamed = new Set(
-      startingBetween(context.mentions, previousSentence, position)
-        .filter(fits)
-        .map((m) => m.name),
-    );
+    const namedBefore = startingBetween(context.mentions, previousSentence, position).filter(fits);
+    const justNamed = new Set(namedBefore.map((m) => m.name));
     // "On July 27 he emailed Gaiman about it. “…,” he wrote": the same pronoun before the name there
     // is the subject, and the name its object.
-    const firstNamed = startingBetween(context.mentions, previousSentence, position).find(fits);
+    const firstNamed = namedBefore[0];
     const pronounFirst =
       firstNamed &&
       new RegExp(String.raw`(?<![\p{L}])${lower}(?![\p{L}])`, 'iu').test(
@@ -437,7 +435,7 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       justNamed.size === 0
         ? RELATIVE_OPENING.exec(context.text.slice(previousSentence, ownSentence))?.[0]
         : undefined;
-    if (relative && /^(?:he|she|er|sie|il|elle)$/u.test(lower) && relativeFits(lower, relative))
+    if (relative && THIRD_PERSON_SINGULAR.test(lower) && relativeFits(lower, relative))
       return { name: relative.replace(/^\p{Lu}/u, (first) => first.toLowerCase()), anonymous: false };
     // "… opponent Bernie Sanders after he admitted that “…”": a pronoun opening a clause right after a
     // name is that name's, whoever else the sentence or paragraph named.

@@ -462,11 +462,11 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   const isOutlet = (name: string) => outletNames.includes(letters(name).replace(/^the/, ''));
   // "Elliot Brownstein Florida Today": a byline printed with the outlet after the name, the line break
   // between them lost. The name is what comes before the outlet's, when two words or more are left.
-  const outletWords = outlets
+  const printedOutlets = outlets
     .map((clue) => clue.text.replace(/^the\s+/i, '').trim())
     .filter((name) => /\s/.test(name) || name.length > 3);
   authors = authors.map((author) => {
-    for (const outletName of outletWords) {
+    for (const outletName of printedOutlets) {
       if (!author.name.toLowerCase().endsWith(` ${outletName.toLowerCase()}`)) continue;
       const person = author.name.slice(0, -outletName.length).trim();
       if (person.split(/\s+/).length >= 2) return { ...author, name: person };
