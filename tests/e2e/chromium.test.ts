@@ -943,14 +943,14 @@ describe.skipIf(!available)('Chromium', () => {
           }),
         )
         .toHaveLength(2);
-      // The items are ticked once the whole catalog is read: until then the list is redrawn as it finishes
-      // loading, and on a starved machine a tick could fall between two drawings (this test failed so,
-      // about once in three runs under load, with the boxes ticked and no bulk bar; the cause is not
-      // known).
+      // The items are ticked once the whole catalog is read, each through its own locator, which waits for
+      // its row: when the worker takes over the list, its rows replace the database's a moment later, and a
+      // list of the boxes taken in that moment was empty (this test failed so under load, never clicking).
       await expect
         .poll(() => library.getByTestId('library-count').textContent(), { timeout: 60_000 })
         .toMatch(/^\d[\d,]* items?$/);
-      for (const box of await articleBoxes.all()) await box.check();
+      await library.getByRole('checkbox', { name: /^Select article: Taliban/ }).check();
+      await library.getByRole('checkbox', { name: /^Select article: Kaltenbrück/ }).check();
       // The bulk bar, once it holds both and offers the collection.
       const moveTo = library.getByRole('combobox', { name: 'Move the selected items to a collection' });
       await expect

@@ -667,7 +667,9 @@ describe.skipIf(!available)('Firefox ESR', () => {
         ),
       (count) => count === 1,
     );
-    await library.click('input[aria-label^="Select article: Taliban"]');
+    // A locator retries the click should the row be drawn anew between finding and clicking it (the
+    // worker's rows replace the database's once it has read the catalog).
+    await library.locator('input[aria-label^="Select article: Taliban"]').click();
     const move = 'select[aria-label="Move the selected items to a collection"]';
     await library.waitForSelector(move);
     await library.select(move, await optionValue(move, EXPORT_COLLECTION));
