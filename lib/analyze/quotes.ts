@@ -199,7 +199,7 @@ interface Attribution {
   speakerUnknown?: boolean;
 }
 
-const CLAUSE_CUT = /,\s*(?:who|which|whose|der|die|das|qui|dont)\b|\s+(?:who|which)\s|,\s|\s[–—]\s|\(/u;
+const CLAUSE_CUT = /,\s*(?:who|which|whose|der|die|das|qui|dont)\b|\s+(?:who|which)\s|,\s|\s[–—-]\s|\(/u;
 
 /**
  * Where and when a named speaker spoke is no part of the name: "Thomas Tuchel in einem Interview mit der
@@ -210,7 +210,7 @@ const CLAUSE_CUT = /,\s*(?:who|which|whose|der|die|das|qui|dont)\b|\s+(?:who|whi
  * "ministère de l'Intérieur").
  */
 const SETTING_AFTER_NAME =
-  /(?<=(?:\p{Lu}[\p{L}.'’-]*|\d{4}))\s+(?:in|im|bei|beim|nach|vor|auf|am|laut|während|at|during|to|à|au|aux|lors|dans|devant|pendant)\s/u;
+  /(?<=(?:\p{Lu}[\p{L}.'’-]*|\d{4}))\s+(?:in|im|bei|beim|nach|vor|auf|am|laut|während|at|during|to|à|au|aux|lors|dans|devant|pendant|mit\s+(?:einem|einer|seinem|seiner|ihrem|ihrer)|with\s+(?:a|an|his|her)|jüngst|damals|zuletzt|kürzlich|einst|bereits)(?:\s|$)/u;
 
 /** Words a speaker is named in, at most, before a setting: "der Oberkommandierende General der US-Streitkräfte". */
 const MAX_WORDS_BEFORE_SETTING = 5;
@@ -284,7 +284,7 @@ const OBJECT_AFTER_NAME = new RegExp(
  * has argued" → "one commentator", "Technocrats like to say" → "Technocrats", "Merkel hat gesagt".
  */
 const AUXILIARY_AT_END =
-  /(?:\s+(?:has|have|had|is|was|were|are|will|would|could|should|might|may|must|can|did|does|do|hat|hatte|haben|hatten|ist|war|wird|wurde|würde|(?:likes?|liked|wants?|wanted|used|tends?|tended|loves?|seems?|seemed) to))+$/iu;
+  /(?:\s+(?:has|have|had|is|was|were|are|will|would|could|should|might|may|must|can|did|does|do|hat|hatte|haben|hatten|habe|ist|war|wird|wurde|würde|werde|(?:likes?|liked|wants?|wanted|used|tends?|tended|loves?|seems?|seemed) to))+$/iu;
 
 /**
  * "Der Regierungssprecher Béla Anda hatte am Mittwoch [erklärt]", "Die Universität hatte anlässlich des
@@ -292,7 +292,7 @@ const AUXILIARY_AT_END =
  * them is no part of the speaker. Not across a subordinate clause ("… was away when she [said]").
  */
 function withoutAuxiliaryTail(phrase: string): string {
-  const split = /^(.{2,80}?)\s+(?:hat|hatte|haben|hatten|has|had|have)\s+([^,;:]{1,60})$/u.exec(
+  const split = /^(.{2,80}?)\s+(?:hat|hatte|haben|hatten|habe|has|had|have)\s+([^,;:]{1,60})$/u.exec(
     phrase.trim(),
   );
   if (!split || SUBORDINATE.test(` ${split[2]!} `) || FINITE_VERB_INSIDE.test(` ${split[1]!} `))
@@ -322,9 +322,17 @@ const SPEAKER_START =
 const NOT_A_SPEAKER =
   /^(?:in|im|am|an|auf|bei|beim|nach|vor|von|vom|aus|ins|durch|ohne|um|wegen|trotz|gegen|den|dem|einen|einem|mit|zu|zur|zum|für|über|unter|seit|während|laut|gegenüber|dabei|dazu|damit|darauf|daraufhin|außerdem|auch|doch|jedoch|zudem|weiter|später|heute|gestern|morgen|dann|so|hier|dort|on|at|after|before|during|later|earlier|in|dans|lors|après|avant|pour|en|au|aux|sur|par|this|that|it|es|there|here|angesichts|infolge|aufgrund|anlässlich|bezüglich|hinsichtlich|mangels|statt|anstatt|außer|innerhalb|außerhalb|jenseits|dank|zufolge|gemäß|entgegen|seitens|despite|amid|following|with|without|under|among|through|since|until|upon|against|within|malgré|face|contre|chez|sans|sous|vers|depuis|pendant|parmi)(?:\s|$)/iu;
 
+/**
+ * A word that opens a German sentence (or an English or French one) and is no subject: "Zugleich mahnte
+ * sie", "Freilich sagt er". German puts the subject after the verb there.
+ */
+const SENTENCE_ADVERB =
+  /^(?:zugleich|gleichzeitig|freilich|allerdings|dennoch|trotzdem|deshalb|deswegen|darum|daher|nun|jetzt|damals|schließlich|immerhin|vielmehr|stattdessen|ebenso|ebenfalls|anschließend|zuvor|zunächst|inzwischen|mittlerweile|bereits|schon|sogar|natürlich|tatsächlich|offenbar|jedenfalls|indes|indessen|hingegen|dagegen|ferner|überdies|zuletzt|kürzlich|einst|bisher|bislang|danach|hierzu|wiederum|endlich|however|meanwhile|instead|moreover|furthermore|nevertheless|nonetheless|afterwards?|pourtant|cependant|toutefois|néanmoins|ensuite|puis|alors|enfin|désormais|ainsi|donc)$/iu;
+
 const plausibleMention = (mention: string) => {
   if (
     !mention ||
+    SENTENCE_ADVERB.test(mention) ||
     !SPEAKER_START.test(mention) ||
     (NOT_A_SPEAKER.test(mention) && !/^(?:it|es)$/iu.test(mention) && !PARTICLE_SURNAME.test(mention))
   )
@@ -338,14 +346,14 @@ const plausibleMention = (mention: string) => {
 };
 
 const FINITE_VERB_INSIDE =
-  /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|würde|würden|kann|können|könnte|könnten|muss|müssen|soll|sollen|est|sont|était|étaient|ont|avait|peut|peuvent|pourrait|pourraient|doit|doivent)\s/u;
+  /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|würde|würden|kann|können|könnte|könnten|muss|müssen|soll|sollen|sei|seien|habe|werde|könne|müsse|solle|wolle|est|sont|était|étaient|ont|avait|peut|peuvent|pourrait|pourraient|doit|doivent)\s/u;
 
 /**
  * Words between a verb and its speaker: "said Tuesday", "said to reporters", "a déclaré lundi",
  * "sagte am Dienstag", "sagte gegenüber Journalisten".
  */
 const BETWEEN_VERB_AND_NAME =
-  /^(?:\s+(?:(?:on|am|le|ce)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:morning|afternoon|evening|night|morgen|abend|nachmittag|matin|soir|après-midi))?|\s+(?:to|gegenüber)\s+(?:reporters|journalists|journalisten|reportern|der presse)|\s+aux journalistes|\s+(?:yesterday|today|tonight|gestern|heute|hier|aujourd['’]hui|also|auch|aussi|encore|ebenfalls|dann|ensuite|then))+(?=\s)/iu;
+  /^(?:\s+(?:(?:on|am|le|ce)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:morning|afternoon|evening|night|morgen|abend|nachmittag|matin|soir|après-midi))?|\s+(?:to|gegenüber)\s+(?:reporters|journalists|journalisten|reportern|der presse)|\s+aux journalistes|\s+auf (?:Nachfrage|Anfrage)|\s+(?:yesterday|today|tonight|gestern|heute|damals|jüngst|zuletzt|bereits|hier|aujourd['’]hui|also|auch|aussi|encore|ebenfalls|dann|ensuite|then))+(?=\s)/iu;
 
 /** A cue as matched, without the punctuation and spaces it ran into ("said," → "said"). */
 const trimCue = (cue: string) => cue.replace(/[\s,.;:]+$/, '');
@@ -365,8 +373,9 @@ const PASSIVE_QUOTED_BEFORE = new RegExp(String.raw`(?:^|[\s,])${PASSIVE_QUOTED_
  * mitteilte").
  */
 const AS_SAID_OPENER = /^(?:Wie|As)\s+([^,;:]{2,120})(?:,\s|$)/u;
+const AS_SAID_BEFORE_QUOTE = /[,;–—]\s*(?:wie|as)\s+([^,;:„“”"«»]{2,100})$/u;
 const GERMAN_SUBORDINATE_CUE =
-  /\s(?:mitteilte|mitteilten|hinzufügte|einräumte|ankündigte|bekanntgab|feststellte|klarstellte|ausführte|hervorhob)$/u;
+  /\s(?:mitteilte|mitteilten|mitteilt|hinzufügte|hinzufügt|einräumte|einräumt|ankündigte|ankündigt|bekanntgab|bekanntgibt|feststellte|feststellt|klarstellte|klarstellt|ausführte|ausführt|hervorhob|hervorhebt)$/u;
 
 /**
  * German perfect tenses, the auxiliary first and the participle last: "„…“, hatte VW-Chef Winterkorn in
@@ -640,12 +649,49 @@ function attributionAsSaid(lead: string, lexicon: CueLexicon): Attribution | nul
   const found = subordinate
     ? { index: subordinate.index, text: subordinate[0].trim() }
     : findCues(clause, lexicon).at(-1);
-  if (!found) return null;
+  if (!found) return asSaidWithApposition(lead, lexicon);
   // The verb closes the clause (German) or follows its subject ("As Ruiz put it"): nothing but a
   // setting after it.
   const mention = cleanMention(withoutAuxiliaryTail(clause.slice(0, found.index)));
   if (!plausibleMention(mention) || wordCount(mention) > 8) return null;
   return { mention, cue: trimCue(found.text), where: 'before' };
+}
+
+/** A clause that describes the name before it: "der Vorsitzende Richter, Ottmar Breidling,", "…, der dort war,". */
+const APPOSITION_START = /^(?:der|die|das|den|dem|des|ein|eine|einer|the|a|an|who|which|\p{Lu})/u;
+/** The verb that closes a "Wie" clause after an apposition, with at most a few words before it. */
+const MAX_WORDS_WITH_CLOSING_CUE = 4;
+
+/**
+ * "Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, …", "Wie Norman Paech, der … anwesend war,
+ * dazu feststellt, …": the opener's subject, then appositions, then a short clause that ends on the verb.
+ * The person's name is the mention: the opening phrase when it names one, else the apposition that does.
+ */
+function asSaidWithApposition(lead: string, lexicon: CueLexicon): Attribution | null {
+  const opener = /^(?:Wie|As)\s+(.+)$/su.exec(lead);
+  if (!opener) return null;
+  const clauses = opener[1]!.split(/,\s+/u);
+  for (let at = 1; at < clauses.length && at <= 3; at++) {
+    const clause = clauses[at]!;
+    if (wordCount(clause) > MAX_WORDS_WITH_CLOSING_CUE) {
+      if (APPOSITION_START.test(clause)) continue;
+      return null;
+    }
+    const subordinate = GERMAN_SUBORDINATE_CUE.exec(` ${clause}`);
+    const cue = subordinate ? subordinate[0].trim() : findCues(clause, lexicon).at(-1)?.text;
+    // The verb closes the clause: nothing after it.
+    if (!cue || !clause.trimEnd().endsWith(trimCue(cue))) {
+      if (APPOSITION_START.test(clause)) continue;
+      return null;
+    }
+    const phrases = clauses.slice(0, at).map((phrase) => cleanMention(phrase));
+    if (!plausibleMention(phrases[0]!) || wordCount(phrases[0]!) > 8) return null;
+    // A full name in an apposition wins over a title that may read as one ("Richter", a surname too).
+    const fullName = (phrase: string) => plausibleMention(phrase) && personName(phrase)?.includes(' ');
+    const mention = (fullName(phrases[0]!) ? phrases[0] : phrases.slice(1).find(fullName)) ?? phrases[0]!;
+    return { mention, cue: trimCue(cue), where: 'before' };
+  }
+  return null;
 }
 
 /** How many cues before the last one attributionBefore tries. */
@@ -664,6 +710,11 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   }
   const asSaid = attributionAsSaid(lead, lexicon);
   if (asSaid) return asSaid;
+  // "… und dennoch, wie Hilde Domin sagt, „…“", "…, as Ruiz put it, “…”": the same clause right before
+  // the quote, inside the sentence.
+  const asSaidLast = AS_SAID_BEFORE_QUOTE.exec(lead);
+  const asSaidInside = asSaidLast ? attributionAsSaid(`Wie ${asSaidLast[1]!}`, lexicon) : null;
+  if (asSaidInside) return asSaidInside;
   const cues = findCues(lead, lexicon);
   let last = cues.at(-1);
   if (!last) return attributionByPreposition(lead, lexicon);
@@ -757,11 +808,31 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
     !/[.!?]/.test(tail.replace(/\b\p{Lu}[\p{L}]*\./gu, ''))
   ) {
     const mention = cleanMention(tail);
-    if (plausibleMention(mention)) return { mention, cue, where: 'before' };
+    // "Henning Scherf (SPD) warnte die CDU vor einem „…“", "Gamkrelids begründete die Forderung damit,
+    // dass …": a person named before the verb is its subject, and a phrase after it that names nobody is
+    // its object.
+    // Only a subject that opens the sentence, or an apposition in it: not "Als Begründung sagte ein …".
+    const at = lead.indexOf(subjectBefore);
+    const opens = at >= 0 && /^(?:.*[,(]\s*)?$/su.test(lead.slice(0, at));
+    if (plausibleMention(mention) && !(opens && namesSomeone(subjectBefore) && namesNobody(mention)))
+      return { mention, cue, where: 'before' };
   }
   // A partial quote in running text: "Ruiz called the plan “reckless”", "the message said that “…” should…".
   return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence' } : null;
 }
+
+/**
+ * A phrase that names no one: no name in it, or a German noun with its article and nothing capitalised
+ * after it ("die Forderung damit", "den Plan"), where every noun is capitalised and so reads as a name.
+ */
+const GERMAN_COMMON_NOUN_PHRASE =
+  /^(?:die|das|den|dem|ein|eine|einen|einem)\s+\p{Lu}[\p{Ll}-]+(?:\s+\p{Ll}+)*$/u;
+const namesNobody = (phrase: string) => !personName(phrase) || GERMAN_COMMON_NOUN_PHRASE.test(phrase);
+/** A phrase that is a name, or holds a full one: "Scherf", "David Gamkrelids"; not "Als Begründung". */
+const namesSomeone = (phrase: string) => {
+  const name = personName(phrase);
+  return name !== null && (name === phrase || name.includes(' '));
+};
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 

@@ -6,7 +6,7 @@ import {
   withoutTopic,
   type SpeakerEvidence,
 } from '../../../lib/analyze/mentions';
-import { findQuotes } from '../../../lib/analyze/quotes';
+import { findQuotes, mentionBefore } from '../../../lib/analyze/quotes';
 import { buildSpeakerContext } from '../../../lib/analyze/speakers';
 
 function evidence(text: string, lang = 'en', known: string[] = []): SpeakerEvidence {
@@ -847,5 +847,100 @@ describe('speakers: a lead-in sentence with a preposition cue', () => {
         'fr',
       ),
     ).toEqual([null]);
+  });
+});
+
+describe('speakers: a "Wie X" clause with an apposition, or inside the sentence', () => {
+  it('reads the opener past an apposition or a relative clause, and names the person in it', () => {
+    expect(
+      speakers(
+        'Wie der Vorsitzende Richter, Ottmar Breidling, ausführte, hätte es durch die Anschläge „ein ungeheures Blutbad gegeben mit vielen Toten“.',
+        'de',
+      ),
+    ).toEqual(['Ottmar Breidling']);
+    expect(
+      speakers(
+        'Wie Norman Paech, der als Begleitung des Anwalts anwesend war, dazu feststellt, verlangt „der Tatbestand der Verschwörung zumindest das Mitwissen des Abschusses.“',
+        'de',
+      ),
+    ).toEqual(['Norman Paech']);
+  });
+
+  it('reads "…, wie X sagt, „…“" and "…, as X put it, “…”" right before the quote', () => {
+    expect(
+      speakers(
+        'Das Leben ist schwer, und dennoch, wie Hilde Domin sagt, „wir müssen dem Wunder leise wie einem Vogel die Hand hinhalten“.',
+        'de',
+      ),
+    ).toEqual(['Hilde Domin']);
+    expect(
+      speakers('The plan was bad, as Ana Ruiz put it, “reckless and unfair to the whole town”.'),
+    ).toEqual(['Ana Ruiz']);
+  });
+});
+
+describe('speakers: German word order around the verb', () => {
+  it('gives the quote to a person named before the verb, not to the object after it', () => {
+    expect(
+      speakers(
+        'Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte die CDU vor einem „populistischen Wahlkampf“.',
+        'de',
+      ),
+    ).toEqual(['Henning Scherf']);
+    expect(
+      speakers(
+        'David Gamkrelids, der Parteivorsitzende, begründete die Forderung damit, dass Saakaschwili „ohne Vernunft und verantwortungslos“ entschieden habe.',
+        'de',
+      ),
+    ).toEqual(['David Gamkrelids']);
+  });
+
+  it('keeps the subject after the verb when something else opens the sentence', () => {
+    const [quote] = quotes(
+      'Als Begründung sagte ein Wissenschaftler: „Das ist ein sehr breites Feld an Erkrankungen.“',
+      'de',
+    );
+    expect(quote?.speakerMention).toBe('ein Wissenschaftler');
+  });
+
+  it('ends the speaker at a dash, a hyphen between spaces included', () => {
+    const [quote] = quotes(
+      'Die Verkehrsträger unterschiedlich zu besteuern sei aus „Verbrauchersicht völlig unverständlich“, warnt er - zumal auch der Bus ein klimafreundliches Verkehrsmittel sei.',
+      'de',
+    );
+    expect(quote?.speakerMention).toBe('er');
+  });
+
+  it('never takes a sentence adverb for the speaker: the pronoun after the verb is', () => {
+    expect(mentionBefore('Endlich habe ')).toBe('');
+    for (const text of [
+      'Zugleich mahnte sie: „Wir dürfen jetzt nicht aufgeben.“',
+      'Freilich sagt er „das ist doch alles Quatsch“ und lacht.',
+    ])
+      expect(quotes(text, 'de')[0]?.speakerMention).toMatch(/^(?:sie|er)$/);
+  });
+
+  it('leaves where, when and how out of the name, and reads past "auf Nachfrage"', () => {
+    expect(speakers('„Das war ein schöner Abend“, sagte Deniz Yücel mit einem Augenzwinkern.', 'de')).toEqual(
+      ['Deniz Yücel'],
+    );
+    expect(speakers('„Das war ein schöner Abend“, so Chris Eubank jüngst in einem Interview.', 'de')).toEqual(
+      ['Chris Eubank'],
+    );
+    expect(speakers('„Das war ein schöner Abend“, erklärte damals Morten Hundt.', 'de')).toEqual([
+      'Morten Hundt',
+    ]);
+    expect(
+      speakers(
+        'Eine offenbar fast unendliche Geschichte: „Mit dem Gutachter wird das Vorgehen abgestimmt“, erklärt auf Nachfrage Martin Rölen, Sprecher der Stadt.',
+        'de',
+      ),
+    ).toEqual(['Martin Rölen']);
+  });
+
+  it('takes no clause in the subjunctive of reported speech for a speaker, and reads its auxiliary', () => {
+    expect(mentionBefore('Weil die schadhaften Stellen wichtig für die Beweisaufnahme seien')).toBe('');
+    expect(mentionBefore('Die Firma habe ')).toBe('Die Firma');
+    expect(mentionBefore('Der Minister habe am Montag ')).toBe('Der Minister');
   });
 });
