@@ -28,7 +28,7 @@ export const OFFICIAL_ROLES =
 
 /** Words that make a capitalised phrase an organisation rather than a person. */
 export const ORGANISATION_WORDS =
-  /\b(?:ministry|department|agency|administration|government|council|committee|commission|office|university|college|institute|school|hospital|center|centre|foundation|association|union|federation|party|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|bank|fund|court|police|army|navy|force|forces|service|services|board|authority|bureau|organization|organisation|society|church|club|team|league|network|press|times|post|journal|news|tribune|herald|gazette|chronicle|reuters|taliban|nations|congress|senate|parliament|house|assembly|cabinet|council|municipality|city|county|state|republic|kingdom|emirate|coalition|alliance|campaign|network|institution|laboratory|labs?|clinic|airlines?|railways?|motors|productions|records|studios|entertainment|pharma\p{L}*|\p{L}*(?:ministerium|amt|behörde|verband|verbund|partei|gewerkschaft|universität|hochschule|institut|gericht|polizei|regierung|stiftung|verein|tag|rat|gemeinde|konzern|werke|bahn|kasse|kammer|gesellschaft|agentur|zentrale|klinik|klinikum)(?:e?s)?|ministère|gouvernement|mairie|préfecture|université|syndicat|parti|tribunal|conseil|agence|société|association|fédération|commission|assemblée)\b/iu;
+  /\b(?:ministry|department|agency|administration|government|council|committee|commission|office|university|college|institute|school|hospital|center|centre|foundation|association|union|federation|party|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|bank|fund|court|police|army|navy|force|forces|service|services|board|authority|bureau|organization|organisation|society|church|club|team|league|network|press|times|post|journal|news|tribune|herald|gazette|chronicle|reuters|taliban|nations|congress|senate|parliament|house|assembly|cabinet|council|municipality|city|county|state|states|republic|kingdom|trust|emirate|coalition|alliance|campaign|network|institution|laboratory|labs?|clinic|airlines?|railways?|motors|productions|records|studios|entertainment|pharma\p{L}*|\p{L}*(?:ministerium|amt|behörde|verband|verbund|partei|gewerkschaft|universität|hochschule|institut|gericht|polizei|regierung|stiftung|verein|tag|rat|gemeinde|konzern|werke|bahn|kasse|kammer|gesellschaft|agentur|zentrale|klinik|klinikum)(?:e?s)?|ministère|gouvernement|mairie|préfecture|université|syndicat|parti|tribunal|conseil|agence|société|association|fédération|commission|assemblée)\b/iu;
 
 /**
  * Last words that make a run of capitals a place or a thing, not a person ("the Harlan Springs Cafe",
@@ -36,6 +36,13 @@ export const ORGANISATION_WORDS =
  */
 const PLACE_OR_THING_LAST_WORD =
   /^(?:avenue|road|boulevard|square|plaza|airport|station|stadium|arena|museum|library|theat(?:er|re)|building|tower|mall|market|cafe|café|restaurant|hotel|motel|pub|ranch|prison|jail|cemetery|springs|island|beach|valley|river|mountains|straße|strasse|platz|bahnhof|flughafen)$/iu;
+/**
+ * Offices that end no one's name, though they follow a word that may ("Finance Minister", "Vice
+ * President"); not those that are also surnames (King, Bishop, Judge, Mayor, General).
+ */
+const OFFICE_LAST_WORD =
+  /^(?:minister|president|secretary|chancellor|governor|senator|spokesman|spokeswoman|spokesperson|commissioner|superintendent|director|ambassador|prosecutor|premier|chairman|chairwoman|chairperson|ministerin|präsident|präsidentin|sprecher|sprecherin|vorsitzende|vorsitzender|ministre|président|présidente|porte-parole)$/iu;
+
 /** "Harlan Springs Cafe", "Big Machine": a name ending in a word for a place or a thing names no one. */
 const namesPlaceOrThing = (words: readonly string[]) =>
   words.length > 0 && PLACE_OR_THING_LAST_WORD.test(words.at(-1)!.replace(/[.,]$/u, ''));
@@ -189,6 +196,7 @@ export function personName(phrase: string): string | null {
     if (words.length === 1 && MONTHS_AND_DAYS.test(name)) continue;
     if (ORGANISATION_WORDS.test(name)) continue;
     if (namesPlaceOrThing(words)) continue;
+    if (OFFICE_LAST_WORD.test(words.at(-1)!)) continue;
     if (/^\p{Lu}+$/u.test(name.replace(/\s/g, '')) && name.length <= 5) continue; // "AP", "U.S"
     best = name;
   }
@@ -281,6 +289,7 @@ export function findPeople(text: string, words: Words): PersonMention[] {
     const stripped = nameWords.join(' ');
     if (ORGANISATION_WORDS.test(stripped)) continue;
     if (namesPlaceOrThing(nameWords)) continue;
+    if (OFFICE_LAST_WORD.test(nameWords.at(-1)!)) continue;
     if (nameWords.some((word) => MONTHS_AND_DAYS.test(word))) continue;
     if (nameWords.every((word) => INITIALS.test(word))) continue;
     // "O Lord": a lone capital without a full stop opens no name.

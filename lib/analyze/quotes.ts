@@ -239,6 +239,17 @@ const PRONOUN_HEAD = new RegExp(
   'u',
 );
 
+/**
+ * "sagte er damals", "sagte er sichtlich überrascht": a pronoun and the adverbs of time or manner after
+ * it (not "er und sein Bruder", not "she wrote that the facts …").
+ */
+const SPEAKER_ADVERB =
+  'damals|später|zuvor|dann|noch|erneut|weiter|abschließend|gestern|heute|zuletzt|jüngst|einst|kürzlich|bereits|schon|nun|jetzt|sofort|deutlich|offen|knapp|sichtlich|sichtbar|hörbar|merklich|lachend|lächelnd|schmunzelnd|augenzwinkernd|überrascht|gerührt|bewegt|erleichtert|stolz|zufrieden|enttäuscht|trocken|nüchtern|alors|ensuite|encore|aussi';
+const PRONOUN_BEFORE_ADVERBS = new RegExp(
+  String.raw`^\s*(er|sie|il|elle|ils|elles)(?:\s+(?:${SPEAKER_ADVERB})){1,3}[\s,;:.!?]*$`,
+  'u',
+);
+
 /** The speaker phrase cleaned: appositions and relative clauses cut off, punctuation trimmed. */
 function cleanMention(phrase: string): string {
   let mention = withoutSetting(withoutTopic(phrase.trim()));
@@ -246,8 +257,10 @@ function cleanMention(phrase: string): string {
   if (cut && cut.index > 0) mention = mention.slice(0, cut.index);
   // "sagte er seinen Anhängern", "erklärte er in einem Interview mit der Financial Times", "she told
   // reporters": a subject pronoun is the whole speaker; what follows is the verb's object or setting.
-  const pronoun = PRONOUN_HEAD.exec(mention);
+  const pronoun = PRONOUN_HEAD.exec(mention) ?? PRONOUN_BEFORE_ADVERBS.exec(mention);
   if (pronoun) return pronoun[1]!;
+  // "sagt Trommer und zeigt auf den Damm": a second verb of the speaker ends the name.
+  mention = mention.replace(/\s+und\s+\p{Ll}+(?:t|te|ten)\s.*$/u, '');
   return (
     mention
       .replace(/^[\s,;:.–—-]+|[\s,;:.–—-]+$/g, '')
@@ -320,14 +333,14 @@ const SPEAKER_START =
 
 /** Phrases that open a sentence but are no speaker: "In einem Interview", "Am Montag", "After the vote". */
 const NOT_A_SPEAKER =
-  /^(?:in|im|am|an|auf|bei|beim|nach|vor|von|vom|aus|ins|durch|ohne|um|wegen|trotz|gegen|den|dem|einen|einem|mit|zu|zur|zum|für|über|unter|seit|während|laut|gegenüber|dabei|dazu|damit|darauf|daraufhin|außerdem|auch|doch|jedoch|zudem|weiter|später|heute|gestern|morgen|dann|so|hier|dort|on|at|after|before|during|later|earlier|in|dans|lors|après|avant|pour|en|au|aux|sur|par|this|that|it|es|there|here|angesichts|infolge|aufgrund|anlässlich|bezüglich|hinsichtlich|mangels|statt|anstatt|außer|innerhalb|außerhalb|jenseits|dank|zufolge|gemäß|entgegen|seitens|despite|amid|following|with|without|under|among|through|since|until|upon|against|within|malgré|face|contre|chez|sans|sous|vers|depuis|pendant|parmi)(?:\s|$)/iu;
+  /^(?:in|im|am|an|auf|bei|beim|nach|neben|ab|bis|samt|nebst|vor|von|vom|aus|ins|durch|ohne|um|wegen|trotz|gegen|den|dem|einen|einem|mit|zu|zur|zum|für|über|unter|seit|während|laut|gegenüber|dabei|dazu|damit|darauf|daraufhin|außerdem|auch|doch|jedoch|zudem|weiter|später|heute|gestern|morgen|dann|so|hier|dort|on|at|after|before|during|later|earlier|in|dans|lors|après|avant|pour|en|au|aux|sur|par|this|that|it|es|there|here|angesichts|infolge|aufgrund|anlässlich|bezüglich|hinsichtlich|mangels|statt|anstatt|außer|innerhalb|außerhalb|jenseits|dank|zufolge|gemäß|entgegen|seitens|despite|amid|following|with|without|under|among|through|since|until|upon|against|within|malgré|face|contre|chez|sans|sous|vers|depuis|pendant|parmi)(?:\s|$)/iu;
 
 /**
  * A word that opens a German sentence (or an English or French one) and is no subject: "Zugleich mahnte
  * sie", "Freilich sagt er". German puts the subject after the verb there.
  */
 const SENTENCE_ADVERB =
-  /^(?:zugleich|gleichzeitig|freilich|allerdings|dennoch|trotzdem|deshalb|deswegen|darum|daher|nun|jetzt|damals|schließlich|immerhin|vielmehr|stattdessen|ebenso|ebenfalls|anschließend|zuvor|zunächst|inzwischen|mittlerweile|bereits|schon|sogar|natürlich|tatsächlich|offenbar|jedenfalls|indes|indessen|hingegen|dagegen|ferner|überdies|zuletzt|kürzlich|einst|bisher|bislang|danach|hierzu|wiederum|endlich|however|meanwhile|instead|moreover|furthermore|nevertheless|nonetheless|afterwards?|pourtant|cependant|toutefois|néanmoins|ensuite|puis|alors|enfin|désormais|ainsi|donc)$/iu;
+  /^(?:zugleich|gleichzeitig|freilich|allerdings|dennoch|trotzdem|deshalb|deswegen|darum|daher|nun|jetzt|damals|schließlich|immerhin|vielmehr|stattdessen|ebenso|ebenfalls|anschließend|zuvor|zunächst|inzwischen|mittlerweile|bereits|schon|sogar|natürlich|tatsächlich|offenbar|jedenfalls|indes|indessen|hingegen|dagegen|ferner|überdies|zuletzt|kürzlich|einst|bisher|bislang|danach|hierzu|wiederum|endlich|das|dies|dieses|however|meanwhile|instead|moreover|furthermore|nevertheless|nonetheless|afterwards?|pourtant|cependant|toutefois|néanmoins|ensuite|puis|alors|enfin|désormais|ainsi|donc)$/iu;
 
 const plausibleMention = (mention: string) => {
   if (
@@ -341,12 +354,14 @@ const plausibleMention = (mention: string) => {
   if (words > MAX_MENTION_WORDS) return false;
   // A finite verb inside is a clause, not a speaker: "Die transponierbaren Elemente könnten dabei helfen".
   if (FINITE_VERB_INSIDE.test(` ${mention} `)) return false;
+  // A phrase cut at an ordinal names no one whole: "der Präsident der 27[. UN-Klimakonferenz]".
+  if (/\s(?:der|des|die|den|dem|the|of|du|de)\s\d{1,3}\.?$/u.test(mention)) return false;
   // A quote mark inside means the phrase runs into another quote.
   return !/[“”„«»"]/.test(mention);
 };
 
 const FINITE_VERB_INSIDE =
-  /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|würde|würden|kann|können|könnte|könnten|muss|müssen|soll|sollen|sei|seien|habe|werde|könne|müsse|solle|wolle|est|sont|était|étaient|ont|avait|peut|peuvent|pourrait|pourraient|doit|doivent)\s/u;
+  /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|würde|würden|kann|können|könnte|könnten|muss|müssen|soll|sollen|sei|seien|habe|werde|könne|müsse|solle|wolle|will|wollen|wollte|wollten|möchte|möchten|darf|dürfen|durfte|mag|mögen|sollte|sollten|müsste|müssten|konnte|konnten|musste|mussten|est|sont|était|étaient|ont|avait|peut|peuvent|pourrait|pourraient|doit|doivent)\s/u;
 
 /**
  * Words between a verb and its speaker: "said Tuesday", "said to reporters", "a déclaré lundi",
@@ -537,6 +552,19 @@ function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence 
   // "“…” Technocrats like to say that entire sectors …": a cue followed by what it reports speaks of
   // that, not of the quote before it.
   if (REPORTED_CLAUSE.test(rest.slice(match.index + match.text.length))) return null;
+  // "„…“ Das sagte der Präsident der Kommission am Montag.": the demonstrative is the quote, the verb's
+  // object; its subject follows the verb.
+  if (/^(?:Das|Dies)$/u.test(rest.slice(0, match.index).trim())) {
+    const following = rest
+      .slice(match.index + match.text.length)
+      .replace(BETWEEN_VERB_AND_NAME, ' ')
+      // The sentence's end, not an ordinal's full stop ("der 27. UN-Klimakonferenz").
+      .split(/(?<=[^\d\s][.!?])\s/u)[0]!;
+    const subject = cleanMention(following).replace(OBJECT_AFTER_NAME, '');
+    return plausibleMention(subject) && wordCount(subject) <= 8
+      ? { mention: subject, cue: trimCue(match.text), where: 'after' }
+      : null;
+  }
   // "“The thing with Elise bothered” Ford’s family, Starner said": the writer's words finish the sentence
   // the quote began, and the name right before the cue that closes it is its subject (not "Ana Ruiz, a
   // spokeswoman, said").

@@ -920,6 +920,36 @@ describe('speakers: German word order around the verb', () => {
       expect(quotes(text, 'de')[0]?.speakerMention).toMatch(/^(?:sie|er)$/);
   });
 
+  it('reads "„…“ Das sagte X": the demonstrative is the object, the subject follows the verb', () => {
+    expect(
+      speakers(
+        '„Das ist ein großer Erfolg für uns alle.“ Das sagte Ursula von der Leyen am Montag in Brüssel.',
+        'de',
+      ),
+    ).toEqual(['Ursula von der Leyen']);
+  });
+
+  it('ends the speaker at a second verb, and keeps a pronoun without the adverbs after it', () => {
+    expect(
+      speakers('„Wir müssen die Straße sofort sperren“, sagt Tobias Trommer und zeigt auf den Damm.', 'de'),
+    ).toEqual(['Tobias Trommer']);
+    for (const text of [
+      '„Das war knapp, aber am Ende hat es gereicht“, sagte er damals.',
+      '„Das war knapp, aber es hat gereicht“, sagte er sichtlich überrascht.',
+    ])
+      expect(quotes(text, 'de')[0]?.speakerMention).toBe('er');
+    expect(quotes('„Wir kommen bald wieder“, sagten sie und ihr Mann.', 'de')[0]?.speakerMention).toBe(
+      'sie und ihr Mann',
+    );
+  });
+
+  it('takes no preposition phrase or modal clause for a speaker', () => {
+    expect(mentionBefore('Neben dem sehr gemischten Ergebnis ')).toBe('');
+    expect(mentionBefore('Ich möchte mich eigentlich nicht beschweren ')).toBe('');
+    expect(mentionBefore('Das erklärte der Präsident der 27')).toBe('');
+    expect(mentionBefore('Die Initiative Kopfbahnhof 21 ')).toBe('Die Initiative Kopfbahnhof 21');
+  });
+
   it('leaves where, when and how out of the name, and reads past "auf Nachfrage"', () => {
     expect(speakers('„Das war ein schöner Abend“, sagte Deniz Yücel mit einem Augenzwinkern.', 'de')).toEqual(
       ['Deniz Yücel'],
@@ -942,5 +972,21 @@ describe('speakers: German word order around the verb', () => {
     expect(mentionBefore('Weil die schadhaften Stellen wichtig für die Beweisaufnahme seien')).toBe('');
     expect(mentionBefore('Die Firma habe ')).toBe('Die Firma');
     expect(mentionBefore('Der Minister habe am Montag ')).toBe('Der Minister');
+  });
+});
+
+describe('speakers: a pronoun stands for a person', () => {
+  it('never for a country, a trust or an office the sentence before names', () => {
+    expect(
+      speakers(
+        'Meghan moved to the United States last year. “I was not allowed to drive anywhere,” she said.',
+      ),
+    ).toEqual([null]);
+    expect(
+      speakers('The Independent Transportation Trust met on Monday. “We need the full service,” he said.'),
+    ).toEqual([null]);
+    expect(
+      speakers('Mitchell later met the Finance Minister in Paris. “It went well and we agreed,” he said.'),
+    ).toEqual([null]);
   });
 });
