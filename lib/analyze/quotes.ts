@@ -336,8 +336,9 @@ const NOT_A_SPEAKER =
   /^(?:in|im|am|an|auf|bei|beim|nach|neben|ab|bis|samt|nebst|vor|von|vom|aus|ins|durch|ohne|um|wegen|trotz|gegen|den|dem|einen|einem|mit|zu|zur|zum|für|über|unter|seit|während|laut|gegenüber|dabei|dazu|damit|darauf|daraufhin|außerdem|auch|doch|jedoch|zudem|weiter|später|heute|gestern|morgen|dann|so|hier|dort|on|at|after|before|during|later|earlier|in|dans|lors|après|avant|pour|en|au|aux|sur|par|this|that|it|es|there|here|angesichts|infolge|aufgrund|anlässlich|bezüglich|hinsichtlich|mangels|statt|anstatt|außer|innerhalb|außerhalb|jenseits|dank|zufolge|gemäß|entgegen|seitens|despite|amid|following|with|without|under|among|through|since|until|upon|against|within|malgré|face|contre|chez|sans|sous|vers|depuis|pendant|parmi)(?:\s|$)/iu;
 
 /**
- * A word that opens a German sentence (or an English or French one) and is no subject: "Zugleich mahnte
- * sie", "Freilich sagt er". German puts the subject after the verb there.
+ * A word that opens a German sentence (or an English or French one) and is no subject: a sentence adverb
+ * ("Zugleich mahnte sie", "Freilich sagt er"), or a demonstrative that stands for what was said ("Das
+ * sagte der Präsident"). German puts the subject after the verb there.
  */
 const SENTENCE_ADVERB =
   /^(?:zugleich|gleichzeitig|freilich|allerdings|dennoch|trotzdem|deshalb|deswegen|darum|daher|nun|jetzt|damals|schließlich|immerhin|vielmehr|stattdessen|ebenso|ebenfalls|anschließend|zuvor|zunächst|inzwischen|mittlerweile|bereits|schon|sogar|natürlich|tatsächlich|offenbar|jedenfalls|indes|indessen|hingegen|dagegen|ferner|überdies|zuletzt|kürzlich|einst|bisher|bislang|danach|hierzu|wiederum|endlich|das|dies|dieses|however|meanwhile|instead|moreover|furthermore|nevertheless|nonetheless|afterwards?|pourtant|cependant|toutefois|néanmoins|ensuite|puis|alors|enfin|désormais|ainsi|donc)$/iu;
