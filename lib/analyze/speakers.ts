@@ -43,6 +43,12 @@ export interface SpeakerContext {
   issuers: { noun: string; name: string; person: boolean; start: number }[];
   /** What titles and appositions say of each person's gender, for "she said" / "a-t-il ajouté". */
   genders: Map<string, Gender>;
+  /**
+   * The names the text uses as a person's: with a title or a gender, or once at least without an
+   * article, a possessive or a preposition of place before it. "He" or "she" stands only for these, not
+   * for "the Gush Etzion settlement bloc", "at the Hilton Toronto" or "l'affaire KPMG".
+   */
+  actingAsPerson: Set<string>;
 }
 
 const DOCUMENT_NOUNS =
@@ -114,6 +120,10 @@ export type Gender = 'f' | 'm' | null;
 /** A verb in the past or a verb of saying right after a name: the name is its subject ("Schwartz disavowed"). */
 const SUBJECT_VERB_AFTER =
   /^\s+(?:\p{Ll}{2,}ed|said|says|told|tells|wrote|writes|was|is|had|has|did|made|took|gave|went|came|saw|knew|thought|felt|became|began|left|sent|spoke|met|ran|won|lost|got|put|kept|held|brought|found|heard|chose|fought|led|paid|sold|stood|taught|understood|wore)\b/u;
+
+/** An article, a possessive or a preposition of place right before a name: a place or a thing's. */
+const THING_BEFORE_NAME =
+  /(?:(?:^|[^\p{L}])(?:the|a|an|der|die|das|des|dem|den|le|la|les|du|at|in|im|à|au)|['’]s?|\bl['’])\s*$/iu;
 
 /** A sentence opening with a possessive and a relative: "My mother", "Her husband", "Sa femme". */
 const RELATIVE_OPENING =
@@ -236,10 +246,19 @@ export function buildSpeakerContext(text: string, findPersons: PeopleFinder = fi
     if (!genders.get(person.name))
       genders.set(person.name, genderNear(text, person) ?? givenNameGender(person.name.split(/\s+/u)[0]!));
   const mentions = [...people, ...surnameMentions(text, words, people)].sort((a, b) => a.start - b.start);
+  const actingAsPerson = new Set<string>();
+  for (const mention of mentions)
+    if (
+      genders.get(mention.name) ||
+      mention.titles.length > 0 ||
+      !THING_BEFORE_NAME.test(text.slice(Math.max(0, mention.start - 12), mention.start))
+    )
+      actingAsPerson.add(mention.name);
   return {
     text,
     words,
     mentions,
+    actingAsPerson,
     ...indexNames(mentions),
     issuers: findIssuers(text, words),
     genders,
@@ -393,7 +412,9 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     // The subject of the paragraph (its first person named before the quote) is who "she said" means
     // far more often than whoever was named last.
     const paragraphStart = paragraphStartBefore(context.text, position);
-    const fits = (m: PersonMention) => pronounFits(lower, context.genders.get(m.name) ?? null);
+    const fits = (m: PersonMention) =>
+      pronounFits(lower, context.genders.get(m.name) ?? null) &&
+      (!THIRD_PERSON_SINGULAR.test(lower) || context.actingAsPerson.has(m.name));
     const inParagraph = startingBetween(context.mentions, paragraphStart, position).find(fits);
     // "La maire reconnaît … « … », a-t-elle concédé": the paragraph opens with a role named before.
     const role = /^(?:the|der|die|das|le|la|l['’])\s+([\p{Ll}-]+)/iu.exec(

@@ -976,6 +976,23 @@ describe('speakers: German word order around the verb', () => {
 });
 
 describe('speakers: a pronoun stands for a person', () => {
+  it('never for a name the text only gives with an article or a preposition of place before it', () => {
+    expect(
+      speakers(
+        'Benjamin Netanyahu spoke on Monday. He then visited the Gush Etzion settlement bloc. “Here we are on a historic day,” he said.',
+      ),
+    ).toEqual(['Benjamin Netanyahu']);
+    expect(
+      speakers('The talks were held at the Hilton Toronto last week. “Nobody expected that,” he told me.'),
+    ).toEqual([null]);
+    expect(
+      speakers(
+        'Will Smith hat ein Video geteilt. Den Clip kommentierte er und schrieb: „Es war nicht immer so zwischen uns.“',
+        'de',
+      ),
+    ).toEqual(['Will Smith']);
+  });
+
   it('never for a country, a trust or an office the sentence before names', () => {
     expect(
       speakers(
