@@ -415,7 +415,14 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     const fits = (m: PersonMention) =>
       pronounFits(lower, context.genders.get(m.name) ?? null) &&
       (!THIRD_PERSON_SINGULAR.test(lower) || context.actingAsPerson.has(m.name));
-    const inParagraph = startingBetween(context.mentions, paragraphStart, position).find(fits);
+    // An antecedent comes before its pronoun: "During the call, he asked about …, called Omar a “…”" is
+    // not Omar's.
+    const ownSentence = sentenceStart(context.text, position, paragraphStart);
+    const pronounInSentence = new RegExp(String.raw`(?<![\p{L}])${lower}(?![\p{L}])`, 'iu').exec(
+      context.text.slice(ownSentence, position),
+    );
+    const pronounAt = pronounInSentence ? ownSentence + pronounInSentence.index : position;
+    const inParagraph = startingBetween(context.mentions, paragraphStart, pronounAt).find(fits);
     // "La maire reconnaît … « … », a-t-elle concédé": the paragraph opens with a role named before.
     const role = /^(?:the|der|die|das|le|la|l['’])\s+([\p{Ll}-]+)/iu.exec(
       context.text.slice(paragraphStart, position),
@@ -423,7 +430,6 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     const titled = role
       ? lastBefore(context.mentions, position, (m) => fits(m) && m.titles.includes(role.toLowerCase()))
       : undefined;
-    const ownSentence = sentenceStart(context.text, position, paragraphStart);
     // "For Chazelle, the hardest scene was … “…,” he claims": the one person the sentence before names.
     const previousSentence = sentenceStart(context.text, ownSentence - 1, paragraphStart);
     const namedBefore = startingBetween(context.mentions, previousSentence, position).filter(fits);
@@ -481,10 +487,17 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     // and name no one carry on the subject of the paragraph before them, the first person it names:
     // "Taylor Swift posted … accusing Big Machine … ¶ She claimed … ¶ “…,” she said." (two at most).
     const namedRecently = () => {
-      const recent = lastBefore(context.mentions, position, fits);
+      // Not a name after the pronoun in its own sentence, nor one in a paragraph before that the same
+      // pronoun opens: "He was arrested for the call to Omar. ¶ During the call, he … called Omar a “…”"
+      // is not Omar's, but the subject the paragraphs carry on.
+      const recent = lastBefore(context.mentions, pronounAt, fits);
       const paragraphBefore = paragraphStart > 2 ? paragraphStartBefore(context.text, paragraphStart - 3) : 0;
-      if (recent && recent.start >= paragraphBefore) return recent;
       const samePronoun = new RegExp(String.raw`^${lower}\s`, 'iu');
+      const objectOfSamePronoun =
+        recent !== undefined &&
+        recent.start < paragraphStart &&
+        samePronoun.test(context.text.slice(paragraphBefore, paragraphBefore + 12));
+      if (recent && recent.start >= paragraphBefore && !objectOfSamePronoun) return recent;
       let chain = paragraphBefore;
       for (let step = 0; step < 2 && chain > 2; step++) {
         if (!samePronoun.test(context.text.slice(chain, chain + 12))) return undefined;

@@ -1007,3 +1007,11 @@ describe('speakers: a pronoun stands for a person', () => {
     ).toEqual([null]);
   });
 });
+
+describe('speakers: an antecedent comes before its pronoun', () => {
+  it('takes no name the pronoun’s own sentence gives after it, nor one a paragraph opened by the same pronoun gives as its object', () => {
+    const text =
+      'Patrick Carlineo, 55, pleaded guilty on Monday.\n\nHe was arrested in April for the March 21 call to the offices of Ilhan Omar.\n\nDuring the call, he asked about the Muslim Brotherhood, called Ilhan Omar a “terrorist and a traitor to the country” and hung up.';
+    expect(speakers(text)).toEqual(['Patrick Carlineo']);
+  });
+});
