@@ -16,6 +16,7 @@ import {
   ALL_SITES,
   afterNextPaint,
   analyzeTab,
+  activeTabId,
   followTabs,
   hasAllSitesPermission,
   saveForcedTabs,
@@ -180,7 +181,11 @@ export function Panel({ starting }: { starting: Promise<PanelStart> }) {
         onBackgroundTabLoaded: (tabId) => inBackground.schedule(tabId),
         onAnalyzeRequested: (tabId) => void analyze(tabId),
       });
-      if (tabId !== null) await analyze(tabId);
+      // A tab switch between reading the active tab and listening for switches would be lost: the
+      // panel would go on showing the tab it opened on. Read it again now that the panel listens.
+      const active = await activeTabId(resolved).catch(() => tabId);
+      if (active !== null && active !== tabId) show(active);
+      else if (tabId !== null) await analyze(tabId);
     })();
     return () => stop?.();
   }, [analyze, show, starting]);

@@ -49,7 +49,7 @@ async function targetFromAddress(): Promise<PanelTarget | null> {
   return null;
 }
 
-async function activeTabId(target: PanelTarget): Promise<number | null> {
+export async function activeTabId(target: PanelTarget): Promise<number | null> {
   if (target.pinnedTabId !== null) return target.pinnedTabId;
   const [tab] = await browser.tabs.query({ active: true, windowId: target.windowId });
   return tab?.id ?? null;
