@@ -43,9 +43,14 @@ const PLACE_OR_THING_LAST_WORD =
 const OFFICE_LAST_WORD =
   /^(?:minister|president|secretary|chancellor|governor|senator|spokesman|spokeswoman|spokesperson|commissioner|superintendent|director|ambassador|prosecutor|premier|chairman|chairwoman|chairperson|ministerin|präsident|präsidentin|sprecher|sprecherin|vorsitzende|vorsitzender|ministre|président|présidente|porte-parole)$/iu;
 
-/** "Harlan Springs Cafe", "Big Machine": a name ending in a word for a place or a thing names no one. */
-const namesPlaceOrThing = (words: readonly string[]) =>
-  words.length > 0 && PLACE_OR_THING_LAST_WORD.test(words.at(-1)!.replace(/[.,]$/u, ''));
+/**
+ * "Harlan Springs Cafe", "Big Machine", "Finance Minister": a name ending in a word for a place, a thing
+ * or an office names no one.
+ */
+const namesPlaceThingOrOffice = (words: readonly string[]) => {
+  const last = words.at(-1)?.replace(/[.,]$/u, '');
+  return last !== undefined && (PLACE_OR_THING_LAST_WORD.test(last) || OFFICE_LAST_WORD.test(last));
+};
 
 // A full stop belongs to a name word only as an initial ("J."), so "… hours. Müller said" is two runs.
 const NAME_TOKEN = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*)`;
@@ -195,8 +200,7 @@ export function personName(phrase: string): string | null {
     if (words.every(isTitleWord)) continue;
     if (words.length === 1 && MONTHS_AND_DAYS.test(name)) continue;
     if (ORGANISATION_WORDS.test(name)) continue;
-    if (namesPlaceOrThing(words)) continue;
-    if (OFFICE_LAST_WORD.test(words.at(-1)!)) continue;
+    if (namesPlaceThingOrOffice(words)) continue;
     if (/^\p{Lu}+$/u.test(name.replace(/\s/g, '')) && name.length <= 5) continue; // "AP", "U.S"
     best = name;
   }
@@ -288,8 +292,7 @@ export function findPeople(text: string, words: Words): PersonMention[] {
     if ((nameWords.length < 2 && !surnameAfterTitle) || nameWords.length > 5) continue;
     const stripped = nameWords.join(' ');
     if (ORGANISATION_WORDS.test(stripped)) continue;
-    if (namesPlaceOrThing(nameWords)) continue;
-    if (OFFICE_LAST_WORD.test(nameWords.at(-1)!)) continue;
+    if (namesPlaceThingOrOffice(nameWords)) continue;
     if (nameWords.some((word) => MONTHS_AND_DAYS.test(word))) continue;
     if (nameWords.every((word) => INITIALS.test(word))) continue;
     // "O Lord": a lone capital without a full stop opens no name.

@@ -669,15 +669,20 @@ const RELATIVE = /^(?:who|which|whose|der|die|das|qui|dont)\b/u;
 const ADVERBIAL_SUBJECT_AT_END =
   /\s(?:when|while|after|before|because|since|until|once|as|wenn|als|weil|nachdem|während|quand|lorsque|lorsqu['’]|après que)\s+(?:(?:he|she|they|we|I|er|sie|il|elle|ils|elles)|(?:(?:the|der|die|das|le|la)\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})$/u;
 
+/** The verb that closes a "Wie" clause: a German subordinate form ("mitteilte"), else its last cue. */
+function closingCue(clause: string, lexicon: CueLexicon): { index: number; text: string } | undefined {
+  const subordinate = GERMAN_SUBORDINATE_CUE.exec(clause);
+  return subordinate
+    ? { index: subordinate.index, text: subordinate[0].trim() }
+    : findCues(clause, lexicon).at(-1);
+}
+
 /** "Wie der Minister am Dienstag erklärte, sieht die Regierung „…“": the opener's subject. */
 function attributionAsSaid(lead: string, lexicon: CueLexicon): Attribution | null {
   const opener = AS_SAID_OPENER.exec(lead);
   if (!opener) return null;
   const clause = opener[1]!;
-  const subordinate = GERMAN_SUBORDINATE_CUE.exec(clause);
-  const found = subordinate
-    ? { index: subordinate.index, text: subordinate[0].trim() }
-    : findCues(clause, lexicon).at(-1);
+  const found = closingCue(clause, lexicon);
   if (!found) return asSaidWithApposition(lead, lexicon);
   // The verb closes the clause (German) or follows its subject ("As Ruiz put it"): nothing but a
   // setting after it.
@@ -706,8 +711,8 @@ function asSaidWithApposition(lead: string, lexicon: CueLexicon): Attribution | 
       if (APPOSITION_START.test(clause)) continue;
       return null;
     }
-    const subordinate = GERMAN_SUBORDINATE_CUE.exec(` ${clause}`);
-    const cue = subordinate ? subordinate[0].trim() : findCues(clause, lexicon).at(-1)?.text;
+    // A space first, so that a clause of the verb alone ("ausführte") is read too.
+    const cue = closingCue(` ${clause}`, lexicon)?.text;
     // The verb closes the clause: nothing after it.
     if (!cue || !clause.trimEnd().endsWith(trimCue(cue))) {
       if (APPOSITION_START.test(clause)) continue;

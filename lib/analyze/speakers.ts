@@ -418,9 +418,8 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     // An antecedent comes before its pronoun: "During the call, he asked about …, called Omar a “…”" is
     // not Omar's.
     const ownSentence = sentenceStart(context.text, position, paragraphStart);
-    const pronounInSentence = new RegExp(String.raw`(?<![\p{L}])${lower}(?![\p{L}])`, 'iu').exec(
-      context.text.slice(ownSentence, position),
-    );
+    const pronounWord = new RegExp(String.raw`(?<![\p{L}])${lower}(?![\p{L}])`, 'iu');
+    const pronounInSentence = pronounWord.exec(context.text.slice(ownSentence, position));
     const pronounAt = pronounInSentence ? ownSentence + pronounInSentence.index : position;
     const inParagraph = startingBetween(context.mentions, paragraphStart, pronounAt).find(fits);
     // "La maire reconnaît … « … », a-t-elle concédé": the paragraph opens with a role named before.
@@ -438,10 +437,7 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     // is the subject, and the name its object.
     const firstNamed = namedBefore[0];
     const pronounFirst =
-      firstNamed &&
-      new RegExp(String.raw`(?<![\p{L}])${lower}(?![\p{L}])`, 'iu').test(
-        context.text.slice(previousSentence, firstNamed.start),
-      );
+      firstNamed && pronounWord.test(context.text.slice(previousSentence, firstNamed.start));
     // "In 2016, as Trump’s rise continued, Schwartz disavowed the book. “…,” he told Mayer": of two
     // people there, the one a verb follows is the subject.
     const subjects = new Set(
