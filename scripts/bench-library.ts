@@ -181,6 +181,11 @@ export interface LibraryReport {
     /** Then --runs opens of library.html, each after about:blank and a pause, until the first rows. */
     loads: LoadTiming[];
     painted: Distribution;
+    /**
+     * The catalog worker's JS heap in use with the whole catalog, after a full collection (CDP
+     * `Runtime.getHeapUsage`), measured once the list has been scrolled.
+     */
+    workerHeapBytes: number | null;
     scroll: Omit<ScrollResult, 'rowWaits'> & {
       rowWaits: Distribution;
       longestTask: number;
@@ -617,6 +622,9 @@ async function measureExtension(
       `ScrutinyLibraryBench.scrollLibraryList(${SCROLL_JUMPS}, ${FLING_FRAMES})`,
     );
 
+    // After the scroll, not before: collecting the worker's garbage would spare the scroll its collection.
+    const workerHeapBytes = await catalogWorkerHeap(context, page);
+
     // Then each run opens the page afresh after a pause, as a reader opens the library, until the first
     // rows are on screen.
     const loads: LoadTiming[] = [];
@@ -633,6 +641,7 @@ async function measureExtension(
       firstOpen,
       loads,
       painted: distribution(loads.map((load) => load.painted)),
+      workerHeapBytes,
       scroll: {
         ...scrolled,
         rowWaits: distribution(scrolled.rowWaits),
@@ -654,6 +663,44 @@ async function measureExtension(
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The library page's catalog worker's heap in use after a full collection, through the page's DevTools
+ * session (a dedicated worker is a target of its own; Playwright's session reaches it through
+ * Target.sendMessageToTarget). Null when the worker is not found.
+ */
+async function catalogWorkerHeap(context: BrowserContext, page: Page): Promise<number | null> {
+  const session = await context.newCDPSession(page);
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    const target = targetInfos.find((info) => info.type === 'worker' && info.url.includes('catalog-worker'));
+    if (!target) return null;
+    const { sessionId } = await session.send('Target.attachToTarget', {
+      targetId: target.targetId,
+      flatten: false,
+    });
+    let lastId = 0;
+    const answers = new Map<number, (result: unknown) => void>();
+    session.on('Target.receivedMessageFromTarget', (event) => {
+      const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: unknown };
+      if (message.id !== undefined) answers.get(message.id)?.(message.result ?? message.error);
+    });
+    const send = (method: string) =>
+      new Promise<unknown>((resolve) => {
+        const id = ++lastId;
+        answers.set(id, resolve);
+        void session.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method, params: {} }),
+        });
+      });
+    await send('HeapProfiler.collectGarbage');
+    const usage = (await send('Runtime.getHeapUsage')) as { usedSize?: number };
+    return usage.usedSize ?? null;
+  } finally {
+    await session.detach();
   }
 }
 
@@ -824,7 +871,8 @@ export function printLibraryReport(report: LibraryReport): void {
   console.log(
     `LibraryCatalog.load (every record read, then the index built: the worker's opening): ${seconds(catalog.loadMs)}, ` +
       `heap +${mb(catalog.heapBytes)}; then everything newest first and 30 rows: ${ms(catalog.firstRowsMs)} ms ` +
-      `(${count(catalog.total)} items)`,
+      `(${count(catalog.total)} items); a one-word search among the articles ${ms(catalog.searchQueryMs)} ms, ` +
+      `then its first 30 rows with the lines around their matches ${ms(catalog.searchRowsMs)} ms`,
   );
   const diff = inPage.diff;
   console.log(
@@ -883,6 +931,9 @@ export function printLibraryReport(report: LibraryReport): void {
       `  ${scroll.flingFrames} frames from the top, a screen a frame: ${longest(scroll.longestFlingTask)}`,
   );
   printFrames(scroll.longFrames);
+  console.log(
+    `the catalog worker's heap with the whole catalog, after a full collection: ${mb(extension.workerHeapBytes)}`,
+  );
   console.log(
     `extension database: ${mb(extension.size.estimate.usage)} estimated, ${mb(extension.size.disk)} on disk`,
   );

@@ -20,6 +20,7 @@ import {
   type LibrarySort,
   type SearchHit,
 } from './search';
+import { SharedValues } from './shared-values';
 import type { LibraryChange } from './sync';
 import type { ArticleSnapshot, Clipping, Collection, SavedArticle } from './types';
 
@@ -81,6 +82,29 @@ export interface LoadOptions {
 }
 
 const EXCERPT_LENGTH = 220;
+
+/**
+ * What the list shows of a highlight or page note, and all the catalog keeps of one. The record's anchoring
+ * data (range, position, the text around the passage) stays in the database, and the strings many notes
+ * share (their page's address, title and keys) are held once: with 100,000 notes, whole records were
+ * about half of the worker's heap, and collecting that heap took the cores the library page needed to
+ * scroll (docs/benchmarks.md, "the catalog's heap").
+ */
+interface AnnotationEntry {
+  id: string;
+  kind: 'highlight' | 'note';
+  title: string;
+  url: string;
+  canonicalUrl: string | null;
+  /** The highlighted passage; null for a page note. */
+  exact: string | null;
+  note: string;
+  tags: readonly string[];
+  created: string;
+  colour: HighlightColour | null;
+  pageKeys: readonly string[];
+}
+
 /** Records read from the database per request while loading, unless told otherwise. */
 const READ_CHUNK = 5_000;
 /** Items indexed between two progress reports. */
@@ -89,9 +113,13 @@ const PROGRESS_EVERY = 5_000;
 export class LibraryCatalog {
   private readonly articles = new Map<string, SavedArticle>();
   private readonly clippings = new Map<string, Clipping>();
-  private readonly annotations = new Map<string, Annotation>();
+  private readonly annotations = new Map<string, AnnotationEntry>();
+  private shared = new SharedValues();
   private readonly collections = new Map<string, Collection>();
-  /** Text of each article's newest snapshot, for snippets around a match. */
+  /**
+   * Text of each article's newest snapshot, for the lines around a search's matches. Kept, not read when
+   * rows are asked for: reading 30 snapshots took half a second in the benchmark's library.
+   */
   private readonly texts = new Map<string, string>();
   /** Page key → saved article id, to open a highlight's article. */
   private readonly articleByKey = new Map<string, string>();
@@ -141,16 +169,17 @@ export class LibraryCatalog {
     this.collections.clear();
     this.texts.clear();
     this.articleByKey.clear();
+    this.shared = new SharedValues();
     for (const collection of collections) this.collections.set(collection.id, collection);
     for (const article of articles) this.putArticle(article, snapshots.get(article.id) ?? null, false);
     for (const clipping of clippings) this.clippings.set(clipping.id, clipping);
-    for (const annotation of annotations) this.annotations.set(annotation.id, annotation);
+    for (const annotation of annotations) this.annotations.set(annotation.id, this.entryOf(annotation));
     // Indexed one item at a time (what LibraryIndex.build does too), to say how far it got.
     const index = LibraryIndex.build([]);
     const total = articles.length + clippings.length + annotations.length;
     let done = 0;
     onProgress({ phase: 'indexing', done, total });
-    for (const document of this.documents(snapshots)) {
+    for (const document of this.documents(snapshots, annotations)) {
       index.upsert(document);
       if (++done % PROGRESS_EVERY === 0) onProgress({ phase: 'indexing', done, total });
     }
@@ -159,12 +188,30 @@ export class LibraryCatalog {
     this.run();
   }
 
-  private *documents(snapshots: Map<string, ArticleSnapshot>) {
+  private *documents(snapshots: Map<string, ArticleSnapshot>, annotations: readonly Annotation[]) {
     for (const article of this.articles.values())
       yield articleDocument(article, snapshots.get(article.id) ?? null);
     for (const clipping of this.clippings.values()) yield clippingDocument(clipping);
-    for (const annotation of this.annotations.values())
+    for (const annotation of annotations)
       yield annotationDocument(annotation, this.articleFor(annotation.pageKeys));
+  }
+
+  private entryOf(annotation: Annotation): AnnotationEntry {
+    const quote = annotation.target.selector.find((selector) => selector.type === 'TextQuoteSelector');
+    return {
+      id: annotation.id,
+      kind: annotation.kind === 'highlight' ? 'highlight' : 'note',
+      title: this.shared.string(annotation.target.title),
+      url: this.shared.string(annotation.target.url),
+      canonicalUrl:
+        annotation.target.canonicalUrl === null ? null : this.shared.string(annotation.target.canonicalUrl),
+      exact: quote && quote.type === 'TextQuoteSelector' ? quote.exact : null,
+      note: annotation.body.note,
+      tags: this.shared.list(annotation.body.tags),
+      created: annotation.created,
+      colour: annotation.kind === 'highlight' ? annotation.body.colour : null,
+      pageKeys: this.shared.list(annotation.pageKeys),
+    };
   }
 
   private putArticle(article: SavedArticle, snapshot: ArticleSnapshot | null, index = true): void {
@@ -225,7 +272,7 @@ export class LibraryCatalog {
         change.ids.forEach((id, at) => {
           const annotation = found[at];
           if (annotation) {
-            this.annotations.set(id, annotation);
+            this.annotations.set(id, this.entryOf(annotation));
             this.index.upsert(annotationDocument(annotation, this.articleFor(annotation.pageKeys)));
           } else if (this.annotations.delete(id)) this.index.remove(id);
         });
@@ -329,22 +376,21 @@ export class LibraryCatalog {
         const annotation = this.annotations.get(hit.id);
         if (!annotation) return null;
         const article = this.articleFor(annotation.pageKeys);
-        const quote = annotation.target.selector.find((selector) => selector.type === 'TextQuoteSelector');
         return {
           id: annotation.id,
           kind: hit.kind,
-          title: annotation.target.title || article?.title || annotation.target.url,
-          detail: article ? describeSource(article.outlet, article.authors) : hostOf(annotation.target.url),
-          excerpt: quote && quote.type === 'TextQuoteSelector' ? quote.exact : annotation.body.note,
-          note: quote ? annotation.body.note : '',
+          title: annotation.title || article?.title || annotation.url,
+          detail: article ? describeSource(article.outlet, article.authors) : hostOf(annotation.url),
+          excerpt: annotation.exact ?? annotation.note,
+          note: annotation.exact === null ? '' : annotation.note,
           terms: hit.terms,
           date: annotation.created,
           published: article?.published ?? null,
-          tags: annotation.body.tags,
+          tags: [...annotation.tags],
           collectionIds: [],
           articleId: article?.id ?? null,
-          url: annotation.target.canonicalUrl ?? annotation.target.url,
-          colour: annotation.kind === 'highlight' ? annotation.body.colour : null,
+          url: annotation.canonicalUrl ?? annotation.url,
+          colour: annotation.colour,
           versionCount: 0,
         };
       }

@@ -35,6 +35,7 @@ import {
   wordsOf,
   type StemmerLanguage,
 } from './text-folding';
+import { SharedValues } from './shared-values';
 import type { ArticleSnapshot, Clipping, SavedArticle } from './types';
 
 export type LibraryItemKind = 'article' | 'clipping' | 'highlight' | 'note';
@@ -279,48 +280,54 @@ class FactsByShortId {
 interface ItemFacts {
   id: string;
   kind: LibraryItemKind;
-  authors: string[];
-  speakers: string[];
+  authors: readonly string[];
+  speakers: readonly string[];
   outlet: string | null;
-  tags: string[];
+  tags: readonly string[];
   lang: string | null;
-  collectionIds: string[];
-  sourceKinds: string[];
+  collectionIds: readonly string[];
+  sourceKinds: readonly string[];
   published: string | null;
   saved: string;
   pageKey: string | null;
   /** The item as a hit of an empty query, made once: listing 100,000 items allocates nothing. */
   unscored: SearchHit;
   folded: {
-    authors: string[];
-    speakers: string[];
+    authors: readonly string[];
+    speakers: readonly string[];
     outlet: string | null;
-    tags: string[];
+    tags: readonly string[];
     lang: string | null;
   };
 }
 
-function factsOf(document: LibraryDocument): ItemFacts {
+/**
+ * The facts of an item. Names, outlets, tags and lists repeat across items (every note on a page carries
+ * its article's authors and outlet), so each is held once, through `shared`.
+ */
+function factsOf(document: LibraryDocument, shared: SharedValues): ItemFacts {
+  const nullable = (value: string | null) => (value === null ? null : shared.string(value));
+  const lang = primaryLanguage(document.lang);
   return {
     id: document.id,
     kind: document.kind,
-    authors: [...document.authors],
-    speakers: [...document.speakers],
-    outlet: document.outlet,
-    tags: [...document.tags],
-    lang: document.lang,
-    collectionIds: [...document.collectionIds],
-    sourceKinds: [...document.sourceKinds],
-    published: document.published,
+    authors: shared.list(document.authors),
+    speakers: shared.list(document.speakers),
+    outlet: nullable(document.outlet),
+    tags: shared.list(document.tags),
+    lang: nullable(document.lang),
+    collectionIds: shared.list(document.collectionIds),
+    sourceKinds: shared.list(document.sourceKinds),
+    published: nullable(document.published),
     saved: document.saved,
-    pageKey: document.pageKey,
+    pageKey: nullable(document.pageKey),
     unscored: Object.freeze({ id: document.id, kind: document.kind, score: 0, terms: NO_TERMS }),
     folded: {
-      authors: document.authors.map(foldName),
-      speakers: document.speakers.map(foldName),
-      outlet: document.outlet === null ? null : foldName(document.outlet),
-      tags: document.tags.map(foldName),
-      lang: primaryLanguage(document.lang),
+      authors: shared.list(document.authors.map(foldName)),
+      speakers: shared.list(document.speakers.map(foldName)),
+      outlet: document.outlet === null ? null : shared.string(foldName(document.outlet)),
+      tags: shared.list(document.tags.map(foldName)),
+      lang: nullable(lang),
     },
   };
 }
@@ -461,6 +468,8 @@ export class LibraryIndex {
   private miniSearch = new MiniSearch<LibraryDocument>(MINISEARCH_OPTIONS);
   private reader = new IndexReader(this.miniSearch);
   private readonly items = new Map<string, ItemFacts>();
+  /** Names, tags and lists the items' facts share (see `factsOf`). */
+  private readonly shared = new SharedValues();
   private byShortId = new FactsByShortId();
   /** Words of authors' and speakers' names, with how many items carry each: what fuzzy matching searches. */
   private readonly nameWords = new SearchableMap<number>();
@@ -508,7 +517,7 @@ export class LibraryIndex {
   }
 
   private remember(document: LibraryDocument): void {
-    const facts = factsOf(document);
+    const facts = factsOf(document, this.shared);
     this.items.set(document.id, facts);
     this.countNames(facts, 1);
     this.changed();

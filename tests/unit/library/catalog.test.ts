@@ -13,6 +13,7 @@ import {
   createHighlight,
   deleteArticles,
   saveArticle,
+  savePageNote,
   setLastCollection,
   type ScrutinyDatabase,
 } from '../../../lib/store';
@@ -78,6 +79,53 @@ describe('LibraryCatalog', () => {
     await catalog.refreshPages(db, pageKeys(annotatedPage));
     expect(catalog.total).toBe(1);
     expect(catalog.rows(0, 1)[0]!.kind).toBe('highlight');
+  });
+
+  it('shows a found article with the lines around its match in its saved text', async () => {
+    db = freshDatabase();
+    const filler = 'The council met again on Tuesday to hear the engineers. '.repeat(12);
+    await saveArticle(
+      db,
+      articleInput({ text: `${filler}\n\nA catamaran will carry commuters across the harbour.` }),
+    );
+    const catalog = await LibraryCatalog.load(db);
+    expect(catalog.query({ text: 'catamaran', filters: {}, sort: 'relevance' })).toBe(1);
+    const [row] = catalog.rows(0, 10);
+    expect(row!.excerpt).toContain('A catamaran will carry commuters');
+    expect(row!.terms).toEqual(['catamaran']);
+    // Without a search the row shows the article's own excerpt.
+    catalog.query({ text: '', filters: {}, sort: 'saved' });
+    expect(catalog.rows(0, 10)[0]!.excerpt).toBe('The council voted.');
+  });
+
+  it('shows a highlight with its passage, note, tags and colour, and a page note with its text', async () => {
+    db = freshDatabase();
+    await createHighlight(db, {
+      page: annotatedPage,
+      selectors: passage('water plan', 10),
+      note: 'Budget?',
+      tags: ['water'],
+      colour: 'green',
+    });
+    await savePageNote(db, { page: annotatedPage, note: 'Read the minutes too', tags: ['council'] });
+    const catalog = await LibraryCatalog.load(db);
+    catalog.query({ text: '', filters: {}, sort: 'saved' });
+    const rows = catalog.rows(0, 10);
+    expect(rows.find((row) => row.kind === 'highlight')).toMatchObject({
+      title: 'Council backs water plan',
+      excerpt: 'water plan',
+      note: 'Budget?',
+      tags: ['water'],
+      colour: 'green',
+      url: 'https://www.example.com/news/2024/05/water-plan',
+      articleId: null,
+    });
+    expect(rows.find((row) => row.kind === 'note')).toMatchObject({
+      excerpt: 'Read the minutes too',
+      note: '',
+      tags: ['council'],
+      colour: null,
+    });
   });
 
   it('hands out rows a page at a time, and never past the end', async () => {
