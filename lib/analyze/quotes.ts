@@ -210,7 +210,7 @@ const CLAUSE_CUT = /,\s*(?:who|which|whose|der|die|das|qui|dont)\b|\s+(?:who|whi
  * "ministère de l'Intérieur").
  */
 const SETTING_AFTER_NAME =
-  /(?<=(?:\p{Lu}[\p{L}.'’-]*|\d{4}))\s+(?:in|im|bei|beim|nach|vor|auf|am|laut|während|at|during|to|à|au|aux|lors|dans|devant|pendant|mit\s+(?:einem|einer|seinem|seiner|ihrem|ihrer)|with\s+(?:a|an|his|her)|jüngst|damals|zuletzt|kürzlich|einst|bereits)(?:\s|$)/u;
+  /(?<=(?:\p{Lu}[\p{L}.'’-]*|\d{4}))\s+(?:in|im|bei|beim|nach|vor|auf|am|laut|während|at|during|to|à|au|aux|lors|dans|devant|pendant|mit\s+(?:einem|einer|seinem|seiner|ihrem|ihrer)|with\s+(?:a|an|his|her)|voller|jüngst|damals|zuletzt|kürzlich|einst|bereits)(?:\s|$)/u;
 
 /** Words a speaker is named in, at most, before a setting: "der Oberkommandierende General der US-Streitkräfte". */
 const MAX_WORDS_BEFORE_SETTING = 5;
@@ -240,13 +240,13 @@ const PRONOUN_HEAD = new RegExp(
 );
 
 /**
- * "sagte er damals", "sagte er sichtlich überrascht": a pronoun and the adverbs of time or manner after
- * it (not "er und sein Bruder", not "she wrote that the facts …").
+ * "sagte er damals", "sagte er sichtlich überrascht", "sagen sie voller Stolz": a pronoun and the adverbs
+ * of time or manner after it (not "er und sein Bruder", not "she wrote that the facts …").
  */
 const SPEAKER_ADVERB =
   'damals|später|zuvor|dann|noch|erneut|weiter|abschließend|gestern|heute|zuletzt|jüngst|einst|kürzlich|bereits|schon|nun|jetzt|sofort|deutlich|offen|knapp|sichtlich|sichtbar|hörbar|merklich|lachend|lächelnd|schmunzelnd|augenzwinkernd|überrascht|gerührt|bewegt|erleichtert|stolz|zufrieden|enttäuscht|trocken|nüchtern|alors|ensuite|encore|aussi';
 const PRONOUN_BEFORE_ADVERBS = new RegExp(
-  String.raw`^\s*(er|sie|il|elle|ils|elles)(?:\s+(?:${SPEAKER_ADVERB})){1,3}[\s,;:.!?]*$`,
+  String.raw`^\s*(er|sie|il|elle|ils|elles)(?:\s+(?:${SPEAKER_ADVERB}|voller\s+\p{Lu}\p{Ll}+)){1,3}[\s,;:.!?]*$`,
   'u',
 );
 
@@ -503,13 +503,20 @@ function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence 
     if (plausibleMention(mention))
       return { mention, cue: trimCue(perfect[0].split(/\s+/).at(-1)!), where: 'after' };
   }
-  const leading = lexicon.leading.exec(rest) ?? lexicon.preposition.exec(rest);
+  // "„Wir“, so sagen sie, „…“", "so sagte Merkel": German "so" before a verb is no preposition, and the
+  // verb is the cue.
+  const soThenVerb = /^so\s+/u.exec(rest);
+  const spoken =
+    soThenVerb && lexicon.leading.test(rest.slice(soThenVerb[0].length))
+      ? rest.slice(soThenVerb[0].length)
+      : rest;
+  const leading = lexicon.leading.exec(spoken) ?? lexicon.preposition.exec(spoken);
   if (leading) {
     const cue = trimCue(leading[0]);
     const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
     // German reflexive cues: "erinnerte sich Trotnow", "äußerte sich der Chef der Bundesagentur".
     const whole = cleanMention(
-      rest
+      spoken
         .slice(cue.length)
         .replace(/^\s+(?:sich|es)\s+/u, ' ')
         .replace(BETWEEN_VERB_AND_NAME, ' '),
@@ -521,7 +528,7 @@ function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence 
       plausibleMention(subject) && wordCount(subject) <= 3 && !/^zitier/iu.test(cue) ? subject : whole;
     if (inverted && !/^\p{Lu}/u.test(following)) return { mention: inverted[1]!, cue, where: 'after' };
     // "a déclaré la maire, Hélène Marchand": a role, then the name in apposition.
-    const apposition = /^,\s*([^,.;]+)/u.exec(rest.slice(cue.length).trim().slice(whole.length))?.[1];
+    const apposition = /^,\s*([^,.;]+)/u.exec(spoken.slice(cue.length).trim().slice(whole.length))?.[1];
     if (apposition && !personName(following) && personName(apposition)) {
       const named = cleanMention(apposition);
       if (plausibleMention(named)) return { mention: named, cue, where: 'after' };
@@ -624,7 +631,11 @@ const REPORTED_CLAUSE = /^[\s,]*(?:that|whether|dass|ob|que|qu['’])(?:\s|$)/iu
  * an apposition or relative clause sits between ("Hal Brenner, president of …, told"), the sentence's
  * first clause.
  */
-export function mentionBefore(lead: string, strict = false): string {
+export function mentionBefore(text: string, strict = false): string {
+  // "Prof. Alexander Saberschinsky (Referent für Liturgie im Generalvikariat) erklärt", "Sen. Ben Sasse
+  // (R-Neb.) said": a parenthesis between the subject and its verb describes the subject.
+  const described = PARENTHESIS_AT_END.exec(text);
+  const lead = described && described.index > 0 ? text.slice(0, described.index) : text;
   const clauses = lead
     .split(/[,;:]\s|\s[–—]\s/)
     .map((clause) =>
@@ -664,6 +675,7 @@ export function mentionBefore(lead: string, strict = false): string {
 }
 
 const RELATIVE = /^(?:who|which|whose|der|die|das|qui|dont)\b/u;
+const PARENTHESIS_AT_END = /\s*\([^()]*\)\s*$/u;
 
 /** A subject right after a word that opens an adverbial clause: "… laughed when he", "… als die Ministerin". */
 const ADVERBIAL_SUBJECT_AT_END =

@@ -943,6 +943,33 @@ describe('speakers: German word order around the verb', () => {
     );
   });
 
+  it('reads a subject past the parenthesis that describes it', () => {
+    expect(
+      speakers(
+        'Prof. Dr. Alexander Saberschinsky (Theologieprofessor und Referent für Liturgie in der ' +
+          'Hauptabteilung Seelsorge des Generalvikariats Köln) erklärt im Domradio-Interview die Wirkung ' +
+          'des Segens so: "Ich möchte einen Vergleich heranziehen aus dem zwischenmenschlichen Bereich."',
+        'de',
+      ),
+    ).toEqual(['Alexander Saberschinsky']);
+    expect(mentionBefore('Sen. Ben Sasse (R-Nebraska) ')).toBe('Sen. Ben Sasse');
+  });
+
+  it('takes "so" before a verb for the verb, and a pronoun without the manner after it', () => {
+    expect(quotes('„Wir“, so sagen sie voller Stolz, „sind arbeitende Kinder“.', 'de')[0]).toMatchObject({
+      speakerMention: 'sie',
+      cue: 'sagen',
+    });
+    expect(speakers('„Wir sind“, so sagte Merkel, „arbeitende Kinder“.', 'de')).toEqual(['Merkel']);
+    expect(speakers('„Wir sind arbeitende Kinder“, sagte Merkel voller Stolz.', 'de')).toEqual(['Merkel']);
+  });
+
+  it('hears nobody in "es gibt"', () => {
+    expect(
+      quotes('Es gibt zahlreiche "erste" Erwähnungen der Traube, doch die älteste ist von 1435.', 'de'),
+    ).toEqual([]);
+  });
+
   it('takes no preposition phrase or modal clause for a speaker', () => {
     expect(mentionBefore('Neben dem sehr gemischten Ergebnis ')).toBe('');
     expect(mentionBefore('Ich möchte mich eigentlich nicht beschweren ')).toBe('');
