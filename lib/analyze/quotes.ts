@@ -351,6 +351,8 @@ const plausibleMention = (mention: string) => {
     (NOT_A_SPEAKER.test(mention) && !/^(?:it|es)$/iu.test(mention) && !PARTICLE_SURNAME.test(mention))
   )
     return false;
+  // "Sen. Ben Sasse, R-Neb., said": a party and state after a name describe it.
+  if (PARTY_AND_STATE.test(mention)) return false;
   const words = mention.split(/\s+/).length;
   if (words > MAX_MENTION_WORDS) return false;
   // A finite verb inside is a clause, not a speaker: "Die transponierbaren Elemente könnten dabei helfen".
@@ -360,6 +362,13 @@ const plausibleMention = (mention: string) => {
   // A quote mark inside means the phrase runs into another quote.
   return !/[“”„«»"]/.test(mention);
 };
+
+const ENGLISH_PARTICIPLE = /^(?!according\b)\p{Ll}+ing$/u;
+
+const REPORTED_SUBJECT_AT_END =
+  /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|remains|ist|sind|war|waren|sei|seien|hat|habe|haben|wird|werde|werden|est|sont|était|sera)$/u;
+
+const PARTY_AND_STATE = /^[DRI]-\p{Lu}[\p{L}.]*$/u;
 
 const FINITE_VERB_INSIDE =
   /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|würde|würden|kann|können|könnte|könnten|muss|müssen|soll|sollen|sei|seien|habe|werde|könne|müsse|solle|wolle|will|wollen|wollte|wollten|möchte|möchten|darf|dürfen|durfte|mag|mögen|sollte|sollten|müsste|müssten|konnte|konnten|musste|mussten|est|sont|était|étaient|ont|avait|peut|peuvent|pourrait|pourraient|doit|doivent)\s/u;
@@ -513,6 +522,9 @@ function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence 
   const leading = lexicon.leading.exec(spoken) ?? lexicon.preposition.exec(spoken);
   if (leading) {
     const cue = trimCue(leading[0]);
+    // "“…”, saying he trusted the courts", "“…”, adding that …": a participle after a quote says what
+    // the same subject said next; the words after it are what was said, never the speaker.
+    if (ENGLISH_PARTICIPLE.test(cue)) return null;
     const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
     // German reflexive cues: "erinnerte sich Trotnow", "äußerte sich der Chef der Bundesagentur".
     const whole = cleanMention(
@@ -849,6 +861,9 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   if (inverted && tail.length < 3) return { mention: inverted[1]!, cue, where: 'before' };
   if (
     !/^\s*,/.test(rawTail) &&
+    // "SBM Intel says Nigeria is “at risk”": a name with its verb after the cue is the subject of what
+    // was said, not the speaker.
+    !REPORTED_SUBJECT_AT_END.test(tail) &&
     tail.split(/\s+/).length <= 6 &&
     /\p{Lu}/u.test(tail) &&
     !/[.!?]/.test(tail.replace(/\b\p{Lu}[\p{L}]*\./gu, ''))

@@ -283,9 +283,12 @@ const INDEFINITE =
   /^(?:a|an|one|two|three|four|five|several|some|ein|eine|einer|eines|einem|un|une|des|plusieurs)\s/iu;
 const SPOKESPERSON_FOR =
   /\b(?:spokes(?:man|woman|person)|representative|sprecher(?:in)?|porte-parole|représentant(?:e)?)\s+(?:for|of|at|from|des|der|de la|de l['’]|du|de)\s+(?:the\s+)?(.+)$/iu;
-/** The role of an unnamed source: "a Veldorian diplomat in Geneva", "one senior official". */
+/**
+ * The role of an unnamed source: "a Veldorian diplomat in Geneva", "one senior official", "one Weibo
+ * commenter" (the platform named, not the person).
+ */
 const ANONYMOUS_ROLE =
-  /^(?:a|an|one|two|three|several|some|ein|eine|einer|un|une)\s+(?:[\p{L}-]+\s+){0,3}?(?:officials?|sources?|diplomats?|aides?|officers?|employees?|executives?|insiders?|advis[eo]rs?|staffers?|persons?|people|members?|investigators?|neighbou?rs?|residents?|witness(?:es)?|relatives?|workers?|Beamte[rn]?|Diplomat(?:in|en)?|Insider|Quelle|Mitarbeiter(?:in)?|responsables?|diplomates?|conseill(?:er|ère)s?|sources?)\b/iu;
+  /^(?:a|an|one|two|three|several|some|ein|eine|einer|un|une)\s+(?:[\p{L}-]+\s+){0,3}?(?:officials?|sources?|diplomats?|aides?|officers?|employees?|executives?|insiders?|advis[eo]rs?|staffers?|persons?|people|members?|investigators?|neighbou?rs?|residents?|witness(?:es)?|relatives?|workers?|commenters?|users?|readers?|viewers?|callers?|voters?|supporters?|protesters?|students?|parents?|passengers?|customers?|patients?|Beamte[rn]?|Diplomat(?:in|en)?|Insider|Quelle|Mitarbeiter(?:in)?|responsables?|diplomates?|conseill(?:er|ère)s?|sources?)\b/iu;
 /**
  * A German indefinite description of a person, which German capitals make look like a name: "ein
  * Jury-Mitglied", "laut einem Experten", "eine langjährige Anwohnerin".

@@ -1042,3 +1042,36 @@ describe('speakers: an antecedent comes before its pronoun', () => {
     expect(speakers(text)).toEqual(['Patrick Carlineo']);
   });
 });
+
+describe('speakers: what follows a verb is not always who spoke', () => {
+  it('takes nobody after a participle that follows the quote', () => {
+    const [quote] = quotes(
+      'Pompeo said that the settlements were "not, per se, inconsistent with international law", ' +
+        'saying he trusted the Israeli courts to decide.',
+    );
+    expect(quote?.speakerMention).toBe('Pompeo');
+    expect(quote?.cue).toBe('said');
+  });
+
+  it('reads no party and state as a speaker', () => {
+    expect(
+      quotes(
+        'Sen. Ben Sasse, R-Neb., called his death "a crisis of public trust" within the prison system.',
+      )[0]?.speakerMention,
+    ).toBe('Sen. Ben Sasse');
+  });
+
+  it('takes the subject of what was said for no speaker', () => {
+    expect(
+      speakers('SBM Intel, a Lagos intelligence firm, says Nigeria is “at risk” of another recession.'),
+    ).toEqual(['SBM Intel']);
+  });
+
+  it('keeps an unnamed reader or user unnamed, whatever platform or place is named with them', () => {
+    for (const mention of ['one Weibo commenter', 'a Harvard student'])
+      expect(quotes(`“We will be back soon, all of us,” ${mention} said.`)[0]).toMatchObject({
+        speaker: mention,
+        anonymous: true,
+      });
+  });
+});
