@@ -363,6 +363,8 @@ const plausibleMention = (mention: string) => {
   return !/[“”„«»"]/.test(mention);
 };
 
+const REACTION_CUE = /^(?:laughed|sighed|lachte|seufzte)$/iu;
+
 const ENGLISH_PARTICIPLE = /^(?!according\b)\p{Ll}+ing$/u;
 
 const REPORTED_SUBJECT_AT_END =
@@ -566,7 +568,10 @@ function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence 
   if (
     quoteEndsSentence &&
     (wordCount(rest.slice(0, match.index)) > MAX_SPEAKER_BEFORE_CUE ||
-      /[,;]/u.test(rest.slice(0, match.index)))
+      /[,;]/u.test(rest.slice(0, match.index)) ||
+      // "“… It’s very simple.” The cabinet members gathered around Mr. Trump laughed.": a sentence of
+      // its own that laughs or sighs reacts to the quote; it does not say it.
+      REACTION_CUE.test(match.text))
   )
     return null;
   // "“…” Technocrats like to say that entire sectors …": a cue followed by what it reports speaks of
@@ -1089,7 +1094,8 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     // A quote that a lead-in introduces and that ends its sentence is that lead-in's: the sentence
     // after it is another one ("Stoiber betonte: „…“ Demgegenüber pochte Kauder auf …"). One that goes
     // on ("…: “I am not a crook,” Nixon told …") is the attribution's after it.
-    const endsSentence = /[.!?…]$/u.test(quoteText) && /^\s*(?:\p{Lu}|$)/u.test(after);
+    // A quote inside it may close the sentence: "… They said, ‘It’s very simple.’”".
+    const endsSentence = /[.!?…]['’]?$/u.test(quoteText) && /^\s*(?:\p{Lu}|$)/u.test(after);
     // German sets off a quote from the attribution after it with a comma („…“, sagte er), unless the
     // quote ends in its own mark („…?“ fragte er): without either, a few words in marks are a title or
     // name inside the writer's sentence ("In der Talkshow „3 nach 9“ sagte Loriot"). Longer quotes

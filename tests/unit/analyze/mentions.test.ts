@@ -1075,3 +1075,18 @@ describe('speakers: what follows a verb is not always who spoke', () => {
       });
   });
 });
+
+describe('speakers: a sentence that reacts to a quote', () => {
+  it('takes no speaker from a sentence that laughs or sighs after the quote', () => {
+    const text =
+      'Mr. Trump told the story at a meeting. “And I said, ‘I want more.’ They said, ‘Tell them to buy ' +
+      'larger tractors. It’s very simple.’” The cabinet members gathered around Mr. Trump laughed.';
+    expect(quotes(text)[0]?.speakerMention).not.toBe('The cabinet members gathered around Mr. Trump');
+    expect(quotes('“It is all very simple, really,” Ana Ruiz laughed.')[0]?.speakerMention).toBe('Ana Ruiz');
+  });
+
+  it('ends the sentence with a quote that ends inside a quote of its own', () => {
+    const text = '“They said, ‘It’s very simple.’” The mayor sighed.';
+    expect(quotes(text)[0]?.speakerMention ?? null).toBeNull();
+  });
+});
