@@ -658,6 +658,14 @@ export function mentionBefore(text: string, strict = false): string {
     .map((clause) =>
       cleanMention(withoutAuxiliaryTail(clause.split(/\s+/).slice(-MAX_MENTION_WORDS).join(' '))),
     );
+  // "Jane Doe of Austin, Texas, said": the region after a place says where, not who.
+  const lastWords = clauses.at(-1) === '' ? clauses.length - 2 : clauses.length - 1;
+  if (lastWords > 0 && REGION.test(clauses[lastWords]!) && PLACE_AT_END.test(clauses[lastWords - 1]!)) {
+    clauses.splice(lastWords, 1);
+    // "a student at Wesleyan University, the college in Middletown, Connecticut, wrote": and the
+    // description of a place before it describes the subject named before that.
+    if (lastWords > 1 && /^(?:the|a|an)\s/iu.test(clauses[lastWords - 1]!)) clauses.splice(lastWords - 1, 1);
+  }
   const last = clauses.at(-1) ?? '';
   if (plausibleMention(last) && !RELATIVE.test(last)) return last;
   // "The central problem, as she noted in her memoirs, was": the clause that holds the cue has its own
@@ -693,6 +701,10 @@ export function mentionBefore(text: string, strict = false): string {
 
 const RELATIVE = /^(?:who|which|whose|der|die|das|qui|dont)\b/u;
 const PARENTHESIS_AT_END = /\s*\([^()]*\)\s*$/u;
+/** One or two capitalised words: "Texas", "North Carolina". */
+const REGION = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?$/u;
+/** A phrase ending in a place after its preposition: "Jane Doe of Austin", "a resident of Middletown". */
+const PLACE_AT_END = /\s(?:of|in|at|near|from)\s\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?$/u;
 
 /** A subject right after a word that opens an adverbial clause: "… laughed when he", "… als die Ministerin". */
 const ADVERBIAL_SUBJECT_AT_END =

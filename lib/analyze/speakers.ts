@@ -299,6 +299,8 @@ const germanUnnamed = (phrase: string) => {
   const noun = GERMAN_INDEFINITE_NOUN.exec(phrase)?.[1];
   return noun !== undefined && germanPersonNoun(noun);
 };
+/** "Nisan Ahmado's source inside the camp": someone's source is unnamed, whoever is named around it. */
+const SOMEONES_SOURCE = /['’]s\s+(?:\p{Ll}+\s+)?(?:sources?|contacts?)\b/u;
 const DEFINITE = /^(?:(?:the|der|die|das|den|dem|le|la|les)\s+|l['’]\s*)/iu;
 
 /** Index of the first item (the list sorted by start) that starts at or after `position`. */
@@ -399,6 +401,7 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
   const named = personName(phrase);
   if (
     ANONYMOUS_MARKERS.test(phrase) ||
+    SOMEONES_SOURCE.test(phrase) ||
     (INDEFINITE.test(phrase) && (!named || ANONYMOUS_ROLE.test(phrase) || germanUnnamed(phrase)))
   )
     return { name: phrase, anonymous: true };

@@ -1061,6 +1061,21 @@ describe('speakers: what follows a verb is not always who spoke', () => {
     ).toBe('Sen. Ben Sasse');
   });
 
+  it('reads no region after a place for the speaker', () => {
+    expect(mentionBefore('Jane Doe of Austin, Texas, ')).toBe('Jane Doe of Austin');
+    expect(
+      quotes('A resident of Austin, Texas, said the plan was “a disaster for everyone.”')[0],
+    ).toMatchObject({
+      speakerMention: 'A resident of Austin',
+      anonymous: true,
+    });
+    expect(mentionBefore('Ana Ruiz, Texas ')).toBe('Texas');
+    expect(mentionBefore('Ana Ruiz, the mayor of Austin, Texas, ')).toBe('Ana Ruiz');
+    expect(mentionBefore('a student at Wesleyan University, the college in Middletown, Connecticut, ')).toBe(
+      'a student at Wesleyan University',
+    );
+  });
+
   it('takes the subject of what was said for no speaker', () => {
     expect(
       speakers('SBM Intel, a Lagos intelligence firm, says Nigeria is “at risk” of another recession.'),
@@ -1088,5 +1103,15 @@ describe('speakers: a sentence that reacts to a quote', () => {
   it('ends the sentence with a quote that ends inside a quote of its own', () => {
     const text = '“They said, ‘It’s very simple.’” The mayor sighed.';
     expect(quotes(text)[0]?.speakerMention ?? null).toBeNull();
+  });
+});
+
+describe("speakers: someone's source", () => {
+  it('keeps a source unnamed, whoever and wherever is named around it', () => {
+    expect(
+      quotes(
+        "Reporter Nisan Ahmado's source inside the Rukban camp said that the ministry’s claim is “absolutely not true.”",
+      )[0],
+    ).toMatchObject({ speaker: "Reporter Nisan Ahmado's source inside the Rukban camp", anonymous: true });
   });
 });
