@@ -667,6 +667,9 @@ export function mentionBefore(text: string, strict = false): string {
     if (lastWords > 1 && /^(?:the|a|an)\s/iu.test(clauses[lastWords - 1]!)) clauses.splice(lastWords - 1, 1);
   }
   const last = clauses.at(-1) ?? '';
+  // "ein großer Apparat, dessen Chef sagt": someone described only through a noun before them, whom
+  // the sentence does not name; not the noun.
+  if (/^(?:dessen|deren)\s/u.test(last)) return '';
   if (plausibleMention(last) && !RELATIVE.test(last)) return last;
   // "The central problem, as she noted in her memoirs, was": the clause that holds the cue has its own
   // subject after its subordinating word, and that is who spoke.

@@ -964,6 +964,16 @@ describe('speakers: German word order around the verb', () => {
     expect(speakers('„Wir sind arbeitende Kinder“, sagte Merkel voller Stolz.', 'de')).toEqual(['Merkel']);
   });
 
+  it('names nobody who is only described through a noun before them', () => {
+    expect(mentionBefore('Diese Abteilung hat 60 Dokumentare, ein großer Apparat, dessen Chef ')).toBe('');
+    expect(
+      speakers(
+        'Diese Abteilung hat 60 Dokumentare, ein großer Apparat, dessen Chef sagt: »Wir glauben nichts.«',
+        'de',
+      ),
+    ).toEqual([null]);
+  });
+
   it('hears nobody in "es gibt"', () => {
     expect(
       quotes('Es gibt zahlreiche "erste" Erwähnungen der Traube, doch die älteste ist von 1435.', 'de'),
