@@ -65,6 +65,7 @@ export function sentenceEnd(text: string, from: number): number {
     while (next < text.length && next <= limit && AFTER_MARK.includes(text[next]!)) next++;
     if (next < text.length && !isSpace(text.charCodeAt(next))) continue;
     if (text[at] === '.' && !endsSentence(text, at)) continue;
+    if (text[at] === '.' && text[at + 1] === ')' && /\p{Ll}/u.test(text[next + 1] ?? '')) continue;
     let after = at + 1;
     while (after < text.length && AFTER_MARK.includes(text[after]!)) after++;
     return after;
@@ -88,6 +89,8 @@ export function sentenceStart(text: string, at: number, from = 0): number {
     if (mark === '.' && !endsSentence(text, j)) continue;
     let start = i;
     while (start < at && isSpace(text.charCodeAt(start))) start++;
+    // "Sen. Ben Sasse (R-Neb.) said": a full stop in brackets before a word in lower case ends no sentence.
+    if (mark === '.' && text[j + 1] === ')' && /\p{Ll}/u.test(text[start] ?? '')) continue;
     return start;
   }
   return limit;
