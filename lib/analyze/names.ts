@@ -149,9 +149,9 @@ export function isPronoun(word: string): boolean {
   return PRONOUNS.has(word.toLowerCase());
 }
 
-/** German compound titles: "Verkehrsdezernent", "Oberbürgermeisterin", "Regierungssprecher". */
+/** German compound titles: "Verkehrsdezernent", "Oberbürgermeisterin", "Regierungssprecher", "Seniorautorin". */
 const GERMAN_TITLE =
-  /(?:dezernent|minister|bürgermeister|sprecher|präsident|vorsitzende|chef|leiter|direktor|referent|beauftragte|sekretär|kommissar|senator|abgeordnete|rat|rätin)(?:in|en|r|s|es|n)?$/iu;
+  /(?:dezernent|minister|bürgermeister|sprecher|präsident|vorsitzende|chef|leiter|direktor|referent|beauftragte|sekretär|kommissar|senator|abgeordnete|rat|rätin|autor)(?:in|en|r|s|es|n)?$/iu;
 
 const isTitleWord = (word: string) => {
   const bare = word.toLowerCase().replace(/\.$/, '');
@@ -192,6 +192,14 @@ function titlesOf(words: string[]): string[] {
  */
 export function personName(phrase: string): string | null {
   let best: string | null = null;
+  // "Naomi Halas von der Rice University", "Wendel Trio von der Umweltorganisation Greenpeace": where a
+  // person works comes after "von der" or "vom" in two words or more; one word is a surname's particle
+  // ("Ursula von der Leyen").
+  const affiliation = AFFILIATION_AFTER_NAME.exec(phrase);
+  if (affiliation && affiliation.index > 0) {
+    const before = personName(phrase.slice(0, affiliation.index));
+    if (before) return before;
+  }
   for (const match of phrase.matchAll(CAPITALISED_RUN)) {
     const named = namedWords(match[0]);
     const words = named.slice(titleCount(named));
@@ -206,6 +214,8 @@ export function personName(phrase: string): string | null {
   }
   return best;
 }
+
+const AFFILIATION_AFTER_NAME = /\s(?:von\s+(?:der|dem|den)|vom)\s+\p{Lu}[\p{L}-]*\s+\p{Lu}/u;
 
 /** An organisation named in a phrase ("the Ministry of Health", "Harbor Council"). */
 const ORGANISATION_RUN = new RegExp(

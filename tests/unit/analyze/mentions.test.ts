@@ -7,6 +7,7 @@ import {
   type SpeakerEvidence,
 } from '../../../lib/analyze/mentions';
 import { findQuotes, mentionBefore } from '../../../lib/analyze/quotes';
+import { personName } from '../../../lib/analyze/names';
 import { buildSpeakerContext } from '../../../lib/analyze/speakers';
 
 function evidence(text: string, lang = 'en', known: string[] = []): SpeakerEvidence {
@@ -270,6 +271,19 @@ describe('the colon lead-in: a German object is not the speaker', () => {
 });
 
 describe('the name finder: what German text around a name is not part of it', () => {
+  it('ends a name before where the person works, and keeps "von der" that is part of it', () => {
+    expect(personName('Seniorautorin Naomi Halas von der Rice University')).toBe('Naomi Halas');
+    expect(personName('Wendel Trio von der Umweltorganisation Greenpeace')).toBe('Wendel Trio');
+    expect(personName('Andreas Friedrich vom Deutschen Wetterdienst')).toBe('Andreas Friedrich');
+    expect(personName('Ursula von der Leyen')).toBe('Ursula von der Leyen');
+    expect(
+      speakers(
+        '„Der Katalysator zeigt eine sehr hohe Reaktivität“, sagt Seniorautorin Naomi Halas von der Rice University.',
+        'de',
+      ),
+    ).toEqual(['Naomi Halas']);
+  });
+
   it('starts a name only at a word: no initial from the end of an acronym', () => {
     expect(
       names('Er stand für die Vernunft in der SPD. Er war ein Schwergewicht, sagte Angela Merkel.'),
