@@ -588,6 +588,12 @@ export function findCues(text: string, lexicon: CueLexicon, words: Words = findW
     const dash = token.indexOf('-');
     const first = (dash < 0 ? token : token.slice(0, dash)).toLowerCase();
     if (!lexicon.firstWords.has(first) && (dash < 0 || !INVERTED.test(token))) continue;
+    // A capital opens a sentence ("Said Tom Baker: …"); right after another capitalised word it is part
+    // of a name: "the United States".
+    if (i > 0 && /^\p{Lu}/u.test(token) && /^\p{Lu}/u.test(text[words.starts[i - 1]!] ?? '')) {
+      const between = text.slice(words.ends[i - 1], index);
+      if (/^\s+$/u.test(between)) continue;
+    }
     lexicon.sticky.lastIndex = index;
     const match = lexicon.sticky.exec(text);
     if (!match) continue;

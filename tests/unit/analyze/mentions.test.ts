@@ -1139,3 +1139,18 @@ describe("speakers: someone's source", () => {
     ).toMatchObject({ speaker: "Reporter Nisan Ahmado's source inside the Rukban camp", anonymous: true });
   });
 });
+
+describe('cues: a capitalised verb inside a name', () => {
+  it('reads "States" in "the United States" as no cue, and still reads a cue opening a sentence', () => {
+    expect(
+      quotes(
+        'The United States faced stiff criticism on Tuesday, while the premier cheered on the "historic" move.',
+      ),
+    ).toEqual([]);
+    expect(
+      speakers(
+        'The vote was close. Said Council member Tom Baker: "We will be back next week with a better plan."',
+      ),
+    ).toEqual(['Tom Baker']);
+  });
+});
