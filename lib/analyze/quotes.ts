@@ -479,12 +479,17 @@ const IMPERSONAL_CUE_BEFORE = new RegExp(
  * Föderationsrates Viktor Oserow"), the body after des/der/von ("Pressemitteilung des CCC"), the acronym
  * a compound opens with ("LSVD-Schreiben"); else the phrase itself ("Antrag").
  */
+/** A German body's name in the genitive, one noun: "Ministeriums", "Verbandes", "Bundestags". */
+const GENITIVE_BODY =
+  /^([\p{L}-]*?(?:ministerium|zentrum|gremium|präsidium|institut|amt|rat|gericht|büro|komitee|kabinett|parlament|verband|verein|konzern|bundestag|landtag|senat))e?s$/iu;
+
 function issuerOf(phrase: string): string {
   const person = personName(phrase);
   if (person && person.includes(' ') && /\s/u.test(phrase.slice(0, phrase.indexOf(person)))) return person;
   const genitive =
     /\s(?:des|der|von|vom)\s+(?:[\p{Ll}-]+\s+){0,2}(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*)$/u.exec(phrase);
-  if (genitive) return genitive[1]!;
+  // "des Ministeriums", "des Verbandes": the body as it is named, not in the genitive.
+  if (genitive) return genitive[1]!.replace(GENITIVE_BODY, '$1');
   const acronym = /^(?:[\p{Ll}-]+\s+)*(\p{Lu}{2,})-\p{L}+$/u.exec(phrase);
   return acronym ? acronym[1]! : phrase;
 }

@@ -386,6 +386,20 @@ describe('speaker phrases: setting, objects and topics after the speaker', () =>
 });
 
 describe('speakers: the German impersonal cue "heißt es" and the document it quotes', () => {
+  it('names a body quoted in the genitive as it is named', () => {
+    for (const [genitive, body] of [
+      ['des Ministeriums', 'Ministerium'],
+      ['des Bauernverbandes', 'Bauernverband'],
+      ['des Robert-Koch-Instituts', 'Robert-Koch-Institut'],
+    ])
+      expect(
+        quotes(
+          `„Grundlose Berichte haben Verwirrung gestiftet“, hieß es in einer Erklärung ${genitive}.`,
+          'de',
+        )[0]?.speakerMention,
+      ).toBe(body);
+  });
+
   const mentions = (text: string) => quotes(text, 'de').map((q) => [q.speaker, q.speakerMention]);
 
   it('after the quote: the body that issued the document, or the person named', () => {
