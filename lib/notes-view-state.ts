@@ -1,5 +1,6 @@
 /** What the Notes view shows and in what order: pure, no DOM, no browser APIs. */
-import type { Annotation, TextQuoteSelector } from './annotations/types';
+import { quoteOf } from './annotations/selectors';
+import type { Annotation } from './annotations/types';
 
 /** One highlight as the Notes view gets it: the stored annotation and what the page said about it. */
 export interface NoteEntry {
@@ -53,10 +54,7 @@ export function notesCount(entries: readonly NoteEntry[], pageNote: Annotation |
 
 /** The highlighted passage as stored (the quote selector's `exact`), whitespace collapsed. */
 export function passageText(annotation: Annotation): string {
-  const quote = annotation.target.selector.find(
-    (selector): selector is TextQuoteSelector => selector.type === 'TextQuoteSelector',
-  );
-  return (quote?.exact ?? '').replace(/\s+/g, ' ').trim();
+  return (quoteOf(annotation)?.exact ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** A long passage cut at a word near `max` characters, with "…", so one highlight does not fill the panel. */

@@ -64,8 +64,7 @@ export function sentenceEnd(text: string, from: number): number {
     let next = at + 1;
     while (next < text.length && next <= limit && AFTER_MARK.includes(text[next]!)) next++;
     if (next < text.length && !isSpace(text.charCodeAt(next))) continue;
-    if (text[at] === '.' && !endsSentence(text, at)) continue;
-    if (text[at] === '.' && text[at + 1] === ')' && /\p{Ll}/u.test(text[next + 1] ?? '')) continue;
+    if (text[at] === '.' && !endsSentence(text, at, next + 1)) continue;
     let after = at + 1;
     while (after < text.length && AFTER_MARK.includes(text[after]!)) after++;
     return after;
@@ -86,17 +85,18 @@ export function sentenceStart(text: string, at: number, from = 0): number {
     while (j >= limit && AFTER_MARK.includes(text[j]!)) j--;
     const mark = text[j];
     if (mark === undefined || !'.!?…'.includes(mark)) continue;
-    if (mark === '.' && !endsSentence(text, j)) continue;
     let start = i;
     while (start < at && isSpace(text.charCodeAt(start))) start++;
-    // "Sen. Ben Sasse (R-Neb.) said": a full stop in brackets before a word in lower case ends no sentence.
-    if (mark === '.' && text[j + 1] === ')' && /\p{Ll}/u.test(text[start] ?? '')) continue;
+    if (mark === '.' && !endsSentence(text, j, start)) continue;
     return start;
   }
   return limit;
 }
 
-function endsSentence(text: string, dot: number): boolean {
+/** Does the full stop at `dot` end its sentence? `following`: where the next sentence would begin. */
+function endsSentence(text: string, dot: number, following: number): boolean {
+  // "Sen. Ben Sasse (R-Neb.) said": a full stop in brackets before a word in lower case ends no sentence.
+  if (text[dot + 1] === ')' && /\p{Ll}/u.test(text[following] ?? '')) return false;
   const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot))?.[1] ?? '';
   if (!word) return true;
   // Initials ("J. Smith") and abbreviations ("Dr.", "U.S.") do not end a sentence.

@@ -474,15 +474,15 @@ const IMPERSONAL_CUE_BEFORE = new RegExp(
   'u',
 );
 
+/** A German body's name in the genitive, one noun: "Ministeriums", "Verbandes", "Bundestags". */
+const GENITIVE_BODY =
+  /^([\p{L}-]*?(?:ministerium|zentrum|gremium|präsidium|institut|amt|rat|gericht|büro|komitee|kabinett|parlament|verband|verein|konzern|bundestag|landtag|senat))e?s$/iu;
+
 /**
  * Who a document or body that `heißt es` quotes stands for: the person it names ("Abgeordneten des
  * Föderationsrates Viktor Oserow"), the body after des/der/von ("Pressemitteilung des CCC"), the acronym
  * a compound opens with ("LSVD-Schreiben"); else the phrase itself ("Antrag").
  */
-/** A German body's name in the genitive, one noun: "Ministeriums", "Verbandes", "Bundestags". */
-const GENITIVE_BODY =
-  /^([\p{L}-]*?(?:ministerium|zentrum|gremium|präsidium|institut|amt|rat|gericht|büro|komitee|kabinett|parlament|verband|verein|konzern|bundestag|landtag|senat))e?s$/iu;
-
 function issuerOf(phrase: string): string {
   const person = personName(phrase);
   if (person && person.includes(' ') && /\s/u.test(phrase.slice(0, phrase.indexOf(person)))) return person;

@@ -5,7 +5,8 @@
  * @, a tab or a carriage return) is prefixed with an apostrophe, so opening an export never runs anything.
  */
 import { COLOUR_NAMES } from '../annotations/types';
-import { collectionNames, quoteOf, type ArticleGroup } from './grouping';
+import { quoteOf } from '../annotations/selectors';
+import { collectionNames, type ArticleGroup } from './grouping';
 import type { ExportData } from './types';
 
 export const CSV_BOM = '\ufeff';

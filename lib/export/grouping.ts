@@ -4,7 +4,8 @@
  * annotations and clippings of pages that are not saved, one group per page. With 100,000 notes this is
  * a few hundred milliseconds of work, so it lets the page breathe as it goes (`Breather`).
  */
-import type { Annotation, TextPositionSelector, TextQuoteSelector } from '../annotations/types';
+import { quoteOf } from '../annotations/selectors';
+import type { Annotation, TextPositionSelector } from '../annotations/types';
 import type { ArticleSnapshot, Clipping, SavedArticle } from '../library/types';
 import type { ExportData } from './types';
 import { byCreatedThenId, bySavedThenId, sortInSlices, type Breather } from './order';
@@ -127,14 +128,6 @@ function startOf(highlight: Annotation, version: ArticleSnapshot | null): number
   if (!quote || !version) return null;
   const found = version.text.indexOf(quote.exact);
   return found >= 0 ? found : null;
-}
-
-export function quoteOf(annotation: Annotation): TextQuoteSelector | null {
-  return (
-    annotation.target.selector.find(
-      (selector): selector is TextQuoteSelector => selector.type === 'TextQuoteSelector',
-    ) ?? null
-  );
 }
 
 /** The names of the collections an article or clipping belongs to, as the reader named them. */

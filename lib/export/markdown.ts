@@ -7,7 +7,8 @@
 import { COLOUR_NAMES } from '../annotations/types';
 import { formatCitation } from '../annotations/citation';
 import { articleFileName, isoDay } from './file-names';
-import { collectionNames, quoteOf, type ArticleGroup } from './grouping';
+import { quoteOf } from '../annotations/selectors';
+import { collectionNames, type ArticleGroup } from './grouping';
 import type { ExportData } from './types';
 
 /**

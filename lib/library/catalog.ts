@@ -20,6 +20,7 @@ import {
   type LibrarySort,
   type SearchHit,
 } from './search';
+import { quoteOf } from '../annotations/selectors';
 import { SharedValues } from './shared-values';
 import type { LibraryChange } from './sync';
 import type { ArticleSnapshot, Clipping, Collection, SavedArticle } from './types';
@@ -197,7 +198,6 @@ export class LibraryCatalog {
   }
 
   private entryOf(annotation: Annotation): AnnotationEntry {
-    const quote = annotation.target.selector.find((selector) => selector.type === 'TextQuoteSelector');
     return {
       id: annotation.id,
       kind: annotation.kind === 'highlight' ? 'highlight' : 'note',
@@ -205,7 +205,7 @@ export class LibraryCatalog {
       url: this.shared.string(annotation.target.url),
       canonicalUrl:
         annotation.target.canonicalUrl === null ? null : this.shared.string(annotation.target.canonicalUrl),
-      exact: quote && quote.type === 'TextQuoteSelector' ? quote.exact : null,
+      exact: quoteOf(annotation)?.exact ?? null,
       note: annotation.body.note,
       tags: this.shared.list(annotation.body.tags),
       created: annotation.created,

@@ -35,6 +35,7 @@ import {
   wordsOf,
   type StemmerLanguage,
 } from './text-folding';
+import { quoteOf } from '../annotations/selectors';
 import { SharedValues } from './shared-values';
 import type { ArticleSnapshot, Clipping, SavedArticle } from './types';
 
@@ -836,12 +837,11 @@ export function annotationDocument(
   articleForPage?: SavedArticle | null,
 ): LibraryDocument {
   const article = articleForPage ?? null;
-  const quote = annotation.target.selector.find((selector) => selector.type === 'TextQuoteSelector');
   return {
     id: annotation.id,
     kind: annotation.kind === 'highlight' ? 'highlight' : 'note',
     title: annotation.target.title || article?.title || '',
-    text: quote?.type === 'TextQuoteSelector' ? quote.exact : '',
+    text: quoteOf(annotation)?.exact ?? '',
     quotes: '',
     speakers: [],
     authors: article ? [...article.authors] : [],
