@@ -30,6 +30,7 @@ import {
   PANEL_MARK_PREFIX,
   PANEL_STEPS,
   type PanelMarkDetail,
+  type PanelStartUp,
   type PanelStep,
 } from '../entrypoints/sidepanel/timing';
 import type { Browser } from '@wxt-dev/browser';
@@ -440,6 +441,8 @@ interface Sample {
   steps: Partial<Record<PanelStep, number>>;
   /** ms from the gesture to the panel's document beginning (for `open`: the browser's share of the wait). */
   panelDocument: number;
+  /** For the panel's first request: its start-up, and when it asked, in ms since its document began. */
+  startUp?: PanelStartUp & { requested: number };
 }
 
 /** Poll briskly; a bench may wait, it only gives up on a page that never answers. */
@@ -503,6 +506,10 @@ async function sampleAfter(
     quotes: view === 'result' ? (steps['quotes-painted'] ?? null) : null,
     steps,
     panelDocument: requested ? requested.at - requested.sinceDocumentStart - gestureAt : NaN,
+    startUp: requested?.detail.startUp && {
+      ...requested.detail.startUp,
+      requested: requested.sinceDocumentStart,
+    },
   };
 }
 
@@ -587,6 +594,8 @@ interface GestureSummary {
   stepMedians: Partial<Record<PanelStep, number>>;
   /** Median ms from the gesture to the panel's document beginning: the browser's share of `open`. */
   panelDocumentMedian: number;
+  /** Medians of the panel's start-up (ms since its document began), over the samples that carry it. */
+  startUpMedians: PanelStartUp & { requested: number };
 }
 
 function summarize(gesture: GestureSummary['gesture'], samples: Sample[]): GestureSummary {
@@ -595,10 +604,13 @@ function summarize(gesture: GestureSummary['gesture'], samples: Sample[]): Gestu
   const quotes = analyzed.map((sample) => sample.quotes!);
   const stepMedians: Partial<Record<PanelStep, number>> = {};
   PANEL_STEPS.forEach((step, index) => {
-    const before = index === 0 ? null : PANEL_STEPS[index - 1]!;
+    const previous = index === 0 ? null : PANEL_STEPS[index - 1]!;
     const gaps = analyzed
       .map((sample) => {
         const at = sample.steps[step];
+        // An analysis that found the extraction script already in the page has no "injected".
+        const before =
+          previous === 'injected' && sample.steps.injected === undefined ? 'requested' : previous;
         const from = before === null ? 0 : sample.steps[before];
         return at === undefined || from === undefined ? NaN : at - from;
       })
@@ -618,12 +630,24 @@ function summarize(gesture: GestureSummary['gesture'], samples: Sample[]): Gestu
       analyzed.map((sample) => sample.panelDocument),
       0.5,
     ),
+    startUpMedians: {
+      htmlParsed: startUpMedian(analyzed, 'htmlParsed'),
+      scriptsEvaluated: startUpMedian(analyzed, 'scriptsEvaluated'),
+      requested: startUpMedian(analyzed, 'requested'),
+    },
   };
+}
+
+function startUpMedian(samples: Sample[], key: keyof PanelStartUp | 'requested'): number {
+  return quantile(
+    samples.flatMap((sample) => (sample.startUp ? [sample.startUp[key]] : [])),
+    0.5,
+  );
 }
 
 const STEP_LABELS: Record<PanelStep, string> = {
   requested: 'gesture → panel hears it',
-  injected: 'script injected',
+  injected: 'script injected (when not there yet)',
   captured: 'page captured and sent',
   built: 'article built (sanitize, byline)',
   'byline-painted': 'byline rendered and painted',
@@ -656,7 +680,10 @@ function printReport(name: string, openedAs: string, summaries: GestureSummary[]
   if (open)
     console.log(
       `\nopen: the panel's document began ${fmt(open.panelDocumentMedian).trim()} after the click (median); ` +
-        `its own start-up until it asked for the page took ${fmt((open.stepMedians.requested ?? NaN) - open.panelDocumentMedian).trim()}\n`,
+        `its own start-up until it asked for the page took ${fmt((open.stepMedians.requested ?? NaN) - open.panelDocumentMedian).trim()}: ` +
+        `HTML parsed at ${fmt(open.startUpMedians.htmlParsed).trim()}, its scripts evaluated at ` +
+        `${fmt(open.startUpMedians.scriptsEvaluated).trim()}, the page asked for at ${fmt(open.startUpMedians.requested).trim()} ` +
+        `(medians, since the document began)\n`,
     );
   for (const s of summaries) {
     console.log(

@@ -61,6 +61,9 @@ export function Panel({ starting }: { starting: Promise<PanelStart> }) {
   const latestRequest = useRef(0);
   // Finished analyses by tab, so switching back to a tab shows it at once. Dropped when the tab navigates.
   const analyzedTabs = useRef(new Map<number, ResultView>());
+  // The newest analysis asked of each tab: an older one that finishes after it (two requests on opening,
+  // seen in Firefox) must not replace its result, or the quotes of the one on screen are never shown.
+  const newestForTab = useRef(new Map<number, number>());
   // Tabs where the reader chose "Analyze anyway" on a page that does not look like an article.
   const forcedTabs = useRef(new Set<number>());
   // Set by "Analyze anyway" so keyboard focus lands on the analysis, not on a button that is gone.
@@ -110,10 +113,12 @@ export function Panel({ starting }: { starting: Promise<PanelStart> }) {
       const marked = { request, tabId };
       markStep('requested', marked);
       currentTab.current = tabId;
+      newestForTab.current.set(tabId, request);
       setView({ kind: 'loading', tabId });
       const analyzed = await analyzeTab(tabId, (step) => markStep(step, marked));
       const result = analyzed.kind === 'result' ? withForcedChoice(analyzed) : analyzed;
-      if (result.kind === 'result') analyzedTabs.current.set(tabId, result);
+      if (result.kind === 'result' && newestForTab.current.get(tabId) === request)
+        analyzedTabs.current.set(tabId, result);
       if (request === latestRequest.current) {
         setView(result);
         markAfterPaint('byline-painted', { ...marked, view: result.kind });

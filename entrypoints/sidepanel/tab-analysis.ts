@@ -117,33 +117,32 @@ export async function analyzeTab(
   }
   const support = pageSupport(url);
   if (!support.supported) return { kind: 'restricted', tabId, reason: support.reason };
-  try {
-    const injections = await withDeadline(
-      browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] }),
-      PAGE_ANSWER_TIMEOUT_MS,
-    );
-    // "Done" without the script's answer: the browser protects this page (Firefox, about: pages).
-    if (!injections.some((injection) => injection?.result === EXTRACT_SCRIPT_READY))
-      return { kind: 'restricted', tabId, reason: BROWSER_PAGE };
-    onStep('injected');
-  } catch (error) {
-    if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
-    const message = errorText(error);
-    if (pageWasChanging(message)) return { kind: 'error', tabId, message: PAGE_WAS_CHANGING };
-    const reason = reasonFromInjectionError(message);
-    return reason ? { kind: 'restricted', tabId, reason } : { kind: 'needs-permission', tabId };
-  }
+  const request: ExtractRequest = { type: 'scrutiny/extract' };
+  // The extraction script stays in a page once injected (the toolbar button's early read, an earlier
+  // analysis of this page): ask it first, and inject only where nothing answers (a page not read yet).
+  // Injecting again would have the browser compile and run the whole script once more, only to find it
+  // already listening.
   let raw: unknown;
   try {
-    const request: ExtractRequest = { type: 'scrutiny/extract' };
     raw = await withDeadline(browser.tabs.sendMessage(tabId, request), PAGE_ANSWER_TIMEOUT_MS);
   } catch (error) {
     if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
-    return {
-      kind: 'error',
-      tabId,
-      message: 'The page did not answer. Reload it and try again.',
-    };
+    // Nothing listening in this page yet.
+  }
+  if (parseExtractResponse(raw) === null) {
+    const injected = await injectExtractScript(tabId);
+    if (injected) return injected;
+    onStep('injected');
+    try {
+      raw = await withDeadline(browser.tabs.sendMessage(tabId, request), PAGE_ANSWER_TIMEOUT_MS);
+    } catch (error) {
+      if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
+      return {
+        kind: 'error',
+        tabId,
+        message: 'The page did not answer. Reload it and try again.',
+      };
+    }
   }
   onStep('captured');
   const response = parseExtractResponse(raw);
@@ -160,6 +159,26 @@ export async function analyzeTab(
     // For the console; the reader gets a sentence, never an internal message.
     console.warn('Scrutiny: building the analysis failed:', error);
     return { kind: 'error', tabId, message: `Scrutiny could not analyze this page: ${CAPTURE_FAILED}` };
+  }
+}
+
+/** Inject the extraction script; null once it listens, or the view that says why it cannot. */
+async function injectExtractScript(tabId: number): Promise<PanelView | null> {
+  try {
+    const injections = await withDeadline(
+      browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] }),
+      PAGE_ANSWER_TIMEOUT_MS,
+    );
+    // "Done" without the script's answer: the browser protects this page (Firefox, about: pages).
+    if (!injections.some((injection) => injection?.result === EXTRACT_SCRIPT_READY))
+      return { kind: 'restricted', tabId, reason: BROWSER_PAGE };
+    return null;
+  } catch (error) {
+    if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
+    const message = errorText(error);
+    if (pageWasChanging(message)) return { kind: 'error', tabId, message: PAGE_WAS_CHANGING };
+    const reason = reasonFromInjectionError(message);
+    return reason ? { kind: 'restricted', tabId, reason } : { kind: 'needs-permission', tabId };
   }
 }
 

@@ -28,12 +28,42 @@ export interface PanelMarkDetail {
   at?: number;
   /** On `byline-painted`: what the panel showed (`result`, or why there is no analysis). */
   view?: string;
+  /** On the panel's first `requested`: how its own start-up went (ms since its document began). */
+  startUp?: PanelStartUp;
+}
+
+/** The panel's start-up: its HTML parsed (`domInteractive`), then its first script's body begun. */
+export interface PanelStartUp {
+  htmlParsed: number;
+  scriptsEvaluated: number;
+}
+
+let scriptsEvaluatedAt: number | null = null;
+let startUpReported = false;
+
+/**
+ * Called first thing in the panel's entry script, whose body runs once every module it imports has been
+ * fetched, parsed and evaluated: what the panel's code costs before it can do anything.
+ */
+export function noteScriptsEvaluated(): void {
+  scriptsEvaluatedAt = performance.now();
+}
+
+function startUpOnce(): PanelStartUp | undefined {
+  if (startUpReported || scriptsEvaluatedAt === null) return undefined;
+  startUpReported = true;
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return { htmlParsed: navigation?.domInteractive ?? NaN, scriptsEvaluated: scriptsEvaluatedAt };
 }
 
 export function markStep(step: PanelStep, detail: PanelMarkDetail): void {
   // A new analysis starts a new set: the marks never pile up in a panel that stays open all day.
-  if (step === 'requested') performance.clearMarks();
-  performance.mark(PANEL_MARK_PREFIX + step, { detail: { ...detail, at: Date.now() } });
+  let startUp: PanelStartUp | undefined;
+  if (step === 'requested') {
+    performance.clearMarks();
+    startUp = startUpOnce();
+  }
+  performance.mark(PANEL_MARK_PREFIX + step, { detail: { ...detail, at: Date.now(), startUp } });
 }
 
 /**

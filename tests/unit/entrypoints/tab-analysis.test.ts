@@ -2,10 +2,17 @@
 /** The panel's wiring for "show this passage in the page" and for running the analysis after a paint. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PASSAGE_HIGHLIGHT_CSS } from '../../../lib/anchor/flash';
-import { SHOW_PASSAGE_SCRIPT_READY, SHOW_PASSAGE_SCRIPT_STARTED } from '../../../lib/messages';
+import { capturePage } from '../../../lib/extract/capture';
+import {
+  EXTRACT_SCRIPT,
+  EXTRACT_SCRIPT_READY,
+  SHOW_PASSAGE_SCRIPT_READY,
+  SHOW_PASSAGE_SCRIPT_STARTED,
+} from '../../../lib/messages';
 import {
   SHOW_PASSAGE_SCRIPT,
   afterNextPaint,
+  analyzeTab,
   showPassageInTab,
 } from '../../../entrypoints/sidepanel/tab-analysis';
 
@@ -69,6 +76,73 @@ describe('showPassageInTab', () => {
     expect(api.tabs.sendMessage).not.toHaveBeenCalled();
     api.scripting.executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
     expect(await showPassageInTab(7, selector)).toBe('unreachable');
+  });
+});
+
+describe('analyzeTab', () => {
+  const NO_LISTENER = new Error('Could not establish connection. Receiving end does not exist.');
+
+  /** A tab on an article, and the extraction script's answer (`answers`: what each ask gets, in turn). */
+  function fakeTab(answers: unknown[]) {
+    document.body.innerHTML =
+      '<article><h1>Council delays the vote</h1><p>' +
+      'The council met on Tuesday. '.repeat(40) +
+      '</p></article>';
+    const capture = capturePage(document, { url: 'https://news.example/vote' });
+    const api = {
+      tabs: {
+        get: vi.fn(async () => ({ id: 7, url: 'https://news.example/vote' })),
+        sendMessage: vi.fn(async () => {
+          const answer = answers.shift();
+          if (answer instanceof Error) throw answer;
+          return answer === 'capture' ? { ok: true, capture } : answer;
+        }),
+      },
+      scripting: { executeScript: vi.fn(async () => [{ result: EXTRACT_SCRIPT_READY }]) },
+    };
+    vi.stubGlobal('browser', api);
+    return api;
+  }
+
+  it('asks the extraction script already in the page, without injecting it again', async () => {
+    const api = fakeTab(['capture']);
+    const steps: string[] = [];
+    const view = await analyzeTab(7, (step) => steps.push(step));
+    expect(view.kind).toBe('result');
+    expect(api.scripting.executeScript).not.toHaveBeenCalled();
+    expect(api.tabs.sendMessage).toHaveBeenCalledTimes(1);
+    expect(steps).toEqual(['captured', 'built']);
+  });
+
+  it('injects the script where nothing answers (a page not read yet), then asks it', async () => {
+    const api = fakeTab([NO_LISTENER, 'capture']);
+    const steps: string[] = [];
+    expect((await analyzeTab(7, (step) => steps.push(step))).kind).toBe('result');
+    expect(api.scripting.executeScript).toHaveBeenCalledWith({
+      target: { tabId: 7 },
+      files: [EXTRACT_SCRIPT],
+    });
+    expect(api.tabs.sendMessage).toHaveBeenCalledTimes(2);
+    expect(steps).toEqual(['injected', 'captured', 'built']);
+  });
+
+  it('injects where only another script of Scrutiny listens, answering nothing or something else', async () => {
+    for (const answer of [undefined, { found: true }]) {
+      const api = fakeTab([answer, 'capture']);
+      expect((await analyzeTab(7)).kind).toBe('result');
+      expect(api.scripting.executeScript).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('says why when the page cannot take the script, and when it does not answer after it', async () => {
+    const api = fakeTab([NO_LISTENER]);
+    api.scripting.executeScript.mockRejectedValueOnce(new Error('Cannot access contents of the page'));
+    expect((await analyzeTab(7)).kind).toBe('needs-permission');
+    fakeTab([NO_LISTENER, NO_LISTENER]);
+    expect(await analyzeTab(7)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/did not answer/),
+    });
   });
 });
 
