@@ -84,10 +84,11 @@ describe('analyzeTab', () => {
 
   /** A tab on an article, and the extraction script's answer (`answers`: what each ask gets, in turn). */
   function fakeTab(answers: unknown[]) {
-    document.body.innerHTML =
-      '<article><h1>Council delays the vote</h1><p>' +
-      'The council met on Tuesday. '.repeat(40) +
-      '</p></article>';
+    const article = document.createElement('article');
+    article.append(document.createElement('h1'), document.createElement('p'));
+    article.firstElementChild!.textContent = 'Council delays the vote';
+    article.lastElementChild!.textContent = 'The council met on Tuesday. '.repeat(40);
+    document.body.replaceChildren(article);
     const capture = capturePage(document, { url: 'https://news.example/vote' });
     const api = {
       tabs: {
