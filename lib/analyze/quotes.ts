@@ -189,7 +189,7 @@ interface Attribution {
   mention: string;
   cue: string;
   /** Where it was found: after the quote, before it (ending the lead-in), or earlier in the sentence. */
-  where: 'after' | 'before' | 'sentence';
+  where: 'after' | 'before' | 'sentence' | 'inside';
   /**
    * Named by a preposition ("according to X", "laut X", "selon X"): the sentence is the writer's
    * paraphrase, so a word or two in quotation marks inside it is a term, not a quote.
@@ -999,6 +999,30 @@ function attributionParenthetical(before: string, after: string, german: boolean
   return { mention: found[1]!, cue: 'so', where: 'before' };
 }
 
+/**
+ * French leaves the speaker's inciso inside the guillemets: « Nous ne lâcherons rien, affirme Jean
+ * Dupont. Le combat continue. » A comma, then a cue verb first and its subject after it, in the quote's
+ * own words, name the speaker of a quote that names no one outside its marks.
+ */
+function attributionInside(quote: string, lexicon: CueLexicon): Attribution | null {
+  for (const comma of quote.matchAll(/,\s+(?=\p{Ll})/gu)) {
+    const rest = quote.slice(comma.index);
+    // A verb first ("affirme Jean Dupont"), not a preposition ("selon Jeanne Roux", whom the speaker
+    // cites) or a subject ("la ministre a affirmé", whom the speaker reports on).
+    if (!lexicon.leading.test(rest.slice(comma[0].length))) continue;
+    const found = attributionAfter(rest.slice(0, sentenceEndIn(rest)), lexicon);
+    // A name, not a pronoun ("soupire-t-elle"), which the sentence before the quote may not settle.
+    if (found && /^\p{Lu}/u.test(found.mention)) return { ...found, where: 'inside' };
+  }
+  return null;
+}
+
+/** Where the first sentence of `text` ends (after its full stop), or its length. */
+function sentenceEndIn(text: string): number {
+  const end = /[.!?…](?=\s|$)/u.exec(text);
+  return end ? end.index + 1 : text.length;
+}
+
 /** Up to four capitalised words right before an opening bracket that the quote follows. */
 const NAME_BEFORE_BRACKET = /((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)\s*\(\s*$/u;
 
@@ -1052,6 +1076,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
   };
   const lexicon = cueLexicon(options.lang);
   const german = cueLanguages(options.lang).includes('de');
+  const french = cueLanguages(options.lang).includes('fr');
   const candidates: Candidate[] = [];
   for (const span of findSpans(text, paragraphs)) {
     const first = paragraphs[span.paragraph]!;
@@ -1134,6 +1159,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
           attributionTrailingPreposition(after, lexicon, endsSentence) ??
           attributionParenthetical(before, after, german) ??
           leadIn ??
+          (french ? attributionInside(raw, lexicon) : null) ??
           null);
     // The person the lead-in names stands by in case the phrase taken instead names no one.
     if (attribution === leadIn || isPronoun(leadIn?.mention ?? '')) leadIn = undefined;

@@ -207,6 +207,29 @@ describe('findQuotes: speakers', () => {
     expect(speakers(`${intro}Mais pour elle, ${quote}.`, 'fr')).toEqual([null]);
   });
 
+  it('reads the speaker a French quote names inside its own marks, a name only', () => {
+    const quote =
+      '« La désinformation a été une des caractéristiques de la pandémie, rappelle Ana Sofia Cardenal, professeure de sciences politiques. Dans certains cas, il s’agissait de rumeurs. »';
+    expect(quotes(quote, 'fr')).toMatchObject([{ speaker: 'Ana Sofia Cardenal', cue: 'rappelle' }]);
+    // Someone the speaker cites or reports on is not the speaker; a clause of the speaker's own after the
+    // comma names no one; a pronoun is not settled here.
+    expect(speakers('« Rien ne change, selon Jeanne Roux. Nous restons. »', 'fr')).toEqual([null]);
+    expect(
+      speakers('« Rien ne change, la ministre Jeanne Roux a affirmé le contraire. Nous restons. »', 'fr'),
+    ).toEqual([null]);
+    expect(speakers('« Nous sommes prêts, la situation est grave. Le combat continue. »', 'fr')).toEqual([
+      null,
+    ]);
+    expect(
+      quotes('Antoine enseigne ici. « Je suis inquiet, glisse-t-il. Mon contrat finit en mai. »', 'fr'),
+    ).toMatchObject([{ speaker: null, speakerMention: null }]);
+    // Only where French keeps the inciso inside the marks; and the quote's speaker outside comes first.
+    expect(speakers('“We are ready, says Ana Ruiz. The fight goes on.”')).toEqual([null]);
+    expect(
+      speakers('« Nous sommes prêts, affirme Jean Dupont. Le combat continue », a déclaré Marie Roux.', 'fr'),
+    ).toEqual(['Marie Roux']);
+  });
+
   it('takes the speaker of a German passive “wird … zitiert”', () => {
     expect(
       speakers(
