@@ -103,7 +103,10 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 /** The steps of analyzeTab that the panel marks for the bench (see ./timing.ts). */
 export type AnalyzeStep = 'injected' | 'captured' | 'built';
 
-/** Inject the extraction script into a tab, ask it for the page and build the analysis. */
+/**
+ * Ask the extraction script in a tab for the page (injected first where it is not there yet) and build
+ * the analysis.
+ */
 export async function analyzeTab(
   tabId: number,
   onStep: (step: AnalyzeStep) => void = () => undefined,
