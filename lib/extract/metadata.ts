@@ -12,7 +12,7 @@ import { safeHttpUrl } from './urls';
 import { emptyByline, emptyEvidence } from './types';
 import type { Byline, BylineClue, BylineEvidence, FieldSource } from './types';
 import { copyrightHolder, titleSuffix } from './site-names';
-import { siteWordIn } from './outlet';
+import { siteWordsIn } from './site-words';
 
 export interface PageMetadata {
   /** Candidate headlines, strongest first. */
@@ -216,7 +216,7 @@ function findCandidates(body: HTMLElement): { bylines: Element[]; dates: Element
   return { bylines, dates };
 }
 
-/** How much of the page's text is read for the site's name as it writes it (siteWordIn). */
+/** How much of the page's text is read for the site's name as it writes it (siteWordsIn). */
 const SITE_WORD_TEXT = 200_000;
 
 /** The page's visible text from its start, up to `limit` characters (not the whole of a huge page). */
@@ -480,13 +480,13 @@ export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
   clue(genres, headline ? headline.textContent : titles[0], 'text', 'headline');
   const holder = copyrightHolderIn(doc);
   if (holder) clue(evidence.outlets, holder, 'text', 'copyright');
-  const siteWord = siteWordIn(
+  const siteWords = siteWordsIn(
     [metaValue(['description']), metaValue(['og:description']), textStart(doc.body, SITE_WORD_TEXT)].join(
       '\n',
     ),
     pageUrl,
   );
-  if (siteWord) clue(evidence.outlets, siteWord, 'text', 'site-word');
+  for (const word of siteWords) clue(evidence.outlets, word, 'text', 'site-word');
 
   // The visible byline and dates, nearest to the headline first.
   if (doc.body) {

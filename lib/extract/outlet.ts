@@ -30,20 +30,15 @@ export function chooseOutlet(candidates: OutletCandidate[], url: string | null |
 }
 
 /**
- * The site's name as the page's own text writes it, when nothing else names the outlet: "Refinery29" for
- * refinery29.com. Only a capitalised word that is exactly the registrable name (four characters or
- * more), not inside an address or a handle, so it agrees with the address by construction.
+ * Is `word` (a site word the page's text gave, `siteWordsIn`) exactly the site's registrable name,
+ * "Refinery29" for refinery29.com? Only then does it agree with the address by construction. Checked here,
+ * outside the page, so the Public Suffix List is not injected into every page read.
  */
-export function siteWordIn(text: string, url: string | null | undefined): string | null {
-  if (!url) return null;
-  let label: string | null;
+export function isRegistrableName(word: string, url: string | null | undefined): boolean {
+  if (!url) return false;
   try {
-    label = parse(url, { allowPrivateDomains: true }).domainWithoutSuffix;
+    return parse(url, { allowPrivateDomains: true }).domainWithoutSuffix === word.toLowerCase();
   } catch {
-    return null;
+    return false;
   }
-  if (!label || label.length < 4 || !/^[a-z0-9-]+$/i.test(label)) return null;
-  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}.@/-])${label}(?![\p{L}\p{N}-]|\.\p{L})`, 'giu');
-  for (const match of text.matchAll(pattern)) if (/^\p{Lu}/u.test(match[0])) return match[0];
-  return null;
 }

@@ -23,7 +23,7 @@ import type {
   BylineEvidence,
   FieldSource,
 } from './types';
-import { chooseOutlet } from './outlet';
+import { chooseOutlet, isRegistrableName } from './outlet';
 
 export { splitDateLine };
 
@@ -336,15 +336,17 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   // The title's suffix and the copyright line come last and count only when the address agrees; the
   // address also overrules a site name that is a section ("U.S.") when another clue names the site.
   const unverified = (via: string) => via === 'title-suffix' || via === 'copyright';
+  const pageUrl = of(clues.published, (via) => via === 'url')[0]?.text ?? null;
   const outletCandidates = [
     ...of(clues.outlets, (via) => via === 'jsonld'),
     ...metaFor(OUTLET_META),
     ...of(clues.outlets, (via) => via !== 'jsonld' && via !== 'site-word' && !unverified(via)),
     ...of(clues.outlets, unverified),
     // Last: the domain's name as the text spells it, for a page whose metadata names no outlet.
-    ...of(clues.outlets, (via) => via === 'site-word'),
+    ...of(clues.outlets, (via) => via === 'site-word').filter((clue) =>
+      isRegistrableName(clue.text, pageUrl),
+    ),
   ].filter((clue) => clue.text.length <= 120);
-  const pageUrl = of(clues.published, (via) => via === 'url')[0]?.text ?? null;
   const outletClue =
     outletCandidates[
       chooseOutlet(

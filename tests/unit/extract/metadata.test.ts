@@ -263,6 +263,17 @@ describe('the visible page', () => {
     expect(outletOf('<title>Statement shirts</title>', '<p>Follow @Refinery29 on Instagram.</p>')).toBeNull();
   });
 
+  it('of the host name’s words the text spells, only the registrable name is the outlet', () => {
+    const url = 'https://politics.newsroomdaily.co.uk/2026/03/bridge-vote';
+    const outletOf = (body: string) => bylineOf('<title>Bridge vote</title>', page(body), url).outlet;
+    // "Politics" is a label of the host too, and comes first in the text: a section, not the site.
+    expect(outletOf('<p>Politics moved fast. Newsroomdaily readers asked why.</p>')).toEqual({
+      name: 'Newsroomdaily',
+      source: 'text',
+    });
+    expect(outletOf('<p>Politics moved fast.</p>')).toBeNull();
+  });
+
   it('the outlet printed after the author’s name is not part of it', () => {
     const byline = bylineOf(
       '<title>Bridge vote delayed</title><meta property="og:site_name" content="Florida Today">',
