@@ -23,7 +23,8 @@ export interface DateDisplay {
  * A page's date for the reader. A moment (a time with its zone) is shown in the reader's time zone with
  * the zone named, followed by the time the page printed when the page's zone differs:
  * "July 17, 2021 at 4:51 PM GMT+2 (10:51 UTC−04:00 on the page)". A day, or a time without a zone, is
- * shown as the page gave it: shifting it would invent a zone, or move the article to another day.
+ * shown as the page gave it: shifting it would invent a zone, or move the article to another day. A time
+ * without a zone says so, so that no reader takes it for their own time.
  */
 export function formatPageDate(iso: string, display: DateDisplay = {}): string {
   const locale = display.locale ?? 'en-US';
@@ -38,7 +39,7 @@ export function formatPageDate(iso: string, display: DateDisplay = {}): string {
     day: 'numeric',
   });
   if (h === undefined) return dayText;
-  if (!zone) return `${dayText}, ${h}:${mi}`;
+  if (!zone) return `${dayText}, ${h}:${mi} (no time zone given)`;
   const pageTime = `${h}:${mi} ${zone === 'Z' ? 'UTC' : `UTC${zone.replace('-', '−')}`}`;
   const instant = Date.parse(iso);
   let readerText: string;

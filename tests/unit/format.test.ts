@@ -27,7 +27,9 @@ describe('formatPageDate', () => {
   });
 
   it('keeps a time without a zone as the page printed it, and any zone name it cannot use', () => {
-    expect(formatPageDate('2021-07-17T23:30:00', { timeZone: 'Europe/Berlin' })).toBe('July 17, 2021, 23:30');
+    expect(formatPageDate('2021-07-17T23:30:00', { timeZone: 'Europe/Berlin' })).toBe(
+      'July 17, 2021, 23:30 (no time zone given)',
+    );
     expect(formatPageDate('2021-07-17T10:51:00-04:00', { timeZone: 'Not/AZone' })).toBe(
       'July 17, 2021, 10:51 UTC−04:00',
     );
