@@ -253,12 +253,14 @@ function isLocalDayOf(utc: string, printed: string): boolean {
 
 /**
  * Is a printed local time ("3/5/2022 22:41", no zone) a UTC stamp (02:41Z on the 4th) seen from a
- * real time zone, on another day? The minutes must agree to a quarter hour, as zones do.
+ * real time zone, on another day? The minutes must agree to a quarter hour, as zones do; a page prints
+ * the minute, so the stamp's seconds do not count ("6:09 p.m." is 01:09:55 UTC seen from Denver).
  */
 function isLocalTimeOf(utc: string, printed: string): boolean {
   if (!/T\d{2}:\d{2}(?::\d{2})?$/.test(printed) || printed.slice(0, 10) === utc.slice(0, 10)) return false;
   const minute = 60_000;
-  const shift = Math.round((Date.parse(`${printed}Z`) - Date.parse(utc)) / minute);
+  const printedMinute = Math.floor(Date.parse(`${printed}Z`) / minute);
+  const shift = printedMinute - Math.floor(Date.parse(utc) / minute);
   return (
     Number.isFinite(shift) &&
     shift % 15 === 0 &&
@@ -267,10 +269,26 @@ function isLocalTimeOf(utc: string, printed: string): boolean {
   );
 }
 
+/**
+ * Does a printed date name a moment after the UTC stamp, whatever the zone: "20 Nov 2019, 9:42am" against
+ * 13:16 UTC on the 19th, a teaser's time further down the page? It cannot be when the stamped article
+ * came out. (An earlier printed time may be: the first filing, the stamp an update.) A day without a time
+ * names no moment.
+ */
+function isLaterMoment(utc: string, printed: string): boolean {
+  if (!/T\d{2}:\d{2}/.test(printed)) return false;
+  const hour = 3_600_000;
+  const stamp = Date.parse(utc);
+  const earliest = isInstant(printed)
+    ? Date.parse(printed)
+    : Date.parse(`${printed}Z`) - LATEST_OFFSET_HOURS * hour;
+  return earliest - stamp >= 2 * 60_000;
+}
+
 /** A printed local time with the offset that makes it the UTC stamp: "2022-05-03T22:41:00-04:00". */
 function withOffsetOf(utc: string, printed: string): string {
   const time = printed.length === 16 ? `${printed}:00` : printed;
-  const shift = Math.round((Date.parse(`${time}Z`) - Date.parse(utc)) / 60_000);
+  const shift = Math.floor(Date.parse(`${time}Z`) / 60_000) - Math.floor(Date.parse(utc) / 60_000);
   const hours = String(Math.floor(Math.abs(shift) / 60)).padStart(2, '0');
   const minutes = String(Math.abs(shift) % 60).padStart(2, '0');
   return `${time}${shift < 0 ? '-' : '+'}${hours}:${minutes}`;
@@ -605,7 +623,7 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
       : anyDate((via) => via === 'page-text')
           .map(([text]) => (text ? parseDateText(text, dayFirst) : null))
           .find((value) => value !== null && isLocalTimeOf(utc, value));
-    if (local && isLocalDayOf(utc, local.value)) {
+    if (local && isLocalDayOf(utc, local.value) && !isLaterMoment(utc, local.value)) {
       publishedReason = `The stamp in ${SOURCE_WORDS[published.source]} is in UTC; ${SOURCE_WORDS[local.source]} gives the day in the page’s own time zone.`;
       // The same moment printed in local time: keep it, with the offset that makes it so.
       published = isLocalTimeOf(utc, local.value)

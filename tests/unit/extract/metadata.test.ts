@@ -315,6 +315,46 @@ describe('the visible page', () => {
     expect(byline.publishedSource).not.toBe('url');
   });
 
+  it('a UTC stamp is not moved to a day printed with a later time in every zone', () => {
+    // 13:16 UTC on the 19th is no zone's 09:42 on the 20th, later than the stamp: a related story's time.
+    const byline = bylineOf(
+      '<meta itemprop="datePublished" content="2019-11-19T13:16+0000">',
+      '<article><h1>Davis Cup podcast</h1><p>Mixed feelings in Madrid.</p></article>' +
+        '<aside><a href="/other">Midnight mayhem</a><time datetime="2019-11-20T09:42:20">20 Nov 2019, 9:42am</time></aside>',
+      'https://news.example.com/tennis/2019/11/19/davis-cup-podcast/',
+    );
+    expect([byline.published, byline.publishedSource]).toEqual(['2019-11-19T13:16:00+00:00', 'meta']);
+  });
+
+  it('a UTC stamp an update: the day printed with an earlier time is the first filing', () => {
+    const byline = bylineOf(
+      '<meta property="article:published_time" content="2020-01-20T09:49:32+0000">',
+      '<article><h1>Parasite scores upset</h1><p class="byline">By Jill Serjeant</p><p class="dateline">January 19, 2020 / 12:25 PM / Updated 8 hours ago</p></article>',
+      'https://news.example.com/article/parasite-upset',
+    );
+    expect(byline.published?.slice(0, 10)).toBe('2020-01-19');
+  });
+
+  it('a UTC stamp with seconds is the printed minute seen from the page’s zone', () => {
+    // 01:09:55 UTC on the 9th is 18:09 on the 8th in Denver; the page prints the minute only.
+    const byline = bylineOf(
+      '<meta property="article:published_time" content="2023-11-09T01:09:55Z">',
+      '<article><h1>Playoffs, second weekend</h1><p class="byline">By Jane Doe</p><p class="dateline">November 8, 2023 at 6:09 p.m.</p></article>',
+      'https://news.example.com/sports/playoffs',
+    );
+    expect(byline.published).toBe('2023-11-08T18:09:00-07:00');
+  });
+
+  it('a UTC stamp is dated by a time printed with its zone that is the same moment', () => {
+    // 02:07 UTC on the 20th is 21:07 on the 19th in New York, as the dateline says with its zone.
+    const byline = bylineOf(
+      '<meta property="article:published_time" content="2019-11-20T02:07:00Z">',
+      '<article><h1>How the hearing went</h1><p class="byline">By Jane Doe</p><p class="dateline">November 19, 2019 / 9:07 PM EST</p></article>',
+      'https://news.example.com/news/hearing/',
+    );
+    expect(byline.published?.slice(0, 10)).toBe('2019-11-19');
+  });
+
   it('reads a page in British English day-first', () => {
     const doc = new JSDOM(
       '<html lang="en-GB"><body><h1>Halls too full</h1><p class="date">02/10/2020</p></body></html>',
