@@ -317,12 +317,15 @@ export function findPeople(text: string, words: Words): PersonMention[] {
     // "which I came to think of as Iceberg Passages", "we called them Blue Notes": a name given to a thing.
     if (NAMING_LEAD.test(lead)) continue;
     // "the National Center for Disaster Preparedness", "the Department of Water Resources": the rest of
-    // an organisation's name, after "for", or after "of" following a word for a body.
+    // an organisation's name, after "for", or after "of" following a word for a body. "Head of
+    // Fundamental Research", "Governor of New York": after an office and "of", what the office is of.
     const continued = ORGANISATION_CONTINUES.exec(lead);
     if (
       named.length === 2 &&
       continued &&
-      (/^f/u.test(continued[2]!) || ORGANISATION_WORDS.test(continued[1]!))
+      (/^f/u.test(continued[2]!) ||
+        ORGANISATION_WORDS.test(continued[1]!) ||
+        TITLE_WORDS.has(continued[1]!.toLowerCase()))
     )
       continue;
     // "2 Milliarden Euro", "300 Grad Celsius": an amount and its unit.

@@ -718,6 +718,20 @@ describe('the name finder: the rest of an organisation’s name, and German abst
     ).toEqual(['Jeff Schlegelmilch', 'Mike Pompeo']);
   });
 
+  it('finds no person in what an office is of: "Head of Fundamental Research", "Governor of New York"', () => {
+    expect(
+      names(
+        'Rusmik Oza, Head of Fundamental Research at a bank, spoke. The Governor of New York agreed. Pankaj Pandey came.',
+      ),
+    ).toEqual(['Rusmik Oza', 'Pankaj Pandey']);
+    // So a pronoun after "Head of Research" goes to the person just named, not to a department.
+    expect(
+      speakers(
+        'Rusmik Oza, Head of Fundamental Research at a bank, spoke first.\n\nPankaj Pandey, Head of Research at a broker, pointed out that this is a stock-specific market.\n\n“It is a stock-specific market,” he said.',
+      ),
+    ).toEqual(['Pankaj Pandey']);
+  });
+
   it('takes no German abstract noun for a first name', () => {
     expect(names('Nach ihrer letzten Veröffentlichung Lyophilia kam das Buch. Neil Young sang.')).toEqual([
       'Neil Young',
