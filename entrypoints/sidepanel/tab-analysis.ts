@@ -132,7 +132,8 @@ export async function analyzeTab(
     if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
     // Nothing listening in this page yet.
   }
-  if (parseExtractResponse(raw) === null) {
+  let response = parseExtractResponse(raw);
+  if (response === null) {
     const injected = await injectExtractScript(tabId);
     if (injected) return injected;
     onStep('injected');
@@ -146,9 +147,9 @@ export async function analyzeTab(
         message: 'The page did not answer. Reload it and try again.',
       };
     }
+    response = parseExtractResponse(raw);
   }
   onStep('captured');
-  const response = parseExtractResponse(raw);
   if (!response)
     return { kind: 'error', tabId, message: 'The page sent back something Scrutiny does not understand.' };
   if (!response.ok)

@@ -38,8 +38,8 @@ export interface PanelStartUp {
   scriptsEvaluated: number;
 }
 
+/** Until the first request reports it (once). */
 let scriptsEvaluatedAt: number | null = null;
-let startUpReported = false;
 
 /**
  * Called first thing in the panel's entry script, whose body runs once every module it imports has been
@@ -50,10 +50,11 @@ export function noteScriptsEvaluated(): void {
 }
 
 function startUpOnce(): PanelStartUp | undefined {
-  if (startUpReported || scriptsEvaluatedAt === null) return undefined;
-  startUpReported = true;
+  if (scriptsEvaluatedAt === null) return undefined;
+  const scriptsEvaluated = scriptsEvaluatedAt;
+  scriptsEvaluatedAt = null;
   const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-  return { htmlParsed: navigation?.domInteractive ?? NaN, scriptsEvaluated: scriptsEvaluatedAt };
+  return { htmlParsed: navigation?.domInteractive ?? NaN, scriptsEvaluated };
 }
 
 export function markStep(step: PanelStep, detail: PanelMarkDetail): void {

@@ -1010,17 +1010,11 @@ function attributionInside(quote: string, lexicon: CueLexicon): Attribution | nu
     // A verb first ("affirme Jean Dupont"), not a preposition ("selon Jeanne Roux", whom the speaker
     // cites) or a subject ("la ministre a affirmé", whom the speaker reports on).
     if (!lexicon.leading.test(rest.slice(comma[0].length))) continue;
-    const found = attributionAfter(rest.slice(0, sentenceEndIn(rest)), lexicon);
+    const found = attributionAfter(rest.slice(0, sentenceEnd(rest, 0)), lexicon);
     // A name, not a pronoun ("soupire-t-elle"), which the sentence before the quote may not settle.
     if (found && /^\p{Lu}/u.test(found.mention)) return { ...found, where: 'inside' };
   }
   return null;
-}
-
-/** Where the first sentence of `text` ends (after its full stop), or its length. */
-function sentenceEndIn(text: string): number {
-  const end = /[.!?…](?=\s|$)/u.exec(text);
-  return end ? end.index + 1 : text.length;
 }
 
 /** Up to four capitalised words right before an opening bracket that the quote follows. */
@@ -1075,8 +1069,9 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
     return found;
   };
   const lexicon = cueLexicon(options.lang);
-  const german = cueLanguages(options.lang).includes('de');
-  const french = cueLanguages(options.lang).includes('fr');
+  const languages = cueLanguages(options.lang);
+  const german = languages.includes('de');
+  const french = languages.includes('fr');
   const candidates: Candidate[] = [];
   for (const span of findSpans(text, paragraphs)) {
     const first = paragraphs[span.paragraph]!;

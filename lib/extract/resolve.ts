@@ -258,15 +258,19 @@ function isLocalDayOf(utc: string, printed: string): boolean {
  */
 function isLocalTimeOf(utc: string, printed: string): boolean {
   if (!/T\d{2}:\d{2}(?::\d{2})?$/.test(printed) || printed.slice(0, 10) === utc.slice(0, 10)) return false;
-  const minute = 60_000;
-  const printedMinute = Math.floor(Date.parse(`${printed}Z`) / minute);
-  const shift = printedMinute - Math.floor(Date.parse(utc) / minute);
+  const shift = minutesAhead(utc, printed);
   return (
     Number.isFinite(shift) &&
     shift % 15 === 0 &&
     shift >= EARLIEST_OFFSET_HOURS * 60 &&
     shift <= LATEST_OFFSET_HOURS * 60
   );
+}
+
+/** How many minutes a printed local time (no zone) is ahead of a UTC stamp, minute against minute. */
+function minutesAhead(utc: string, printed: string): number {
+  const minute = 60_000;
+  return Math.floor(Date.parse(`${printed}Z`) / minute) - Math.floor(Date.parse(utc) / minute);
 }
 
 /**
@@ -288,7 +292,7 @@ function isLaterMoment(utc: string, printed: string): boolean {
 /** A printed local time with the offset that makes it the UTC stamp: "2022-05-03T22:41:00-04:00". */
 function withOffsetOf(utc: string, printed: string): string {
   const time = printed.length === 16 ? `${printed}:00` : printed;
-  const shift = Math.floor(Date.parse(`${time}Z`) / 60_000) - Math.floor(Date.parse(utc) / 60_000);
+  const shift = minutesAhead(utc, time);
   const hours = String(Math.floor(Math.abs(shift) / 60)).padStart(2, '0');
   const minutes = String(Math.abs(shift) % 60).padStart(2, '0');
   return `${time}${shift < 0 ? '-' : '+'}${hours}:${minutes}`;

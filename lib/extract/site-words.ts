@@ -5,6 +5,8 @@
  * panel keeps the one that is the registrable name (`isRegistrableName` in ./outlet.ts).
  */
 
+import { hostOf } from './urls';
+
 /** Host labels shorter than this are too common as words ("www", "com", "news" is four). */
 const MIN_LABEL = 4;
 /** Labels looked for, at most: a host name is a handful. */
@@ -15,12 +17,7 @@ const MAX_LABELS = 8;
  * capitalised, as a whole word, not inside an address or a handle ("refinery29.com", "@Refinery29").
  */
 export function siteWordsIn(text: string, url: string | null | undefined): string[] {
-  let host: string;
-  try {
-    host = url ? new URL(url).hostname.toLowerCase() : '';
-  } catch {
-    return [];
-  }
+  const host = url ? hostOf(url) : '';
   const labels = [...new Set(host.split('.'))]
     .filter((label) => label.length >= MIN_LABEL && /^[a-z0-9-]+$/.test(label))
     .slice(0, MAX_LABELS);
