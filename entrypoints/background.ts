@@ -13,6 +13,7 @@ import {
   readAnnotationMessage,
   type AnnotationsChanged,
   type ImportResponse,
+  type CitedWorkResponse,
   type ClipCreated,
   type SaveArticleRequest,
   type SelectionAction,
@@ -21,6 +22,9 @@ import {
 } from '@/lib/annotations/messages';
 import { answerStoreRequest, isStoreRequest } from '@/lib/annotations/service';
 import { answerClipRequest } from '@/lib/library/clip-service';
+import type { CitedWork } from '@/lib/annotations/citation';
+import { citedWorkOf } from '@/lib/annotations/cited-work';
+import { captureTab } from './page-reading/capture-tab';
 import { announceLibraryChange } from '@/lib/library/sync';
 import { MAX_BACKUP_CHARACTERS } from '@/lib/export/backup';
 import { importText, toStoreError } from '@/lib/store';
@@ -261,19 +265,29 @@ export default defineBackground(() => {
       void browser.storage.session.set({ [PENDING_NOTE_KEY]: pending }).catch(() => undefined);
       return undefined;
     }
+    if (message.type === 'scrutiny/cited-work') {
+      void citedWorkFor(sender).then((work) => sendResponse({ ok: true, work } satisfies CitedWorkResponse));
+      return true;
+    }
     if (message.type === 'scrutiny/clip-create') {
       // Clips come only from annotators in pages: the page is the one the browser reports for the frame.
       const frameUrl = sender.tab ? (sender.url ?? null) : null;
-      void answerClipRequest(store, message, frameUrl).then(({ response, clipping }) => {
-        sendResponse(response);
-        if (!clipping || sender.tab?.id === undefined || sender.tab.windowId === undefined) return;
-        announceLibraryChange({ tables: ['clippings'], ids: [clipping.id], pageKeys: clipping.pageKeys });
-        // The panel offers the collection, a note and tags; a closed one opens (the click is the gesture).
-        const pending: PendingClip = { tabId: sender.tab.id, id: clipping.id, at: Date.now() };
-        void browser.storage.session.set({ [PENDING_CLIP_KEY]: pending }).catch(() => undefined);
-        const created: ClipCreated = { type: 'scrutiny/clip-created', id: clipping.id, tabId: sender.tab.id };
-        browser.runtime.sendMessage(created).catch(() => undefined);
-      });
+      void citedWorkFor(sender)
+        .then((work) => answerClipRequest(store, message, frameUrl, work))
+        .then(({ response, clipping }) => {
+          sendResponse(response);
+          if (!clipping || sender.tab?.id === undefined || sender.tab.windowId === undefined) return;
+          announceLibraryChange({ tables: ['clippings'], ids: [clipping.id], pageKeys: clipping.pageKeys });
+          // The panel offers the collection, a note and tags; a closed one opens (the click is the gesture).
+          const pending: PendingClip = { tabId: sender.tab.id, id: clipping.id, at: Date.now() };
+          void browser.storage.session.set({ [PENDING_CLIP_KEY]: pending }).catch(() => undefined);
+          const created: ClipCreated = {
+            type: 'scrutiny/clip-created',
+            id: clipping.id,
+            tabId: sender.tab.id,
+          };
+          browser.runtime.sendMessage(created).catch(() => undefined);
+        });
       if (sender.tab?.windowId !== undefined) void openPanel(sender.tab.windowId).catch(() => undefined);
       return true;
     }
@@ -289,3 +303,17 @@ export default defineBackground(() => {
     return true;
   });
 });
+
+/**
+ * The page an annotator is in, as the panel's byline names it: read by the extraction script as the
+ * panel reads it, for Copy with citation and clippings. Only a tab's top frame is read (the annotator
+ * runs there); a page that cannot be read is cited by the tab's title alone.
+ */
+async function citedWorkFor(sender: {
+  tab?: { id?: number; title?: string };
+  frameId?: number;
+}): Promise<CitedWork> {
+  const tabId = sender.tab?.id;
+  const captured = tabId !== undefined && sender.frameId === 0 ? await captureTab(tabId) : null;
+  return citedWorkOf(captured?.kind === 'captured' ? captured.capture : null, sender.tab?.title ?? '');
+}

@@ -203,6 +203,7 @@ export function parseExtractResponse(value: unknown): ExtractResponse | null {
     isStringOrNull(capture.unsafeHtml) &&
     isStringOrNull(capture.readabilityByline ?? null) &&
     isStringOrNull(capture.readabilityPublished ?? null) &&
+    isString(capture.bylineText) &&
     isPageCutOrNone(capture.cut);
   return valid ? { ok: true, capture: capture as unknown as PageCapture } : null;
 }

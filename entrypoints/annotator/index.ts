@@ -7,6 +7,7 @@
 import {
   ANNOTATOR_READY,
   ANNOTATOR_STARTED,
+  parseCitedWorkResponse,
   parseClipResponse,
   readAnnotationMessage,
   type AnchorReport,
@@ -26,6 +27,8 @@ declare global {
 }
 
 const STORAGE_UNREACHABLE = 'Scrutiny could not reach its storage. Reload the page and try again.';
+const CITATION_UNREACHABLE =
+  'Scrutiny could not read this page’s details for the citation, so nothing was copied. Reload the page and try again.';
 
 /** The host permission only test builds carry (wxt.config.ts; tests/e2e/manifest.test.ts checks it). */
 const TEST_SERVER_PERMISSION = 'http://127.0.0.1/*';
@@ -85,13 +88,20 @@ export default defineUnlistedScript({
       report: send,
       openNote: (id) => send({ type: 'scrutiny/open-note', id }),
       copy,
-      clip: async (page, selectors, citation) => {
+      clip: async (page, selectors) => {
         try {
           return parseClipResponse(
-            await browser.runtime.sendMessage({ type: 'scrutiny/clip-create', page, selectors, citation }),
+            await browser.runtime.sendMessage({ type: 'scrutiny/clip-create', page, selectors }),
           );
         } catch {
           return { ok: false, error: STORAGE_UNREACHABLE };
+        }
+      },
+      citedWork: async () => {
+        try {
+          return parseCitedWorkResponse(await browser.runtime.sendMessage({ type: 'scrutiny/cited-work' }));
+        } catch {
+          return { ok: false, error: CITATION_UNREACHABLE };
         }
       },
     };

@@ -7,24 +7,15 @@ import { PASSAGE_HIGHLIGHT_CSS } from '@/lib/anchor/flash';
 import { buildAnalyzedPage } from '@/lib/extract/build';
 import { CAPTURE_FAILED } from '@/lib/extract/errors';
 import {
-  EXTRACT_SCRIPT,
-  EXTRACT_SCRIPT_READY,
   SHOW_PASSAGE_SCRIPT_READY,
   SHOW_PASSAGE_SCRIPT_STARTED,
-  parseExtractResponse,
   parseShowPassageResponse,
   readMessage,
-  type ExtractRequest,
   type ShowPassageRequest,
 } from '@/lib/messages';
-import {
-  BROWSER_PAGE,
-  PAGE_WAS_CHANGING,
-  pageSupport,
-  pageWasChanging,
-  reasonFromInjectionError,
-} from '@/lib/page-support';
+import { pageSupport } from '@/lib/page-support';
 import { resultView, type PanelView } from '@/lib/panel-state';
+import { captureTab, withDeadline, type CaptureStep } from '../page-reading/capture-tab';
 
 export const SHOW_PASSAGE_SCRIPT = '/show-passage.js';
 export const ALL_SITES = { origins: ['<all_urls>'] };
@@ -79,29 +70,8 @@ export async function startPanel(): Promise<PanelStart> {
   return { target, tabId: tab?.id ?? null, forcedTabs: await forced };
 }
 
-/**
- * How long the page may take to take the script and answer. A page busy in a loop of its own or
- * showing an alert() dialog never answers; the reader is told instead of watching "Reading…" forever.
- */
-export const PAGE_ANSWER_TIMEOUT_MS = 30_000;
-
-class PageTimeout extends Error {}
-
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PageTimeout()), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
-const NOT_ANSWERING =
-  'The page is not answering. It may be busy or showing a dialog of its own; deal with that and try again.';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** The steps of analyzeTab that the panel marks for the bench (see ./timing.ts). */
-export type AnalyzeStep = 'injected' | 'captured' | 'built';
+export type AnalyzeStep = CaptureStep | 'built';
 
 /**
  * Ask the extraction script in a tab for the page (injected first where it is not there yet) and build
@@ -120,69 +90,16 @@ export async function analyzeTab(
   }
   const support = pageSupport(url);
   if (!support.supported) return { kind: 'restricted', tabId, reason: support.reason };
-  const request: ExtractRequest = { type: 'scrutiny/extract' };
-  // The extraction script stays in a page once injected (the toolbar button's early read, an earlier
-  // analysis of this page): ask it first, and inject only where nothing answers (a page not read yet).
-  // Injecting again would have the browser compile and run the whole script once more, only to find it
-  // already listening.
-  let raw: unknown;
+  const captured = await captureTab(tabId, onStep);
+  if (captured.kind === 'failed') return captured.view;
   try {
-    raw = await withDeadline(browser.tabs.sendMessage(tabId, request), PAGE_ANSWER_TIMEOUT_MS);
-  } catch (error) {
-    if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
-    // Nothing listening in this page yet.
-  }
-  let response = parseExtractResponse(raw);
-  if (response === null) {
-    const injected = await injectExtractScript(tabId);
-    if (injected) return injected;
-    onStep('injected');
-    try {
-      raw = await withDeadline(browser.tabs.sendMessage(tabId, request), PAGE_ANSWER_TIMEOUT_MS);
-    } catch (error) {
-      if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
-      return {
-        kind: 'error',
-        tabId,
-        message: 'The page did not answer. Reload it and try again.',
-      };
-    }
-    response = parseExtractResponse(raw);
-  }
-  onStep('captured');
-  if (!response)
-    return { kind: 'error', tabId, message: 'The page sent back something Scrutiny does not understand.' };
-  if (!response.ok)
-    // The page's own words never reach the reader: a fixed sentence, whatever the page sent.
-    return { kind: 'error', tabId, message: `Scrutiny could not read this page: ${CAPTURE_FAILED}` };
-  try {
-    const page = buildAnalyzedPage(response.capture, window);
+    const page = buildAnalyzedPage(captured.capture, window);
     onStep('built');
     return resultView(tabId, page);
   } catch (error) {
     // For the console; the reader gets a sentence, never an internal message.
     console.warn('Scrutiny: building the analysis failed:', error);
     return { kind: 'error', tabId, message: `Scrutiny could not analyze this page: ${CAPTURE_FAILED}` };
-  }
-}
-
-/** Inject the extraction script; null once it listens, or the view that says why it cannot. */
-async function injectExtractScript(tabId: number): Promise<PanelView | null> {
-  try {
-    const injections = await withDeadline(
-      browser.scripting.executeScript({ target: { tabId }, files: [EXTRACT_SCRIPT] }),
-      PAGE_ANSWER_TIMEOUT_MS,
-    );
-    // "Done" without the script's answer: the browser protects this page (Firefox, about: pages).
-    if (!injections.some((injection) => injection?.result === EXTRACT_SCRIPT_READY))
-      return { kind: 'restricted', tabId, reason: BROWSER_PAGE };
-    return null;
-  } catch (error) {
-    if (error instanceof PageTimeout) return { kind: 'error', tabId, message: NOT_ANSWERING };
-    const message = errorText(error);
-    if (pageWasChanging(message)) return { kind: 'error', tabId, message: PAGE_WAS_CHANGING };
-    const reason = reasonFromInjectionError(message);
-    return reason ? { kind: 'restricted', tabId, reason } : { kind: 'needs-permission', tabId };
   }
 }
 

@@ -8,6 +8,7 @@
  * Every listener passes what it receives through `readAnnotationMessage`: sender and shape are checked.
  */
 import { fromThisExtension, hasKeys, isObject, type SenderInfo } from '../messages';
+import type { CitedWork } from './citation';
 import type { ImportMode } from '../export/import-plan';
 import type { AnnotationChanges } from '../store/annotations';
 import {
@@ -101,16 +102,18 @@ export interface ClipRequest {
   type: 'scrutiny/clip-create';
   page: AnnotatedPage;
   selectors: PassageSelectors;
-  /** What the page says about itself (lib/annotations/citation), for the clipping's citation. */
-  citation: {
-    title: string;
-    authors: string[];
-    outlet: string | null;
-    published: string | null;
-    /** The page's language tag (`<html lang>`), when it gives one. */
-    lang: string | null;
-  };
 }
+
+/**
+ * Annotator → background: describe this page for a citation. The background reads the page as the panel
+ * does and answers with the byline the panel shows (lib/annotations/cited-work.ts).
+ */
+export interface CitedWorkRequest {
+  type: 'scrutiny/cited-work';
+}
+
+/** The background's answer to a CitedWorkRequest. */
+export type CitedWorkResponse = { ok: true; work: CitedWork } | { ok: false; error: string };
 
 /** The background's answer to a ClipRequest: the new clipping's id, or why there is none. */
 export type ClipResponse = { ok: true; id: string } | { ok: false; error: string };
@@ -154,6 +157,7 @@ export type AnnotationMessage =
   | ShowAnnotationRequest
   | SelectionActionRequest
   | ClipRequest
+  | CitedWorkRequest
   | ClipCreated
   | SaveArticleRequest;
 
@@ -304,15 +308,26 @@ function parseChanges(value: unknown): AnnotationChanges | null {
   return changes;
 }
 
-function parseCitation(value: unknown): ClipRequest['citation'] | null {
+/** A cited work as the background describes it, checked field by field. */
+function parseCitedWork(value: unknown): CitedWork | null {
   if (!isObject(value) || !hasKeys(value, ['title', 'authors', 'outlet', 'published', 'lang'])) return null;
   const { title, authors, outlet, published, lang } = value;
   if (!isString(title, MAX_TITLE_LENGTH) || !isTagList(authors)) return null;
   if (outlet !== null && !isString(outlet, MAX_TITLE_LENGTH)) return null;
   if (published !== null && !isString(published, 100)) return null;
-  // A page's own language tag may be anything; only a well-formed one is kept.
-  const tag = isString(lang, 40) && /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/.test(lang) ? lang : null;
-  return { title, authors: [...authors], outlet, published, lang: tag };
+  if (lang !== null && !(isString(lang, 40) && /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/.test(lang)))
+    return null;
+  return { title, authors: [...authors], outlet, published, lang };
+}
+
+/** The background's answer to a CitedWorkRequest, checked. */
+export function parseCitedWorkResponse(value: unknown): CitedWorkResponse {
+  if (isObject(value) && value.ok === false && typeof value.error === 'string')
+    return { ok: false, error: value.error };
+  const work = isObject(value) && value.ok === true ? parseCitedWork(value.work) : null;
+  return work
+    ? { ok: true, work }
+    : { ok: false, error: 'Scrutiny sent back something it does not understand.' };
 }
 
 /** The background's answer to a ClipRequest, checked. */
@@ -373,12 +388,13 @@ export function parseAnnotationMessage(value: unknown): AnnotationMessage | null
     case 'scrutiny/anchor-report-request':
       return hasKeys(value, ['type']) ? { type: value.type } : null;
     case 'scrutiny/clip-create': {
-      if (!hasKeys(value, ['type', 'page', 'selectors', 'citation'])) return null;
+      if (!hasKeys(value, ['type', 'page', 'selectors'])) return null;
       const page = parsePage(value.page);
       const selectors = parsePassageSelectors(value.selectors);
-      const citation = parseCitation(value.citation);
-      return page && selectors && citation ? { type: value.type, page, selectors, citation } : null;
+      return page && selectors ? { type: value.type, page, selectors } : null;
     }
+    case 'scrutiny/cited-work':
+      return hasKeys(value, ['type']) ? { type: value.type } : null;
     case 'scrutiny/clip-created':
       return hasKeys(value, ['type', 'id', 'tabId']) && isAnnotationId(value.id) && isCount(value.tabId)
         ? { type: value.type, id: value.id, tabId: value.tabId }

@@ -15,10 +15,10 @@
  */
 import { anchorAll, anchorRootFor, describeRange } from '../anchor/highlights';
 import { scrollTopFor } from '../anchor/flash';
-import { formatCitation, readCitationSource } from '../annotations/citation';
+import { formatCitation } from '../annotations/citation';
 import type {
   AnchorReport,
-  ClipRequest,
+  CitedWorkResponse,
   ClipResponse,
   SelectionAction,
   StoreResponse,
@@ -52,12 +52,13 @@ export interface AnnotatorBackend {
   openNote(id: string): void;
   /** Put text on the clipboard; false when the browser refused. */
   copy(text: string): Promise<boolean>;
-  /** Keep the passage as a clipping with its citation (the background picks the collection). */
-  clip(
-    page: AnnotatedPage,
-    selectors: PassageSelectors,
-    citation: ClipRequest['citation'],
-  ): Promise<ClipResponse>;
+  /**
+   * Keep the passage as a clipping (the background picks the collection and cites the page with the
+   * byline the panel shows).
+   */
+  clip(page: AnnotatedPage, selectors: PassageSelectors): Promise<ClipResponse>;
+  /** The article as the panel's byline names it, for Copy with citation (read by the background). */
+  citedWork(): Promise<CitedWorkResponse>;
 }
 
 export interface AnnotatorOptions {
@@ -592,15 +593,7 @@ export class AnnotatorSession {
     this.pending = null;
     const selectors = this.describe(range);
     this.refreshPage();
-    const source = readCitationSource(this.document, this.page.canonicalUrl ?? this.page.url);
-    const root = this.dom.documentElement(this.document);
-    const response = await this.backend.clip(this.page, selectors, {
-      title: source.title,
-      authors: source.authors,
-      outlet: source.outlet,
-      published: source.published,
-      lang: (root && this.dom.getAttribute(root, 'lang')?.trim()) || null,
-    });
+    const response = await this.backend.clip(this.page, selectors);
     this.window.getSelection()?.removeAllRanges();
     this.overlay.say(
       response.ok ? 'Clipped. Choose its collection, a note and tags in Scrutiny’s panel.' : response.error,
@@ -678,8 +671,11 @@ export class AnnotatorSession {
     const range = this.pending;
     if (!range) return;
     this.overlay.hideToolbar();
-    const source = readCitationSource(this.document, this.page.canonicalUrl ?? this.page.url);
-    const text = formatCitation(range.toString(), source, new Date());
+    const passage = range.toString();
+    const answer = await this.backend.citedWork();
+    if (!answer.ok) return this.overlay.say(answer.error, 'error');
+    const url = this.page.canonicalUrl ?? this.page.url;
+    const text = formatCitation(passage, { ...answer.work, url }, new Date());
     // The content script's clipboard call, else the note frame's (never a text box in the page's DOM).
     const copied = (await this.backend.copy(text)) || (await this.frame.copy(text));
     this.overlay.say(

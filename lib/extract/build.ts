@@ -7,7 +7,7 @@ import type { PageCapture } from './capture';
 import { EXTRACTION_FAILURES } from './errors';
 import { firstPersonGenre } from './genre';
 import { isFileKind, type FileKind } from './guard';
-import { resolveByline } from './resolve';
+import { bylineOfCapture } from './resolve';
 import { sanitizeArticleHtml } from './sanitize';
 import { blockText, countWords, excerptOf } from './text';
 import type { AnalyzedPage, ArticleVerdict } from './types';
@@ -48,15 +48,8 @@ export function buildAnalyzedPage(
       excerpt: page.article.excerpt || excerptOf(text),
     };
   }
-  // The content script sent the byline as unparsed clues; parse them here, with Readability's byline
-  // and date as the last resort.
   try {
-    page.byline = resolveByline(capture.page.byline.evidence, {
-      readabilityByline: capture.readabilityByline,
-      readabilityPublished: capture.readabilityPublished,
-      articleText: page.article.text,
-      description: capture.page.article.excerpt,
-    });
+    page.byline = bylineOfCapture(capture);
   } catch {
     delete page.byline.evidence;
     page.warnings.push(EXTRACTION_FAILURES.byline);

@@ -21,7 +21,7 @@ import {
 import { copyInSlices, copyWithinBudget, letThePageRun, PAGE_COPY_BUDGET, type PageCopy } from './page-copy';
 import { readMetadata } from './metadata';
 import { removeBoilerplate } from './boilerplate';
-import { metadataText } from './text';
+import { blockText, bylineTextOf, metadataText } from './text';
 import { safeHttpUrl } from './urls';
 import { emptyByline, type AnalyzedPage } from './types';
 
@@ -72,6 +72,12 @@ export interface PageCapture {
   unsafeHtml: string | null;
   readabilityByline: string | null;
   readabilityPublished: string | null;
+  /**
+   * The parts of the article's text the byline reads (bylineTextOf), taken from Readability's article
+   * in the page: the byline is resolved from the capture alone, by the panel and by the background
+   * (Copy with citation) alike, neither of which needs the sanitized body for it.
+   */
+  bylineText: string;
   readerable: boolean;
   declaresArticle: boolean;
   /** Set when the "page" is a file of another kind read as HTML (a PDF saved as .html). */
@@ -126,6 +132,7 @@ export function capturePage(doc: Document, options: ExtractOptions = {}): PageCa
     unsafeHtml: null,
     readabilityByline: null,
     readabilityPublished: null,
+    bylineText: '',
     readerable: false,
     declaresArticle: false,
     fileKind: null,
@@ -255,7 +262,16 @@ function readPage(doc: Document, options: ExtractOptions, capture: PageCapture, 
 
   const readabilityStarted = now();
   try {
-    const parsed = new Readability(work, { charThreshold: 400 }).parse();
+    const kept: { article: Element | null } = { article: null };
+    const parsed = new Readability(work, {
+      charThreshold: 400,
+      // Readability's own serializer, keeping the element to read its text without parsing it again.
+      serializer: (element: Node) => {
+        kept.article = element as Element;
+        return (element as Element).innerHTML;
+      },
+    }).parse();
+    if (kept.article) capture.bylineText = bylineTextOf(blockText(kept.article));
     capture.unsafeHtml = typeof parsed?.content === 'string' ? parsed.content : null;
     capture.readabilityByline = typeof parsed?.byline === 'string' ? parsed.byline : null;
     capture.readabilityPublished = typeof parsed?.publishedTime === 'string' ? parsed.publishedTime : null;

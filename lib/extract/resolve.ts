@@ -12,7 +12,7 @@ import {
 } from './byline';
 import { dateFromUrl, normalizeDate, parseDateText, splitDateLine } from './dates';
 import { readGenre } from './genre';
-import { metadataText } from './text';
+import { BYLINE_CLOSING_CHARS, BYLINE_OPENING_CHARS, metadataText } from './text';
 import { emptyEvidence } from './types';
 import type {
   Author,
@@ -24,6 +24,7 @@ import type {
   FieldSource,
 } from './types';
 import { chooseOutlet, isRegistrableName } from './outlet';
+import type { PageCapture } from './capture';
 
 export { splitDateLine };
 
@@ -32,10 +33,27 @@ export interface BylineContext {
   readabilityByline?: string | null;
   /** Readability's publishedTime, used when the page's own clues give no date. */
   readabilityPublished?: string | null;
-  /** The article's plain text: a date printed under the headline, contributor credits. */
+  /**
+   * The article's plain text, or the parts of it the byline reads (bylineTextOf): a date printed under
+   * the headline, contributor credits.
+   */
   articleText?: string;
   /** The page's description meta tag: a last resort for the date ("News of 14 January 2020"). */
   description?: string | null;
+}
+
+/**
+ * The byline from what the content script sent: its clues, parsed here, with Readability's byline and
+ * date as the last resort. From the capture alone (no DOM), so that the panel and Copy with citation,
+ * which runs in the background, name the same authors, outlet and date.
+ */
+export function bylineOfCapture(capture: PageCapture): Byline {
+  return resolveByline(capture.page.byline.evidence, {
+    readabilityByline: capture.readabilityByline,
+    readabilityPublished: capture.readabilityPublished,
+    articleText: capture.bylineText,
+    description: capture.page.article.excerpt,
+  });
 }
 
 /** Meta keys for each field, strongest first. */
@@ -606,7 +624,7 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
     // Last resorts: any date at all, an update stamp included, beats none.
     ...anyDate((via) => via === 'title'),
     [context.description, 'meta', (text) => parseDateText(text, dayFirst)],
-    [context.articleText?.slice(0, 600), 'text', (text) => parseDateText(text, dayFirst)],
+    [context.articleText?.slice(0, BYLINE_OPENING_CHARS), 'text', (text) => parseDateText(text, dayFirst)],
     ...anyDate((via) => via === 'page-text'),
   ];
   let published = firstDate(publishedClues);
@@ -709,7 +727,7 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
 /** A "Contributing: A, B" or "A and B contributed to this report" credit in the text. */
 export function readContributors(text: string): string[] {
   const names: string[] = [];
-  const tail = text.slice(-3000);
+  const tail = text.slice(-BYLINE_CLOSING_CHARS);
   const patterns = [
     /(?:^|\n)\s*(?:contributing|additional reporting)(?: by)?\s*:\s*([^\n]{3,200})/gi,
     /(?:^|[.\n]\s*)([^.\n]{3,200}?)\s+contributed(?: reporting)? to this (?:report|story|article)/gi,

@@ -1,7 +1,7 @@
 /**
  * Where a page names its site in its text: at the end of its title ("Rates rise | Reuters") and in its
  * copyright line. Apart from lib/extract/outlet.ts, which needs the Public Suffix List, because the
- * in-page annotator uses these for its citations and must stay small.
+ * extraction script reads these in the page and must stay small.
  */
 
 /** Between a title and the site's name: "Story | Site", "Story - Site", "Story — Site", "Story · Site". */
@@ -129,17 +129,4 @@ export function pickOutlet(candidates: OutletCandidate[], sites: SiteName[]): nu
   const chosen = written ?? longest;
   if (chosen) return chosen.index;
   return candidates.findIndex((candidate) => candidate.standsAlone);
-}
-
-/**
- * The names a host name may stand for, without the Public Suffix List (for the in-page annotator, which
- * stays small): each label but the last and "www" ("nytimes" for www.nytimes.com; "bbc" and "co" for
- * www.bbc.co.uk). Only used to agree a name the page gives with its address, never as site identity.
- */
-export function hostSites(hostname: string): SiteName[] {
-  const labels = hostname.toLowerCase().split('.').filter(Boolean);
-  return labels
-    .slice(0, -1)
-    .map((label, index) => ({ key: letters(label), suffix: letters(labels.slice(index + 1).join('')) }))
-    .filter((site) => site.key.length >= 2 && site.key !== 'www');
 }

@@ -198,3 +198,18 @@ export function excerptOf(text: string, maxLength = 280): string {
   const lastSpace = cut.lastIndexOf(' ');
   return `${cut.slice(0, lastSpace > maxLength / 2 ? lastSpace : maxLength).trimEnd()}…`;
 }
+
+/** How much of the article's opening the byline reads for a date printed under the headline. */
+export const BYLINE_OPENING_CHARS = 600;
+/** How much of the article's end the byline reads for contributor credits. */
+export const BYLINE_CLOSING_CHARS = 3000;
+
+/**
+ * The parts of an article's text the byline reads: all of it when short, else its opening and its end.
+ * Made in the page (see PageCapture.bylineText), so that the byline can be resolved without a DOM, in
+ * the background as in the panel, from the same capture.
+ */
+export function bylineTextOf(text: string): string {
+  if (text.length <= BYLINE_OPENING_CHARS + BYLINE_CLOSING_CHARS) return text;
+  return `${text.slice(0, BYLINE_OPENING_CHARS)}\n${text.slice(-BYLINE_CLOSING_CHARS)}`;
+}

@@ -1,8 +1,10 @@
 /**
  * The background's answer to "Clip" in a page: the passage goes, with its citation, into the collection
- * the reader clipped to last (or a first collection, "Clippings", made for it). Which page it is for comes
- * from the browser's address for the frame (pageForFrame), never from the page alone.
+ * the reader clipped to last (or a first collection, "Clippings", made for it). Its citation is the byline
+ * the panel shows (the background reads the page: ../annotations/cited-work.ts). Which page it is for
+ * comes from the browser's address for the frame (pageForFrame), never from the page alone.
  */
+import type { CitedWork } from '../annotations/citation';
 import type { ClipRequest, ClipResponse } from '../annotations/messages';
 import { pageForFrame } from '../annotations/page-trust';
 // The store's modules, not its index, which also carries the import code (zod schemas): this module
@@ -36,6 +38,7 @@ export async function answerClipRequest(
   db: ScrutinyDatabase,
   request: ClipRequest,
   frameUrl: string | null,
+  work: CitedWork,
   now = new Date(),
 ): Promise<ClipAnswer> {
   if (!frameUrl) return { response: { ok: false, error: UNEXPECTED }, clipping: null };
@@ -49,13 +52,13 @@ export async function answerClipRequest(
         text: request.selectors.quote.exact,
         selectors: request.selectors,
         citation: {
-          title: request.citation.title || page.title,
-          authors: request.citation.authors,
-          outlet: request.citation.outlet,
-          published: request.citation.published,
+          title: work.title || page.title,
+          authors: work.authors,
+          outlet: work.outlet,
+          published: work.published,
           url: page.canonicalUrl ?? page.url,
           accessed: now.toISOString(),
-          lang: request.citation.lang,
+          lang: work.lang,
         },
       },
       now,

@@ -786,6 +786,10 @@ describe.skipIf(!available)('Chromium', () => {
       await expect
         .poll(() => library.getByTestId('library-item').allTextContents())
         .toContainEqual(expect.stringContaining(CLIP_PASSAGE));
+      // Cited with the byline the panel shows, which the background read from the page.
+      await expect
+        .poll(() => library.locator('[data-testid="library-item"][data-kind="clipping"]').allTextContents())
+        .toContainEqual(expect.stringContaining('Clipping · Harbor Daily · Jane Doe'));
       await expect
         .poll(async () =>
           (await library.locator('[data-testid="library-item"] mark').allTextContents()).map((word) =>

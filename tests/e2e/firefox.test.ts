@@ -543,6 +543,15 @@ describe.skipIf(!available)('Firefox ESR', () => {
       () => textOf(library, 'library-item'),
       (text) => text.includes(CLIP_PASSAGE),
     );
+    // Cited with the byline the panel shows, which the background read from the page.
+    await until(
+      () =>
+        library.evaluate(
+          () =>
+            document.querySelector('[data-testid="library-item"][data-kind="clipping"]')?.textContent ?? '',
+        ),
+      (text) => text.includes('Clipping · Harbor Daily · Jane Doe'),
+    );
     await library.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('input[aria-label="Search"]')!;
       input.select();

@@ -33,6 +33,7 @@ function validCapture() {
     unsafeHtml: '<p>Text</p>',
     readabilityByline: null,
     readabilityPublished: null,
+    bylineText: 'Text',
     readerable: true,
     declaresArticle: true,
     startedAt: 0,
@@ -153,6 +154,7 @@ describe('parseExtractResponse', () => {
     ['no article', withPage((page) => delete page.article)],
     ['warnings that are not an array', withPage((page) => (page.warnings = 'none'))],
     ['article HTML that is not a string', { ok: true, capture: { ...validCapture(), unsafeHtml: 42 } }],
+    ['byline text missing', { ok: true, capture: { ...validCapture(), bylineText: undefined } }],
     ['article HTML missing', { ok: true, capture: { ...validCapture(), unsafeHtml: undefined } }],
   ])('rejects %s', (_name, value) => {
     expect(parseExtractResponse(value)).toBeNull();

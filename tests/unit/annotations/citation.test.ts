@@ -1,7 +1,13 @@
-/** "Copy with citation": what is read from the page and how the reference reads. */
+/**
+ * "Copy with citation": what is cited of the page (the byline the panel shows, from the same capture)
+ * and how the reference reads.
+ */
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { formatCitation, readCitationSource } from '../../../lib/annotations/citation';
+import { formatCitation, type CitationSource } from '../../../lib/annotations/citation';
+import { citedWorkOf } from '../../../lib/annotations/cited-work';
+import { extractArticle } from '../../../lib/extract';
+import { capturePage } from '../../../lib/extract/capture';
 
 // Noon local time, so the accessed day is the 27th in every time zone the tests run in.
 const ACCESSED = new Date(2026, 10, 27, 12, 0, 0);
@@ -9,6 +15,16 @@ const ACCESSED = new Date(2026, 10, 27, 12, 0, 0);
 function documentOf(head: string): Document {
   return new JSDOM(`<!doctype html><html><head>${head}</head><body><p>Text</p></body></html>`).window
     .document;
+}
+
+/** What Copy with citation cites for the page at `url`, checked against what the panel shows of it. */
+function readCitationSource(document: Document, url: string): CitationSource {
+  const work = citedWorkOf(capturePage(document, { url }));
+  const panel = extractArticle(document, { url }).byline;
+  expect(work.authors).toEqual(panel.authors.map((author) => author.name));
+  expect(work.outlet).toBe(panel.outlet?.name ?? null);
+  expect(work.published).toBe(panel.published);
+  return { ...work, url };
 }
 
 describe('citations', () => {
@@ -25,6 +41,7 @@ describe('citations', () => {
       authors: ['Ana Ruiz', 'Tom Lee', 'Kim Park'],
       outlet: 'The Harbor Times',
       published: '2026-03-03T16:12:00-05:00',
+      lang: null,
       url: 'https://harbor.example/bridge',
     });
     expect(formatCitation('  The bridge\n is safe, ', source, ACCESSED)).toBe(
@@ -112,5 +129,24 @@ describe('citations', () => {
     expect(formatCitation('Words', source, ACCESSED)).toBe(
       '“Words”\n— https://bare.example/ (accessed 2026-11-27)',
     );
+  });
+
+  it('cite what the panel’s byline reads from the article text: a date printed under the headline', () => {
+    const document = new JSDOM(`<!doctype html><title>Harbor dredging starts</title><body><article>
+      <h1>Harbor dredging starts</h1><p>By Ana Ruiz</p><p>Published March 3, 2026</p>
+      <p>${'The harbor authority began dredging the channel on Monday after two years of delays. '.repeat(12)}</p>
+      </article></body>`).window.document;
+    const source = readCitationSource(document, 'https://harbor.example/dredging');
+    expect(source).toMatchObject({ authors: ['Ana Ruiz'], published: '2026-03-03' });
+  });
+
+  it('cite a page that could not be read by the tab’s title and address', () => {
+    expect(citedWorkOf(null, 'Harbor news')).toEqual({
+      title: 'Harbor news',
+      authors: [],
+      outlet: null,
+      published: null,
+      lang: null,
+    });
   });
 });

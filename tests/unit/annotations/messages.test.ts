@@ -4,6 +4,7 @@ import {
   IMPORT_PIECE_LENGTH,
   isImportSender,
   parseAnnotation,
+  parseCitedWorkResponse,
   parseAnnotationMessage,
   parseClipResponse,
   parseImportPortMessage,
@@ -110,7 +111,7 @@ describe('annotation messages', () => {
 });
 
 describe('clip messages', () => {
-  const citation = {
+  const work = {
     title: 'A story',
     authors: ['Ana Ruiz'],
     outlet: 'News Example',
@@ -118,29 +119,32 @@ describe('clip messages', () => {
     lang: 'en-GB',
   };
 
-  it('let a well-formed clip through, with a copy of its citation', () => {
-    const message = parseAnnotationMessage({ type: 'scrutiny/clip-create', page, selectors, citation });
-    expect(message).toEqual({ type: 'scrutiny/clip-create', page, selectors, citation });
-    if (message?.type !== 'scrutiny/clip-create') throw new Error('not a clip');
-    expect(message.citation.authors).not.toBe(citation.authors);
-  });
-
-  it('drop a page’s malformed language tag instead of the clip', () => {
-    const message = parseAnnotationMessage({
-      type: 'scrutiny/clip-create',
-      page,
-      selectors,
-      citation: { ...citation, lang: 'en_US"><script>' },
-    });
-    expect(message?.type === 'scrutiny/clip-create' && message.citation.lang).toBeNull();
-  });
-
-  it('refuse clips with extra keys, missing selectors or a citation of the wrong shape', () => {
-    const clip = { type: 'scrutiny/clip-create', page, selectors, citation };
+  it('let a well-formed clip through, without a citation of the page’s own (the background cites)', () => {
+    const message = parseAnnotationMessage({ type: 'scrutiny/clip-create', page, selectors });
+    expect(message).toEqual({ type: 'scrutiny/clip-create', page, selectors });
+    const clip = { type: 'scrutiny/clip-create', page, selectors };
+    expect(parseAnnotationMessage({ ...clip, citation: work })).toBeNull();
     expect(parseAnnotationMessage({ ...clip, collectionId: 'mine' })).toBeNull();
     expect(parseAnnotationMessage({ ...clip, selectors: { quote: selectors.quote } })).toBeNull();
-    expect(parseAnnotationMessage({ ...clip, citation: { ...citation, authors: 'Ana Ruiz' } })).toBeNull();
-    expect(parseAnnotationMessage({ ...clip, citation: { ...citation, note: 'x' } })).toBeNull();
+  });
+
+  it('ask for the cited work with nothing else, and check the answer field by field', () => {
+    expect(parseAnnotationMessage({ type: 'scrutiny/cited-work' })).toEqual({ type: 'scrutiny/cited-work' });
+    expect(parseAnnotationMessage({ type: 'scrutiny/cited-work', tabId: 3 })).toBeNull();
+    const answer = parseCitedWorkResponse({ ok: true, work });
+    expect(answer).toEqual({ ok: true, work });
+    if (!answer.ok) throw new Error('refused');
+    expect(answer.work.authors).not.toBe(work.authors);
+    const misshapen = 'Scrutiny sent back something it does not understand.';
+    for (const bad of [
+      { ...work, authors: 'Ana Ruiz' },
+      { ...work, lang: 'en_US"><script>' },
+      { ...work, note: 'x' },
+      { ...work, published: 7 },
+    ])
+      expect(parseCitedWorkResponse({ ok: true, work: bad })).toEqual({ ok: false, error: misshapen });
+    expect(parseCitedWorkResponse({ ok: false, error: 'No.' })).toEqual({ ok: false, error: 'No.' });
+    expect(parseCitedWorkResponse(undefined)).toEqual({ ok: false, error: misshapen });
   });
 
   it('read the panel’s clip and save requests only with a tab id', () => {

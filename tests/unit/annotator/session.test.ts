@@ -4,10 +4,11 @@
  */
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CitedWork } from '../../../lib/annotations/citation';
 import { describeRange } from '../../../lib/anchor/highlights';
 import type {
   AnchorReport,
-  ClipRequest,
+  CitedWorkResponse,
   ClipResponse,
   StoreResponse,
 } from '../../../lib/annotations/messages';
@@ -71,16 +72,20 @@ class MemoryBackend implements AnnotatorBackend {
     return true;
   }
 
-  clips: { page: AnnotatedPage; selectors: PassageSelectors; citation: ClipRequest['citation'] }[] = [];
+  clips: { page: AnnotatedPage; selectors: PassageSelectors }[] = [];
 
-  async clip(
-    page: AnnotatedPage,
-    selectors: PassageSelectors,
-    citation: ClipRequest['citation'],
-  ): Promise<ClipResponse> {
+  async clip(page: AnnotatedPage, selectors: PassageSelectors): Promise<ClipResponse> {
     if (this.failWith) return { ok: false, error: this.failWith };
-    this.clips.push({ page, selectors, citation });
+    this.clips.push({ page, selectors });
     return { ok: true, id: '00000000-0000-4000-8000-0000000000c1' };
+  }
+
+  /** What the background would cite of the page (tests set it; the panel's byline in the extension). */
+  work: CitedWork = { title: 'Bridge closes', authors: [], outlet: null, published: null, lang: null };
+
+  async citedWork(): Promise<CitedWorkResponse> {
+    if (this.failWith) return { ok: false, error: this.failWith };
+    return { ok: true, work: this.work };
   }
 
   get lastReport(): AnchorReport | undefined {
@@ -206,27 +211,45 @@ describe('the annotator session', () => {
     session.destroy();
   });
 
-  it('copies the selection with its citation', async () => {
+  it('copies the selection with the citation the background gives, at the page’s own address', async () => {
     const { backend, session, select } = setUp();
+    backend.work = {
+      title: 'Bridge closes',
+      authors: ['Ana Ruiz', 'Tom Lee'],
+      outlet: 'News Example',
+      published: '2026-03-03T09:00:00-05:00',
+      lang: 'en',
+    };
     await session.start();
     select('two', 'A ferry will run every twenty minutes');
     await session.act('copy-citation');
     expect(backend.copied).toHaveLength(1);
     expect(backend.copied[0]).toMatch(
-      /^“A ferry will run every twenty minutes”\n— “Bridge closes”\. https:\/\/news\.example\/bridge \(accessed \d{4}-\d{2}-\d{2}\)$/,
+      /^“A ferry will run every twenty minutes”\n— Ana Ruiz and Tom Lee, “Bridge closes”, News Example, 2026-03-03\. https:\/\/news\.example\/bridge \(accessed \d{4}-\d{2}-\d{2}\)$/,
     );
     session.destroy();
   });
 
-  it('clips the selection with its selectors and the page’s citation, and says where to go on', async () => {
-    const { backend, session, select, document } = setUp(ARTICLE.replace('<html>', '<html lang="en-GB">'));
+  it('copies nothing, and says so, when the page’s details cannot be had', async () => {
+    const { backend, session, select, document } = setUp();
+    await session.start();
+    backend.failWith = 'Scrutiny could not read this page’s details for the citation, so nothing was copied.';
+    select('two', 'A ferry will run every twenty minutes');
+    await session.act('copy-citation');
+    expect(backend.copied).toEqual([]);
+    const alert = document.querySelector(HOST_TAG)?.shadowRoot?.querySelector('[role="alert"]');
+    expect(alert?.textContent).toBe(backend.failWith);
+    session.destroy();
+  });
+
+  it('clips the selection with its selectors, and says where to go on', async () => {
+    const { backend, session, select, document } = setUp();
     await session.start();
     select('two', 'A ferry will run every twenty minutes');
     await session.act('clip');
     expect(backend.clips).toHaveLength(1);
     const [clip] = backend.clips;
     expect(clip!.selectors.quote.exact).toBe('A ferry will run every twenty minutes');
-    expect(clip!.citation).toMatchObject({ title: 'Bridge closes', lang: 'en-GB' });
     expect(clip!.page.canonicalUrl).toBe('https://news.example/bridge');
     const status = document.querySelector(HOST_TAG)?.shadowRoot?.querySelector('[role="status"]');
     expect(status?.textContent).toBe('Clipped. Choose its collection, a note and tags in Scrutiny’s panel.');

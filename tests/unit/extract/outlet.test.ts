@@ -4,7 +4,6 @@ import { chooseOutlet, siteName } from '../../../lib/extract/outlet';
 import {
   agreesWithDomain,
   copyrightHolder,
-  hostSites,
   titleSuffix,
   titleWithoutSiteSuffix,
 } from '../../../lib/extract/site-names';
@@ -35,15 +34,6 @@ describe('the outlet and the address', () => {
     expect(siteName('https://www.bbc.co.uk/news/x')).toEqual({ key: 'bbc', suffix: 'couk' });
     expect(siteName('https://alice.blogspot.com/p')).toEqual({ key: 'alice', suffix: 'blogspotcom' });
     expect(siteName('not an address')).toBeNull();
-  });
-
-  it('names a host without the Public Suffix List only as far as agreeing a name with it', () => {
-    expect(hostSites('www.nytimes.com')).toEqual([{ key: 'nytimes', suffix: 'com' }]);
-    expect(hostSites('www.bbc.co.uk')).toEqual([
-      { key: 'bbc', suffix: 'couk' },
-      { key: 'co', suffix: 'uk' },
-    ]);
-    expect(hostSites('localhost')).toEqual([]);
   });
 
   it('agrees a name with its site in the ways outlets name themselves, and nothing else', () => {

@@ -184,38 +184,46 @@ describe('Clip from a page', () => {
     type: 'scrutiny/clip-create' as const,
     page: { url: 'https://harbor.example/story', canonicalUrl: 'https://evil.example/story', title: 'T' },
     selectors: passage('A ferry will run', 40),
-    citation: {
-      title: 'Harbor bridge',
-      authors: ['Jane Doe'],
-      outlet: 'Harbor Daily',
-      published: null,
-      lang: 'en',
-    },
+  };
+  /** What the background read of the page (the panel's byline). */
+  const work = {
+    title: 'Harbor bridge',
+    authors: ['Jane Doe'],
+    outlet: 'Harbor Daily',
+    published: null,
+    lang: 'en',
   };
 
   it('goes into a first collection, "Clippings", and then into the one clipped to last', async () => {
     db = freshDatabase();
     const now = new Date('2026-12-04T10:00:00Z');
-    const first = await answerClipRequest(db, request, 'https://harbor.example/story', now);
+    const first = await answerClipRequest(db, request, 'https://harbor.example/story', work, now);
     expect(first.response.ok).toBe(true);
     const collections = await db.collections.toArray();
     expect(collections.map((collection) => collection.name)).toEqual([DEFAULT_COLLECTION_NAME]);
     expect(first.clipping).toMatchObject({
       collectionId: collections[0]!.id,
       text: 'A ferry will run',
-      citation: { url: 'https://harbor.example/story', accessed: now.toISOString(), authors: ['Jane Doe'] },
+      citation: {
+        url: 'https://harbor.example/story',
+        accessed: now.toISOString(),
+        title: 'Harbor bridge',
+        authors: ['Jane Doe'],
+        outlet: 'Harbor Daily',
+        lang: 'en',
+      },
     });
     const other = await createCollection(db, 'Harbor');
     await setLastCollection(db, other.id);
-    const second = await answerClipRequest(db, request, 'https://harbor.example/story', now);
+    const second = await answerClipRequest(db, request, 'https://harbor.example/story', work, now);
     expect(second.clipping?.collectionId).toBe(other.id);
   });
 
   it('speaks only for the frame the browser names: another site’s canonical claim is dropped', async () => {
     db = freshDatabase();
-    const answer = await answerClipRequest(db, request, 'https://harbor.example/story');
+    const answer = await answerClipRequest(db, request, 'https://harbor.example/story', work);
     expect(answer.clipping?.citation.url).toBe('https://harbor.example/story');
-    const refused = await answerClipRequest(db, request, null);
+    const refused = await answerClipRequest(db, request, null, work);
     expect(refused.response.ok).toBe(false);
     expect(await db.clippings.count()).toBe(1);
   });
