@@ -84,7 +84,7 @@ export const LEADING_WORDS = new Set(
     'the a an and but or nor so yet for if when while after before since because although though as at ' +
     'in on by with without from into of to this that these those it its he she they we our his her their ' +
     'some many most other both each every still then now also last next first meanwhile however instead ' +
-    'there here what who why how where which according despite during until unless once even only just ' +
+    'there here what who why how where which whatever whoever whichever whenever wherever according despite during until unless once even only just ' +
     'der die das ein eine einer eines dem den des und aber oder doch auch nach laut im am vom zum zur bei ' +
     'mit seit als wie wenn weil dass so für gegen über unter vor zwischen sein seine ihr ihre dieser diese ' +
     'deren dessen denen jene jener jenes jeder jede jedes welche welcher alle viele einige beide solche ' +

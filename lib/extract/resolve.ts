@@ -397,6 +397,11 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   const outlets = outletCandidates.filter((clue) => !unverified(clue.via) || clue === outletClue);
   let outlet = outletClue ? { name: outletClue.text, source: outletClue.source } : null;
 
+  // An author that is really the outlet ("By The Western Journal") is not a person.
+  // (Equality, not containment: "Daniel Lemire's blog" is written by Daniel Lemire.)
+  const outletNames = outlets.map((clue) => letters(clue.text).replace(/^the/, ''));
+  const isOutlet = (name: string) => outletNames.includes(letters(name).replace(/^the/, ''));
+
   // Authors: JSON-LD people; else the visible byline and the meta tags (the first key that names
   // someone), reconciled; else Readability's byline.
   const metaClues = metaFor(AUTHOR_META, true).filter((clue) => !/^https?:/i.test(clue.text));
@@ -424,10 +429,12 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
     declaredKey = key;
     if (declared.length > 0) break;
   }
+  // Structured data that names the site itself as the author (AppleInsider's) names no one: the
+  // byline the reader sees then decides.
   const fromJsonLd = namesFrom(
     of(clues.authors, (via) => via === 'jsonld'),
     true,
-  );
+  ).filter((author) => !isOutlet(author.name));
   let authors = fromJsonLd;
   let authorReason = '';
   // Structured data often names the first of several authors only ("By Stefan Becket, Kathryn Watson,
@@ -498,10 +505,6 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
       .join('\n');
     authors = namesFrom([{ text, source: 'byline', via: 'readability' }], false);
   }
-  // An author that is really the outlet ("By The Western Journal") is not a person.
-  // (Equality, not containment: "Daniel Lemire's blog" is written by Daniel Lemire.)
-  const outletNames = outlets.map((clue) => letters(clue.text).replace(/^the/, ''));
-  const isOutlet = (name: string) => outletNames.includes(letters(name).replace(/^the/, ''));
   // "Elliot Brownstein Florida Today": a byline printed with the outlet after the name, the line break
   // between them lost. The name is what comes before the outlet's, when two words or more are left.
   const printedOutlets = outlets
@@ -555,6 +558,19 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
       !letters(outlet.name).includes(letters(organization).replace(/^the/, ''))
     )
       authors = [{ name: organization, source: 'byline' }];
+  }
+  // A dateline credits the wire a story came from: "ST. JOSEPH, Mich. (AP) — Michigan health …".
+  if (!wire) {
+    const credit = datelineWire(context.articleText ?? '');
+    const wireName = credit ? wireServiceName(credit) : null;
+    const outletWords = (outlet?.name ?? '').toLowerCase().split(/[^\p{L}]+/u);
+    if (
+      credit &&
+      wireName &&
+      !outletWords.includes(credit.toLowerCase()) &&
+      letters(outlet?.name ?? '') !== letters(wireName)
+    )
+      wire = wireName;
   }
 
   // Authors the sources disagree on: which list was taken, and why.
@@ -722,6 +738,17 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
     genreSource: genre?.source ?? null,
     genreVia: genre?.via ?? null,
   };
+}
+
+/**
+ * The credit in parentheses of a dateline that opens a line near the article's start: "AP" in
+ * "ST. JOSEPH, Mich. (AP) — …" or "(Reuters) - …". Whether it names a wire is for wireServiceName.
+ */
+function datelineWire(text: string): string | null {
+  const match = /(?:^|\n)\s*(?:\p{Lu}[^\n()]{0,80}?)?\(([\p{L}][\p{L}/ .-]{0,30})\)\s*[—–-]\s/u.exec(
+    text.slice(0, 400),
+  );
+  return match ? match[1]!.trim() : null;
 }
 
 /** A "Contributing: A, B" or "A and B contributed to this report" credit in the text. */

@@ -28,6 +28,14 @@ describe('trustedName: what is no name', () => {
     expect(trustedName('When', evidence(text))).toBe(false);
   });
 
+  it('leaves "whatever", "whoever" and their kin out of the name they open', () => {
+    const text =
+      'Whatever Apple did for key stability was kept. Whoever Ana Ruiz hires will start soon, Ana Ruiz said.';
+    expect(names(text)).not.toContain('Whatever Apple');
+    expect(names(text)).not.toContain('Whoever Ana Ruiz');
+    expect(names(text)).toContain('Ana Ruiz');
+  });
+
   it('refuses numbers first, possessives, prepositions and lone letters inside a name', () => {
     const text = 'Two Clinton donors spoke.';
     expect(trustedName('Two Clinton', evidence(text))).toBe(false);

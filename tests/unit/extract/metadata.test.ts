@@ -248,6 +248,35 @@ describe('the visible page', () => {
     expect(byline.authors).toEqual([]);
   });
 
+  it('a dateline’s credit names the wire, unless the outlet is that wire', () => {
+    const wireOf = (siteName: string, text: string) =>
+      bylineOf(`<meta property="og:site_name" content="${siteName}">`, '', URL, text).wire;
+    const story = 'Michigan health authorities are reporting a sixth fatality.';
+    expect(wireOf('CBS Detroit', `ST. JOSEPH, Mich. (AP) — ${story}`)).toBe('Associated Press');
+    expect(wireOf('CBS Detroit', `Headline\n\n(Reuters) - ${story}`)).toBe('Reuters');
+    expect(wireOf('AP News', `ST. JOSEPH, Mich. (AP) — ${story}`)).toBeNull();
+    // Not a wire, not a dateline, or too far into the text to be one.
+    expect(wireOf('CBS Detroit', `DETROIT (CBS) — ${story}`)).toBeNull();
+    expect(wireOf('CBS Detroit', `Officials (AP) said ${story}`)).toBeNull();
+    expect(wireOf('CBS Detroit', `${story.repeat(8)}\nDETROIT (AP) — ${story}`)).toBeNull();
+  });
+
+  it('structured data naming the site as the author gives way to the byline the reader sees', () => {
+    const byline = bylineOf(
+      '<title>Laptop review</title>' +
+        jsonLd({
+          '@type': 'NewsArticle',
+          headline: 'Laptop review',
+          author: { '@type': 'Person', name: 'Gadget Insider' },
+          publisher: { '@type': 'Organization', name: 'Gadget Insider' },
+        }),
+      page(
+        '<p class="byline">By <a href="/x">Mike Wuerthele and Malcolm Owen</a><br><span>Monday, November 18, 2019</span></p>',
+      ),
+    );
+    expect(names(byline)).toEqual(['Mike Wuerthele', 'Malcolm Owen']);
+  });
+
   it('the outlet as the text spells the domain’s name, when nothing else names one', () => {
     const url = 'https://www.refinery29.com/2016/12/132377/statement-shirts';
     const outletOf = (head: string, body: string) => bylineOf(head, page(body), url).outlet;
