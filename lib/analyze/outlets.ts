@@ -22,11 +22,13 @@ export const OUTLETS =
 /** The last word of a newspaper's or broadcaster's name ("Times", "Zeitung", "Radio"). */
 const OUTLET_WORDS =
   'Times|Post|Journal|Tribune|Herald|Gazette|Chronicle|Zeitung|Rundschau|Kurier|Anzeiger|Magazine|Magazin|Daily|Observer|Courier|Dispatch|Inquirer|Examiner|Sentinel|Register|Bulletin|Monitor|Standard|Express|Mirror|Record|Review|Star|Globe|Radio|Television|TV|Broadcasting|Podcast';
+/**
+ * A capitalised word of an outlet's name before its last word. Not a small word a title-cased heading
+ * capitalises: "Playing On A TV" is a heading's words, not a broadcaster.
+ */
+const OUTLET_NAME_WORD = String.raw`(?!(?:A|An|On|In|Into|For|To|At|With|From|By|Of|And|Or|But|Is|Are|Was|Your|My|Our|Their|This|That|It|Its)\s)[A-Z][\p{L}'’&-]*\s+`;
 /** "Tampa Bay Times", "Frankfurter Rundschau": sticky, tried where a capital leads up to OUTLET_ANCHOR. */
-export const OUTLET_SHAPE = new RegExp(
-  String.raw`\b(?:[A-Z][\p{L}'’&-]*\s+){1,3}(?:${OUTLET_WORDS})\b`,
-  'uy',
-);
+export const OUTLET_SHAPE = new RegExp(String.raw`\b(?:${OUTLET_NAME_WORD}){1,3}(?:${OUTLET_WORDS})\b`, 'uy');
 export const OUTLET_ANCHOR = new RegExp(String.raw`\s(?=(?:${OUTLET_WORDS})\b)`, 'g');
 /** What may stand between the capital that starts an outlet's name and the space before its last word. */
 export const inOutletName = (code: number) =>
@@ -34,7 +36,7 @@ export const inOutletName = (code: number) =>
 
 /** The whole of a name is a news outlet's or a wire's as the lists and shapes above know them. */
 const WHOLE_OUTLET = new RegExp(String.raw`^(?:${OUTLETS.source})$`, 'u');
-const WHOLE_OUTLET_SHAPE = new RegExp(String.raw`^(?:[A-Z][\p{L}'’&-]*\s+){1,3}(?:${OUTLET_WORDS})$`, 'u');
+const WHOLE_OUTLET_SHAPE = new RegExp(String.raw`^(?:${OUTLET_NAME_WORD}){1,3}(?:${OUTLET_WORDS})$`, 'u');
 /** A North American station's call letters: "KXYZ", "WNYC-FM". */
 const CALL_LETTERS = /^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?$/;
 const WHOLE_WIRES = WIRES.map(([pattern]) => new RegExp(String.raw`^(?:${pattern.source})$`, 'u'));

@@ -34,11 +34,50 @@ function proseLength(element: Element): number {
   return length;
 }
 
+/** Paragraph text below which an <article> card can be a teaser (a headline and a line or two). */
+const MAX_TEASER_PROSE_CHARS = 400;
+
+/** The address without its query and fragment, for telling this page from another. */
+function pageKey(address: string, base: string): string | null {
+  try {
+    const url = new URL(address, base);
+    return `${url.origin}${url.pathname}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Teaser cards: one <article> of several that holds no other, has little prose, and whose headings all
+ * link to another page: a story the site recommends (Digg's cards around its own story), not this one.
+ */
+function teaserCards(doc: Document, body: HTMLElement): Element[] {
+  const articles = Array.from(body.getElementsByTagName('article'));
+  if (articles.length < 2) return [];
+  const here = pageKey(doc.URL, doc.URL);
+  const elsewhere = (link: Element | null) => {
+    const href = link?.getAttribute('href')?.trim();
+    if (!href || href.startsWith('#')) return false;
+    const key = pageKey(href, doc.baseURI);
+    return key !== null && key !== here;
+  };
+  return articles.filter((article) => {
+    if (article.getElementsByTagName('article').length > 0) return false;
+    const headings = Array.from(article.querySelectorAll('h1, h2, h3, h4'));
+    return (
+      headings.length > 0 &&
+      headings.every((heading) => elsewhere(heading.closest('a') ?? heading.querySelector('a'))) &&
+      proseLength(article) < MAX_TEASER_PROSE_CHARS
+    );
+  });
+}
+
 /** Remove boilerplate blocks from a document the caller owns. Returns how many were removed. */
 export function removeBoilerplate(doc: Document): number {
   const body = doc.body;
   if (!body) return 0;
-  const doomed: Element[] = [];
+  const doomed: Element[] = teaserCards(doc, body);
+  for (const card of doomed) card.remove();
   // Blocks that hold the headline or the article: every ancestor of one, found once rather than
   // with a querySelector per block.
   const holders = new Set<Element>();
@@ -76,6 +115,7 @@ export function removeBoilerplate(doc: Document): number {
       doomed.push(element);
   }
   for (const element of doomed) {
+    if (!element.isConnected) continue;
     // A caption box that holds the image itself ("wp-caption"): the image stays, its caption goes.
     const media = /caption|credit/i.test(element.getAttribute('class') ?? '')
       ? Array.from(element.querySelectorAll('img, picture, video'))

@@ -26,6 +26,13 @@ describe('findSources', () => {
     expect(found).toContainEqual(['news-outlet', 'The Meridian Times']);
   });
 
+  it('reads no outlet into a title-cased heading’s words before "TV" or "Times"', () => {
+    const text =
+      'The Controller Is Only Necessary For Playing On A TV, But It Is Comfortable\n\nHal Brenner told the Harbor Bay Times that the route mattered.';
+    const found = byKind(text);
+    expect(found.filter(([kind]) => kind === 'news-outlet')).toEqual([['news-outlet', 'Harbor Bay Times']]);
+  });
+
   it('knows outlets whose names have no newspaper word: tech sites, broadcasters, French weeklies', () => {
     const found = byKind(
       'The chip was first tested by AnandTech. Le Point a révélé l’affaire, reprise par Europe 1. Der MDR berichtete zuerst.',

@@ -12,6 +12,35 @@ function cleaned(body: string): Document {
 }
 
 describe('removeBoilerplate', () => {
+  it('removes teaser cards: short <article>s whose headings link to other pages', () => {
+    const card = (slug: string) =>
+      `<article class="fp-story"><h2><a href="https://other.example/${slug}?utm_source=x">Story ${slug}</a></h2><p>One line about it.</p></article>`;
+    const page = (main: string) =>
+      new JSDOM(`<html><body>${card('reindeer')}${main}${card('koala')}${card('trains')}</body></html>`, {
+        url: 'https://digg.example/2019/stadia-reviews',
+      }).window.document;
+    const doc = page(`<article><h2><a href="">Stadia reviews</a></h2><p>${PROSE}</p></article>`);
+    removeBoilerplate(doc);
+    expect(doc.querySelectorAll('article')).toHaveLength(1);
+    expect(doc.body.textContent).toContain('Stadia reviews');
+    // The story itself stays, even when its heading links to its own address or somewhere else.
+    const own = page(
+      `<article><h2><a href="https://digg.example/2019/stadia-reviews?ref=x">Stadia reviews</a></h2><p>${PROSE}</p></article>`,
+    );
+    removeBoilerplate(own);
+    expect(own.body.textContent).toContain('Stadia reviews');
+    const long = page(
+      `<article><h2><a href="https://other.example/original">Stadia reviews</a></h2><p>${PROSE.repeat(5)}</p></article>`,
+    );
+    removeBoilerplate(long);
+    expect(long.body.textContent).toContain('Stadia reviews');
+    // One <article> on a page is never a card, whatever its heading links to.
+    const alone = new JSDOM(`<html><body>${card('reindeer')}</body></html>`, { url: 'https://digg.example/' })
+      .window.document;
+    removeBoilerplate(alone);
+    expect(alone.querySelectorAll('article')).toHaveLength(1);
+  });
+
   it('removes share bars, related boxes, author bios, correction notes, ads and captions', () => {
     const doc = cleaned(`
       <article><h1>Headline</h1>

@@ -424,6 +424,24 @@ describe('readMetadata', () => {
     ).window.document;
     expect(readMetadata(doc, URL).visibleTitle).toBe('Bridge vote delayed');
   });
+
+  it('picks an <h2> the titles contain over a lone <h1> they do not (a story the site recommends)', () => {
+    const page = (body: string) =>
+      new JSDOM(
+        `<html><head><title>Early reviews are not great - Digg</title></head><body>${body}</body></html>`,
+        {
+          url: URL,
+        },
+      ).window.document;
+    const recommended =
+      '<aside><h1><a href="https://other.example/reindeer">Fight for the reindeer</a></h1></aside>';
+    const headline = '<article><h2>Early reviews are not great</h2><p>Text</p></article>';
+    expect(readMetadata(page(headline + recommended), URL).visibleTitle).toBe('Early reviews are not great');
+    // A lone <h1> is still the headline when no heading matches the titles.
+    expect(readMetadata(page('<h1>Reviews, in short</h1><h2>Section</h2>'), URL).visibleTitle).toBe(
+      'Reviews, in short',
+    );
+  });
 });
 
 describe('who wrote it: harder pages', () => {
