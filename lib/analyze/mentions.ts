@@ -14,7 +14,7 @@ const SPEECH_NOUNS =
 
 /** Abstract nouns by their endings: never a speaker ("die Unterscheidung", "la situation", "the momentum"). */
 const ABSTRACT_NOUN =
-  /\p{L}{3,}(?:ung|ungen|heit|keit|schaft|ismus|tion|tionen|tät|nis|tum|ment|ness|ity|ité|isme|ance|ence)$/iu;
+  /\p{L}{3,}(?:ung|ungen|heit|keit|schaft|ismus|tion|tionen|tät|nis|tum|ment|ness|ity|ité|isme|ance|ence|thèse|thesis)$/iu;
 
 /**
  * German nouns for people, by their endings: "Managerin", "Kauffrau", "Branchenkenner", "50-Jährige",
@@ -115,6 +115,26 @@ export interface SpeakerEvidence {
   isKnownName: (name: string) => boolean;
 }
 
+/** Where a complement starts in a phrase's words: "of", "de", "des", "du", "d’…" after the first word. */
+const complementAt = (words: string[]) =>
+  words.findIndex((word, i) => i > 0 && /^(?:of|de|des|du|d['’].+)$/iu.test(word));
+
+/**
+ * Whose a thing is, when a phrase names a speech or an abstract thing and then someone: "Stephen Smith"
+ * for "L’hypothèse de Stephen Smith", "the senator" for "the remarks of the senator"; the empty string
+ * when the thing belongs to something ("L’émergence des podcasts"); null when the phrase's head is no
+ * such thing.
+ */
+function thingOf(words: string[]): string | null {
+  const at = complementAt(words);
+  if (at <= 0 || at > 3) return null;
+  const front = words[at - 1]!.replace(/^[ld]['’]/iu, '');
+  if (!SPEECH_NOUNS.test(front) && !ABSTRACT_NOUN.test(front)) return null;
+  const elided = /^d['’](.+)$/iu.exec(words[at]!)?.[1];
+  const owner = [...(elided ? [elided] : []), ...words.slice(at + 1)].join(' ');
+  return /^(?:des|du)$/iu.test(words[at]!) ? '' : owner;
+}
+
 /**
  * A description of a speaker as the article gives it ("the minister", "un ténor de la droite", "die
  * Managerin"), or null when the phrase describes no one: a speech noun, an abstract noun, a phrase
@@ -129,6 +149,9 @@ export function speakerDescription(phrase: string): string | null {
   if (/\p{Ll}[.!?]\p{Lu}/u.test(description)) return null;
   const head = words.at(-1)!.replace(/[.,;:!?]+$/, '');
   if (SPEECH_NOUNS.test(head) || ABSTRACT_NOUN.test(head)) return null;
+  // The noun a complement hangs on is the head too: "the CEO of the grid operator" is a person,
+  // "L’émergence des podcasts", "L’hypothèse de Stephen Smith" are no one.
+  if (thingOf(words) !== null) return null;
   if (LEADING_WORDS.has(head.toLowerCase()) || NEVER_IN_NAME.has(head.toLowerCase())) return null;
   // German prints every noun in capitals: a description's head must be one, and a word for a person.
   if (GERMAN_DETERMINER.test(description)) {
@@ -211,7 +234,13 @@ export function trustSpeaker(
   const name = owned ? resolved.name.slice(owned[0].length) : resolved.name;
   if (DESCRIPTION_START.test(name)) {
     const description = speakerDescription(name);
-    return description ? { name: description, anonymous: false } : null;
+    if (description) return { name: description, anonymous: false };
+    // "L’hypothèse de Stephen Smith … écrit-il": the one whose idea or words the phrase names.
+    const owner = thingOf(withoutTopic(name).split(/\s+/));
+    if (!owner) return null;
+    if (trustedName(owner, evidence)) return { name: owner, anonymous: false };
+    const ownerDescription = speakerDescription(owner);
+    return ownerDescription ? { name: ownerDescription, anonymous: false } : null;
   }
   // An organisation after "for" is whom a spokesperson speaks for; a person after "of" is not the speaker.
   const organisation = organisationName(name) === name;

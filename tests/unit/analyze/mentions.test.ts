@@ -91,6 +91,25 @@ describe('speakerDescription: how the article describes a speaker', () => {
     expect(speakerDescription('Her expressed hope was that')).toBeNull();
   });
 
+  it('reads the head before a complement: a thing "of" someone describes no one', () => {
+    expect(speakerDescription('L’émergence des podcasts natifs')).toBeNull();
+    expect(speakerDescription('L’hypothèse de Stephen Smith')).toBeNull();
+    expect(speakerDescription('the remarks of the senator')).toBeNull();
+    expect(speakerDescription('The CEO of California’s grid operator')).toBe(
+      'The CEO of California’s grid operator',
+    );
+    expect(speakerDescription('le ministre de l’Intérieur')).toBe('le ministre de l’Intérieur');
+  });
+
+  it('credits the one whose words or idea the phrase names', () => {
+    const text = 'Stephen Smith a publié un livre. L’hypothèse de Stephen Smith est simple.';
+    const answer = (name: string) =>
+      trustSpeaker({ name, anonymous: false }, name, evidence(text, 'fr', ['Stephen Smith']));
+    expect(answer('L’hypothèse de Stephen Smith')).toEqual({ name: 'Stephen Smith', anonymous: false });
+    expect(answer('the remarks of the senator')).toEqual({ name: 'the senator', anonymous: false });
+    expect(answer('L’émergence des podcasts natifs')).toBeNull();
+  });
+
   it('cuts the topic off', () => {
     expect(withoutTopic('Eliane Steinmeyer über die Zwangspause in der Gastronomie')).toBe(
       'Eliane Steinmeyer',
