@@ -5,7 +5,7 @@
 import { pageCutWarning, defaultClock, round } from './cut';
 import type { PageCapture } from './capture';
 import { EXTRACTION_FAILURES } from './errors';
-import { firstPersonGenre } from './genre';
+import { firstPersonGenre, reviewedWorkGenre } from './genre';
 import { isFileKind, type FileKind } from './guard';
 import { bylineOfCapture } from './resolve';
 import { sanitizeArticleHtml } from './sanitize';
@@ -63,14 +63,15 @@ export function buildAnalyzedPage(
     isFileKind(capture.fileKind) ? capture.fileKind : null,
   );
   page.isArticle = verdict.isArticle;
-  // An article with no sign of another kind is news, unless its writer speaks as "I" throughout; a page
-  // that is no article has no genre.
+  // An article with no sign of another kind is news, unless it prints the particulars of a work it
+  // reviews or its writer speaks as "I" throughout; a page that is no article has no genre.
   if (verdict.isArticle && !page.byline.genre) {
-    const voice = firstPersonGenre(page.article.text, page.lang ?? '');
-    page.byline.genre = voice?.genre ?? 'news';
-    if (voice) {
-      page.byline.genreSource = voice.source;
-      page.byline.genreVia = voice.via;
+    const reading =
+      reviewedWorkGenre(page.article.text) ?? firstPersonGenre(page.article.text, page.lang ?? '');
+    page.byline.genre = reading?.genre ?? 'news';
+    if (reading) {
+      page.byline.genreSource = reading.source;
+      page.byline.genreVia = reading.via;
     }
   }
   page.articleReason = verdict.reason;

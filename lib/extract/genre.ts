@@ -176,6 +176,34 @@ export function firstPersonGenre(text: string, lang: string): GenreReading | nul
   return voiced ? { genre: 'opinion', source: 'text', via: 'first-person' } : null;
 }
 
+/** A book's page count ("176 pages", "320 Seiten", "288 S."). */
+const PAGE_COUNT = /\b\d{2,4}\s*(?:pages|Seiten|S\.|pp\.)(?!\p{L})/u;
+/** A price or a publisher, which a review prints with the page count. */
+const PRICE_OR_PUBLISHER =
+  /\b\d+(?:[.,]\d{1,2})?\s*(?:euros?|€|CHF|Fr\.|dollars)(?!\p{L})|[$€£]\s?\d|\b(?:éditions|Verlag|Press|Books|Publishing)\b/iu;
+/** The line that closes a stage review with the next performances. */
+const NEXT_PERFORMANCES =
+  /^(?:(?:nächste|weitere)\s+(?:vorstellungen|aufführungen)|prochaines?\s+représentations?|(?:further|next|remaining)\s+performances)\b/iu;
+/** Longer than this, a paragraph is the writer's prose, not a work's particulars. */
+const PARTICULARS_CHARS = 400;
+
+/**
+ * An article that names no genre but prints the particulars of the one work it reviews, as reviews do:
+ * a book's publisher or price with its page count ("éditions Philippe Picquier, 2017, 176 pages, 17,50
+ * euros"), a play's next performances ("Nächste Vorstellungen: 20.10., 17 Uhr"). Essays that cite
+ * several books in notes list several such lines, and are no review of one.
+ */
+export function reviewedWorkGenre(text: string): GenreReading | null {
+  let particulars = 0;
+  for (const paragraph of text.split(/\n\s*\n/u)) {
+    const line = paragraph.trim();
+    if (!line || line.length > PARTICULARS_CHARS) continue;
+    if ((PAGE_COUNT.test(line) && PRICE_OR_PUBLISHER.test(line)) || NEXT_PERFORMANCES.test(line))
+      particulars++;
+  }
+  return particulars === 1 ? { genre: 'review', source: 'text', via: 'particulars' } : null;
+}
+
 /** The genre as the reader sees it ("Opinion"). */
 export const GENRE_LABELS: Record<Genre, string> = {
   news: 'News',
@@ -193,5 +221,7 @@ export function describeGenreOrigin(via: string | null | undefined): string {
   if (via === 'headline') return 'from the headline';
   if (via === 'url') return 'from the page address';
   if (via === 'first-person') return 'from the text: the writer speaks as “I” throughout, outside quotes';
+  if (via === 'particulars')
+    return 'from the text: it prints the particulars of the work it reviews (publisher, pages, price, next performances)';
   return 'an article with no sign of opinion, analysis, review or sponsorship';
 }

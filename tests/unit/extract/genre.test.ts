@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { firstPersonGenre, readGenre } from '../../../lib/extract/genre';
+import { firstPersonGenre, readGenre, reviewedWorkGenre } from '../../../lib/extract/genre';
 import { readMetadata } from '../../../lib/extract/metadata';
 
 /** The genre a page declares, read as the content script and the resolver do. */
@@ -162,5 +162,29 @@ describe('firstPersonGenre: a writer who speaks as “I” throughout', () => {
 
   it('is nothing in a language it does not read', () => {
     expect(firstPersonGenre(essay, 'it')).toBeNull();
+  });
+});
+
+describe('reviewedWorkGenre: the particulars of the one work an article reviews', () => {
+  const prose = 'The novel follows a family over three generations, and its second half is the stronger.';
+  const review = { genre: 'review', source: 'text', via: 'particulars' };
+
+  it('reads a book’s publisher or price with its page count, and a play’s next performances', () => {
+    const book =
+      'Hwang Sok-yong, Au soleil couchant, éditions Philippe Picquier, Paris, 2017, 176 pages, 17,50 euros.';
+    expect(reviewedWorkGenre(`${prose}\n\n${prose}\n\n${book}`)).toEqual(review);
+    expect(
+      reviewedWorkGenre(`${prose}\n\nAna Ruiz: The Harbor. Mohr Verlag, Tübingen 2020, 320 Seiten.`),
+    ).toEqual(review);
+    const stage = 'Nächste Vorstellungen: 20.10., 17 Uhr, 24./30.10., 2./5.11., 20 Uhr, Lokremise St.Gallen.';
+    expect(reviewedWorkGenre(`${prose}\n\n${stage}`)).toEqual(review);
+  });
+
+  it('reads nothing into notes citing several books, prose with numbers, or news', () => {
+    const note = (n: number) => `(${n}) Ana Ruiz, The Harbor, Harbor Press, 2019, 288 pages, $25.`;
+    expect(reviewedWorkGenre(`${prose}\n\n${note(1)}\n\n${note(2)}`)).toBeNull();
+    const long = `${prose} The report runs to 120 pages and cost the city $40,000, officials said. ${prose} ${prose} ${prose}`;
+    expect(reviewedWorkGenre(long)).toBeNull();
+    expect(reviewedWorkGenre(`${prose}\n\nThe council meets again on Tuesday.`)).toBeNull();
   });
 });
