@@ -26,7 +26,45 @@ export function siteName(url: string | null | undefined): SiteName | null {
  */
 export function chooseOutlet(candidates: OutletCandidate[], url: string | null | undefined): number {
   const site = siteName(url);
-  return pickOutlet(candidates, site ? [site] : []);
+  const sections = pathWords(url);
+  const checked = candidates.map((candidate) =>
+    candidate.standsAlone && !mayStandAlone(candidate.name, sections)
+      ? { ...candidate, standsAlone: false }
+      : candidate,
+  );
+  return pickOutlet(checked, site ? [site] : []);
+}
+
+/** Publishing platforms: the host of a blog, not its outlet, unless the address is the platform's own. */
+const PLATFORMS =
+  /^(?:blogger|blogspot|wordpress(?:\.com)?|medium|tumblr|substack|ghost|wix|squarespace|typepad|livejournal)$/i;
+
+/**
+ * Can a name the metadata gives as the site's be the outlet without the address's agreement? Not a
+ * template's placeholder left unfilled ("{$plugin.tx_news.opengraph.site_name}"), a handle ("@politifact"),
+ * a publishing platform ("Blogger" on a blog's own domain), or a section the address is filed under
+ * ("U.S." at reuters.com/article/us-…, "Magazine" at …/magazine/article/…).
+ */
+function mayStandAlone(name: string, sections: Set<string>): boolean {
+  const trimmed = name.trim();
+  if (/[{}$%<>]/.test(trimmed) || trimmed.startsWith('@')) return false;
+  if (PLATFORMS.test(trimmed)) return false;
+  return !sections.has(letters(trimmed));
+}
+
+/** The words of an address's path, as letters: "article", "us", "usa", "fed" for /article/us-usa-fed. */
+function pathWords(url: string | null | undefined): Set<string> {
+  if (!url) return new Set();
+  try {
+    return new Set(
+      new URL(url).pathname
+        .split(/[/_.+-]+/)
+        .map((word) => letters(decodeURIComponent(word)))
+        .filter(Boolean),
+    );
+  } catch {
+    return new Set();
+  }
 }
 
 /**

@@ -376,7 +376,14 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   // The title's suffix and the copyright line come last and count only when the address agrees; the
   // address also overrules a site name that is a section ("U.S.") when another clue names the site.
   const unverified = (via: string) => via === 'title-suffix' || via === 'copyright';
-  const pageUrl = of(clues.published, (via) => via === 'url')[0]?.text ?? null;
+  // A page read from a file (the command line's folders, placed at a reserved .invalid address) names
+  // its web address in its canonical link.
+  const pageUrl =
+    of(clues.published, (via) => via === 'url').find(
+      (clue) =>
+        /^https?:\/\/[^/?#]+/i.test(clue.text) &&
+        !/^https?:\/\/[^/?#]*\.invalid(?:[:/?#]|$)/i.test(clue.text),
+    )?.text ?? null;
   const outletCandidates = [
     ...of(clues.outlets, (via) => via === 'jsonld'),
     ...metaFor(OUTLET_META),

@@ -23,7 +23,11 @@ export const withoutArticle = (key: string) =>
 export function titleSuffix(title: string): string | null {
   const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return null;
-  const suffix = parts.at(-1)!.trim();
+  // "Story – – lokalo.de", "Story | · Luxury Haven": separators doubled up are no part of the name.
+  const suffix = parts
+    .at(-1)!
+    .replace(/^[\s\p{P}\p{S}]+/u, '')
+    .trim();
   const words = suffix.split(/\s+/).length;
   return suffix.length >= 2 && suffix.length <= 60 && words <= 6 ? suffix : null;
 }
@@ -55,7 +59,13 @@ export function copyrightHolder(line: string): string | null {
     );
   if (!match) return null;
   const holder = match[1]!
-    .split(/\.\s|[|,;(]|\s[-–—]\s|\ball rights\b|\balle rechte\b|\btous droits\b|\s(?:19|20)\d\d\b/iu)[0]!
+    .split(
+      /\.\s|[|,;(]|\s[-–—]\s|\ball rights\b|\balle rechte\b|\btous droits\b|\s(?:19|20)\d\d\b|\s(?:is|ist|est)\s/iu,
+    )[0]!
+    // A photo credit names the photographer and then the outlet: "Johannes Gregor/hessenschau.de".
+    .split(/\s*\/\s*(?=\p{L})/u)
+    .at(-1)!
+    .replace(/^[\s\p{P}\p{S}]+/u, '')
     .replace(/[.\s]+$/u, '')
     .trim();
   return holder.length >= 2 && holder.length <= 60 && /\p{L}/u.test(holder) ? holder : null;

@@ -15,6 +15,8 @@ describe('the outlet and the address', () => {
     expect(titleSuffix('Rates rise again | Reuters')).toBe('Reuters');
     expect(titleSuffix('Manhole Fires and Burst Pipes - The New York Times')).toBe('The New York Times');
     expect(titleSuffix('Hafen Göteborg: Umschlag auf Rekordniveau  - Eurailpress')).toBe('Eurailpress');
+    expect(titleSuffix('Weinbergsbahnen fahren wieder – – lokalo.de')).toBe('lokalo.de');
+    expect(titleSuffix('The Park Hyatt | · Luxury Haven')).toBe('Luxury Haven');
     expect(titleSuffix('Axios Future')).toBeNull();
     expect(titleSuffix('Self-driving cars: a well-known problem')).toBeNull();
   });
@@ -26,6 +28,11 @@ describe('the outlet and the address', () => {
       'St.Galler Tagblatt',
     );
     expect(copyrightHolder('© 2015–2020 The Daily Planet | Privacy')).toBe('The Daily Planet');
+    expect(copyrightHolder('© Johannes Gregor/hessenschau.de')).toBe('hessenschau.de');
+    expect(copyrightHolder('© 2023 – lokalo.de')).toBe('lokalo.de');
+    expect(copyrightHolder('© Krimiblog-Archiv ist lizensiert unter einer Creative Commons Lizenz')).toBe(
+      'Krimiblog-Archiv',
+    );
     expect(copyrightHolder('© 2020')).toBeNull();
   });
 
@@ -87,6 +94,31 @@ describe('the outlet and the address', () => {
       outlets: [{ text: 'Reuters', source: 'meta', via: 'title-suffix' }],
       meta: [{ text: 'U.S.', source: 'meta', via: 'og:site_name' }],
       published: [{ text: 'https://www.reuters.com/article/us-x', source: 'url', via: 'url' }],
+    });
+    expect(byline.outlet?.name).toBe('Reuters');
+  });
+
+  it('does not take a placeholder, a handle, a platform or a section of the address for the outlet', () => {
+    const alone = (name: string, url: string) => chooseOutlet([{ name, standsAlone: true }], url);
+    expect(alone('{$plugin.tx_news.opengraph.site_name}', 'https://www.mpimet.example/a')).toBe(-1);
+    expect(alone('@politifact', 'https://www.factcheck.example/a')).toBe(-1);
+    expect(alone('Blogger', 'https://www.linknaija.com/2018/08/a.html')).toBe(-1);
+    expect(alone('Magazine', 'https://www.nationalgeographic.com/magazine/article/toys')).toBe(-1);
+    expect(alone('U.S.', 'https://www.reuters.com/article/us-usa-fed-idUSKBN1430G4')).toBe(-1);
+    // On its own address a platform is the outlet; a name the path does not spell stands alone.
+    expect(alone('Medium', 'https://medium.com/@jane/flags')).toBe(0);
+    expect(alone('Harbor Daily', 'https://news.example/harbor/daily-news')).toBe(0);
+  });
+
+  it('reads a page saved to a file by the address in its canonical link, not a placeholder', () => {
+    const byline = resolveByline({
+      ...emptyEvidence(),
+      meta: [{ text: 'U.S.', source: 'meta', via: 'og:site_name' }],
+      outlets: [{ text: 'Reuters', source: 'meta', via: 'title-suffix' }],
+      published: [
+        { text: 'https://example.invalid/', source: 'url', via: 'url' },
+        { text: 'https://www.reuters.com/article/us-x', source: 'url', via: 'url' },
+      ],
     });
     expect(byline.outlet?.name).toBe('Reuters');
   });
