@@ -349,7 +349,14 @@ export function findSources(
   const isOwnKey = (key: string) => own.some((o) => key === o || (o.length > 3 && key.includes(o)));
   /** `start` -1: no place of its own (a quoted speaker: the places are where the text names them). */
   const add = (name: string, kind: SourceKind, start: number, end: number) => {
-    const clean = name.replace(/^[\s,;:.]+|[\s,;:.]+$/g, '').trim();
+    let clean = name.replace(/^[\s,;:.]+|[\s,;:.]+$/g, '').trim();
+    // "Bloomberg's Mark Gurman": an outlet's reporter is the person. "Google's Stadia", "China’s Inner
+    // Mongolia": something of someone's is no person at all.
+    const owned = kind === 'person' || kind === 'official' ? /^(.+?)['’]s\s+(\S.*)$/u.exec(clean) : null;
+    if (owned) {
+      if (!isOutletName(owned[1]!)) return;
+      clean = owned[2]!;
+    }
     const key = norm(clean);
     if (clean.length < 2 || isOwnKey(key)) return;
     // "Verband", "Ministry" alone name nobody in particular.

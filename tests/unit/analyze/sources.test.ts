@@ -26,6 +26,16 @@ describe('findSources', () => {
     expect(found).toContainEqual(['news-outlet', 'The Meridian Times']);
   });
 
+  it('takes an outlet’s reporter for the person, and something of someone’s for no person', () => {
+    const text =
+      'Bloomberg’s Mark Gurman said the launch slipped. Mark Gurman said it twice. Google’s Stadia said nothing, and Google’s Stadia never will.';
+    const people = byKind(text).filter(([kind]) => kind === 'person' || kind === 'official');
+    expect(people).toContainEqual(['person', 'Mark Gurman']);
+    expect(people.map(([, name]) => name)).not.toContain('Google’s Stadia');
+    expect(people.map(([, name]) => name)).not.toContain('Stadia');
+    expect(people.map(([, name]) => name)).not.toContain('Bloomberg’s Mark Gurman');
+  });
+
   it('reads no outlet into a title-cased heading’s words before "TV" or "Times"', () => {
     const text =
       'The Controller Is Only Necessary For Playing On A TV, But It Is Comfortable\n\nHal Brenner told the Harbor Bay Times that the route mattered.';
