@@ -6,6 +6,7 @@
 import type { PageCapture } from '../extract/capture';
 import { bylineOfCapture } from '../extract/resolve';
 import { titleWithoutSiteSuffix } from '../extract/site-names';
+import type { Byline } from '../extract/types';
 import type { CitedWork } from './citation';
 
 /**
@@ -14,7 +15,7 @@ import type { CitedWork } from './citation';
  */
 export function citedWorkOf(capture: PageCapture | null, tabTitle = ''): CitedWork {
   if (!capture) return { title: tabTitle, authors: [], outlet: null, published: null, lang: null };
-  let byline: ReturnType<typeof bylineOfCapture> | null = null;
+  let byline: Byline | null = null;
   try {
     byline = bylineOfCapture(capture);
   } catch {

@@ -76,8 +76,9 @@ function teaserCards(doc: Document, body: HTMLElement): Element[] {
 export function removeBoilerplate(doc: Document): number {
   const body = doc.body;
   if (!body) return 0;
-  const doomed: Element[] = teaserCards(doc, body);
-  for (const card of doomed) card.remove();
+  const cards = teaserCards(doc, body);
+  for (const card of cards) card.remove();
+  const doomed: Element[] = [];
   // Blocks that hold the headline or the article: every ancestor of one, found once rather than
   // with a querySelector per block.
   const holders = new Set<Element>();
@@ -115,12 +116,11 @@ export function removeBoilerplate(doc: Document): number {
       doomed.push(element);
   }
   for (const element of doomed) {
-    if (!element.isConnected) continue;
     // A caption box that holds the image itself ("wp-caption"): the image stays, its caption goes.
     const media = /caption|credit/i.test(element.getAttribute('class') ?? '')
       ? Array.from(element.querySelectorAll('img, picture, video'))
       : [];
     element.replaceWith(...media);
   }
-  return doomed.length;
+  return cards.length + doomed.length;
 }

@@ -1,4 +1,5 @@
 import type { BylineClue, BylineEvidence, FieldSource } from './types';
+import { pathSegments } from './urls';
 
 /** What kind of piece a page is: the label set's values (tests/fixtures/labeled, scripts/eval). */
 export const GENRES = ['news', 'opinion', 'analysis', 'review', 'sponsored'] as const;
@@ -42,18 +43,6 @@ function genreOfWord(word: string): Genre | null {
     .replace(/\s+/g, '-')
     .replace(/^[-_]+|[-_]+$/g, '');
   return WORD_GENRES.find(([pattern]) => pattern.test(key))?.[1] ?? null;
-}
-
-/** The path segments of an address, without its file name's extension; none when it is no URL. */
-function pathSegments(address: string): string[] {
-  try {
-    return new URL(address).pathname
-      .split('/')
-      .map((segment) => decodeURIComponent(segment).replace(/\.\w+$/, ''))
-      .filter(Boolean);
-  } catch {
-    return [];
-  }
 }
 
 /** Sections and labels: the whole text, or one part of a path or list, is a genre word. */

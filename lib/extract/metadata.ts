@@ -358,21 +358,19 @@ function findHeadline(doc: Document, metadataTitles: string[]): Element | null {
     Array.from(doc.querySelectorAll(tag))
       .slice(0, 10)
       .filter((h) => loose(h.textContent ?? '').length > 3);
-  // An <h2> only when no <h1> will do: some pages give the headline one level down.
-  for (const tag of ['h1', 'h2']) {
-    // The longest heading the titles contain: a site-name <h1> ("Ethify") also sits in "Story | Ethify".
-    const matching = headingsOf(tag)
+  // The longest heading the titles contain: a site-name <h1> ("Ethify") also sits in "Story | Ethify".
+  const longestNamed = (headings: Element[]) =>
+    headings
       .filter((h) => {
         const key = loose(h.textContent ?? '');
         return titles.some((title) => title.includes(key) || key.includes(title));
       })
-      .sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length);
-    if (matching[0]) return matching[0];
-  }
-  // A lone <h1> the titles do not name, when no heading matches them: it is the headline more often
-  // than not, but only after the <h2>s were checked (Digg's one <h1> is a story it recommends).
+      .sort((a, b) => (b.textContent ?? '').length - (a.textContent ?? '').length)[0];
   const h1s = headingsOf('h1');
-  return h1s.length === 1 ? h1s[0]! : null;
+  // An <h2> only when no <h1> will do: some pages give the headline one level down. A lone <h1> the
+  // titles do not name is the headline more often than not, but only after the <h2>s were checked
+  // (Digg's one <h1> is a story it recommends).
+  return longestNamed(h1s) ?? longestNamed(headingsOf('h2')) ?? (h1s.length === 1 ? h1s[0]! : null);
 }
 
 /**

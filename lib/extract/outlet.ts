@@ -8,6 +8,7 @@
  */
 import { parse } from 'tldts';
 import { letters, pickOutlet, type OutletCandidate, type SiteName } from './site-names';
+import { pathSegments } from './urls';
 
 export function siteName(url: string | null | undefined): SiteName | null {
   if (!url) return null;
@@ -54,17 +55,8 @@ function mayStandAlone(name: string, sections: Set<string>): boolean {
 
 /** The words of an address's path, as letters: "article", "us", "usa", "fed" for /article/us-usa-fed. */
 function pathWords(url: string | null | undefined): Set<string> {
-  if (!url) return new Set();
-  try {
-    return new Set(
-      new URL(url).pathname
-        .split(/[/_.+-]+/)
-        .map((word) => letters(decodeURIComponent(word)))
-        .filter(Boolean),
-    );
-  } catch {
-    return new Set();
-  }
+  const words = (url ? pathSegments(url) : []).flatMap((segment) => segment.split(/[_.+-]+/));
+  return new Set(words.map(letters).filter(Boolean));
 }
 
 /**

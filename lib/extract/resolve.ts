@@ -24,6 +24,7 @@ import type {
   FieldSource,
 } from './types';
 import { chooseOutlet, isRegistrableName } from './outlet';
+import { hostOf } from './urls';
 import type { PageCapture } from './capture';
 
 export { splitDateLine };
@@ -379,11 +380,10 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   // A page read from a file (the command line's folders, placed at a reserved .invalid address) names
   // its web address in its canonical link.
   const pageUrl =
-    of(clues.published, (via) => via === 'url').find(
-      (clue) =>
-        /^https?:\/\/[^/?#]+/i.test(clue.text) &&
-        !/^https?:\/\/[^/?#]*\.invalid(?:[:/?#]|$)/i.test(clue.text),
-    )?.text ?? null;
+    of(clues.published, (via) => via === 'url').find((clue) => {
+      const host = hostOf(clue.text);
+      return host !== '' && !host.endsWith('.invalid');
+    })?.text ?? null;
   const outletCandidates = [
     ...of(clues.outlets, (via) => via === 'jsonld'),
     ...metaFor(OUTLET_META),

@@ -25,3 +25,15 @@ export function hostOf(url: string): string {
   const safe = safeHttpUrl(url);
   return safe ? new URL(safe).hostname.replace(/^www\./, '') : '';
 }
+
+/** The path segments of an address, without its file name's extension; none when it is no URL. */
+export function pathSegments(address: string): string[] {
+  try {
+    return new URL(address).pathname
+      .split('/')
+      .map((segment) => decodeURIComponent(segment).replace(/\.\w+$/, ''))
+      .filter(Boolean);
+  } catch {
+    return [];
+  }
+}
