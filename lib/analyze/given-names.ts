@@ -232,5 +232,7 @@ export function givenNameGender(given: string): 'f' | 'm' | null {
   const key = given.toLowerCase();
   if (FEMININE_GIVEN.has(key)) return 'f';
   if (MASCULINE_GIVEN.has(key)) return 'm';
-  return null;
+  // "Pierre-Yves", "Marie-Pierre": a compound given name is of its first name's gender.
+  const hyphen = key.indexOf('-');
+  return hyphen > 0 ? givenNameGender(key.slice(0, hyphen)) : null;
 }

@@ -2,6 +2,7 @@
  * Names in running text: people (with the titles printed before them), organisations, and how a later
  * mention ("Ruiz", "the mayor", "she", "the ministry") points back to them.
  */
+import { givenNameGender } from './given-names';
 import { isSpace, matchesAtCapitals, type Words } from './words';
 
 /** Titles and roles printed before a name; stripped to get the name itself. */
@@ -28,7 +29,7 @@ export const OFFICIAL_ROLES =
 
 /** Words that make a capitalised phrase an organisation rather than a person. */
 export const ORGANISATION_WORDS =
-  /\b(?:ministry|department|agency|administration|government|council|committee|commission|office|university|college|institute|school|hospital|center|centre|foundation|association|union|federation|party|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|bank|fund|court|police|army|navy|force|forces|service|services|board|authority|bureau|organization|organisation|society|church|club|team|league|network|press|times|post|journal|news|tribune|herald|gazette|chronicle|reuters|taliban|nations|congress|senate|parliament|house|assembly|cabinet|council|municipality|city|county|state|states|republic|kingdom|trust|emirate|coalition|alliance|campaign|network|institution|laboratory|labs?|clinic|airlines?|railways?|motors|productions|records|studios|entertainment|pharma\p{L}*|\p{L}*(?:ministerium|amt|behörde|verband|verbund|partei|gewerkschaft|universität|hochschule|institut|gericht|polizei|regierung|stiftung|verein|tag|rat|gemeinde|konzern|werke|bahn|kasse|kammer|gesellschaft|agentur|zentrale|klinik|klinikum)(?:e?s)?|ministère|gouvernement|mairie|préfecture|université|syndicat|parti|tribunal|conseil|agence|société|association|fédération|commission|assemblée)\b/iu;
+  /\b(?:ministry|department|fed|agency|administration|government|council|committee|commission|office|university|college|institute|school|hospital|center|centre|foundation|association|union|federation|party|company|corporation|corp\.?|inc\.?|ltd\.?|llc|group|bank|fund|court|police|army|navy|force|forces|service|services|board|authority|bureau|organization|organisation|society|church|club|team|league|network|press|times|post|journal|news|tribune|herald|gazette|chronicle|reuters|taliban|nations|congress|senate|parliament|house|assembly|cabinet|council|municipality|city|county|state|states|republic|kingdom|trust|emirate|coalition|alliance|campaign|network|institution|laboratory|labs?|clinic|airlines?|railways?|motors|productions|records|studios|entertainment|pharma\p{L}*|\p{L}*(?:ministerium|amt|behörde|verband|verbund|partei|gewerkschaft|universität|hochschule|institut|gericht|polizei|regierung|stiftung|verein|tag|rat|gemeinde|konzern|werke|bahn|kasse|kammer|gesellschaft|agentur|zentrale|klinik|klinikum)(?:e?s)?|ministère|gouvernement|mairie|préfecture|université|syndicat|parti|tribunal|conseil|agence|société|association|fédération|commission|assemblée)\b/iu;
 
 /**
  * Last words that make a run of capitals a place or a thing, not a person ("the Harlan Springs Cafe",
@@ -83,7 +84,7 @@ export const LEADING_WORDS = new Set(
   (
     'the a an and but or nor so yet for if when while after before since because although though as at ' +
     'in on by with without from into of to this that these those it its he she they we our his her their ' +
-    'some many most other both each every still then now also last next first meanwhile however instead ' +
+    'some many most other both each every still then now also last next first meanwhile however instead later earlier ' +
     'there here what who why how where which whatever whoever whichever whenever wherever according despite during until unless once even only just ' +
     'der die das ein eine einer eines dem den des und aber oder doch auch nach laut im am vom zum zur bei ' +
     'mit seit als wie wenn weil dass so für gegen über unter vor zwischen sein seine ihr ihre dieser diese ' +
@@ -288,6 +289,18 @@ export function findPeople(text: string, words: Words): PersonMention[] {
       while (nameWords.length > 0 && NAME_PARTICLES.has(nameWords.at(-1)!))
         nameWords = nameWords.slice(0, -1);
     }
+    // "mit dem Willen Relotius' zu tun": two words after a German article, the first no given name, are
+    // a noun and a surname.
+    if (
+      nameWords.length === 2 &&
+      named.length === 2 &&
+      /(?:^|\s)(?:der|den|dem|des|einem|einen|eines|einer)\s+$/u.test(lead) &&
+      !givenNameGender(nameWords[0]!)
+    )
+      continue;
+    // "Explaining Beijing’s changed position": an English participle opens no name.
+    if (/^\p{Lu}\p{Ll}{4,}ing$/u.test(nameWords[0]!) && !givenNameGender(nameWords[0]!))
+      nameWords = nameWords.slice(1);
     // "ihrer letzten Veröffentlichung Lyophilia": a German abstract noun is no first name.
     if (nameWords.length >= 2 && ABSTRACT_FIRST_WORD.test(nameWords[0]!)) nameWords = nameWords.slice(1);
     // "die Kritik von Gisela Piltz": with the noun gone, a particle left in front is a preposition.
@@ -300,13 +313,19 @@ export function findPeople(text: string, words: Words): PersonMention[] {
       isSurnameTitle(named[named.length - 2]!) &&
       isSurname(nameWords[0]!);
     if ((nameWords.length < 2 && !surnameAfterTitle) || nameWords.length > 5) continue;
+    // "Taylor Swift’s albums", "Jones' car": the possessive is no part of the name.
+    nameWords[nameWords.length - 1] = nameWords
+      .at(-1)!
+      .replace(/(?<=\p{L})(?:['’]s|s['’])$/u, (ending) => (ending.startsWith('s') ? 's' : ''));
     const stripped = nameWords.join(' ');
     if (ORGANISATION_WORDS.test(stripped)) continue;
     if (namesPlaceThingOrOffice(nameWords)) continue;
     if (nameWords.some((word) => MONTHS_AND_DAYS.test(word))) continue;
     if (nameWords.every((word) => INITIALS.test(word))) continue;
-    // "O Lord": a lone capital without a full stop opens no name.
+    // "O Lord": a lone capital without a full stop opens no name. "Sure I may not have …": the pronoun
+    // ends none either, unless it is a ruler's number after a given name ("Elizabeth I").
     if (/^\p{Lu}$/u.test(nameWords[0]!)) continue;
+    if (nameWords.length === 2 && nameWords[1] === 'I' && !givenNameGender(nameWords[0]!)) continue;
     // “Black Water,”: words that fill a quotation are a title, not a person.
     const closing =
       text[match.index + run.length] === ',' ? match.index + run.length + 1 : match.index + run.length;

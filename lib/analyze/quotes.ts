@@ -259,6 +259,14 @@ function cleanMention(phrase: string): string {
   // reporters": a subject pronoun is the whole speaker; what follows is the verb's object or setting.
   const pronoun = PRONOUN_HEAD.exec(mention) ?? PRONOUN_BEFORE_ADVERBS.exec(mention);
   if (pronoun) return pronoun[1]!;
+  // "Speaking through an interpreter he added", "After the vote she said": an English pronoun right
+  // before the verb is its subject, whatever opens the clause without a comma. Not in a clause of its
+  // own: "calling the department out for what he [said was …]".
+  const trailingPronoun =
+    /(?<!\b(?:what|that|which|who|whom|whose|when|where|why|how|if|as|because|since|while|after|before|until|once|though|although|than|whether))\s(he|she|they)$/iu.exec(
+      mention,
+    );
+  if (trailingPronoun) return trailingPronoun[1]!;
   // "sagt Trommer und zeigt auf den Damm": a second verb of the speaker ends the name.
   mention = mention.replace(/\s+und\s+\p{Ll}+(?:t|te|ten)\s.*$/u, '');
   return (
@@ -357,6 +365,8 @@ const plausibleMention = (mention: string) => {
   if (words > MAX_MENTION_WORDS) return false;
   // A finite verb inside is a clause, not a speaker: "Die transponierbaren Elemente könnten dabei helfen".
   if (FINITE_VERB_INSIDE.test(` ${mention} `)) return false;
+  // A subject with its verb and an infinitive's "to" is no speaker: "“…” He declined to say when …".
+  if (/\sto$/u.test(mention)) return false;
   // A phrase cut at an ordinal names no one whole: "der Präsident der 27[. UN-Klimakonferenz]".
   if (/\s(?:der|des|die|den|dem|the|of|du|de)\s\d{1,3}\.?$/u.test(mention)) return false;
   // A quote mark inside means the phrase runs into another quote.
@@ -500,6 +510,10 @@ const MAX_TITLE_WORDS = 4;
 /** Words, at most, of a speaker that opens the sentence after a quote ending its own: "the mayor's spokesman said". */
 const MAX_SPEAKER_BEFORE_CUE = 4;
 
+/** What may follow a cue that closes its sentence: the day it was said, then the full stop. */
+const SENTENCE_CLOSES =
+  /^(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today))?[\s.!?…]*$/iu;
+
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
 function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence = false): Attribution | null {
   // "“…”; Stone agreed": a semicolon opens another clause, with its own subject.
@@ -598,14 +612,16 @@ function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence 
   // "“The thing with Elise bothered” Ford’s family, Starner said": the writer's words finish the sentence
   // the quote began, and the name right before the cue that closes it is its subject (not "Ana Ruiz, a
   // spokeswoman, said").
+  // So does a pronoun: "2023 “will feel like a recession” to many people around the world, he said
+  // Tuesday."
   const clauses = rest.slice(0, match.index).trim().split(/,\s+/u);
   const lastClause = cleanMention(clauses.at(-1)!);
   const subjectLast =
     clauses.length >= 2 &&
     personName(clauses[0]!) !== cleanMention(clauses[0]!) &&
-    personName(lastClause) === lastClause &&
+    (personName(lastClause) === lastClause || /^(?:he|she|they)$/u.test(lastClause)) &&
     plausibleMention(lastClause) &&
-    /^[\s.!?…]*$/u.test(rest.slice(match.index + match.text.length));
+    SENTENCE_CLOSES.test(rest.slice(match.index + match.text.length));
   const mention = subjectLast ? lastClause : cleanMention(rest.slice(0, match.index));
   if (!plausibleMention(mention)) return null;
   const cue = trimCue(match.text);
@@ -1054,8 +1070,17 @@ export interface QuoteOptions {
   speakers: SpeakerContext;
 }
 
-/** Every direct quote in `text` (an article's plain text, paragraphs separated by blank lines). */
-export function findQuotes(text: string, options: QuoteOptions): Quote[] {
+/**
+ * Wire copy writes a double mark as two single ones (AP's “…’’, ‘‘…’’). Each pair becomes the double mark
+ * and a space, so that every offset stays that of the article's text.
+ */
+export function withPairedMarksAsOne(text: string): string {
+  return text.replace(/‘‘/gu, ' “').replace(/’’/gu, '” ');
+}
+
+/** Every direct quote in `articleText` (an article's plain text, paragraphs separated by blank lines). */
+export function findQuotes(articleText: string, options: QuoteOptions): Quote[] {
+  const text = withPairedMarksAsOne(articleText);
   const paragraphs = splitParagraphs(text);
   // Every piece of furniture in one string, and each paragraph looked up once, however many quotes it has.
   const furniture = [...(options.furniture ?? [])].join('\u0000');
@@ -1391,7 +1416,7 @@ export function findQuotes(text: string, options: QuoteOptions): Quote[] {
       paragraph: span.paragraph,
       start,
       end,
-      selector: selectorFor(text, start, firstEnd),
+      selector: selectorFor(articleText, start, firstEnd),
       marks: quoteMarks(text, span),
     });
   }

@@ -93,8 +93,10 @@ function addIssuer(issuers: SpeakerContext['issuers'], noun: string, phrase: str
   if (name) issuers.push({ noun: noun.toLowerCase(), name, person: Boolean(person), start });
 }
 
+// German feminine role nouns by their endings ("Sprecherin", "Präsidentin", "Ärztin"), not any word in
+// -in: "Berlin", "Kremlin", "Putin" and "Martin" are no women.
 const FEMININE =
-  /\b(?:Mrs|Ms|Miss|Frau|Mme|Madame|Mlle|spokeswoman|councilwoman|chairwoman|congresswoman|businesswoman|stateswoman|actress|queen|princess|sister|mother|daughter|wife|grandmother|woman|femme|mère|fille|présidente|directrice|adjointe|députée|sénatrice|conseillère|avocate|fondatrice|\p{L}+(?:in|innen))\b/u;
+  /\b(?:Mrs|Ms|Miss|Frau|Mme|Madame|Mlle|spokeswoman|councilwoman|chairwoman|congresswoman|businesswoman|stateswoman|actress|queen|princess|sister|mother|daughter|wife|grandmother|woman|femme|mère|fille|présidente|directrice|adjointe|députée|sénatrice|conseillère|avocate|fondatrice|\p{L}+(?:erin|istin|orin|antin|entin|ärztin|rätin|chefin|beamtin|anwältin|königin|fürstin|gräfin|göttin|wirtin|köchin|kandidatin|soldatin|diplomatin|kratin|innen))\b/u;
 const MASCULINE =
   /\b(?:Mr|Herr|M\.|Monsieur|spokesman|councilman|chairman|congressman|businessman|statesman|actor|king|prince|brother|father|son|husband|grandfather|man|homme|père|fils|président|directeur|adjoint|député|sénateur|conseiller|avocat|fondateur|Bürgermeister|Minister|Sprecher|Präsident|Vorsitzender)\b/u;
 
@@ -437,8 +439,20 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       : undefined;
     // "For Chazelle, the hardest scene was … “…,” he claims": the one person the sentence before names.
     const previousSentence = sentenceStart(context.text, ownSentence - 1, paragraphStart);
-    const namedBefore = startingBetween(context.mentions, previousSentence, position).filter(fits);
-    const justNamed = new Set(namedBefore.map((m) => m.name));
+    // For "she", of the people there who may be hers, those known to be women, if any: "When Ford visited
+    // his editor Teresa Nielsen Hayden … “…,” she recalled" is not Ford's. Not for "he": the given names
+    // the list lacks are often men's ("Montell Figgins, who represents Thomas, said … He said …").
+    const fitting = startingBetween(context.mentions, previousSentence, position).filter(fits);
+    const women = fitting.filter((m) => context.genders.get(m.name) === 'f');
+    const namedBefore = /^(?:she|elle)$/u.test(lower) && women.length > 0 ? women : fitting;
+    // "Ryan Suter, who joked about Parise’s penchant for changing sticks, could see …": an owner named
+    // with a possessive is no subject, when someone else there is named without one.
+    // A surname mention's word keeps its possessive ("Parise’s"); a full name's does not.
+    const isOwner = (m: PersonMention) =>
+      /['’]s?$/u.test(context.text.slice(m.start, m.end)) ||
+      /^['’]/u.test(context.text.slice(m.end, m.end + 1));
+    const notOwners = namedBefore.filter((m) => !isOwner(m));
+    const justNamed = new Set((notOwners.length > 0 ? notOwners : namedBefore).map((m) => m.name));
     // "On July 27 he emailed Gaiman about it. “…,” he wrote": the same pronoun before the name there
     // is the subject, and the name its object.
     const firstNamed = namedBefore[0];
@@ -492,14 +506,35 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       // Not a name after the pronoun in its own sentence, nor one in a paragraph before that the same
       // pronoun opens: "He was arrested for the call to Omar. ¶ During the call, he … called Omar a “…”"
       // is not Omar's, but the subject the paragraphs carry on.
-      const recent = lastBefore(context.mentions, pronounAt, fits);
+      const last = lastBefore(context.mentions, pronounAt, fits);
+      // The subject of the sentence that ends with an owner, rather than the owner: "Ryan Suter, who
+      // joked about Parise’s penchant …, could see … ¶ “…,” he said".
+      const subjectOfOwnersSentence =
+        last && isOwner(last)
+          ? lastBefore(context.mentions, last.start, (m) => fits(m) && !isOwner(m))
+          : undefined;
+      const recent =
+        subjectOfOwnersSentence &&
+        subjectOfOwnersSentence.start >=
+          sentenceStart(context.text, last!.start, paragraphStartBefore(context.text, last!.start))
+          ? subjectOfOwnersSentence
+          : last;
       const paragraphBefore = paragraphStart > 2 ? paragraphStartBefore(context.text, paragraphStart - 3) : 0;
       const samePronoun = new RegExp(String.raw`^${lower}\s`, 'iu');
       const objectOfSamePronoun =
         recent !== undefined &&
         recent.start < paragraphStart &&
         samePronoun.test(context.text.slice(paragraphBefore, paragraphBefore + 12));
-      if (recent && recent.start >= paragraphBefore && !objectOfSamePronoun) return recent;
+      if (recent && recent.start >= paragraphBefore && !objectOfSamePronoun) {
+        if (context.genders.get(recent.name) != null) return recent;
+        // Of two people or more there who may be the pronoun's, the last named is no safe guess unless it
+        // is known to be of the pronoun's gender: "Taylor Swift's albums were bought by a company owned
+        // by Scooter Braun. ¶ … she described …".
+        const fitting = startingBetween(context.mentions, paragraphBefore, pronounAt).filter(fits);
+        return THIRD_PERSON_SINGULAR.test(lower) && new Set(fitting.map((m) => m.name)).size > 1
+          ? undefined
+          : recent;
+      }
       let chain = paragraphBefore;
       for (let step = 0; step < 2 && chain > 2; step++) {
         if (!samePronoun.test(context.text.slice(chain, chain + 12))) return undefined;

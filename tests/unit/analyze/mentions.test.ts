@@ -7,6 +7,7 @@ import {
   type SpeakerEvidence,
 } from '../../../lib/analyze/mentions';
 import { findQuotes, mentionBefore } from '../../../lib/analyze/quotes';
+import { givenNameGender } from '../../../lib/analyze/given-names';
 import { personName } from '../../../lib/analyze/names';
 import { buildSpeakerContext } from '../../../lib/analyze/speakers';
 
@@ -1207,5 +1208,135 @@ describe('cues: a capitalised verb inside a name', () => {
         'The vote was close. Said Council member Tom Baker: "We will be back next week with a better plan."',
       ),
     ).toEqual(['Tom Baker']);
+  });
+});
+
+describe('speakers: the tenth round (split quotes, wire marks, pronouns)', () => {
+  it('joins “A,” he said. “B.” when the next sentence declines to say anything', () => {
+    const text =
+      'Marco Villa, the chief operating officer, said Tyvak would build landers. “We’re going to start with something smaller,” he said. “Our flexibility is going to lead us to fulfill more complex missions.” He declined to say when the lander would be ready.';
+    expect(quotes(text)).toMatchObject([
+      {
+        text: 'We’re going to start with something smaller … Our flexibility is going to lead us to fulfill more complex missions.',
+        speaker: 'Marco Villa',
+      },
+    ]);
+  });
+
+  it('reads a wire’s two closing single marks as one double mark, offsets unchanged', () => {
+    const text =
+      'Critics cried foul.\n\n“It was an attempt to mislead voters,’’ Will Moy, chief executive of Full Fact, told the BBC. “And I think it is misleading.”';
+    const [quote] = quotes(text);
+    expect(quote).toMatchObject({
+      text: 'It was an attempt to mislead voters … And I think it is misleading.',
+      speaker: 'Will Moy',
+    });
+    expect(quote!.selector.exact).toBe('It was an attempt to mislead voters,');
+    expect(text.slice(quote!.selector.exact.length + quote!.start).startsWith('’’ Will Moy')).toBe(true);
+  });
+
+  it('takes the pronoun before the verb as its subject, but not in a clause of its own', () => {
+    expect(
+      speakers(
+        'Director Bong Joon Ho said backstage that no one could predict the Oscars.\n\nSpeaking through an interpreter he added; “It is true that the momentum is building and we are part of the race.”',
+      ),
+    ).toEqual(['Bong Joon Ho']);
+    expect(
+      quotes(
+        'John Podesta wrote an op-ed with the headline "Something is deeply broken at the FBI," calling the department out for what he said was a "lackadaisical response to the plot."',
+      ).map((quote) => quote.text),
+    ).toEqual(['Something is deeply broken at the FBI', 'lackadaisical response to the plot.']);
+  });
+
+  it('gives a partial quote to a pronoun that closes the sentence, the day after the verb', () => {
+    const text =
+      '“The worst is yet to come,” said chief economist Pierre-Olivier Gourinchas. Three economies are stalling. Countries will contract, suggesting that 2023 “will feel like a recession” to many people around the world, he said Tuesday.';
+    expect(speakers(text)).toEqual(['Pierre-Olivier Gourinchas', 'Pierre-Olivier Gourinchas']);
+  });
+
+  it('leaves a pronoun unattributed when the paragraph before names two people of unknown gender', () => {
+    const text =
+      'Taylor Swift got support last week.\n\nTaylor Swift’s albums were bought by a company owned by Scooter Braun earlier this year.\n\nIn a post at the time she described this as the “worst case scenario” and “years of manipulative bullying”.';
+    expect(speakers(text)).toEqual([null, null]);
+  });
+
+  it('prefers the person known to be of the pronoun’s gender in the sentence before', () => {
+    const text =
+      'He wrote plays. When Ford visited his editor Teresa Nielsen Hayden at her office, he would scribble poems. “Life was not long enough,” she recalled, “for Mike to do all the stuff.”';
+    expect(speakers(text)).toEqual(['Teresa Nielsen Hayden']);
+    const before = 'Ford, whom John M. Ford’s friends knew well, wrote plays. ' + text;
+    expect(speakers(before)).toEqual(['Teresa Nielsen Hayden']);
+  });
+});
+
+describe('the name finder: possessives and compound given names', () => {
+  it('leaves the possessive out of a name', () => {
+    expect(names("Taylor Swift’s albums and Ana Jones’ car and Tom Baker's dog met Later Day.")).toEqual([
+      'Taylor Swift',
+      'Ana Jones',
+      'Tom Baker',
+    ]);
+  });
+
+  it('reads a compound given name by its first part', () => {
+    expect([
+      givenNameGender('Pierre-Yves'),
+      givenNameGender('Marie-Pierre'),
+      givenNameGender('Jean-Paul'),
+    ]).toEqual(['m', 'f', null]);
+  });
+});
+
+describe('the name finder: the pronoun I', () => {
+  it('ends no name with the pronoun I, but keeps a ruler’s number after a given name', () => {
+    const found = names(
+      'WOW. I couldn’t believe this. Sure I may not have planned to cure cancer. But I had plans! Queen Elizabeth I ruled long.',
+    );
+    expect(found).toContain('Elizabeth I');
+    expect(found).not.toContain('Sure I');
+  });
+});
+
+describe('speakers: genders near a name', () => {
+  it('reads no city or surname in -in as a German feminine role noun', () => {
+    const text =
+      'Anis Amri, suspect in Berlin truck attack, was killed.\n\nSome accounts said that Amri screamed during the shooting. All accounts agreed he yelled, “police b——s” during the shootout.';
+    expect(speakers(text)).toEqual(['Anis Amri']);
+    expect(
+      speakers(
+        'Eva Roth, Sprecherin der Stadt, kam. Tom Baker kam auch. „Wir bauen die Brücke neu“, sagte sie.',
+        'de',
+      ),
+    ).toEqual(['Eva Roth']);
+  });
+
+  it('takes no owner named with a possessive for the subject, when someone else is named without one', () => {
+    const text =
+      'Zach Parise scored twice. Wild defenseman Ryan Suter, who joked about Parise’s penchant for changing sticks, could see the frustration on his friend’s face.\n\n“He’s used to scoring goals, getting points,” he said.';
+    expect(speakers(text)).toEqual(['Ryan Suter']);
+    expect(speakers(text.replace('\n\n', ' '))).toEqual(['Ryan Suter']);
+  });
+
+  it('takes no “Fed” for a person', () => {
+    expect(names('Officials at the New York Fed met. But the Fed and Sobel are skeptical.')).toEqual([]);
+  });
+});
+
+describe('speakers: "he" and a given name the list lacks', () => {
+  it('keeps the subject whose given name is unlisted for “he”', () => {
+    const text =
+      'Michael Thomas was charged.\n\nMontell Figgins, who represents Thomas, said his client chose not to accept a plea. He said a guilty plea would “ruin his life.”';
+    expect(speakers(text)).toEqual(['Montell Figgins']);
+  });
+});
+
+describe('the name finder: a noun or a participle before a surname', () => {
+  it('reads a German noun after an article, and an English participle, as no given name', () => {
+    expect(names("Die Affäre habe mit dem Willen Relotius' zu tun, sagt der Kollege Tom Baker.")).toEqual([
+      'Tom Baker',
+    ]);
+    expect(names('Explaining Beijing’s changed position, observers spoke to Irving Berlin.')).toEqual([
+      'Irving Berlin',
+    ]);
   });
 });
