@@ -207,7 +207,8 @@ const PREPOSITION_BEFORE =
 
 /** Is `name` an object in the phrase as written: printed right after a preposition? */
 function objectInPhrase(name: string, mention: string | null): boolean {
-  if (!mention) return false;
+  // "De Iesu said" of Antonio De Iesu: the particle opens the surname, no preposition.
+  if (!mention || name.endsWith(` ${mention}`)) return false;
   const surname = name.split(/\s+/).at(-1)!;
   const at = mention.indexOf(name) >= 0 ? mention.indexOf(name) : mention.indexOf(surname);
   return at > 0 && PREPOSITION_BEFORE.test(mention.slice(0, at));

@@ -68,7 +68,8 @@ const GAP = String.raw`[^\S\n]+`;
  * preposition. Only the particle and one capitalised word; the speaker resolution then needs the
  * person the text named in full ("Von der Regierung" names no one).
  */
-export const PARTICLE_SURNAME = /^(?:Von|Van|Vom) (?:(?:der|den) )?\p{Lu}[\p{Ll}'’-]+$/u;
+export const PARTICLE_SURNAME =
+  /^(?:Von|Van|Vom|De|Di|Da|Du|Del|Della|Le|La) (?:(?:der|den|la) )?\p{Lu}[\p{Ll}'’-]+$/u;
 
 /** A run of capitalised words, allowing name particles inside ("Ursula von der Leyen"). */
 export const CAPITALISED_RUN = new RegExp(

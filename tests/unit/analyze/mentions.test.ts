@@ -1340,3 +1340,12 @@ describe('the name finder: a noun or a participle before a surname', () => {
     ]);
   });
 });
+
+describe('speakers: a surname that opens with its particle', () => {
+  it('gives “De Iesu said” to Antonio De Iesu, the particle no preposition', () => {
+    const text =
+      'Officers asked him for identification, said Antonio De Iesu, director of the Milan police.\n\n“It was a regular patrol,” De Iesu said.';
+    expect(speakers(text)).toEqual(['Antonio De Iesu']);
+    expect(speakers('« Nous ne céderons jamais sur ce point », a dit Le Pen.', 'fr')).toEqual([null]);
+  });
+});
