@@ -7,7 +7,7 @@ import { cueLexicon, findCues } from './cues';
 import { OFFICIAL_ROLES, organisationName, personName } from './names';
 import { MAX_SENTENCE, selectorFor, sentenceStart } from './paragraphs';
 import { mentionBefore } from './quotes';
-import { resolveSpeaker, type SpeakerContext } from './speakers';
+import { resolveSpeaker, startingBetween, type SpeakerContext } from './speakers';
 import { isOutletName, OUTLET_ANCHOR, OUTLET_SHAPE, OUTLETS, WIRES, inOutletName } from './outlets';
 import { matchesBeforeAnchors, mayBeLetter } from './words';
 import type { LinkKind, Quote, Source, SourceKind, SourcePlace, TextSpan } from './types';
@@ -388,6 +388,7 @@ export function findSources(
   };
 
   const lexicon = cueLexicon(options.lang);
+  const english = !options.lang || options.lang.startsWith('en');
   for (const [pattern, canonical] of WIRES) {
     pattern.lastIndex = 0;
     for (const match of text.matchAll(pattern)) {
@@ -511,6 +512,33 @@ export function findSources(
     const lead = text
       .slice(sentence, start)
       .replace(/\s+(?:has|have|had|hat|haben|also|later|previously|earlier|repeatedly)\s*$/u, ' ');
+    // "…, said Justice Secretary Humza Yousaf.", "…, said Joe Carbone, who works for …": the writer's
+    // sentence rests on the one named after a cue that follows its comma.
+    // Only a person the name finder took there, named in full, as the phrase's last words.
+    if (/,\s*$/u.test(lead)) {
+      const cueEnd = start + match.text.length;
+      const phrase = /^\s+([^,.;:!?()\n]{2,80})/u.exec(text.slice(cueEnd, cueEnd + 90));
+      const phraseEnd = phrase ? cueEnd + phrase[0].trimEnd().length : cueEnd;
+      const named = phrase
+        ? startingBetween(context.mentions, cueEnd, phraseEnd).find(
+            (m) => m.end === phraseEnd && m.name.includes(' ') && text.slice(m.start, m.end) === m.name,
+          )
+        : undefined;
+      // Only titles before it ("said Justice Secretary Humza Yousaf"), not an object ("told investors of
+      // New Media").
+      const before = named ? text.slice(cueEnd, named.start).trim().split(/\s+/).filter(Boolean) : [];
+      if (
+        named &&
+        english &&
+        before.length <= 3 &&
+        !before.some((word) =>
+          /^(?:of|to|for|from|with|in|on|at|by|about|that|the|a|an|his|her|their|its)$/iu.test(word),
+        )
+      ) {
+        add(named.name, personKind(named.name), named.start, named.end);
+        continue;
+      }
+    }
     const mention = mentionBefore(lead, true);
     if (!/\p{Lu}/u.test(mention)) continue;
     const person = personName(mention);

@@ -334,3 +334,23 @@ describe('links by their registrable domain (finding 7)', () => {
     });
   });
 });
+
+describe('findSources: the one named after a cue that follows the sentence’s comma', () => {
+  it('takes “…, said Justice Secretary Humza Yousaf.” and “…, said Joe Carbone, who …”', () => {
+    const text =
+      'Turkey and Saba have also been removed from the list of travel corridors, said Justice Secretary Humza Yousaf.\n\nPotholes form when water seeps into cracks, said Joe Carbone, who works for the Transportation Department.';
+    const names = sources(text).map((source) => source.name);
+    expect(names).toContain('Humza Yousaf');
+    expect(names).toContain('Joe Carbone');
+  });
+
+  it('takes no object of the cue, and reads no German noun so', () => {
+    const text =
+      'Michael Reed, who will be the chairman, told investors of New Media, the parent, that the merger would help.';
+    expect(sources(text).map((source) => source.name)).not.toContain('New Media');
+    const german = 'Das sei schwierig, sagt der Tierarzt Tom Baker. Die Lage, sagt Verhältnis zu Leipzig.';
+    expect(sources(german, { lang: 'de' }).map((source) => source.name)).not.toContain(
+      'Verhältnis zu Leipzig',
+    );
+  });
+});
