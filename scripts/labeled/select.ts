@@ -56,6 +56,14 @@ export const QUOTA = { en: 56, de: 18, fr: 12 } as const;
  */
 export const EXTRA = { en: 24, de: 8, fr: 8 } as const;
 
+/**
+ * The second extra dev set (tests/fixtures/labeled-extra-2), drawn on 7 Dec after the tenth round of
+ * rules: the EXTRA_2[lang] spares right after the extra set's range (French has only four left). Scored
+ * once, before any rule is written from it, for an estimate of the rules' worth on pages nobody had
+ * seen; dev material afterwards, like the first.
+ */
+export const EXTRA_2 = { en: 16, de: 6, fr: 4 } as const;
+
 export type Lang = keyof typeof QUOTA;
 export type Half = 'dev' | 'test';
 export const LANGS = Object.keys(QUOTA) as Lang[];
@@ -176,6 +184,8 @@ export function drawLanguage(
 /**
  * The extra dev pages of one language: the EXTRA spares that follow the ones `draw` used as
  * replacements, in draw order, less those on the skip list. The main draw is not changed by them.
+ * `after` passes over that many spares first (the second extra set starts where the first one's range
+ * ends).
  */
 export function extraPages(
   candidates: readonly Candidate[],
@@ -184,12 +194,14 @@ export function extraPages(
   extra: number,
   skip: ReadonlyMap<string, string>,
   seed = SEED,
+  after = 0,
 ): Array<Candidate & { half: Half }> {
   const order = seededShuffle(candidates, mulberry32(hashString(`${seed}:order:${lang}`)));
   // The main draw takes one spare, in order, for every page it skips.
   const used = drawLanguage(candidates, lang, quota, skip, seed).skipped.length;
+  const from = quota + used + after;
   return order
-    .slice(quota + used, quota + used + extra)
+    .slice(from, from + extra)
     .filter((page) => !skip.has(page.id))
     .map((page) => ({ ...page, half: 'dev' as const }));
 }
@@ -535,6 +547,8 @@ export const MANIFEST_PATH = join(LABELED_DIR, 'manifest.json');
 export const SKIP_PATH = join(LABELED_DIR, 'skip.json');
 export const EXTRA_DIR = resolve(LABELED_DIR, '../labeled-extra');
 export const EXTRA_MANIFEST_PATH = join(EXTRA_DIR, 'manifest.json');
+export const EXTRA_2_DIR = resolve(LABELED_DIR, '../labeled-extra-2');
+export const EXTRA_2_MANIFEST_PATH = join(EXTRA_2_DIR, 'manifest.json');
 
 export function readSkipList(path = SKIP_PATH): Map<string, string> {
   if (!existsSync(path)) return new Map();
@@ -555,6 +569,7 @@ function main(argv: string[]): void {
   const skip = readSkipList();
   const draws = new Map<Lang, LanguageDraw>();
   const extras = new Map<Lang, LanguageDraw>();
+  const extras2 = new Map<Lang, LanguageDraw>();
   const out: string[] = [];
   for (const lang of LANGS) {
     const pool = candidates.filter((candidate) => candidate.lang === lang);
@@ -573,6 +588,9 @@ function main(argv: string[]): void {
     const extra = extraPages(pool, lang, QUOTA[lang], EXTRA[lang], skip);
     extras.set(lang, { slots: extra, skipped: [], replacements: [] });
     out.push(`  extra dev set: ${extra.length} of the next ${EXTRA[lang]} spares`);
+    const extra2 = extraPages(pool, lang, QUOTA[lang], EXTRA_2[lang], skip, SEED, EXTRA[lang]);
+    extras2.set(lang, { slots: extra2, skipped: [], replacements: [] });
+    out.push(`  second extra dev set: ${extra2.length} of the ${EXTRA_2[lang]} spares after those`);
   }
   const known = new Set(candidates.map((candidate) => candidate.id));
   for (const id of skip.keys()) if (!known.has(id)) out.push(`skip.json names ${id}, which is no candidate`);
@@ -582,6 +600,7 @@ function main(argv: string[]): void {
   for (const [path, manifest] of [
     [MANIFEST_PATH, manifestOf(draws)],
     [EXTRA_MANIFEST_PATH, manifestOf(extras)],
+    [EXTRA_2_MANIFEST_PATH, manifestOf(extras2)],
   ] as const) {
     const text = `${JSON.stringify(manifest, null, 2)}\n`;
     const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
