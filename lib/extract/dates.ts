@@ -322,7 +322,7 @@ export function parseDateText(text: string, dayFirst = false, referenceYear?: nu
 const PUBLISHED_LABEL =
   /^(?:originally\s+|first\s+|zuerst\s+)?(?:published|posted|created|publi(?:é|shed)|veröffentlicht|erschienen|erstellt|publicado|pubblicato)(?![\p{L}])/iu;
 /** Words that say a date is an update ("Updated", "Last modified", "Aktualisiert", "Mis à jour" …). */
-const UPDATED_LABEL =
+export const UPDATED_LABEL =
   /updat|modifi|aktualisiert|geändert|änderung|mis à jour|actualizado|aggiornato|bijgewerkt|edited|editiert|revised/i;
 /** Where a date line splits: separators, and right before a label ("… 4:12 PM ET Updated 9:30 a.m."). */
 const DATE_LINE_PARTS = new RegExp(

@@ -324,9 +324,16 @@ function readDateClues(
       evidence.dateTexts.push({ text: title, source: 'text', via: 'date-element' });
     const marker = `${element.getAttribute('itemprop')} ${element.getAttribute('class')} ${element.parentElement?.getAttribute('class')} ${text.slice(0, 40)}`;
     // Machine values keep their place among the printed dates: nearest to the headline first.
-    const list = /modif|updat|aktualisiert|mis à jour/i.test(marker) ? evidence.modified : evidence.dateTexts;
+    const update = /modif|updat|aktualisiert|mis à jour/i.test(marker);
+    const list = update ? evidence.modified : evidence.dateTexts;
+    // An update stamp the reader does not see (<meta itemprop="dateModified"> in the body) is kept
+    // apart from one printed on the page.
     if (machine && /\d/.test(machine))
-      list.push({ text: machine.slice(0, 100), source: 'text', via: 'datetime' });
+      list.push({
+        text: machine.slice(0, 100),
+        source: 'text',
+        via: update && !text ? 'datetime-hidden' : 'datetime',
+      });
     // A long block is only read when it is one line of the page (a <p class="postmetadata">).
     else if (
       text.length >= 6 &&

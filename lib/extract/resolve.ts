@@ -10,7 +10,7 @@ import {
   wireServiceName,
   type ParsedByline,
 } from './byline';
-import { dateFromUrl, normalizeDate, parseDateText, splitDateLine } from './dates';
+import { UPDATED_LABEL, dateFromUrl, normalizeDate, parseDateText, splitDateLine } from './dates';
 import { readGenre } from './genre';
 import { BYLINE_CLOSING_CHARS, BYLINE_OPENING_CHARS, metadataText } from './text';
 import { emptyEvidence } from './types';
@@ -705,14 +705,27 @@ export function resolveByline(evidence: BylineEvidence | undefined, context: Byl
   // Updates: a date without a year ("Updated 9:30 a.m. EST March 4") is in the publication's year.
   const year = published ? Number(published.value.slice(0, 4)) : undefined;
   const parseUpdate = (text: string) => splitDateLine(text, dayFirst, year).modified;
+  const shownDates = of(clues.dateTexts, (via) => via === 'date-element' || via === 'after-headline');
+  // The structured data's update stamp counts only when the page tells the reader of an update: an
+  // "Updated", "Aktualisiert" or "Mis à jour" by a date there, or a printed stamp marked as the update.
+  // Without one, dateModified is a re-save or a site's migration ("updated six years later" on a 2016
+  // review), which no reader was told of.
+  const updateShown =
+    of(clues.modified, (via) => via === 'datetime').length > 0 ||
+    [byline?.clue.text ?? '', ...shownDates.map((clue) => clue.text)].some((text) =>
+      UPDATED_LABEL.test(text),
+    );
   const modifiedClues: DateClue[] = [
-    ...machine(clues.modified, (via) => via === 'jsonld'),
-    ...machine(metaFor(MODIFIED_META), () => true),
+    ...(updateShown
+      ? [
+          ...machine(clues.modified, (via) => via === 'jsonld'),
+          ...machine(metaFor(MODIFIED_META), () => true),
+          ...machine(clues.modified, (via) => via === 'datetime-hidden'),
+        ]
+      : []),
     ...machine(clues.modified, (via) => via === 'datetime'),
     [byline?.clue.text, 'byline', parseUpdate],
-    ...of(clues.dateTexts, (via) => via === 'date-element' || via === 'after-headline').map(
-      (clue): DateClue => [clue.text, clue.source, parseUpdate],
-    ),
+    ...shownDates.map((clue): DateClue => [clue.text, clue.source, parseUpdate]),
   ];
   let modified = firstDate(modifiedClues);
   // An update stamp equal to or before the publication is no update.

@@ -14,6 +14,9 @@ function bylineOf(head: string, body = '', url = URL, articleText = ''): Byline 
   return resolveByline(readMetadata(doc, url).byline.evidence, { articleText });
 }
 
+/** A page that tells its reader of an update, so that the structured data's update stamp counts. */
+const UPDATED_LINE =
+  '<article><h1>Bridge vote delayed</h1><p class="dateline">Updated March 4, 2026</p></article>';
 const jsonLd = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
 const names = (byline: Byline) => byline.authors.map((author) => author.name);
 
@@ -29,6 +32,7 @@ describe('JSON-LD', () => {
         datePublished: '2026-03-03T16:12:00-05:00',
         dateModified: '2026-03-04T09:30:00-05:00',
       }),
+      UPDATED_LINE,
     );
     expect(byline.authors).toEqual([
       { name: 'Jane Doe', source: 'jsonld', url: 'https://news.example.com/staff/jane-doe' },
@@ -115,12 +119,15 @@ describe('JSON-LD', () => {
 
 describe('meta tags', () => {
   it('OpenGraph and article:*: profile URLs are not names, meta author is', () => {
-    const byline = bylineOf(`
+    const byline = bylineOf(
+      `
       <meta property="og:site_name" content="Example News">
       <meta property="article:author" content="https://www.facebook.com/janedoe">
       <meta name="author" content="Jane Doe">
       <meta property="article:published_time" content="2026-03-03T16:12:00-05:00">
-      <meta property="article:modified_time" content="2026-03-04T09:30:00-05:00">`);
+      <meta property="article:modified_time" content="2026-03-04T09:30:00-05:00">`,
+      UPDATED_LINE,
+    );
     expect(byline.authors).toEqual([{ name: 'Jane Doe', source: 'meta' }]);
     expect(byline.outlet).toEqual({ name: 'Example News', source: 'meta' });
     expect([byline.published, byline.publishedSource]).toEqual(['2026-03-03T16:12:00-05:00', 'meta']);
@@ -700,6 +707,7 @@ describe('decisions: which source won when they disagree', () => {
   it('an update the JSON-LD and the page print differently', () => {
     const byline = bylineOf(
       `<title>How the hearing went</title>${jsonLd({ '@type': 'NewsArticle', headline: 'How the hearing went', datePublished: '2026-03-03T16:12:00-05:00', dateModified: '2026-03-04T09:30:00-05:00' })}<meta property="article:modified_time" content="2026-03-06T10:00:00Z">`,
+      UPDATED_LINE,
     );
     expect(byline.modified).toBe('2026-03-04T09:30:00-05:00');
     expect(byline.decisions).toMatchObject([
@@ -726,5 +734,36 @@ describe('a broken meta tag (finding 8)', () => {
       '<meta property="og:site_name" content="\\"> "><meta name="application-name" content="Riverside Ledger">',
     );
     expect(byline.outlet?.name).toBe('Riverside Ledger');
+  });
+});
+
+describe('updates a reader is told of', () => {
+  const head = `<title>Bridge vote delayed</title>${jsonLd({ '@type': 'NewsArticle', headline: 'Bridge vote delayed', datePublished: '2016-11-18T10:00:00-05:00', dateModified: '2022-08-10T09:30:00-04:00' })}<meta property="article:modified_time" content="2022-08-10T13:30:00Z">`;
+
+  it('takes no update from the structured data when the page prints none', () => {
+    const byline = bylineOf(
+      head,
+      '<article><h1>Bridge vote delayed</h1><p class="dateline">November 18, 2016</p></article>',
+    );
+    expect(byline.published).toBe('2016-11-18T10:00:00-05:00');
+    expect(byline.modified).toBeNull();
+    const hidden = bylineOf(
+      head,
+      '<article><h1>Bridge vote delayed</h1><meta itemprop="dateModified" content="2022-08-10T09:30:00-04:00"></article>',
+    );
+    expect(hidden.modified).toBeNull();
+  });
+
+  it('takes it when the page says "Updated", "Aktualisiert" or "Mis à jour", or prints a stamp marked as the update', () => {
+    for (const line of ['Updated Aug. 10, 2022', 'Aktualisiert am 10.08.2022', 'Mis à jour le 10 août 2022'])
+      expect(
+        bylineOf(head, `<article><h1>Bridge vote delayed</h1><p class="dateline">${line}</p></article>`)
+          .modified,
+      ).toBe('2022-08-10T09:30:00-04:00');
+    const stamp = bylineOf(
+      head,
+      '<article><h1>Bridge vote delayed</h1><time class="updated" datetime="2022-08-10">Aug. 10, 2022</time></article>',
+    );
+    expect(stamp.modified).toBe('2022-08-10T09:30:00-04:00');
   });
 });
