@@ -514,6 +514,30 @@ const MAX_SPEAKER_BEFORE_CUE = 4;
 const SENTENCE_CLOSES =
   /^(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today))?[\s.!?…]*$/iu;
 
+/**
+ * A person's name after up to three words of a title in lower case ("spokeswoman Ana Ruiz", "investment
+ * banker Anthony Scaramucci", "Sprecherin Eva Roth"); not a preposition's object ("unter Berufung auf …").
+ * `strict`, where no cue right before vouches for it: no preposition or pronoun among the words before the
+ * name ("deal with DirecTV", "wie er auf Sächsisch").
+ */
+function titledPerson(phrase: string, strict = false): boolean {
+  const titled = /^((?:[\p{Ll}-]+\s+){1,3})(\p{Lu}.*)$/u.exec(phrase);
+  if (
+    !titled ||
+    NOT_A_SPEAKER.test(phrase) ||
+    personName(phrase) !== titled[2] ||
+    !plausibleMention(titled[2]!)
+  )
+    return false;
+  return (
+    !strict ||
+    !titled[1]!
+      .trim()
+      .split(/\s+/)
+      .some((word) => isPronoun(word) || PREPOSITION_BEFORE_NAME.test(` ${word} `))
+  );
+}
+
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
 function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence = false): Attribution | null {
   // "“…”; Stone agreed": a semicolon opens another clause, with its own subject.
@@ -568,16 +592,7 @@ function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence 
     }
     if (plausibleMention(following)) return { mention: following, cue, where: 'after' };
     // "said spokeswoman Ana Ruiz", "sagte Sprecherin Eva Roth": a title in lower case before the name.
-    const titled = /^(?:[\p{Ll}-]+\s+){1,3}(\p{Lu}.*)$/u.exec(following);
-    // Not a preposition's object: "berichtet unter Berufung auf …".
-    if (
-      titled &&
-      !NOT_A_SPEAKER.test(following) &&
-      personName(following) === titled[1] &&
-      plausibleMention(titled[1]!)
-    )
-      return { mention: following, cue, where: 'after' };
-    return null;
+    return titledPerson(following) ? { mention: following, cue, where: 'after' } : null;
   }
   const match = findCues(rest.slice(0, 200), lexicon)[0];
   if (!match || match.index === 0 || match.index > 160) return null;
@@ -623,7 +638,8 @@ function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence 
     plausibleMention(lastClause) &&
     SENTENCE_CLOSES.test(rest.slice(match.index + match.text.length));
   const mention = subjectLast ? lastClause : cleanMention(rest.slice(0, match.index));
-  if (!plausibleMention(mention)) return null;
+  // "“…,” investment banker Anthony Scaramucci said": a title in lower case before the name.
+  if (!plausibleMention(mention) && !titledPerson(mention, true)) return null;
   const cue = trimCue(match.text);
   return { mention, cue, where: 'after' };
 }

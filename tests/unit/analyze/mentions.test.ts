@@ -1349,3 +1349,20 @@ describe('speakers: a surname that opens with its particle', () => {
     expect(speakers('« Nous ne céderons jamais sur ce point », a dit Le Pen.', 'fr')).toEqual([null]);
   });
 });
+
+describe('speakers: a title in lower case before the name after a quote', () => {
+  it('gives “…,” investment banker Anthony Scaramucci said … to him, not to the paper it cites', () => {
+    const text =
+      '“This will be the first American president with a pro-gay-rights stance,” investment banker Anthony Scaramucci said on the BBC, according to the New York Times.';
+    expect(speakers(text)).toEqual(['Anthony Scaramucci']);
+  });
+
+  it('takes no name after a preposition or a pronoun there', () => {
+    expect(
+      speakers('The network signed a “most favored nation” deal with DirecTV called a first of its kind.'),
+    ).toEqual([]);
+    expect(speakers('Das „Stremel“, wie er auf Sächsisch heißt, ist ein Stück.', 'de')).not.toContain(
+      'Sächsisch',
+    );
+  });
+});

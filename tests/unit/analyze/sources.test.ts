@@ -354,3 +354,13 @@ describe('findSources: the one named after a cue that follows the sentence’s c
     );
   });
 });
+
+describe('findSources: an outlet with an exclamation mark in its name', () => {
+  it('reads “a new report by E! News” as E! News, not “E”', () => {
+    const names = sources(
+      'Scooter Braun is unhappy with his partner, according to a new report by E! News. Wow! News is bad.',
+    ).map((source) => source.name);
+    expect(names).toContain('E! News');
+    expect(names).not.toContain('E');
+  });
+});
