@@ -495,6 +495,26 @@ const FRENCH_VERBS = [
   'raille',
   'avoue',
   'avoué',
+  // "a mentionné le directeur général du Conseil, Norman Sabourin", "concède-t-elle", and the imperfect.
+  'mentionné',
+  'mentionne',
+  'concédé',
+  'concède',
+  'constaté',
+  'constate',
+  'répété',
+  'répète',
+  'réagi',
+  'réagit',
+  'protesté',
+  'proteste',
+  'affirmait',
+  'ajoutait',
+  'estimait',
+  'précisait',
+  'soulignait',
+  'racontait',
+  'confiait',
 ];
 
 /** Each verb also capitalised, for cues that open a sentence ("Said Council member Tom Baker: …"). */

@@ -1366,3 +1366,17 @@ describe('speakers: a title in lower case before the name after a quote', () => 
     );
   });
 });
+
+describe('cues: more French verbs', () => {
+  it('reads « … », a mentionné le directeur général du Conseil, Norman Sabourin', () => {
+    expect(
+      speakers(
+        '« Dans les trois cas, il y aura un examen du Conseil sur les allégations », a mentionné le directeur général du Conseil, Norman Sabourin.',
+        'fr',
+      ),
+    ).toEqual(['Norman Sabourin']);
+    expect(speakers('« Nous avons perdu du temps », concède Marie Dupont, la maire.', 'fr')).toEqual([
+      'Marie Dupont',
+    ]);
+  });
+});
