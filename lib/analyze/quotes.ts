@@ -1211,6 +1211,37 @@ export function findQuotes(articleText: string, options: QuoteOptions): Quote[] 
       if (found && !closingPreposition && !/[“”„«»"]/.test(leadIn))
         attribution = { ...found, where: 'sentence' };
     }
+    // A paragraph that is nothing but the quote, after a paragraph whose last sentence reports what a
+    // named person says: "Le juge Bocock ajoute qu’il est important … ¶ « Bien que je … »". Not a pronoun
+    // there ("Il ajoute que …"), which that paragraph may not settle, nor a preposition ("Selon X, …").
+    if (
+      !attribution &&
+      sentence === first.start &&
+      before.trim() === '' &&
+      span.paragraph > 0 &&
+      last.end - span.close <= 2
+    ) {
+      const previousParagraph = paragraphs[span.paragraph - 1]!;
+      const leadIn = text.slice(
+        sentenceStart(text, previousParagraph.end - 2, previousParagraph.start),
+        previousParagraph.end,
+      );
+      const found = /[.]\s*$/u.test(leadIn)
+        ? attributionBefore(leadIn.replace(/[.]\s*$/u, ''), lexicon)
+        : null;
+      const person =
+        found && !found.paraphrase && !isPronoun(found.mention)
+          ? resolveSpeaker(found.mention, span.open, options.speakers)
+          : null;
+      if (
+        person?.name &&
+        !person.anonymous &&
+        personName(person.name) === person.name &&
+        !isFurniture(previousParagraph) &&
+        !/[“”„«»"]/u.test(leadIn)
+      )
+        attribution = { ...found!, where: 'sentence' };
+    }
     candidates.push({ span, text: quoteText, attribution, leadIn, sentence, afterEnd });
   }
 

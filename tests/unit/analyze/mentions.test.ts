@@ -1380,3 +1380,14 @@ describe('cues: more French verbs', () => {
     ]);
   });
 });
+
+describe('speakers: a paragraph that is only a quote, after one that reports a named person', () => {
+  it('gives it to the person the paragraph before reports, never to a pronoun there', () => {
+    const text =
+      'Saeb Erekat spoke in Ramallah.\n\nErekat said it was only the latest move by the US to try to force the Palestinians to capitulate and give up their claims to an independent state.\n\n"They wanted us on our knees and they used every trick to put pressure on us."';
+    expect(speakers(text)).toEqual(['Saeb Erekat']);
+    const pronoun =
+      'Saeb Erekat spoke in Ramallah.\n\nHe said it was only the latest move by the US.\n\n"They wanted us on our knees and they used every trick to put pressure on us."';
+    expect(speakers(pronoun)).toEqual([null]);
+  });
+});
