@@ -1212,8 +1212,9 @@ export function findQuotes(articleText: string, options: QuoteOptions): Quote[] 
         attribution = { ...found, where: 'sentence' };
     }
     // A paragraph that is nothing but the quote, after a paragraph whose last sentence reports what a
-    // named person says: "Le juge Bocock ajoute qu’il est important … ¶ « Bien que je … »". Not a pronoun
-    // there ("Il ajoute que …"), which that paragraph may not settle, nor a preposition ("Selon X, …").
+    // person named in full says: "Erekat said it was only the latest move … ¶ "They wanted us …"". Not a
+    // pronoun there ("He said …"), which that paragraph may not settle, nor a preposition ("Selon X, …"),
+    // nor a word that only looks like a name ("Shoppers asked one question all week.").
     if (
       !attribution &&
       sentence === first.start &&
@@ -1236,6 +1237,7 @@ export function findQuotes(articleText: string, options: QuoteOptions): Quote[] 
       if (
         person?.name &&
         !person.anonymous &&
+        person.name.includes(' ') &&
         personName(person.name) === person.name &&
         !isFurniture(previousParagraph) &&
         !/[“”„«»"]/u.test(leadIn)
