@@ -1010,6 +1010,8 @@ function bylineRow(lang: string, totals: GoldTotals): Array<string | number> {
     fieldCell(totals.fields.authors, 'authors'),
     fieldCell(totals.fields.outlet, 'outlet'),
     fieldCell(totals.fields.published, 'published'),
+    // The update day is right when it is the one the page shows, or none when it shows none.
+    fieldCell(totals.fields.modified, 'modified'),
     fieldCell(totals.fields.genre, 'genre'),
     countCell(body.contain, body.containTotal),
     countCell(body.avoid, body.avoidTotal),
@@ -1030,7 +1032,7 @@ function labeledNumbers(prefix: string, totals: GoldTotals): Record<string, numb
     [`${prefix}.sources.recall`]: rates.sources.recall,
     [`${prefix}.sources.precision`]: rates.sources.precision,
   };
-  for (const name of ['authors', 'outlet', 'published', 'genre'] as const) {
+  for (const name of ['authors', 'outlet', 'published', 'modified', 'genre'] as const) {
     const tally = totals.fields[name];
     if (tally.total > 0) numbers[`${prefix}.${name}.accuracy`] = ratio(tally.correct, tally.total);
   }
@@ -1130,7 +1132,17 @@ const labeled: SetRunner = async (dir, options) => {
       },
       {
         title: `${heading}: byline (share of pages right), genre, body fragments`,
-        header: ['lang', 'pages', 'authors', 'outlet', 'published', 'genre', 'body kept', 'boilerplate out'],
+        header: [
+          'lang',
+          'pages',
+          'authors',
+          'outlet',
+          'published',
+          'updated',
+          'genre',
+          'body kept',
+          'boilerplate out',
+        ],
         rows: bylineRows,
       },
     );
