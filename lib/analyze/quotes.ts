@@ -1090,7 +1090,7 @@ export interface QuoteOptions {
  * Wire copy writes a double mark as two single ones (AP's “…’’, ‘‘…’’). Each pair becomes the double mark
  * and a space, so that every offset stays that of the article's text.
  */
-export function withPairedMarksAsOne(text: string): string {
+function withPairedMarksAsOne(text: string): string {
   return text.replace(/‘‘/gu, ' “').replace(/’’/gu, '” ');
 }
 

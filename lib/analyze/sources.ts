@@ -36,13 +36,17 @@ const DOCUMENT_KINDS =
   'report|document|documents|filing|filings|lawsuit|complaint|court records|records|memo|memorandum|letter|audit|budget|indictment|affidavit|transcript|ruling|order|decree|bill|data|figures|statistics|analysis|statement|message|press release|release|Bericht|Studie|Gutachten|Urteil|Klageschrift|Mitteilung|Pressemitteilung|Erklärung|Dokument|Dokumente|Unterlagen|rapport|document|communiqué|arrêt|décision|lettre|étude|enquête';
 const STUDY_KINDS =
   /\b(?:study|studies|survey|paper|research|clinical trial|poll|meta-analysis|preprint|Studie|Umfrage|étude|enquête|sondage)\b/iu;
+/** The first word of who made a document, which may hold an exclamation mark before its next word ("E! News"). */
+const OWNER_FIRST_WORD = String.raw`\p{Lu}[\p{L}'’&-]*(?:!(?=\s+\p{Lu}))?`;
 const DOCUMENT_PHRASE = new RegExp(
-  String.raw`(?:[Aa]ccording to|cited in|citing|in|with|from|under|on|[Ll]aut|gemäß|selon|d['’]après|published in|released in|outlined in|detailed in|described in|reviewed by [\p{L} ]+ of)\s+((?:a|an|the|its|his|her|their|einer|einem|dem|der|den|un|une|le|la|l['’])\s+(?:[\p{L}\d-]+\s+){0,4}?(?:${DOCUMENT_KINDS}|study|survey|paper|research|poll|clinical trial)(?:\s+(?:by|from|of|published by|released by|von|des|der|de la|du|de)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’&-]*(?:!(?=\s+\p{Lu}))?|of|for|and|the)(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|the|\p{Ll}+(?=(?:\s+\p{Ll}+)?\s+\p{Lu}))){0,6})?)`,
+  String.raw`(?:[Aa]ccording to|cited in|citing|in|with|from|under|on|[Ll]aut|gemäß|selon|d['’]après|published in|released in|outlined in|detailed in|described in|reviewed by [\p{L} ]+ of)\s+((?:a|an|the|its|his|her|their|einer|einem|dem|der|den|un|une|le|la|l['’])\s+(?:[\p{L}\d-]+\s+){0,4}?(?:${DOCUMENT_KINDS}|study|survey|paper|research|poll|clinical trial)(?:\s+(?:by|from|of|published by|released by|von|des|der|de la|du|de)\s+(?:the\s+)?(?:${OWNER_FIRST_WORD}|of|for|and|the)(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|the|\p{Ll}+(?=(?:\s+\p{Ll}+)?\s+\p{Lu}))){0,6})?)`,
   'gu',
 );
 /** "A survey last year by the Midland Language Survey project": who made the study or report. */
-const STUDY_BY =
-  /\b(survey|study|poll|report|analysis|audit|review|Studie|Umfrage|Bericht|étude|enquête|sondage|rapport)\s+(?:[\p{Ll}\d]+\s+){0,3}(?:by|from|conducted by|commissioned by|von|der|des|de la|du|de l['’]|réalisée? par|menée? par)\s+(?:the\s+)?(\p{Lu}[\p{L}'’&-]*(?:!(?=\s+\p{Lu}))?(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|für|des|de)){0,6})/gu;
+const STUDY_BY = new RegExp(
+  String.raw`\b(survey|study|poll|report|analysis|audit|review|Studie|Umfrage|Bericht|étude|enquête|sondage|rapport)\s+(?:[\p{Ll}\d]+\s+){0,3}(?:by|from|conducted by|commissioned by|von|der|des|de la|du|de l['’]|réalisée? par|menée? par)\s+(?:the\s+)?(${OWNER_FIRST_WORD}(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|für|des|de)){0,6})`,
+  'gu',
+);
 const JOURNAL =
   /\b(?:published|appeared)\s+(?:on\s+\w+\s+)?in\s+(?:the\s+)?(?:journal\s+)?((?:\p{Lu}[\p{L}&-]*|of|and|the)(?:\s+(?:\p{Lu}[\p{L}&-]*|of|and|the)){0,6})/gu;
 

@@ -530,8 +530,8 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
         // Of two people or more there who may be the pronoun's, the last named is no safe guess unless it
         // is known to be of the pronoun's gender: "Taylor Swift's albums were bought by a company owned
         // by Scooter Braun. ¶ … she described …".
-        const fitting = startingBetween(context.mentions, paragraphBefore, pronounAt).filter(fits);
-        return THIRD_PERSON_SINGULAR.test(lower) && new Set(fitting.map((m) => m.name)).size > 1
+        const fittingSince = startingBetween(context.mentions, paragraphBefore, pronounAt).filter(fits);
+        return THIRD_PERSON_SINGULAR.test(lower) && new Set(fittingSince.map((m) => m.name)).size > 1
           ? undefined
           : recent;
       }
