@@ -8,6 +8,7 @@
  * well-formed, as a browser's does.
  */
 import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from '@exodus/bytes/encoding.js';
 import sniffHTMLEncoding from 'html-encoding-sniffer';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { DOMParser as LinkedomParser } from 'linkedom';
@@ -78,6 +79,11 @@ export function sanitizerWindow(): Window {
 /**
  * The page's text, decoded as a browser would: byte-order mark, then the charset the content type
  * names, then a <meta charset> in the first 1,024 bytes, then windows-1252.
+ *
+ * The decoder is the Encoding Standard's, from @exodus/bytes (which jsdom and the sniffer use), not
+ * Node's: Node 20's TextDecoder reads windows-1252 (the standard's name for latin1 and ascii too) as
+ * ISO-8859-1, so the bytes 0x80–0x9F, which such pages use for „ “ ” ‘ ’ – — and €, became
+ * invisible control characters, and every quotation of a German windows-1252 page was lost.
  */
 export function decodePage(bytes: Buffer, contentType: string): string {
   const charset = /;\s*charset=([^;\s]+)/i.exec(contentType)?.[1];

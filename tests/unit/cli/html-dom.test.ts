@@ -150,4 +150,17 @@ describe('the command line DOM', { timeout: SLOW_MACHINE_MS }, () => {
     );
     expect(decodePage(Buffer.from(text, 'latin1'), 'text/html')).toBe(text);
   });
+
+  it('reads windows-1252 quotation marks, dashes and the euro sign, which ISO-8859-1 lacks', () => {
+    // „Wir“ – 5 € in windows-1252: 0x84 „, 0x93 “, 0x96 –, 0x80 €. Node's own decoder makes C1
+    // controls of them; a browser, and the Encoding Standard, do not.
+    const bytes = Buffer.from([0x84, 0x57, 0x69, 0x72, 0x93, 0x20, 0x96, 0x20, 0x35, 0x20, 0x80]);
+    const expected = '„Wir“ – 5 €';
+    expect(
+      decodePage(Buffer.concat([Buffer.from('<meta charset="windows-1252">'), bytes]), 'text/html'),
+    ).toBe(`<meta charset="windows-1252">${expected}`);
+    // latin1 and ascii are the standard's labels of the same encoding.
+    expect(decodePage(bytes, 'text/html; charset=iso-8859-1')).toBe(expected);
+    expect(decodePage(bytes, 'text/html')).toBe(expected);
+  });
 });
