@@ -64,6 +64,13 @@ export const EXTRA = { en: 24, de: 8, fr: 8 } as const;
  */
 export const EXTRA_2 = { en: 16, de: 6, fr: 4 } as const;
 
+/**
+ * The third extra dev set (tests/fixtures/labeled-extra-3), drawn on 7 Dec (session 34) after the
+ * tenth round: the EXTRA_3[lang] spares right after the second extra set's range (no French is left).
+ * Scored once before any rule is written from it, then dev material like the others.
+ */
+export const EXTRA_3 = { en: 20, de: 10, fr: 0 } as const;
+
 export type Lang = keyof typeof QUOTA;
 export type Half = 'dev' | 'test';
 export const LANGS = Object.keys(QUOTA) as Lang[];
@@ -549,6 +556,8 @@ export const EXTRA_DIR = resolve(LABELED_DIR, '../labeled-extra');
 export const EXTRA_MANIFEST_PATH = join(EXTRA_DIR, 'manifest.json');
 export const EXTRA_2_DIR = resolve(LABELED_DIR, '../labeled-extra-2');
 export const EXTRA_2_MANIFEST_PATH = join(EXTRA_2_DIR, 'manifest.json');
+export const EXTRA_3_DIR = resolve(LABELED_DIR, '../labeled-extra-3');
+export const EXTRA_3_MANIFEST_PATH = join(EXTRA_3_DIR, 'manifest.json');
 
 export function readSkipList(path = SKIP_PATH): Map<string, string> {
   if (!existsSync(path)) return new Map();
@@ -570,6 +579,7 @@ function main(argv: string[]): void {
   const draws = new Map<Lang, LanguageDraw>();
   const extras = new Map<Lang, LanguageDraw>();
   const extras2 = new Map<Lang, LanguageDraw>();
+  const extras3 = new Map<Lang, LanguageDraw>();
   const out: string[] = [];
   for (const lang of LANGS) {
     const pool = candidates.filter((candidate) => candidate.lang === lang);
@@ -591,6 +601,17 @@ function main(argv: string[]): void {
     const extra2 = extraPages(pool, lang, QUOTA[lang], EXTRA_2[lang], skip, SEED, EXTRA[lang]);
     extras2.set(lang, { slots: extra2, skipped: [], replacements: [] });
     out.push(`  second extra dev set: ${extra2.length} of the ${EXTRA_2[lang]} spares after those`);
+    const extra3 = extraPages(
+      pool,
+      lang,
+      QUOTA[lang],
+      EXTRA_3[lang],
+      skip,
+      SEED,
+      EXTRA[lang] + EXTRA_2[lang],
+    );
+    extras3.set(lang, { slots: extra3, skipped: [], replacements: [] });
+    out.push(`  third extra dev set: ${extra3.length} of the ${EXTRA_3[lang]} spares after those`);
   }
   const known = new Set(candidates.map((candidate) => candidate.id));
   for (const id of skip.keys()) if (!known.has(id)) out.push(`skip.json names ${id}, which is no candidate`);
@@ -601,6 +622,7 @@ function main(argv: string[]): void {
     [MANIFEST_PATH, manifestOf(draws)],
     [EXTRA_MANIFEST_PATH, manifestOf(extras)],
     [EXTRA_2_MANIFEST_PATH, manifestOf(extras2)],
+    [EXTRA_3_MANIFEST_PATH, manifestOf(extras3)],
   ] as const) {
     const text = `${JSON.stringify(manifest, null, 2)}\n`;
     const current = existsSync(path) ? readFileSync(path, 'utf8') : '';

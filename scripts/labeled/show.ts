@@ -19,6 +19,8 @@ import { blockText } from '../../lib/extract/text';
 import {
   EXTRA_2_DIR,
   EXTRA_2_MANIFEST_PATH,
+  EXTRA_3_DIR,
+  EXTRA_3_MANIFEST_PATH,
   EXTRA_DIR,
   EXTRA_MANIFEST_PATH,
   LABELED_DIR,
@@ -136,11 +138,12 @@ async function main(argv: string[]): Promise<void> {
     );
     process.exit(2);
   }
-  // The main set first, then the extra dev sets (scripts/labeled/select.ts, EXTRA and EXTRA_2).
+  // The main set first, then the extra dev sets (scripts/labeled/select.ts, EXTRA, EXTRA_2 and EXTRA_3).
   const sets = [
     { path: MANIFEST_PATH, dir: LABELED_DIR, name: 'manifest' },
     { path: EXTRA_MANIFEST_PATH, dir: EXTRA_DIR, name: 'extra dev set' },
     { path: EXTRA_2_MANIFEST_PATH, dir: EXTRA_2_DIR, name: 'second extra dev set' },
+    { path: EXTRA_3_MANIFEST_PATH, dir: EXTRA_3_DIR, name: 'third extra dev set' },
   ].filter((set) => existsSync(set.path));
   let found: { manifest: ManifestEntry[]; entry: ManifestEntry; dir: string; name: string } | undefined;
   for (const set of sets) {
