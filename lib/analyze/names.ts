@@ -121,11 +121,15 @@ function startsNoName(word: string): boolean {
   return LEADING_WORDS.has(lower) || NEVER_IN_NAME.has(lower) || NUMBER_WORD.test(word);
 }
 
+/** Conjunctions, which join two names or open a sentence but stand inside none: "the U.S. And the singer". */
+const CONJUNCTION = /^(?:And|But|Or|Nor|Yet|Und|Aber|Oder|Et|Mais|Ou)$/u;
+
 function namedWords(run: string): string[] {
   const words = run.split(/\s+/);
   let first = 0;
   while (first < words.length - 1 && startsNoName(words[first]!)) first++;
-  return words.slice(first);
+  const joined = words.findIndex((word, i) => i > first && CONJUNCTION.test(word));
+  return words.slice(first, joined > first ? joined : undefined);
 }
 
 const PRONOUNS = new Set([
@@ -327,9 +331,10 @@ export function findPeople(text: string, words: Words): PersonMention[] {
     // ends none either, unless it is a ruler's number after a given name ("Elizabeth I").
     if (/^\p{Lu}$/u.test(nameWords[0]!)) continue;
     if (nameWords.length === 2 && nameWords[1] === 'I' && !givenNameGender(nameWords[0]!)) continue;
-    // “Black Water,”: words that fill a quotation are a title, not a person.
-    const closing =
-      text[match.index + run.length] === ',' ? match.index + run.length + 1 : match.index + run.length;
+    // “Black Water,”, “Canine Dion.”: words that fill a quotation are a title or a nickname, not a person.
+    const closing = /[,.!?]/u.test(text[match.index + run.length] ?? '')
+      ? match.index + run.length + 1
+      : match.index + run.length;
     if (QUOTE_MARKS.includes(text[match.index - 1] ?? '') && QUOTE_MARKS.includes(text[closing] ?? ''))
       continue;
     // "the group Port-Salines Autrement", "l’association Estuaire Mobilité": an organisation's name.

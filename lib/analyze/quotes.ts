@@ -539,7 +539,12 @@ function titledPerson(phrase: string, strict = false): boolean {
 }
 
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */
-function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence = false): Attribution | null {
+function attributionAfter(
+  after: string,
+  lexicon: CueLexicon,
+  quoteEndsSentence = false,
+  nextQuoteOpensSentence = false,
+): Attribution | null {
   // "“…”; Stone agreed": a semicolon opens another clause, with its own subject.
   if (/^\s*;/u.test(after)) return null;
   const rest = after.slice(/^[\s,;:–—-]*/.exec(after)![0].length);
@@ -606,6 +611,15 @@ function attributionAfter(after: string, lexicon: CueLexicon, quoteEndsSentence 
       // "“… It’s very simple.” The cabinet members gathered around Mr. Trump laughed.": a sentence of
       // its own that laughs or sighs reacts to the quote; it does not say it.
       REACTION_CUE.test(match.text))
+  )
+    return null;
+  // "“Did you get it from a tick?” She answered, “Yeah …”": a sentence of its own whose cue hands on to
+  // a quote that opens a sentence too is that quote's lead-in; "“Really?” he said, “that is awful.”"
+  // splits one quote.
+  if (
+    quoteEndsSentence &&
+    nextQuoteOpensSentence &&
+    /^\s*[,:]\s*$/u.test(rest.slice(match.index + match.text.length))
   )
     return null;
   // "“…” Technocrats like to say that entire sectors …": a cue followed by what it reports speaks of
@@ -936,8 +950,16 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
       return { mention, cue, where: 'before' };
   }
   // A partial quote in running text: "Ruiz called the plan “reckless”", "the message said that “…” should…".
+  // Not one inside a relative clause after the verb, which has a subject of its own: "Zuckerberg offered
+  // a primer … in a lawsuit with ZeniMax Media, which accuses Oculus of “misappropriating” …"; unless a
+  // pronoun there is the subject's again ("the plan, which she called “reckless”").
+  if (OTHER_SUBJECT_CLAUSE.test(tail)) return null;
   return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence' } : null;
 }
+
+/** A relative clause whose relative pronoun is its subject: ", which accuses", ", who told", ", qui accuse"; not ", which Nixon fobbed off as". */
+const OTHER_SUBJECT_CLAUSE =
+  /,\s+(?:which|who|qui)\s+(?=\p{Ll})(?!(?:he|she|they|we|i|il|elle|ils|elles|on)\s)[^,]*$/u;
 
 /**
  * A phrase that names no one: no name in it, or a German noun with its article and nothing capitalised
@@ -1131,6 +1153,7 @@ export function findQuotes(articleText: string, options: QuoteOptions): Quote[] 
         break;
       }
     const after = text.slice(span.close + 1, afterEnd);
+    const nextQuoteOpensSentence = /^[“"„«‘‹]\s*\p{Lu}/u.test(text.slice(afterEnd, afterEnd + 3));
     // "called the plan “reckless and unfair”": what the subject called it, in words of its own, not the
     // plan's name (“Vision 2040”), which a term marker ("the plan") announces otherwise.
     const calledObject =
@@ -1189,7 +1212,7 @@ export function findQuotes(articleText: string, options: QuoteOptions): Quote[] 
     let attribution =
       introduced && endsSentence
         ? (documentLeadIn ?? attributionBefore(before, lexicon) ?? leadIn ?? null)
-        : ((germanTitle ? null : attributionAfter(after, lexicon, endsSentence)) ??
+        : ((germanTitle ? null : attributionAfter(after, lexicon, endsSentence, nextQuoteOpensSentence)) ??
           attributionBefore(before, lexicon) ??
           (before.trim() === '' ? attributionClosing(after, lexicon) : null) ??
           attributionTrailingPreposition(after, lexicon, endsSentence) ??

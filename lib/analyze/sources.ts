@@ -39,7 +39,7 @@ const STUDY_KINDS =
 /** The first word of who made a document, which may hold an exclamation mark before its next word ("E! News"). */
 const OWNER_FIRST_WORD = String.raw`\p{Lu}[\p{L}'’&-]*(?:!(?=\s+\p{Lu}))?`;
 const DOCUMENT_PHRASE = new RegExp(
-  String.raw`(?:[Aa]ccording to|cited in|citing|in|with|from|under|on|[Ll]aut|gemäß|selon|d['’]après|published in|released in|outlined in|detailed in|described in|reviewed by [\p{L} ]+ of)\s+((?:a|an|the|its|his|her|their|einer|einem|dem|der|den|un|une|le|la|l['’])\s+(?:[\p{L}\d-]+\s+){0,4}?(?:${DOCUMENT_KINDS}|study|survey|paper|research|poll|clinical trial)(?:\s+(?:by|from|of|published by|released by|von|des|der|de la|du|de)\s+(?:the\s+)?(?:${OWNER_FIRST_WORD}|of|for|and|the)(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|the|\p{Ll}+(?=(?:\s+\p{Ll}+)?\s+\p{Lu}))){0,6})?)`,
+  String.raw`(?:[Aa]ccording to|cited in|citing|in|with|from|under|on|[Ll]aut|gemäß|selon|d['’]après|published in|released in|outlined in|detailed in|described in|reviewed by [\p{L} ]+ of)\s+((?:a|an|the|its|his|her|their|einer|einem|dem|der|den|un|une|le|la|l['’])\s+(?:[\p{L}\d-]+\s+){0,4}?(?:${DOCUMENT_KINDS}|study|survey|paper|research|poll|clinical trial)s?(?![\p{L}])(?:\s+(?:by|from|of|published by|released by|von|des|der|de la|du|de)\s+(?:the\s+)?(?:${OWNER_FIRST_WORD}|of|for|and|the)(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|for|and|the|\p{Ll}+(?=(?:\s+\p{Ll}+)?\s+\p{Lu}))){0,6})?)`,
   'gu',
 );
 /** "A survey last year by the Midland Language Survey project": who made the study or report. */
@@ -423,6 +423,13 @@ export function findSources(
   for (const match of [...text.matchAll(OUTLETS), ...outletShapes.filter((shape) => !inLongerTitle(shape))]) {
     const start = match.index;
     if (noComment(start)) continue;
+    // "Snapchat CEO Evan Spiegel": a word of a person's name is no outlet.
+    if (
+      startingBetween(context.mentions, Math.max(0, start - 40), start + 1).some(
+        (mention) => mention.start < start && mention.end >= start + match[0].length,
+      )
+    )
+      continue;
     add(match[0].replace(/^The\s+/, 'The '), 'news-outlet', start, start + match[0].length);
   }
   for (const match of SOCIAL_HINT.test(text) ? text.matchAll(SOCIAL) : []) {

@@ -161,6 +161,34 @@ describe('findQuotes: speakers a reader can trust', () => {
     expect(speakers(text)).toEqual(['the minister']);
   });
 
+  it('does not give a partial quote inside a relative clause with its own subject to the sentence’s subject', () => {
+    const text =
+      'Mark Zuckerberg offered a primer on his strategies during testimony Tuesday in a lawsuit with ' +
+      'ZeniMax Media, which accuses Oculus and Facebook of "misappropriating" trade secrets.';
+    expect(speakers(text)).not.toContain('Mark Zuckerberg');
+    expect(speakers('Mark Zuckerberg called the lawsuit "a distraction" on Tuesday.')).toEqual([
+      'Mark Zuckerberg',
+    ]);
+    // A clause with a subject of its own keeps what its subject said: “accidental” is Nixon’s word.
+    const nixon =
+      'Activists offered buttons reading "Erase the Memoirs," a reference to the gap in the Watergate tapes, ' +
+      'which Nixon fobbed off as an "accidental" erasure.';
+    expect(quotes(nixon).map((quote) => quote.text)).toContain('accidental');
+  });
+
+  it('reads a new sentence whose cue hands on to the next quote as that quote’s lead-in', () => {
+    expect(
+      speakers(
+        'Kirstie Alley met Dan Wootton. Wootton asked her, “Did you get it from a tick?” She answered, “Yeah, in Maine I got a tick bite.”',
+      ),
+    ).toEqual(['Dan Wootton', 'Kirstie Alley']);
+    // A lower-case second part is the same quote, split: both parts are his.
+    expect(speakers('Dan Wootton met Kirstie Alley. “Really?” Wootton said, “that is awful.”')).toEqual([
+      'Dan Wootton',
+      'Dan Wootton',
+    ]);
+  });
+
   it('leaves a passive “was often told” unattributed', () => {
     const text =
       'As an adolescent, I was often told that “self, self, self is all you think about,” but I was not.';
@@ -222,6 +250,20 @@ describe('the name finder: German nouns before a name', () => {
       'Mary Ann Evans',
       'Martin Luther King',
     ]);
+  });
+});
+
+describe('the name finder: conjunctions and nicknames', () => {
+  it('ends a name at a capitalised conjunction: “the U.S. And the singer” names no “S. And”', () => {
+    expect(names('It went platinum in the U.S. And the singer thanked Ana Ruiz.')).toEqual(['Ana Ruiz']);
+    expect(names('Lawyers for Smith And Wesson met Eva Roth.')).toEqual(['Eva Roth']);
+  });
+
+  it('takes words that fill a quotation, full stop and all, for a nickname: “Canine Dion.”', () => {
+    expect(
+      names('She had been given the unkind nickname of “Canine Dion.” Céline Dion laughed.'),
+    ).not.toContain('Canine Dion');
+    expect(names('They called it “Black Water,” said Ana Ruiz.')).toEqual(['Ana Ruiz']);
   });
 });
 

@@ -26,6 +26,30 @@ describe('findSources', () => {
     expect(found).toContainEqual(['news-outlet', 'The Meridian Times']);
   });
 
+  it('reads no outlet into a word of a person’s name (Evan Spiegel is no Spiegel)', () => {
+    const text =
+      'Snapchat CEO Evan Spiegel rebuffed a takeover offer in 2013. Der Spiegel reported the offer a year later.';
+    const outlets = byKind(text).filter(([kind]) => kind === 'news-outlet');
+    expect(outlets).toEqual([['news-outlet', 'Der Spiegel']]);
+  });
+
+  it('reads a document word only whole: “her native Quebec had reportedly …” cites no report', () => {
+    const text =
+      'Magazines in her native Quebec had reportedly been cruel. Her team cited a report by the Quebec Press Council.';
+    const documents = byKind(text).filter(([kind]) => kind === 'document');
+    expect(documents).toEqual([['document', 'Quebec Press Council']]);
+  });
+
+  it('reads the German noun “Bild” (picture) as the paper only with its article, marks or full name', () => {
+    const outlets = (text: string) =>
+      byKind(text, { lang: 'de' })
+        .filter(([kind]) => kind === 'news-outlet')
+        .map(([, name]) => name);
+    expect(outlets('Kein Bild, kein Ton und trotzdem bestens informiert: Der Ticker läuft.')).toEqual([]);
+    expect(outlets('Das sagte er der „Bild“ am Montag.')).toEqual(['Bild']);
+    expect(outlets('Wie die Bild-Zeitung berichtete, sank der Kurs.')).toEqual(['Bild']);
+  });
+
   it('takes an outlet’s reporter for the person, and something of someone’s for no person', () => {
     const text =
       'Bloomberg’s Mark Gurman said the launch slipped. Mark Gurman said it twice. Google’s Stadia said nothing, and Google’s Stadia never will.';
