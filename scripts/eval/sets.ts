@@ -596,7 +596,15 @@ export function speakerIsRight(gold: GoldQuote, predicted: unknown): boolean {
   const names = [gold.speaker, ...(gold.aliases ?? [])].map(normalizeForMatch);
   const anonymousRight =
     gold.anonymous === true && (predicted as Record<string, unknown> | undefined)?.['anonymous'] === true;
-  return anonymousRight || (speaker !== '' && names.some((name) => name !== '' && speaker.includes(name)));
+  // "Contains" word for word: a one-letter alias ("I") or a pronoun ("he") is inside many a wrong name's
+  // letters ("My Hairspray", "Stephen"), but not among its words.
+  const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const spoken = ` ${words(speaker).join(' ')} `;
+  return (
+    anonymousRight ||
+    (speaker !== '' &&
+      names.some((name) => words(name).length > 0 && spoken.includes(` ${words(name).join(' ')} `)))
+  );
 }
 
 const emptyQuoteCounts = (): QuoteCounts => ({

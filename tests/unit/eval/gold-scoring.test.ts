@@ -139,6 +139,14 @@ describe('speakers', () => {
     expect(speakerIsRight(quote, { speaker: 'Tom Lee' })).toBe(false);
     expect(speakerIsRight(quote, { speaker: null })).toBe(false);
   });
+
+  it('reads “contains” word for word: a short alias inside a wrong name’s letters does not count', () => {
+    const quote = { text: 'x', speaker: 'Tim Anderson', aliases: ['I', 'he'], anonymous: false };
+    expect(speakerIsRight(quote, { speaker: 'My Hairspray' })).toBe(false);
+    expect(speakerIsRight(quote, { speaker: 'Stephen King' })).toBe(false);
+    expect(speakerIsRight(quote, { speaker: 'Author Tim Anderson' })).toBe(true);
+    expect(speakerIsRight(quote, { speaker: 'I' })).toBe(true);
+  });
 });
 
 describe('summing pages', () => {
