@@ -54,7 +54,7 @@ const namesPlaceThingOrOffice = (words: readonly string[]) => {
 };
 
 // A full stop belongs to a name word only as an initial ("J."), so "… hours. Müller said" is two runs.
-const NAME_TOKEN = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*)`;
+const NAME_TOKEN = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{Lu}'’\u00AD-]*)`;
 const PARTICLE = String.raw`(?:de|da|del|della|der|den|van|von|zu|di|du|le|la|al|el|bin|ibn|dos|das|y|St\.)`;
 /** The lowercase particles a name may hold ("Ursula von der Leyen", "Ibn al Walid"). */
 export const NAME_PARTICLES = new Set(
@@ -294,13 +294,17 @@ export function findPeople(text: string, words: Words): PersonMention[] {
       while (nameWords.length > 0 && NAME_PARTICLES.has(nameWords.at(-1)!))
         nameWords = nameWords.slice(0, -1);
     }
-    // "mit dem Willen Relotius' zu tun": two words after a German article, the first no given name, are
-    // a noun and a surname.
+    // "mit dem Willen Relotius' zu tun", "in seinem Buch Überwachen und Strafen": two words after a German
+    // article or determiner, the first no given name, are a noun and a surname or a title.
     if (
       nameWords.length === 2 &&
       named.length === 2 &&
-      /(?:^|\s)(?:der|den|dem|des|einem|einen|eines|einer)\s+$/u.test(lead) &&
-      !givenNameGender(nameWords[0]!)
+      /(?:^|\s)(?:der|den|dem|des|das|einem|einen|eines|einer|(?:sein|ihr|unser|dies)(?:em|en|er|es))\s+$/u.test(
+        lead,
+      ) &&
+      !givenNameGender(nameWords[0]!) &&
+      // "seinen Sohn Paolo": a role and a given name still name someone.
+      !givenNameGender(nameWords[1]!)
     )
       continue;
     // "Explaining Beijing’s changed position": an English participle opens no name.

@@ -245,6 +245,20 @@ describe('the name finder: German nouns before a name', () => {
     ]);
   });
 
+  it('reads a soft hyphen as part of a word, and two nouns after a determiner as no name', () => {
+    // "Über\u00ADwachen" is one word, broken for layout; "seinem Buch Überwachen" names a book.
+    expect(
+      names('In seinem Buch \u00DCber\u00ADwachen und Strafen beschreibt Michel Foucault die Pest.'),
+    ).toEqual(['Michel Foucault']);
+    expect(
+      names('Grenzen und \u00DCber\u00ADg\u00E4nge kontrollierte der Stadtrat, sagte Eva Roth.'),
+    ).toEqual(['Eva Roth']);
+    expect(names('Das erzählte sie ihrem Sohn Peter Müller.')).toEqual(['Peter Müller']);
+    // A role and a given name still name someone.
+    expect(names('Er hatte seinen Sohn Paolo beauftragt.').some((name) => name.endsWith('Paolo'))).toBe(true);
+    expect(names('Das sagte Sabine Leut\u00ADheusser am Montag.')).toEqual(['Sabine Leut\u00ADheusser']);
+  });
+
   it('keeps three-word names that follow no article', () => {
     expect(names('It was Mary Ann Evans who spoke, with Martin Luther King.')).toEqual([
       'Mary Ann Evans',
