@@ -277,12 +277,20 @@ function cleanMention(phrase: string): string {
         '',
       )
       .replace(AUXILIARY_AT_END, '')
+      .replace(ADVERB_AT_END, '')
       .replace(PARTICLE_AT_END, '')
       // "he’d respond": the pronoun without its "would".
       .replace(/^(he|she|they|we|I)['’](?:d|ll)$/iu, '$1')
       .trim()
   );
 }
+
+/**
+ * An English adverb between the subject and its verb: "the actress authoritatively [stated]", "Ruiz
+ * quickly [added]". Not a noun in -ly ("the family", "an ally").
+ */
+const ADVERB_AT_END =
+  /\s+(?!(?:family|ally|assembly|rally|monopoly|anomaly|bully|belly|jelly|lily|folly|homily|supply|reply|melancholy|fly|butterfly|firefly|panoply|oligopoly)$)\p{Ll}{2,}ly$/u;
 
 /** The particle of a German speech verb after its subject: "fügte er hinzu" → "er", "teilte die Stadt mit". */
 const PARTICLE_AT_END = new RegExp(String.raw`\s+(?:${GERMAN_PARTICLES})$`, 'u');
@@ -543,7 +551,7 @@ function attributionAfter(
   after: string,
   lexicon: CueLexicon,
   quoteEndsSentence = false,
-  nextQuoteOpensSentence = false,
+  around = { nextOpensSentence: false, hasLeadIn: false },
 ): Attribution | null {
   // "“…”; Stone agreed": a semicolon opens another clause, with its own subject.
   if (/^\s*;/u.test(after)) return null;
@@ -613,13 +621,16 @@ function attributionAfter(
       REACTION_CUE.test(match.text))
   )
     return null;
-  // "“Did you get it from a tick?” She answered, “Yeah …”": a sentence of its own whose cue hands on to
-  // a quote that opens a sentence too is that quote's lead-in; "“Really?” he said, “that is awful.”"
-  // splits one quote.
+  // "Wootton asked her, “Did you get it from a tick?” She answered, “Yeah …”", "“…,” York said. “You have
+  // to …” Smith agreed: “It’s a different job …”": a sentence after the quote whose cue hands on to a
+  // quote that opens a sentence too is that quote's lead-in, when a colon says so or when this quote had
+  // a lead-in of its own. "“Evil Emperor.” Chi Wuyao said, “The turning point …”", with neither, gives both
+  // to Chi Wuyao; "“Really?” he said, “that is awful.”" splits one quote.
+  const handedOn = rest.slice(match.index + match.text.length);
   if (
     quoteEndsSentence &&
-    nextQuoteOpensSentence &&
-    /^\s*[,:]\s*$/u.test(rest.slice(match.index + match.text.length))
+    around.nextOpensSentence &&
+    (/^\s*:\s*$/u.test(handedOn) || (around.hasLeadIn && /^\s*,\s*$/u.test(handedOn)))
   )
     return null;
   // "“…” Technocrats like to say that entire sectors …": a cue followed by what it reports speaks of
@@ -721,6 +732,9 @@ export function mentionBefore(text: string, strict = false): string {
   // "ein großer Apparat, dessen Chef sagt": someone described only through a noun before them, whom
   // the sentence does not name; not the noun.
   if (/^(?:dessen|deren)\s/u.test(last)) return '';
+  // "The host quipped, “…?” to which she replied,": a pronoun after the relative word is its clause's subject.
+  const relativeSubject = /(?:^|\s)(?:which|whom)\s+(he|she|they|we|I)\s*$/u.exec(lead)?.[1];
+  if (relativeSubject) return relativeSubject;
   if (plausibleMention(last) && !RELATIVE.test(last)) return last;
   // "The central problem, as she noted in her memoirs, was": the clause that holds the cue has its own
   // subject after its subordinating word, and that is who spoke.
@@ -1153,7 +1167,12 @@ export function findQuotes(articleText: string, options: QuoteOptions): Quote[] 
         break;
       }
     const after = text.slice(span.close + 1, afterEnd);
-    const nextQuoteOpensSentence = /^[“"„«‘‹]\s*\p{Lu}/u.test(text.slice(afterEnd, afterEnd + 3));
+    // Whether a quote follows this one's sentence opening a sentence of its own, and whether this one had a
+    // lead-in ("Wootton asked her, “…”"): attributionAfter decides by them whose the cue between is.
+    const around = {
+      nextOpensSentence: /^[“"„«‘‹]\s*\p{Lu}/u.test(text.slice(afterEnd, afterEnd + 3)),
+      hasLeadIn: /[,:]\s*$/u.test(text.slice(Math.max(sentence, span.open - 3), span.open)),
+    };
     // "called the plan “reckless and unfair”": what the subject called it, in words of its own, not the
     // plan's name (“Vision 2040”), which a term marker ("the plan") announces otherwise.
     const calledObject =
@@ -1212,7 +1231,7 @@ export function findQuotes(articleText: string, options: QuoteOptions): Quote[] 
     let attribution =
       introduced && endsSentence
         ? (documentLeadIn ?? attributionBefore(before, lexicon) ?? leadIn ?? null)
-        : ((germanTitle ? null : attributionAfter(after, lexicon, endsSentence, nextQuoteOpensSentence)) ??
+        : ((germanTitle ? null : attributionAfter(after, lexicon, endsSentence, around)) ??
           attributionBefore(before, lexicon) ??
           (before.trim() === '' ? attributionClosing(after, lexicon) : null) ??
           attributionTrailingPreposition(after, lexicon, endsSentence) ??

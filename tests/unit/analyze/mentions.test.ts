@@ -182,11 +182,34 @@ describe('findQuotes: speakers a reader can trust', () => {
         'Kirstie Alley met Dan Wootton. Wootton asked her, “Did you get it from a tick?” She answered, “Yeah, in Maine I got a tick bite.”',
       ),
     ).toEqual(['Dan Wootton', 'Kirstie Alley']);
+    // A colon hands the cue on whatever came before.
+    expect(
+      speakers(
+        'Caitlyn Smith and Kate York wrote it. “It’s a totally different muscle,” York said. “You have to take yourself out of it.” Smith agreed: “It’s a different job altogether.”',
+      ),
+    ).toEqual(['Kate York', 'Caitlyn Smith']);
+    // Without a lead-in of its own the quote keeps the cue after it, as the next quote does.
+    expect(
+      speakers(
+        'Yun Che asked about it. “Evil Emperor.” Chi Wuyao said, “The turning point of your fate is here.”',
+      ),
+    ).toEqual(['Chi Wuyao', 'Chi Wuyao']);
     // A lower-case second part is the same quote, split: both parts are his.
     expect(speakers('Dan Wootton met Kirstie Alley. “Really?” Wootton said, “that is awful.”')).toEqual([
       'Dan Wootton',
       'Dan Wootton',
     ]);
+  });
+
+  it('reads the pronoun after a relative word as its subject, and leaves an adverb out of the speaker', () => {
+    expect(
+      speakers(
+        'Jennifer Aniston joined the show. The host quipped, “isn’t that against the rules of Hollywood?” to which she replied, “apparently, it is.”',
+      ),
+    ).toEqual(['The host', 'Jennifer Aniston']);
+    expect(mentionBefore('When asked what she took, the actress authoritatively')).toBe('the actress');
+    expect(mentionBefore('Ana Ruiz quickly')).toBe('Ana Ruiz');
+    expect(mentionBefore('In a statement, the family')).toBe('the family');
   });
 
   it('leaves a passive “was often told” unattributed', () => {
