@@ -691,3 +691,17 @@ export const DESCRIBED_OBJECT = new RegExp(
 /** "so-called", "the word", "titled" right before a quote: what follows is a term, a name or a title. */
 export const TERM_MARKERS =
   /(?:so-called|so called|the (?:word|words|term|phrase|slogan|motto|hashtag|title|label|name|nickname|book|film|movie|song|album|show|series|report|program|programme|project|campaign|plan|initiative|operation)|titled|entitled|named|dubbed|nicknamed|known as|called|headlined|call(?:s|ed|ing)?\s+(?:it\s+|this\s+)?(?:a|an|the)|meaning|means|meant|as in|spelled|(?:sense|meaning|use|uses|usage|definition|spelling|pronunciation|word) of|sogenannte[nmrs]?|so genannte[nmrs]?|das Wort|der Begriff|den Begriff|die Formel|unter dem (?:Titel|Motto|Namen)|mit dem Titel|le mot|le terme|intitulée?s?|baptisée?s?|dite?s?|surnommée?s?|le (?:plan|programme|projet|livre|film)|la (?:formule|campagne)|l'opération|l’opération|(?:the|a|an|its|his|her|their|den|dem|der|die|das|le|la|du|des)\s+(?:[\p{L}-]+\s+)?\p{L}*(?:report|book|film|movie|novel|album|bericht|studie|buch|roman|rapport|livre|roman|programme|slogan)s?)\s*$/iu;
+
+/** German verbs that report speech only with a separable particle: "führte aus", "stellte fest". */
+const PARTICLE_VERB = /^(?:führt|führte|führten|stellt|stellte|stellten)$/iu;
+
+/**
+ * A cue that reports nothing without its particle, and has none in its clause: "Moderator Sebastian
+ * Hellmann führt durch die Vorberichte". A quote's own cue may stand without it ("Er führte weiter:
+ * „…“"), so only what a text leans on without quoting is read this strictly.
+ */
+export function lacksItsParticle(text: string, cue: CueMatch): boolean {
+  if (!PARTICLE_VERB.test(cue.text)) return false;
+  const clause = /^[^.;:!?„“”"«»]*/u.exec(text.slice(cue.index + cue.text.length))![0];
+  return !/(?:^|\s)(?:aus|fest|klar|dar)(?=\s|$)/u.test(clause);
+}

@@ -157,11 +157,17 @@ export function isPronoun(word: string): boolean {
 
 /** German compound titles: "Verkehrsdezernent", "Oberbürgermeisterin", "Regierungssprecher", "Seniorautorin". */
 const GERMAN_TITLE =
-  /(?:dezernent|minister|bürgermeister|sprecher|präsident|vorsitzende|chef|leiter|direktor|referent|beauftragte|sekretär|kommissar|senator|abgeordnete|rat|rätin|autor)(?:in|en|r|s|es|n)?$/iu;
+  /(?:dezernent|minister|bürgermeister|sprecher|präsident|vorsitzende|chef|leiter|direktor|referent|beauftragte|sekretär|kommissar|senator|abgeordnete|rat|rätin|autor|trainer)(?:in|en|r|s|es|n)?$/iu;
 
 const isTitleWord = (word: string) => {
   const bare = word.toLowerCase().replace(/\.$/, '');
-  return TITLE_WORDS.has(bare) || (word.length > 6 && GERMAN_TITLE.test(bare));
+  // "BVB-Coach Lucien Favre", "Ex-President": a compound whose last part is a title.
+  const lastPart = bare.slice(bare.lastIndexOf('-') + 1);
+  return (
+    TITLE_WORDS.has(bare) ||
+    (word.length > 6 && GERMAN_TITLE.test(bare)) ||
+    (lastPart !== bare && lastPart.length > 2 && TITLE_WORDS.has(lastPart))
+  );
 };
 
 /**

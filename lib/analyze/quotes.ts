@@ -971,7 +971,10 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence' } : null;
 }
 
-/** A relative clause whose relative pronoun is its subject: ", which accuses", ", who told", ", qui accuse"; not ", which Nixon fobbed off as". */
+/**
+ * A relative clause whose relative pronoun is its subject: ", which accuses", ", who told", ", qui
+ * accuse"; not ", which Nixon fobbed off as".
+ */
 const OTHER_SUBJECT_CLAUSE =
   /,\s+(?:which|who|qui)\s+(?=\p{Ll})(?!(?:he|she|they|we|i|il|elle|ils|elles|on)\s)[^,]*$/u;
 

@@ -3,7 +3,7 @@
  * and studies, social posts, anonymous sources, and the links out of the article.
  */
 import { siteOfHost } from '../annotations/page-trust';
-import { cueLexicon, findCues } from './cues';
+import { cueLexicon, findCues, lacksItsParticle } from './cues';
 import { OFFICIAL_ROLES, organisationName, personName } from './names';
 import { MAX_SENTENCE, selectorFor, sentenceStart } from './paragraphs';
 import { mentionBefore } from './quotes';
@@ -514,7 +514,7 @@ export function findSources(
   // "Tessa Drummond, a spokeswoman for the campaign, said …", "according to the ministry".
   for (const match of findCues(text, lexicon, context.words)) {
     const start = match.index;
-    if (noComment(start)) continue;
+    if (noComment(start) || lacksItsParticle(text, match)) continue;
     const sentence = sentenceStart(
       text,
       start,

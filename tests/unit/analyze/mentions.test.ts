@@ -296,6 +296,12 @@ describe('the name finder: conjunctions and nicknames', () => {
     expect(names('Lawyers for Smith And Wesson met Eva Roth.')).toEqual(['Eva Roth']);
   });
 
+  it('takes a compound ending in a title for a title, not a name word: “BVB-Coach Lucien Favre”', () => {
+    expect(names('Natürlich ruft BVB-Coach Lucien Favre zum Angriff auf.')).toEqual(['Lucien Favre']);
+    // A double-barrelled surname keeps its last part, title or not.
+    expect(names('Then Anna Smith-King spoke.')).toEqual(['Anna Smith-King']);
+  });
+
   it('takes words that fill a quotation, full stop and all, for a nickname: “Canine Dion.”', () => {
     expect(
       names('She had been given the unkind nickname of “Canine Dion.” Céline Dion laughed.'),

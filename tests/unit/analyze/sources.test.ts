@@ -50,6 +50,16 @@ describe('findSources', () => {
     expect(outlets('Wie die Bild-Zeitung berichtete, sank der Kurs.')).toEqual(['Bild']);
   });
 
+  it('reads “führt” and “stellt” as speech only with their particle', () => {
+    const people = (text: string) =>
+      byKind(text, { lang: 'de' })
+        .filter(([kind]) => kind === 'person' || kind === 'official')
+        .map(([, name]) => name);
+    expect(people('Moderator Sebastian Hellmann führt ab 17:30 Uhr durch die Vorberichte.')).toEqual([]);
+    expect(people('Der Trainer Thomas Tuchel führte aus, dass er zufrieden sei.')).toEqual(['Thomas Tuchel']);
+    expect(people('Die Ministerin Eva Roth stellte fest, dass die Lage ernst sei.')).toEqual(['Eva Roth']);
+  });
+
   it('takes an outlet’s reporter for the person, and something of someone’s for no person', () => {
     const text =
       'Bloomberg’s Mark Gurman said the launch slipped. Mark Gurman said it twice. Google’s Stadia said nothing, and Google’s Stadia never will.';
