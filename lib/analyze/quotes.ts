@@ -609,6 +609,7 @@ function attributionAfter(
   }
   const match = findCues(rest.slice(0, 200), lexicon)[0];
   if (!match || match.index === 0 || match.index > 160) return null;
+  const afterCue = rest.slice(match.index + match.text.length);
   // After a quote that ends its sentence, the next sentence is the quote's only if it opens with its
   // speaker and cue ("“I am not a crook.” Nixon said."); "“…” While working his way through the circuit,
   // he met Gosling, who told Chazelle …" is another sentence about something else.
@@ -626,21 +627,19 @@ function attributionAfter(
   // quote that opens a sentence too is that quote's lead-in, when a colon says so or when this quote had
   // a lead-in of its own. "“Evil Emperor.” Chi Wuyao said, “The turning point …”", with neither, gives both
   // to Chi Wuyao; "“Really?” he said, “that is awful.”" splits one quote.
-  const handedOn = rest.slice(match.index + match.text.length);
   if (
     quoteEndsSentence &&
     around.nextOpensSentence &&
-    (/^\s*:\s*$/u.test(handedOn) || (around.hasLeadIn && /^\s*,\s*$/u.test(handedOn)))
+    (/^\s*:\s*$/u.test(afterCue) || (around.hasLeadIn && /^\s*,\s*$/u.test(afterCue)))
   )
     return null;
   // "“…” Technocrats like to say that entire sectors …": a cue followed by what it reports speaks of
   // that, not of the quote before it.
-  if (REPORTED_CLAUSE.test(rest.slice(match.index + match.text.length))) return null;
+  if (REPORTED_CLAUSE.test(afterCue)) return null;
   // "„…“ Das sagte der Präsident der Kommission am Montag.": the demonstrative is the quote, the verb's
   // object; its subject follows the verb.
   if (/^(?:Das|Dies)$/u.test(rest.slice(0, match.index).trim())) {
-    const following = rest
-      .slice(match.index + match.text.length)
+    const following = afterCue
       .replace(BETWEEN_VERB_AND_NAME, ' ')
       // The sentence's end, not an ordinal's full stop ("der 27. UN-Klimakonferenz").
       .split(/(?<=[^\d\s][.!?])\s/u)[0]!;
@@ -661,7 +660,7 @@ function attributionAfter(
     personName(clauses[0]!) !== cleanMention(clauses[0]!) &&
     (personName(lastClause) === lastClause || /^(?:he|she|they)$/u.test(lastClause)) &&
     plausibleMention(lastClause) &&
-    SENTENCE_CLOSES.test(rest.slice(match.index + match.text.length));
+    SENTENCE_CLOSES.test(afterCue);
   const mention = subjectLast ? lastClause : cleanMention(rest.slice(0, match.index));
   // "“…,” investment banker Anthony Scaramucci said": a title in lower case before the name.
   if (!plausibleMention(mention) && !titledPerson(mention, true)) return null;

@@ -588,23 +588,22 @@ export function predictedGenre(page: unknown): string | null {
 
 /**
  * A gold speaker matched by a predicted quote: the predicted speaker, normalised, contains the gold
- * name or an alias; for an anonymous gold quote, also when the prediction says anonymous.
+ * name or an alias word for word; for an anonymous gold quote, also when the prediction says anonymous.
  */
 export function speakerIsRight(gold: GoldQuote, predicted: unknown): boolean {
   if (!gold.speaker) return false;
-  const speaker = normalizeForMatch(stringField(predicted, 'speaker'));
-  const names = [gold.speaker, ...(gold.aliases ?? [])].map(normalizeForMatch);
+  // Word for word: a one-letter alias ("I") or a pronoun ("he") is inside many a wrong name's letters
+  // ("My Hairspray", "Stephen"), but not among its words.
+  const wordsOf = (text: string) =>
+    normalizeForMatch(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .join(' ');
+  const spoken = ` ${wordsOf(stringField(predicted, 'speaker'))} `;
+  const names = [gold.speaker, ...(gold.aliases ?? [])].map(wordsOf).filter((name) => name !== '');
   const anonymousRight =
     gold.anonymous === true && (predicted as Record<string, unknown> | undefined)?.['anonymous'] === true;
-  // "Contains" word for word: a one-letter alias ("I") or a pronoun ("he") is inside many a wrong name's
-  // letters ("My Hairspray", "Stephen"), but not among its words.
-  const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const spoken = ` ${words(speaker).join(' ')} `;
-  return (
-    anonymousRight ||
-    (speaker !== '' &&
-      names.some((name) => words(name).length > 0 && spoken.includes(` ${words(name).join(' ')} `)))
-  );
+  return anonymousRight || names.some((name) => spoken.includes(` ${name} `));
 }
 
 const emptyQuoteCounts = (): QuoteCounts => ({

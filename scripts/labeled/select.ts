@@ -552,12 +552,19 @@ export function findCandidates(corporaDir: string): Selection {
 export const LABELED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/labeled');
 export const MANIFEST_PATH = join(LABELED_DIR, 'manifest.json');
 export const SKIP_PATH = join(LABELED_DIR, 'skip.json');
-export const EXTRA_DIR = resolve(LABELED_DIR, '../labeled-extra');
-export const EXTRA_MANIFEST_PATH = join(EXTRA_DIR, 'manifest.json');
-export const EXTRA_2_DIR = resolve(LABELED_DIR, '../labeled-extra-2');
-export const EXTRA_2_MANIFEST_PATH = join(EXTRA_2_DIR, 'manifest.json');
-export const EXTRA_3_DIR = resolve(LABELED_DIR, '../labeled-extra-3');
-export const EXTRA_3_MANIFEST_PATH = join(EXTRA_3_DIR, 'manifest.json');
+
+/**
+ * The extra dev sets in draw order. Each takes its count of spares right after the ones the sets before
+ * it took, so where a set starts follows from the counts before it.
+ */
+export const EXTRA_SETS = [
+  { name: 'extra dev set', folder: 'labeled-extra', counts: EXTRA },
+  { name: 'second extra dev set', folder: 'labeled-extra-2', counts: EXTRA_2 },
+  { name: 'third extra dev set', folder: 'labeled-extra-3', counts: EXTRA_3 },
+].map((set) => {
+  const dir = resolve(LABELED_DIR, '..', set.folder);
+  return { name: set.name, counts: set.counts, dir, manifestPath: join(dir, 'manifest.json') };
+});
 
 export function readSkipList(path = SKIP_PATH): Map<string, string> {
   if (!existsSync(path)) return new Map();
@@ -577,9 +584,7 @@ function main(argv: string[]): void {
   const { candidates, rejected } = findCandidates(resolve(corporaDir));
   const skip = readSkipList();
   const draws = new Map<Lang, LanguageDraw>();
-  const extras = new Map<Lang, LanguageDraw>();
-  const extras2 = new Map<Lang, LanguageDraw>();
-  const extras3 = new Map<Lang, LanguageDraw>();
+  const extras = EXTRA_SETS.map(() => new Map<Lang, LanguageDraw>());
   const out: string[] = [];
   for (const lang of LANGS) {
     const pool = candidates.filter((candidate) => candidate.lang === lang);
@@ -595,23 +600,15 @@ function main(argv: string[]): void {
     for (const { candidate, slot, replaced } of draw.replacements)
       out.push(`  slot ${slot}: ${candidate.id} drawn in place of ${replaced}`);
     if (filled.length < QUOTA[lang]) out.push(`  ${QUOTA[lang] - filled.length} slots empty: no spares left`);
-    const extra = extraPages(pool, lang, QUOTA[lang], EXTRA[lang], skip);
-    extras.set(lang, { slots: extra, skipped: [], replacements: [] });
-    out.push(`  extra dev set: ${extra.length} of the next ${EXTRA[lang]} spares`);
-    const extra2 = extraPages(pool, lang, QUOTA[lang], EXTRA_2[lang], skip, SEED, EXTRA[lang]);
-    extras2.set(lang, { slots: extra2, skipped: [], replacements: [] });
-    out.push(`  second extra dev set: ${extra2.length} of the ${EXTRA_2[lang]} spares after those`);
-    const extra3 = extraPages(
-      pool,
-      lang,
-      QUOTA[lang],
-      EXTRA_3[lang],
-      skip,
-      SEED,
-      EXTRA[lang] + EXTRA_2[lang],
-    );
-    extras3.set(lang, { slots: extra3, skipped: [], replacements: [] });
-    out.push(`  third extra dev set: ${extra3.length} of the ${EXTRA_3[lang]} spares after those`);
+    let after = 0;
+    EXTRA_SETS.forEach((set, i) => {
+      const pages = extraPages(pool, lang, QUOTA[lang], set.counts[lang], skip, SEED, after);
+      extras[i]!.set(lang, { slots: pages, skipped: [], replacements: [] });
+      const range =
+        i === 0 ? `the next ${set.counts[lang]} spares` : `the ${set.counts[lang]} spares after those`;
+      out.push(`  ${set.name}: ${pages.length} of ${range}`);
+      after += set.counts[lang];
+    });
   }
   const known = new Set(candidates.map((candidate) => candidate.id));
   for (const id of skip.keys()) if (!known.has(id)) out.push(`skip.json names ${id}, which is no candidate`);
@@ -619,11 +616,9 @@ function main(argv: string[]): void {
   for (const [reason, count] of [...rejected].sort()) out.push(`  ${reason}: ${count}`);
   let upToDate = true;
   for (const [path, manifest] of [
-    [MANIFEST_PATH, manifestOf(draws)],
-    [EXTRA_MANIFEST_PATH, manifestOf(extras)],
-    [EXTRA_2_MANIFEST_PATH, manifestOf(extras2)],
-    [EXTRA_3_MANIFEST_PATH, manifestOf(extras3)],
-  ] as const) {
+    [MANIFEST_PATH, manifestOf(draws)] as const,
+    ...EXTRA_SETS.map((set, i) => [set.manifestPath, manifestOf(extras[i]!)] as const),
+  ]) {
     const text = `${JSON.stringify(manifest, null, 2)}\n`;
     const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
     const name = relative(process.cwd(), path);

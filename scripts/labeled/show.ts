@@ -16,17 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPage, readPageBytes } from '../../cli/load-page';
 import { blockText } from '../../lib/extract/text';
-import {
-  EXTRA_2_DIR,
-  EXTRA_2_MANIFEST_PATH,
-  EXTRA_3_DIR,
-  EXTRA_3_MANIFEST_PATH,
-  EXTRA_DIR,
-  EXTRA_MANIFEST_PATH,
-  LABELED_DIR,
-  MANIFEST_PATH,
-  type ManifestEntry,
-} from './select';
+import { EXTRA_SETS, LABELED_DIR, MANIFEST_PATH, type ManifestEntry } from './select';
 
 const REPO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_CORPORA = process.env.SCRUTINY_CORPORA ?? resolve(REPO_DIR, '../shared/corpora');
@@ -138,12 +128,10 @@ async function main(argv: string[]): Promise<void> {
     );
     process.exit(2);
   }
-  // The main set first, then the extra dev sets (scripts/labeled/select.ts, EXTRA, EXTRA_2 and EXTRA_3).
+  // The main set first, then the extra dev sets (scripts/labeled/select.ts, EXTRA_SETS).
   const sets = [
     { path: MANIFEST_PATH, dir: LABELED_DIR, name: 'manifest' },
-    { path: EXTRA_MANIFEST_PATH, dir: EXTRA_DIR, name: 'extra dev set' },
-    { path: EXTRA_2_MANIFEST_PATH, dir: EXTRA_2_DIR, name: 'second extra dev set' },
-    { path: EXTRA_3_MANIFEST_PATH, dir: EXTRA_3_DIR, name: 'third extra dev set' },
+    ...EXTRA_SETS.map((set) => ({ path: set.manifestPath, dir: set.dir, name: set.name })),
   ].filter((set) => existsSync(set.path));
   let found: { manifest: ManifestEntry[]; entry: ManifestEntry; dir: string; name: string } | undefined;
   for (const set of sets) {
