@@ -71,6 +71,13 @@ export const EXTRA_2 = { en: 16, de: 6, fr: 4 } as const;
  */
 export const EXTRA_3 = { en: 20, de: 10, fr: 0 } as const;
 
+/**
+ * The fourth extra dev set (tests/fixtures/labeled-extra-4), drawn on 7 Dec (session 35) after the
+ * eleventh round: the EXTRA_4[lang] spares right after the third extra set's range. Scored once before
+ * any rule is written from it, then dev material like the others.
+ */
+export const EXTRA_4 = { en: 24, de: 12, fr: 0 } as const;
+
 export type Lang = keyof typeof QUOTA;
 export type Half = 'dev' | 'test';
 export const LANGS = Object.keys(QUOTA) as Lang[];
@@ -561,6 +568,7 @@ export const EXTRA_SETS = [
   { name: 'extra dev set', folder: 'labeled-extra', counts: EXTRA },
   { name: 'second extra dev set', folder: 'labeled-extra-2', counts: EXTRA_2 },
   { name: 'third extra dev set', folder: 'labeled-extra-3', counts: EXTRA_3 },
+  { name: 'fourth extra dev set', folder: 'labeled-extra-4', counts: EXTRA_4 },
 ].map((set) => {
   const dir = resolve(LABELED_DIR, '..', set.folder);
   return { name: set.name, counts: set.counts, dir, manifestPath: join(dir, 'manifest.json') };
