@@ -86,6 +86,7 @@ export const LEADING_WORDS = new Set(
     'the a an and but or nor so yet for if when while after before since because although though as at ' +
     'in on by with without from into of to this that these those it its he she they we our his her their ' +
     'some many most other both each every still then now also last next first meanwhile however instead later earlier ' +
+    'maybe perhaps like unlike my your ' +
     'there here what who why how where which whatever whoever whichever whenever wherever according despite during until unless once even only just ' +
     'der die das ein eine einer eines dem den des und aber oder doch auch nach laut im am vom zum zur bei ' +
     'mit seit als wie wenn weil dass so für gegen über unter vor zwischen sein seine ihr ihre dieser diese ' +
@@ -316,6 +317,9 @@ export function findPeople(text: string, words: Words): PersonMention[] {
     // "Explaining Beijing’s changed position": an English participle opens no name.
     if (/^\p{Lu}\p{Ll}{4,}ing$/u.test(nameWords[0]!) && !givenNameGender(nameWords[0]!))
       nameWords = nameWords.slice(1);
+    // "Judge Neil Ford QC", "Sir Keir Starmer MP": letters after a name are an honour or an office, no
+    // part of it ("Judge Ford" later is Neil Ford).
+    while (nameWords.length > 2 && POST_NOMINALS.test(nameWords.at(-1)!)) nameWords = nameWords.slice(0, -1);
     // "ihrer letzten Veröffentlichung Lyophilia": a German abstract noun is no first name.
     if (nameWords.length >= 2 && ABSTRACT_FIRST_WORD.test(nameWords[0]!)) nameWords = nameWords.slice(1);
     // "die Kritik von Gisela Piltz": with the noun gone, a particle left in front is a preposition.
@@ -380,6 +384,9 @@ export function findPeople(text: string, words: Words): PersonMention[] {
 }
 
 const QUOTE_MARKS = '“”"„«»‘’\'';
+
+/** Honours, degrees and offices printed after a British or Irish name: "QC", "MP", "OBE", "PhD". */
+const POST_NOMINALS = /^(?:QC|KC|SC|MP|MEP|MSP|MLA|TD|OBE|CBE|MBE|KBE|DBE|PhD|MD|Esq\.?)$/u;
 
 /**
  * Offices and forms of address that a bare surname follows ("Mayor Adams", "Bundesinnenminister

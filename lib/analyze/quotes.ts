@@ -400,6 +400,14 @@ const FINITE_VERB_INSIDE =
 const BETWEEN_VERB_AND_NAME =
   /^(?:\s+(?:(?:on|am|le|ce)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?:\s+(?:morning|afternoon|evening|night|morgen|abend|nachmittag|matin|soir|après-midi))?|\s+(?:to|gegenüber)\s+(?:reporters|journalists|journalisten|reportern|der presse)|\s+aux journalistes|\s+auf (?:Nachfrage|Anfrage)|\s+(?:yesterday|today|tonight|gestern|heute|damals|jüngst|zuletzt|bereits|hier|aujourd['’]hui|also|auch|aussi|encore|ebenfalls|dann|ensuite|then))+(?=\s)/iu;
 
+/**
+ * A subordinate clause after the speaker the cue names is about when or why they spoke, not who they
+ * are: "said a WeWork spokesperson when contacted by Reuters" → "a WeWork spokesperson". Not German
+ * "als", which also describes ("sagte der als Hardliner bekannte Minister").
+ */
+const CLAUSE_AFTER_SPEAKER =
+  /\s+(?:when|while|after|before|once|because|although|though|if|wenn|weil|obwohl|nachdem|bevor|quand|lorsque|lorsqu['’]|parce)\s.*$/su;
+
 /** A cue as matched, without the punctuation and spaces it ran into ("said," → "said"). */
 const trimCue = (cue: string) => cue.replace(/[\s,.;:]+$/, '');
 
@@ -589,7 +597,8 @@ function attributionAfter(
       spoken
         .slice(cue.length)
         .replace(/^\s+(?:sich|es)\s+/u, ' ')
-        .replace(BETWEEN_VERB_AND_NAME, ' '),
+        .replace(BETWEEN_VERB_AND_NAME, ' ')
+        .replace(CLAUSE_AFTER_SPEAKER, ''),
     );
     // "erklärt Döring den Prozess": the object cut off after a short subject; but "zitiert Welt-Online
     // den Minister" quotes the minister, and the object is the speaker.

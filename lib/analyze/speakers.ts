@@ -127,6 +127,27 @@ const SUBJECT_VERB_AFTER =
 const THING_BEFORE_NAME =
   /(?:(?:^|[^\p{L}])(?:the|a|an|der|die|das|des|dem|den|le|la|les|du|at|in|im|à|au)|['’]s?|\bl['’])\s*$/iu;
 
+/**
+ * An unnamed person the text introduces: "one mother", "a neighbor who asked not to be named", "an
+ * elderly resident". Group 1 is the description, group 2 its noun.
+ */
+const FEMININE_PERSON =
+  'woman|mother|wife|sister|daughter|grandmother|aunt|girl|widow|actress|waitress|(?:business|spokes|congress|police|chair)woman';
+const MASCULINE_PERSON =
+  'man|father|husband|brother|son|grandfather|uncle|boy|widower|actor|waiter|(?:business|spokes|congress|police|chair)man';
+const INDEFINITE_PERSON = new RegExp(
+  String.raw`(?<![\p{L}])((?:a|an|one)\s+(?:[\p{Ll}-]+\s+){0,2}?(${FEMININE_PERSON}|${MASCULINE_PERSON}|parent|resident|neighbou?r|witness|worker|employee|student|teacher|nurse|doctor|official|officer|customer|patient|passenger|voter|survivor|farmer|owner|shopper|driver|commenter|user|reader|source|person))(?=\s*(?:[,.;:!?)]|$)|\s+(?:who|whose|that|at|in|from|of|with|on|for|named|called|living|working)\s)`,
+  'giu',
+);
+
+/** Whether "he" or "she" can stand for an unnamed person of that noun ("a mother" is no "he"). */
+function describedPersonFits(pronoun: string, noun: string): boolean {
+  const lower = noun.toLowerCase();
+  if (new RegExp(`^(?:${FEMININE_PERSON})$`, 'u').test(lower)) return FEMININE_PRONOUNS.has(pronoun);
+  if (new RegExp(`^(?:${MASCULINE_PERSON})$`, 'u').test(lower)) return MASCULINE_PRONOUNS.has(pronoun);
+  return true;
+}
+
 /** A sentence opening with a possessive and a relative: "My mother", "Her husband", "Sa femme". */
 const RELATIVE_OPENING =
   /^(?:my|his|her|their|our|mein|meine|sein|seine|ihr|ihre|mon|ma|son|sa)\s+(?:mother|father|wife|husband|sister|brother|daughter|son|grandmother|grandfather|aunt|uncle|mutter|vater|frau|mann|schwester|bruder|tochter|sohn|mère|père|femme|mari|sœur|frère|fille|fils)\b/iu;
@@ -195,6 +216,25 @@ function surnameMentions(text: string, words: Words, people: PersonMention[]): P
   return mentions;
 }
 
+/**
+ * "Mr Anderson", "Judge Ford": a surname after a title, once the text has named one person in full with
+ * that surname ("Chris Anderson"), is that person. With two ("Chris and Lucy Anderson" named in full),
+ * it stays as written.
+ */
+function withFullNames(people: PersonMention[]): PersonMention[] {
+  const bySurname = new Map<string, Set<string>>();
+  for (const person of people) {
+    const words = person.name.split(/\s+/u);
+    if (words.length < 2) continue;
+    const names = bySurname.get(words.at(-1)!) ?? new Set<string>();
+    bySurname.set(words.at(-1)!, names.add(person.name));
+  }
+  return people.map((person) => {
+    const full = person.titles.length > 0 ? bySurname.get(person.name) : undefined;
+    return full?.size === 1 ? { ...person, name: [...full][0]! } : person;
+  });
+}
+
 /** Who a name word points to, looked up once per word rather than by splitting every name each time. */
 function indexNames(
   mentions: PersonMention[],
@@ -242,7 +282,7 @@ export type PeopleFinder = (text: string, words: Words) => PersonMention[];
  */
 export function buildSpeakerContext(text: string, findPersons: PeopleFinder = findPeople): SpeakerContext {
   const words = findWords(text);
-  const people = findPersons(text, words);
+  const people = withFullNames(findPersons(text, words));
   const genders = new Map<string, Gender>();
   for (const person of people)
     if (!genders.get(person.name))
@@ -465,13 +505,38 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
         .filter((m) => fits(m) && SUBJECT_VERB_AFTER.test(context.text.slice(m.end, m.end + 24)))
         .map((m) => m.name),
     );
+    // "Yet Sondland has already amended his testimony — “I now do recall,” he said": the subject of the
+    // quote's own sentence, when it names one, whoever the sentence before named as well.
+    const ownSubjects = new Set(
+      startingBetween(context.mentions, ownSentence, pronounAt)
+        .filter(
+          (m) => fits(m) && !isOwner(m) && SUBJECT_VERB_AFTER.test(context.text.slice(m.end, m.end + 24)),
+        )
+        .map((m) => m.name),
+    );
     const previous = pronounFirst
       ? undefined
-      : justNamed.size === 1
-        ? [...justNamed][0]!
-        : subjects.size === 1
-          ? [...subjects][0]!
-          : undefined;
+      : ownSubjects.size === 1
+        ? [...ownSubjects][0]!
+        : justNamed.size === 1
+          ? [...justNamed][0]!
+          : subjects.size === 1
+            ? [...subjects][0]!
+            : undefined;
+    // "WIRED spoke to one mother, who … “…,” she said": with no one named there, the one unnamed person
+    // the sentence before introduces is who "she" is.
+    if (justNamed.size === 0 && !pronounFirst && THIRD_PERSON_SINGULAR.test(lower)) {
+      const described = [
+        ...context.text.slice(previousSentence, pronounAt).matchAll(INDEFINITE_PERSON),
+      ].filter(
+        (match) =>
+          describedPersonFits(lower, match[2]!) &&
+          // "Another time, he said, he was barred from … an Asian-American student …": a pronoun before
+          // the description already stands for someone else.
+          !pronounWord.test(context.text.slice(previousSentence, previousSentence + match.index!)),
+      );
+      if (described.length === 1) return { name: described[0]![1]!, anonymous: true };
+    }
     // "My mother and I quarrelled. She told me she prayed I would “…”": a sentence before that names no
     // one and opens with a relative of the writer's or the subject's, of the pronoun's gender, is theirs.
     const relative =
@@ -509,16 +574,16 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       const last = lastBefore(context.mentions, pronounAt, fits);
       // The subject of the sentence that ends with an owner, rather than the owner: "Ryan Suter, who
       // joked about Parise’s penchant …, could see … ¶ “…,” he said".
+      // The first person that sentence names: "Mr Anderson, who quit Future Publishing …, had taken the
+      // witness box during Hartley's trial" is Anderson's sentence, not Future Publishing's.
+      const ownersSentence = last
+        ? sentenceStart(context.text, last.start, paragraphStartBefore(context.text, last.start))
+        : 0;
       const subjectOfOwnersSentence =
         last && isOwner(last)
-          ? lastBefore(context.mentions, last.start, (m) => fits(m) && !isOwner(m))
+          ? startingBetween(context.mentions, ownersSentence, last.start).find((m) => fits(m) && !isOwner(m))
           : undefined;
-      const recent =
-        subjectOfOwnersSentence &&
-        subjectOfOwnersSentence.start >=
-          sentenceStart(context.text, last!.start, paragraphStartBefore(context.text, last!.start))
-          ? subjectOfOwnersSentence
-          : last;
+      const recent = subjectOfOwnersSentence ?? last;
       const paragraphBefore = paragraphStart > 2 ? paragraphStartBefore(context.text, paragraphStart - 3) : 0;
       const samePronoun = new RegExp(String.raw`^${lower}\s`, 'iu');
       const objectOfSamePronoun =

@@ -1402,6 +1402,25 @@ describe('speakers: genders near a name', () => {
     expect(speakers(text.replace('\n\n', ' '))).toEqual(['Ryan Suter']);
   });
 
+  it('takes the first person of the owner’s sentence for its subject, not the last before the owner', () => {
+    const text =
+      'Chris Anderson and Lee Hartley were in court.\n\nMr Anderson, who quit Future Publishing in 2001 and now runs TED, had taken the witness box during Hartley’s trial.\n\nHe told the jury: “She was days away from flying out to New York.”';
+    expect(speakers(text)).toEqual(['Chris Anderson']);
+  });
+
+  it('gives a surname after a title the one full name the text gave it', () => {
+    expect(names('His Honour Judge Neil Ford QC sentenced him. Judge Ford said more.')).toEqual([
+      'Neil Ford',
+      'Neil Ford',
+    ]);
+    expect(names('Chris Anderson came. Mr Anderson left.')).toEqual(['Chris Anderson', 'Chris Anderson']);
+    expect(names('Chris Anderson and Lucy Anderson came. Mr Anderson left.')).toEqual([
+      'Chris Anderson',
+      'Lucy Anderson',
+      'Anderson',
+    ]);
+  });
+
   it('takes no “Fed” for a person', () => {
     expect(names('Officials at the New York Fed met. But the Fed and Sobel are skeptical.')).toEqual([]);
   });

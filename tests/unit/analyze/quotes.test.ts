@@ -8,6 +8,7 @@ function quotes(text: string, lang = 'en') {
 }
 const texts = (text: string, lang?: string) => quotes(text, lang).map((q) => q.text);
 const speakers = (text: string, lang?: string) => quotes(text, lang).map((q) => q.speaker);
+const names = (text: string) => buildSpeakerContext(text).mentions.map((mention) => mention.name);
 
 describe('findQuotes: marks', () => {
   it('reads curly and straight English quotes, without marks and without the attribution comma', () => {
@@ -568,6 +569,45 @@ describe('findQuotes: speakers in longer sentences', () => {
     const text =
       'Councilwoman Dana Fitch spoke first.\n\nA shop owner who declined to give her name said she had lost half her customers. “We cannot wait another year for the road,” she said.';
     expect(quotes(text)).toMatchObject([{ speaker: 'A shop owner', anonymous: true }]);
+  });
+
+  it('gives “she said” to an unnamed person the sentence before introduces, not to a name further back', () => {
+    const text =
+      'Dana Fitch runs the agency.\n\nWIRED spoke to one mother, who knew her son had a public account. “I am so ahead of every other parent I know,” she said.';
+    expect(quotes(text)).toMatchObject([{ speaker: 'one mother', anonymous: true }]);
+    // Not a man for "she", nor the one unnamed person when a person is named there too.
+    expect(speakers(text.replace('one mother', 'one father'))).not.toContain('one father');
+    expect(speakers(text.replace('WIRED spoke', 'Dana Fitch spoke'))).toEqual(['Dana Fitch']);
+    // Not a noun that only describes another ("a student alliance"), nor after the pronoun stood for
+    // someone already.
+    const alliance =
+      'One student at Duke said he solidified his views early.\n\nAnother time, he said, he was barred from going to an Asian-American student alliance meeting. “People were so into political correctness,” he said.';
+    expect(speakers(alliance)).toEqual([null]);
+    expect(speakers(alliance.replace(' alliance meeting', ''))).toEqual([null]);
+    expect(speakers('Reporters visited a student union. “It has never been so full,” she said.')).toEqual([
+      null,
+    ]);
+  });
+
+  it('reads a clause after the speaker the cue names as no part of the speaker', () => {
+    const text =
+      'The company confirmed it had been contacted.\n\n“We received an inquiry and are cooperating,” said a WeWork spokesperson when contacted by Reuters.';
+    expect(quotes(text)).toMatchObject([{ speaker: 'WeWork', speakerMention: 'a WeWork spokesperson' }]);
+  });
+
+  it('gives “he said” to the subject of the quote’s own sentence over the people of the sentence before', () => {
+    const text =
+      'Ambassador Gordon Sondland will face questions about a call with President Donald Trump.\n\nSondland, a wealthy hotelier Trump tapped as his ambassador, is more entangled than any witness yet. Yet Sondland has already amended his testimony once — “I now do recall,” he said.';
+    expect(speakers(text)).toEqual(['Gordon Sondland']);
+  });
+
+  it('reads “Maybe”, “Like” and “My” opening a sentence as no part of a name', () => {
+    const found = names(
+      'Like Instagram head Adam Mosseri, Jack Dorsey has spoken out. Maybe Instagram likes it that way. My Struggle became a bestseller.',
+    );
+    expect(found).toContain('Adam Mosseri');
+    for (const name of ['Like Instagram', 'Maybe Instagram', 'My Struggle'])
+      expect(found).not.toContain(name);
   });
 
   it('reads “the order also noted” as the order, not as the person named in the paragraph', () => {
