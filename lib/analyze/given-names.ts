@@ -227,6 +227,27 @@ yuriy yury yusif yusuf yuval zac zach zachariah zachary zachery zack zackary zah
 zane zoran`.split(/\s+/u),
 );
 
+/**
+ * Short forms the lexicon leaves out because they are also English words ("bill", "will", "sue"): as the
+ * first word of a name the text already takes for a person's they are a man's or a woman's, but they
+ * make no run of capitals a name ("Will I …" opens a question).
+ */
+const FEMININE_WORD_NAMES = new Set(['sue', 'peg', 'dot', 'kay', 'joy', 'hope', 'faith']);
+const MASCULINE_WORD_NAMES = new Set([
+  'bill',
+  'will',
+  'mark',
+  'bob',
+  'jack',
+  'rob',
+  'nick',
+  'max',
+  'ray',
+  'drew',
+  'rod',
+  'art',
+]);
+
 /** 'f' or 'm' when the given name says so ("Teresa", "Neil"); null when it does not or could be either. */
 export function givenNameGender(given: string): 'f' | 'm' | null {
   const key = given.toLowerCase();
@@ -235,4 +256,12 @@ export function givenNameGender(given: string): 'f' | 'm' | null {
   // "Pierre-Yves", "Marie-Pierre": a compound given name is of its first name's gender.
   const hyphen = key.indexOf('-');
   return hyphen > 0 ? givenNameGender(key.slice(0, hyphen)) : null;
+}
+
+/** The gender of a person's name by its first word: a given name, or a short form that is also a word. */
+export function firstNameGender(first: string): 'f' | 'm' | null {
+  const key = first.toLowerCase();
+  if (FEMININE_WORD_NAMES.has(key)) return 'f';
+  if (MASCULINE_WORD_NAMES.has(key)) return 'm';
+  return givenNameGender(first);
 }

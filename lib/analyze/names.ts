@@ -50,8 +50,14 @@ const OFFICE_LAST_WORD =
  */
 const namesPlaceThingOrOffice = (words: readonly string[]) => {
   const last = words.at(-1)?.replace(/[.,]$/u, '');
-  return last !== undefined && (PLACE_OR_THING_LAST_WORD.test(last) || OFFICE_LAST_WORD.test(last));
+  return (
+    (last !== undefined && (PLACE_OR_THING_LAST_WORD.test(last) || OFFICE_LAST_WORD.test(last))) ||
+    PLACE_FIRST_WORD.test(words[0] ?? '')
+  );
 };
+
+/** First words of places, never of a person's name: "New York", "New Delhi", "North Carolina", "West Bank". */
+const PLACE_FIRST_WORD = /^(?:New|North|South|East|West)$/u;
 
 // A full stop belongs to a name word only as an initial ("J."), so "… hours. Müller said" is two runs.
 const NAME_TOKEN = String.raw`(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{Lu}'’\u00AD-]*)`;

@@ -3,7 +3,7 @@
  * "she" is the person last named; "the mayor" the person last named with that title; "the message" whoever
  * the text says issued it; "a senior official who spoke on condition of anonymity" is an anonymous source.
  */
-import { givenNameGender } from './given-names';
+import { firstNameGender } from './given-names';
 import {
   ORGANISATION_WORDS,
   findPeople,
@@ -286,7 +286,7 @@ export function buildSpeakerContext(text: string, findPersons: PeopleFinder = fi
   const genders = new Map<string, Gender>();
   for (const person of people)
     if (!genders.get(person.name))
-      genders.set(person.name, genderNear(text, person) ?? givenNameGender(person.name.split(/\s+/u)[0]!));
+      genders.set(person.name, genderNear(text, person) ?? firstNameGender(person.name.split(/\s+/u)[0]!));
   const mentions = [...people, ...surnameMentions(text, words, people)].sort((a, b) => a.start - b.start);
   const actingAsPerson = new Set<string>();
   for (const mention of mentions)

@@ -298,7 +298,12 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
     // "Doe, Jane" in a name field is one person, last name first.
     if (options.declared && parts.length === 2 && /^[^\s,]+,\s*[^\s,]+$/.test(people))
       parts = [`${parts[1]} ${parts[0]}`];
-    for (let part of parts) {
+    // "By Nada Tawfik, BBC News, New York": the last part, after the names and where they work, is where
+    // they are ("By Jane Doe, TIME, and Mary Roe, CNN" credits two).
+    let placeFollows = false;
+    for (const [index, whole] of parts.entries()) {
+      if (placeFollows && index === parts.length - 1) break;
+      let part = whole;
       const role = JAPANESE_ROLE_SUFFIX.exec(part);
       if (role) {
         if (!JAPANESE_AUTHOR_ROLE.test(role[1]!)) continue;
@@ -307,10 +312,14 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
       const wire = wireServiceName(part);
       if (wire) {
         organization ??= wire;
+        placeFollows = authors.length > found;
         continue;
       }
       // "John Patrick Pullen, TIME": one word in capitals after a name is where they work, not a person.
-      if (authors.length > found && /^\p{Lu}{2,}$/u.test(part.trim())) continue;
+      if (authors.length > found && /^\p{Lu}{2,}$/u.test(part.trim())) {
+        placeFollows = true;
+        continue;
+      }
       if (COLLECTIVE.test(part) && !/[\d@/|]/.test(part)) {
         collective ??= cleanPersonName(part);
         continue;
@@ -321,6 +330,7 @@ export function parseByline(raw: string, options: NameOptions = {}): ParsedBylin
         if (!authors.includes(name)) authors.push(name);
       } else if (isOrganisationName(name) && !JOB_TITLE.test(name.split(' ').pop() ?? '')) {
         organization ??= name;
+        placeFollows = authors.length > found;
       }
       // Anything else (a job title, a place, a label) is dropped.
     }

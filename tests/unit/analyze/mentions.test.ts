@@ -1421,6 +1421,22 @@ describe('speakers: genders near a name', () => {
     ]);
   });
 
+  it('takes no place opening with New, North, South, East or West for a person', () => {
+    expect(names('New York has more cases than any country. North Carolina voted.')).toEqual([]);
+  });
+
+  it('reads “he” as a man named with a short form the given-name list leaves out (“Bill”)', () => {
+    const text =
+      'New York state now has more cases than any country.\n\nNew York City Mayor Bill de Blasio indicated that burials might be needed.\n\n"Obviously the place we have used historically is Hart Island," he said.';
+    expect(speakers(text)).toEqual(['Bill de Blasio']);
+    expect(speakers(text.replace(/New York (?:state|City)/gu, 'Albany'))).toEqual(['Bill de Blasio']);
+    expect(
+      speakers(
+        'Jordan Baker and Bill Evans spoke. Evans said burials might be needed.\n\n"Obviously it is Hart Island," he said.',
+      ),
+    ).toEqual(['Bill Evans']);
+  });
+
   it('takes no “Fed” for a person', () => {
     expect(names('Officials at the New York Fed met. But the Fed and Sobel are skeptical.')).toEqual([]);
   });

@@ -8,6 +8,14 @@ describe('parseByline', () => {
     expect(parsed.organization).toBe('Associated Press');
   });
 
+  it('reads the place after the names and where they work as no author', () => {
+    const parsed = parseByline('By Nada Tawfik, BBC News, New York');
+    expect(parsed.authors).toEqual(['Nada Tawfik']);
+    expect(parsed.organization).toBe('BBC News');
+    expect(parseByline('By Jane Doe, Reuters, Washington Heights').authors).toEqual(['Jane Doe']);
+    expect(parseByline('By Jane Doe, TIME, and Mary Roe, CNN').authors).toEqual(['Jane Doe', 'Mary Roe']);
+  });
+
   it('gives an all-caps wire byline normal case', () => {
     expect(parseByline('By JANE DOE').authors).toEqual(['Jane Doe']);
     expect(parseByline('By MARTA ELLINGSEN and DEVON PRICE, Associated Press').authors).toEqual([
