@@ -14,7 +14,14 @@ import {
   TERM_MARKERS,
   type CueLexicon,
 } from './cues';
-import { speakerDescription, trustSpeaker, withoutTopic, type SpeakerEvidence } from './mentions';
+import {
+  germanPersonNoun,
+  speakerDescription,
+  trustSpeaker,
+  withoutTopic,
+  type SpeakerEvidence,
+} from './mentions';
+import { firstNameGender } from './given-names';
 import { isPronoun, PARTICLE_SURNAME, personName, THIRD_PERSON_SINGULAR } from './names';
 import {
   anyStartingBetween,
@@ -373,6 +380,12 @@ const plausibleMention = (mention: string) => {
   if (words > MAX_MENTION_WORDS) return false;
   // A finite verb inside is a clause, not a speaker: "Die transponierbaren Elemente könnten dabei helfen".
   if (FINITE_VERB_INSIDE.test(` ${mention} `)) return false;
+  // "Seine Eindrücke [fasste eines der Kinder …]": a German possessive before a noun that is no person
+  // is the verb's object, put first; the subject follows.
+  const owned = /^(?:sein|seine|seinen|ihr|ihre|ihren|unser|unsere|dessen|deren)\s+(\p{Lu}[\p{L}-]*)$/iu.exec(
+    mention,
+  );
+  if (owned && !germanPersonNoun(owned[1]!)) return false;
   // A subject with its verb and an infinitive's "to" is no speaker: "“…” He declined to say when …".
   if (/\sto$/u.test(mention)) return false;
   // A phrase cut at an ordinal names no one whole: "der Präsident der 27[. UN-Klimakonferenz]".
@@ -536,6 +549,16 @@ const SENTENCE_CLOSES =
  * `strict`, where no cue right before vouches for it: no preposition or pronoun among the words before the
  * name ("deal with DirecTV", "wie er auf Sächsisch").
  */
+/**
+ * A title in lower case before a full name: "research team head Jennifer Ngo-Anh". Not one name word
+ * ("the letter Mike [wrote]").
+ */
+function titledFullName(phrase: string): boolean {
+  const name = personName(phrase);
+  // A given name first: "the new Echo Dot [with a clock]" names a thing.
+  return titledPerson(phrase, true) && !!name?.includes(' ') && firstNameGender(name.split(' ')[0]!) !== null;
+}
+
 function titledPerson(phrase: string, strict = false): boolean {
   const titled = /^((?:[\p{Ll}-]+\s+){1,3})(\p{Lu}.*)$/u.exec(phrase);
   if (
@@ -744,6 +767,8 @@ export function mentionBefore(text: string, strict = false): string {
   const relativeSubject = /(?:^|\s)(?:which|whom)\s+(he|she|they|we|I)\s*$/u.exec(lead)?.[1];
   if (relativeSubject) return relativeSubject;
   if (plausibleMention(last) && !RELATIVE.test(last)) return last;
+  // "…, research team head Jennifer Ngo-Anh says": a title in lower case before the name.
+  if (titledFullName(last)) return last;
   // "The central problem, as she noted in her memoirs, was": the clause that holds the cue has its own
   // subject after its subordinating word, and that is who spoke.
   const subordinateSubject = subjectOfLastClause(last);
@@ -899,21 +924,19 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
       subjectBefore = firstSubject;
   }
   subjectBefore = subjectOfLastClause(subjectBefore);
+  // "research team head Jennifer Ngo-Anh says": a title in lower case before a name is a subject too.
+  const subjectFound = plausibleMention(subjectBefore) || titledFullName(subjectBefore);
   const cue = last.text;
   const cueEnd = last.index + cue.length;
   const rawTail = lead.slice(cueEnd);
   const tail = rawTail.trim();
-  if (!tail) return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'before' } : null;
+  if (!tail) return subjectFound ? { mention: subjectBefore, cue, where: 'before' } : null;
   // German puts the subject after the verb when something else opens the sentence:
   // "In einem Interview äußerte sich der EU-Außenbeauftragte Javier Solana zuversichtlich:"
   // "… befand X den Luftangriff als gerechtfertigt und nannte Trumps Auftrag „…“": a second verb of an
   // earlier subject; what follows it is its object.
   const sharedSubject = /\s(?:und|and|et)\s*$/iu.test(lead.slice(0, last.index));
-  if (
-    !plausibleMention(subjectBefore) &&
-    !/^\s*,/.test(rawTail) &&
-    !(sharedSubject && NAMING_CUE.test(cue))
-  ) {
+  if (!subjectFound && !/^\s*,/.test(rawTail) && !(sharedSubject && NAMING_CUE.test(cue))) {
     // "Am Montag nannte Ana Ruiz den Plan „…“": the object after the name is cut off.
     let words = withoutTopic(
       tail
@@ -947,7 +970,7 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   if (NAMING_CUE.test(cue) || /\s(?:als|as|comme)$/iu.test(tail)) {
     const pronoun = PRONOUN_FIRST.exec(tail)?.[1];
     if (pronoun) return { mention: pronoun, cue, where: 'before' };
-    return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence' } : null;
+    return subjectFound ? { mention: subjectBefore, cue, where: 'sentence' } : null;
   }
   // Cue first: "said Council member Tom Baker".
   const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
@@ -957,6 +980,8 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
     // "SBM Intel says Nigeria is “at risk”": a name with its verb after the cue is the subject of what
     // was said, not the speaker.
     !REPORTED_SUBJECT_AT_END.test(tail) &&
+    // "… reiterated the UK's position that settlements “…”": what a "that" opens was said, not who said it.
+    !/\s(?:that|dass|que|qu['’])\s/u.test(` ${tail} `) &&
     tail.split(/\s+/).length <= 6 &&
     /\p{Lu}/u.test(tail) &&
     !/[.!?]/.test(tail.replace(/\b\p{Lu}[\p{L}]*\./gu, ''))
@@ -976,7 +1001,7 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   // a primer … in a lawsuit with ZeniMax Media, which accuses Oculus of “misappropriating” …"; unless a
   // pronoun there is the subject's again ("the plan, which she called “reckless”").
   if (OTHER_SUBJECT_CLAUSE.test(tail)) return null;
-  return plausibleMention(subjectBefore) ? { mention: subjectBefore, cue, where: 'sentence' } : null;
+  return subjectFound ? { mention: subjectBefore, cue, where: 'sentence' } : null;
 }
 
 /**

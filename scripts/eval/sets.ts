@@ -600,7 +600,11 @@ export function speakerIsRight(gold: GoldQuote, predicted: unknown): boolean {
       .filter(Boolean)
       .join(' ');
   const spoken = ` ${wordsOf(stringField(predicted, 'speaker'))} `;
-  const names = [gold.speaker, ...(gold.aliases ?? [])].map(wordsOf).filter((name) => name !== '');
+  // An article is no part of a proper name: the alias "the Chinese CDC" is matched by "Chinese CDC". Not
+  // before a common noun ("the mayor" is no "Mayor Tom Lee"), and not German, which capitalises both.
+  const names = [gold.speaker, ...(gold.aliases ?? [])]
+    .map((name) => wordsOf(name.replace(/^(?:[Tt]he|[Ll]es?|[Ll]a)\s+(?=\p{Lu})|^[Ll]['’](?=\p{Lu})/u, '')))
+    .filter((name) => name !== '');
   const anonymousRight =
     gold.anonymous === true && (predicted as Record<string, unknown> | undefined)?.['anonymous'] === true;
   return anonymousRight || names.some((name) => spoken.includes(` ${name} `));

@@ -601,6 +601,33 @@ describe('findQuotes: speakers in longer sentences', () => {
     expect(speakers(text)).toEqual(['Gordon Sondland']);
   });
 
+  it('takes a lower-case title and full name before the cue for the subject, not the noun after it', () => {
+    const text =
+      'Hibernation is not possible yet, research team head Jennifer Ngo-Anh says the idea “is actually not so crazy.”';
+    expect(quotes(text)).toMatchObject([{ speaker: 'Jennifer Ngo-Anh' }]);
+    expect(
+      speakers('One request is the time, and the new Echo Dot says the hour “right on the side of the box.”'),
+    ).not.toContain('Echo Dot');
+  });
+
+  it('reads what a “that” after the cue opens as what was said, not who said it', () => {
+    const text =
+      'A spokesperson for the British Foreign Office reiterated the UK’s position that settlements “are illegal under international law.”';
+    expect(speakers(text)).toEqual(['British Foreign Office']);
+  });
+
+  it('reads no German possessive before a thing as a speaker', () => {
+    expect(
+      speakers(
+        'Seine Eindrücke fasste eines der Kinder zusammen: „Die anderen Kinder sind faul und wissen gar nichts.“',
+        'de',
+      ),
+    ).not.toContain('Eindrücke');
+    expect(speakers('Seine Frau sagte: „Wir wussten nichts davon und sind sehr traurig.“', 'de')).toEqual([
+      'Seine Frau',
+    ]);
+  });
+
   it('reads “Maybe”, “Like” and “My” opening a sentence as no part of a name', () => {
     const found = names(
       'Like Instagram head Adam Mosseri, Jack Dorsey has spoken out. Maybe Instagram likes it that way. My Struggle became a bestseller.',

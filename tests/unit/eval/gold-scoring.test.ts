@@ -147,6 +147,17 @@ describe('speakers', () => {
     expect(speakerIsRight(quote, { speaker: 'Author Tim Anderson' })).toBe(true);
     expect(speakerIsRight(quote, { speaker: 'I' })).toBe(true);
   });
+
+  it('reads no article before a proper name as part of it, but keeps it before a common noun', () => {
+    const quote = {
+      text: 'x',
+      speaker: 'Chinese Center for Disease Control',
+      aliases: ['the Chinese CDC', 'the mayor'],
+      anonymous: false,
+    };
+    expect(speakerIsRight(quote, { speaker: 'Chinese CDC' })).toBe(true);
+    expect(speakerIsRight(quote, { speaker: 'Mayor Tom Lee' })).toBe(false);
+  });
 });
 
 describe('summing pages', () => {
