@@ -427,6 +427,22 @@ function personBySurname(
   );
 }
 
+/**
+ * The organisation named before `position` (else anywhere) whose name holds `noun`, one that holds more
+ * than the noun first: "die Gemeinde" is the "Gemeinde Boltigen" named before, not a capitalised
+ * "Gemeinde" on its own; "das Kultusministerium", named only so, is the "Kultusministerium".
+ */
+function organisationHolding(noun: string, position: number, context: SpeakerContext) {
+  const holds = (org: { name: string }) => org.name.toLowerCase().includes(noun);
+  const fuller = (org: { name: string }) => holds(org) && org.name.toLowerCase() !== noun;
+  return (
+    lastBefore(context.organisations, position, fuller) ??
+    remembered(context, `fuller organisation ${noun}`, () => context.organisations.find(fuller)) ??
+    lastBefore(context.organisations, position, holds) ??
+    remembered(context, `organisation ${noun}`, () => context.organisations.find(holds))
+  );
+}
+
 export function resolveSpeaker(mention: string, position: number, context: SpeakerContext): ResolvedSpeaker {
   const phrase = mention.trim();
   // "peut-on lire dans Le Monde", "the Guardian reported": the outlet, whose article is part of its name.
@@ -673,7 +689,18 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     );
     if (spelled) return { name: spelled.name, anonymous: false };
   }
-  if (proper) return { name: proper, anonymous: false };
+  // "die Gemeinde", "das Landratsamt": German capitalises every noun, so a body's common noun after its
+  // article is no proper name; it is the body the text named in full ("Gemeinde Boltigen"), if any.
+  const germanBody =
+    proper !== undefined &&
+    /^(?:der|die|das)\s/u.test(phrase) &&
+    /^\p{Lu}\p{Ll}+$/u.test(proper) &&
+    ORGANISATION_WORDS.test(proper);
+  if (proper)
+    return {
+      name: (germanBody && organisationHolding(proper.toLowerCase(), position, context)?.name) || proper,
+      anonymous: false,
+    };
 
   if (DEFINITE.test(phrase)) {
     const noun = (words.at(-1) ?? '').toLowerCase();
@@ -703,11 +730,7 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     );
     if (titled) return { name: titled.name, anonymous: false };
     const bare = noun.replace(/s$/, '');
-    const organisationMatch =
-      lastBefore(context.organisations, position, (org) => org.name.toLowerCase().includes(bare)) ??
-      remembered(context, `organisation ${bare}`, () =>
-        context.organisations.find((org) => org.name.toLowerCase().includes(bare)),
-      );
+    const organisationMatch = organisationHolding(bare, position, context);
     if (organisationMatch) return { name: organisationMatch.name, anonymous: false };
     // "Mathis Robert, 17 ans, révise … « … », dit le lycéen": a description of the one person the
     // paragraph has named before the quote (not "the order" or "the ministry": documents and bodies).

@@ -1437,6 +1437,14 @@ describe('speakers: genders near a name', () => {
     ).toEqual(['Bill Evans']);
   });
 
+  it('reads a German body’s common noun after its article as the body named in full before', () => {
+    const text =
+      'Am Samstag warnte die Gemeinde Boltigen vor belastetem Leitungswasser. Auf Nachfrage führte die Gemeinde weiter aus, dass «geringe Mengen» des Bakteriums gefunden wurden.';
+    expect(speakers(text, 'de')).toEqual(['Gemeinde Boltigen']);
+    // With no body named in full, the noun it is.
+    expect(speakers(text.replace('die Gemeinde Boltigen', 'man'), 'de')).toEqual(['Gemeinde']);
+  });
+
   it('takes no “Fed” for a person', () => {
     expect(names('Officials at the New York Fed met. But the Fed and Sobel are skeptical.')).toEqual([]);
   });
