@@ -549,16 +549,6 @@ const SENTENCE_CLOSES =
  * `strict`, where no cue right before vouches for it: no preposition or pronoun among the words before the
  * name ("deal with DirecTV", "wie er auf Sächsisch").
  */
-/**
- * A title in lower case before a full name: "research team head Jennifer Ngo-Anh". Not one name word
- * ("the letter Mike [wrote]").
- */
-function titledFullName(phrase: string): boolean {
-  const name = personName(phrase);
-  // A given name first: "the new Echo Dot [with a clock]" names a thing.
-  return titledPerson(phrase, true) && !!name?.includes(' ') && firstNameGender(name.split(' ')[0]!) !== null;
-}
-
 function titledPerson(phrase: string, strict = false): boolean {
   const titled = /^((?:[\p{Ll}-]+\s+){1,3})(\p{Lu}.*)$/u.exec(phrase);
   if (
@@ -575,6 +565,16 @@ function titledPerson(phrase: string, strict = false): boolean {
       .split(/\s+/)
       .some((word) => isPronoun(word) || PREPOSITION_BEFORE_NAME.test(` ${word} `))
   );
+}
+
+/**
+ * A title in lower case before a full name: "research team head Jennifer Ngo-Anh". Not one name word
+ * ("the letter Mike [wrote]").
+ */
+function titledFullName(phrase: string): boolean {
+  const name = personName(phrase);
+  // A given name first: "the new Echo Dot [with a clock]" names a thing.
+  return titledPerson(phrase, true) && !!name?.includes(' ') && firstNameGender(name.split(' ')[0]!) !== null;
 }
 
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */

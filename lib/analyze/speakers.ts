@@ -127,14 +127,16 @@ const SUBJECT_VERB_AFTER =
 const THING_BEFORE_NAME =
   /(?:(?:^|[^\p{L}])(?:the|a|an|der|die|das|des|dem|den|le|la|les|du|at|in|im|à|au)|['’]s?|\bl['’])\s*$/iu;
 
-/**
- * An unnamed person the text introduces: "one mother", "a neighbor who asked not to be named", "an
- * elderly resident". Group 1 is the description, group 2 its noun.
- */
+/** Nouns for a woman or a man, which only "she" or only "he" can stand for. */
 const FEMININE_PERSON =
   'woman|mother|wife|sister|daughter|grandmother|aunt|girl|widow|actress|waitress|(?:business|spokes|congress|police|chair)woman';
 const MASCULINE_PERSON =
   'man|father|husband|brother|son|grandfather|uncle|boy|widower|actor|waiter|(?:business|spokes|congress|police|chair)man';
+/**
+ * An unnamed person the text introduces: "one mother", "a neighbor who asked not to be named", "an
+ * elderly resident". Group 1 is the description, group 2 its noun; the noun closes its phrase ("a student
+ * alliance" is none).
+ */
 const INDEFINITE_PERSON = new RegExp(
   String.raw`(?<![\p{L}])((?:a|an|one)\s+(?:[\p{Ll}-]+\s+){0,2}?(${FEMININE_PERSON}|${MASCULINE_PERSON}|parent|resident|neighbou?r|witness|worker|employee|student|teacher|nurse|doctor|official|officer|customer|patient|passenger|voter|survivor|farmer|owner|shopper|driver|commenter|user|reader|source|person))(?=\s*(?:[,.;:!?)]|$)|\s+(?:who|whose|that|at|in|from|of|with|on|for|named|called|living|working)\s)`,
   'giu',
@@ -588,10 +590,10 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       // pronoun opens: "He was arrested for the call to Omar. ¶ During the call, he … called Omar a “…”"
       // is not Omar's, but the subject the paragraphs carry on.
       const last = lastBefore(context.mentions, pronounAt, fits);
-      // The subject of the sentence that ends with an owner, rather than the owner: "Ryan Suter, who
-      // joked about Parise’s penchant …, could see … ¶ “…,” he said".
-      // The first person that sentence names: "Mr Anderson, who quit Future Publishing …, had taken the
-      // witness box during Hartley's trial" is Anderson's sentence, not Future Publishing's.
+      // The subject of the sentence that ends with an owner, rather than the owner: its first person
+      // ("Ryan Suter, who joked about Parise’s penchant …, could see … ¶ “…,” he said"), not the last
+      // before the owner ("Mr Anderson, who quit Future Publishing …, had taken the witness box during
+      // Hartley's trial").
       const ownersSentence = last
         ? sentenceStart(context.text, last.start, paragraphStartBefore(context.text, last.start))
         : 0;
