@@ -1059,7 +1059,8 @@ function attributionByPreposition(lead: string, lexicon: CueLexicon): Attributio
   const mention =
     name && words.includes(name)
       ? words.slice(0, words.indexOf(name) + name.length)
-      : cleanMention(/^[^,;:]*/u.exec(rest)![0].replace(OBJECT_AFTER_NAME, ''));
+      : // "(according to the Chicago Tribune)": a parenthesis closes the phrase too.
+        cleanMention(/^[^,;:()]*/u.exec(rest)![0].replace(OBJECT_AFTER_NAME, ''));
   // After "laut" the article is a dative ("laut dem Sprecher", "laut einem Jury-Mitglied"), which opens no
   // speaker elsewhere but does here.
   const phrase = mention.replace(/^(?:dem|einem)\s+(?=\p{Lu})/u, '');

@@ -628,6 +628,14 @@ describe('findQuotes: speakers in longer sentences', () => {
     ]);
   });
 
+  it('ends a preposition’s speaker at the parenthesis that closes it', () => {
+    const text =
+      'He had practised for weeks, and he was “very confident he would bring the house down” (according to the Chicago Tribune), but he was not willing to risk it.';
+    expect(quotes(text)).toMatchObject([
+      { speaker: 'Chicago Tribune', speakerMention: 'the Chicago Tribune' },
+    ]);
+  });
+
   it('reads “Maybe”, “Like” and “My” opening a sentence as no part of a name', () => {
     const found = names(
       'Like Instagram head Adam Mosseri, Jack Dorsey has spoken out. Maybe Instagram likes it that way. My Struggle became a bestseller.',
