@@ -572,9 +572,10 @@ function titledPerson(phrase: string, strict = false): boolean {
  * ("the letter Mike [wrote]").
  */
 function titledFullName(phrase: string): boolean {
-  const name = personName(phrase);
+  if (!titledPerson(phrase, true)) return false;
   // A given name first: "the new Echo Dot [with a clock]" names a thing.
-  return titledPerson(phrase, true) && !!name?.includes(' ') && firstNameGender(name.split(' ')[0]!) !== null;
+  const name = personName(phrase);
+  return !!name?.includes(' ') && firstNameGender(name.split(' ')[0]!) !== null;
 }
 
 /** Attribution after the quote: `, the message said`, `, said Mayor Ana Ruiz, who …`, `, a-t-il ajouté`. */

@@ -142,12 +142,13 @@ const INDEFINITE_PERSON = new RegExp(
   'giu',
 );
 
+const FEMININE_PERSON_NOUN = new RegExp(`^(?:${FEMININE_PERSON})$`, 'iu');
+const MASCULINE_PERSON_NOUN = new RegExp(`^(?:${MASCULINE_PERSON})$`, 'iu');
+
 /** Whether "he" or "she" can stand for an unnamed person of that noun ("a mother" is no "he"). */
 function describedPersonFits(pronoun: string, noun: string): boolean {
-  const lower = noun.toLowerCase();
-  if (new RegExp(`^(?:${FEMININE_PERSON})$`, 'u').test(lower)) return FEMININE_PRONOUNS.has(pronoun);
-  if (new RegExp(`^(?:${MASCULINE_PERSON})$`, 'u').test(lower)) return MASCULINE_PRONOUNS.has(pronoun);
-  return true;
+  const gender = FEMININE_PERSON_NOUN.test(noun) ? 'f' : MASCULINE_PERSON_NOUN.test(noun) ? 'm' : null;
+  return pronounFits(pronoun, gender);
 }
 
 /** A sentence opening with a possessive and a relative: "My mother", "Her husband", "Sa femme". */
@@ -518,20 +519,16 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       firstNamed && pronounWord.test(context.text.slice(previousSentence, firstNamed.start));
     // "In 2016, as Trump’s rise continued, Schwartz disavowed the book. “…,” he told Mayer": of two
     // people there, the one a verb follows is the subject.
-    const subjects = new Set(
-      startingBetween(context.mentions, previousSentence, ownSentence)
-        .filter((m) => fits(m) && SUBJECT_VERB_AFTER.test(context.text.slice(m.end, m.end + 24)))
-        .map((m) => m.name),
-    );
+    const subjectsBetween = (from: number, to: number, keep: (m: PersonMention) => boolean) =>
+      new Set(
+        startingBetween(context.mentions, from, to)
+          .filter((m) => keep(m) && SUBJECT_VERB_AFTER.test(context.text.slice(m.end, m.end + 24)))
+          .map((m) => m.name),
+      );
+    const subjects = subjectsBetween(previousSentence, ownSentence, fits);
     // "Yet Sondland has already amended his testimony — “I now do recall,” he said": the subject of the
     // quote's own sentence, when it names one, whoever the sentence before named as well.
-    const ownSubjects = new Set(
-      startingBetween(context.mentions, ownSentence, pronounAt)
-        .filter(
-          (m) => fits(m) && !isOwner(m) && SUBJECT_VERB_AFTER.test(context.text.slice(m.end, m.end + 24)),
-        )
-        .map((m) => m.name),
-    );
+    const ownSubjects = subjectsBetween(ownSentence, pronounAt, (m) => fits(m) && !isOwner(m));
     const previous = pronounFirst
       ? undefined
       : ownSubjects.size === 1
