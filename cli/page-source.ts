@@ -183,7 +183,8 @@ function finalWarnings(warnings: string[], limits: SourceLimits): string[] {
  */
 function htmlContentType(bytes: Buffer): string {
   const head = bytes.subarray(0, 1024).toString('latin1');
-  if (/^\xEF\xBB\xBF/.test(head) || /<meta\b[^>]*charset/i.test(head)) return 'text/html';
+  // Only a tag that ends within those bytes counts: one cut at the 1,024th byte is not read there.
+  if (/^\xEF\xBB\xBF/.test(head) || /<meta\b[^>]*charset[^>]*>/i.test(head)) return 'text/html';
   const declared = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(
     bytes.subarray(0, 64 * 1024).toString('latin1'),
   );

@@ -62,6 +62,13 @@ describe('prepareSource', { timeout: SLOW_MACHINE_MS }, () => {
       '',
     );
     expect(prepared(late).contentType).toBe('text/html; charset=windows-1251');
+    // A declaration that starts within the first 1,024 bytes but ends after them is not read there.
+    const straddling = page.replace('<meta charset="utf-8">', '');
+    const cut = straddling.indexOf('</head>');
+    const padded = `${straddling.slice(0, cut)}<meta name="keywords" content="${'x'.repeat(970 - cut)}"><meta charset="utf-8">${straddling.slice(cut)}`;
+    expect(padded.indexOf('<meta charset')).toBeLessThan(1024);
+    expect(padded.indexOf('<meta charset') + '<meta charset="utf-8">'.length).toBeGreaterThan(1024);
+    expect(prepared(padded).contentType).toBe('text/html; charset=utf-8');
   });
 
   it('flattens a page nested 20,000 deep to 400 levels, keeping the text', () => {
