@@ -20,7 +20,7 @@ import {
 } from './guard';
 import { copyInSlices, copyWithinBudget, letThePageRun, PAGE_COPY_BUDGET, type PageCopy } from './page-copy';
 import { readMetadata } from './metadata';
-import { removeBoilerplate } from './boilerplate';
+import { removeBoilerplate, removeTeaserRuns } from './boilerplate';
 import { blockText, bylineTextOf, metadataText } from './text';
 import { safeHttpUrl } from './urls';
 import { emptyByline, type AnalyzedPage } from './types';
@@ -262,17 +262,31 @@ function readPage(doc: Document, options: ExtractOptions, capture: PageCapture, 
 
   const readabilityStarted = now();
   try {
-    const kept: { article: Element | null } = { article: null };
-    const parsed = new Readability(work, {
-      charThreshold: 400,
-      // Readability's own serializer, keeping the element to read its text without parsing it again.
-      serializer: (element: Node) => {
-        kept.article = element as Element;
-        return (element as Element).innerHTML;
-      },
-    }).parse();
-    if (kept.article) capture.bylineText = bylineTextOf(blockText(kept.article));
-    capture.unsafeHtml = typeof parsed?.content === 'string' ? parsed.content : null;
+    // The one element the page marks as its article body, as it is before Readability changes it.
+    const markedBodies = work.body.querySelectorAll('[itemprop~="articleBody"]');
+    const markedBody = markedBodies.length === 1 ? (markedBodies[0]!.cloneNode(true) as Element) : null;
+    const first = readabilityOn(work);
+    const { parsed } = first;
+    let content = parsed?.content;
+    let article = first.article;
+    // Readability can settle on a part of the marked body (a long table inside it, say) that holds
+    // next to none of the story's paragraphs (and does so again on the marked body alone); then the
+    // marked body is the article, as the page marks it, boilerplate removed. A marked body can hold
+    // more than the story (a gallery of other stories), so Readability's choice stands whenever it
+    // holds paragraphs of its own. The page's metadata (byline, date, title) stays as Readability
+    // read it from the whole page.
+    if (
+      markedBody &&
+      article &&
+      paragraphTextLength(article) < MAX_PROSE_OF_A_WRONG_CHOICE &&
+      paragraphTextLength(article) < MARKED_BODY_SHARE * paragraphTextLength(markedBody)
+    ) {
+      removeTeaserRuns(markedBody);
+      content = markedBody.innerHTML;
+      article = markedBody;
+    }
+    if (article) capture.bylineText = bylineTextOf(blockText(article));
+    capture.unsafeHtml = typeof content === 'string' ? content : null;
     capture.readabilityByline = typeof parsed?.byline === 'string' ? parsed.byline : null;
     capture.readabilityPublished = typeof parsed?.publishedTime === 'string' ? parsed.publishedTime : null;
     if (!page.title) page.title = metadataText(parsed?.title ?? '', 300);
@@ -281,6 +295,37 @@ function readPage(doc: Document, options: ExtractOptions, capture: PageCapture, 
     warnings.push(EXTRACTION_FAILURES.article);
   }
   page.timings.readability = round(now() - readabilityStarted);
+}
+
+/** Below this share of the marked article body's paragraph text, Readability's choice gives way to it, */
+const MARKED_BODY_SHARE = 0.25;
+/** if it holds less paragraph text than this (a short story's worth) itself. */
+const MAX_PROSE_OF_A_WRONG_CHOICE = 1000;
+
+/** The text of the element's paragraphs: the story, where a table or a list can be long too. */
+function paragraphTextLength(element: Element): number {
+  let length = 0;
+  for (const paragraph of Array.from(element.getElementsByTagName('p')))
+    length += (paragraph.textContent ?? '').replace(/\s+/g, ' ').length;
+  return length;
+}
+
+/** Readability on `doc` (which it changes), with the element it chose, teaser runs taken out of it. */
+function readabilityOn(doc: Document): {
+  parsed: ReturnType<Readability<string>['parse']>;
+  article: Element | null;
+} {
+  let article: Element | null = null;
+  const parsed = new Readability(doc, {
+    charThreshold: 400,
+    // Readability's own serializer, keeping the element to read its text without parsing it again.
+    serializer: (element: Node) => {
+      article = element as Element;
+      removeTeaserRuns(article);
+      return article.innerHTML;
+    },
+  }).parse();
+  return { parsed, article };
 }
 
 /**

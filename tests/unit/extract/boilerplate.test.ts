@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { removeBoilerplate } from '../../../lib/extract/boilerplate';
+import { removeBoilerplate, removeTeaserRuns } from '../../../lib/extract/boilerplate';
+import { extractArticle } from '../../../lib/extract';
 
 const PROSE =
   'The council delayed its vote on Tuesday after three hours of public comment, most of it against the fee. ';
@@ -81,5 +82,90 @@ describe('removeBoilerplate', () => {
   it('never removes a block that holds the headline or the article element', () => {
     const doc = cleaned(`<div class="share-wrapper"><article><h1>Headline</h1><p>Short.</p></article></div>`);
     expect(doc.querySelector('h1')?.textContent).toBe('Headline');
+  });
+
+  it('removes navigation menus, but not a navigation element wrapped around the article prose', () => {
+    const doc = cleaned(`
+      <nav class="site"><ul><li><a href="/">Home</a></li><li><a href="/local">Local</a></li></ul></nav>
+      <div role="navigation"><a href="/sports">Sports</a></div>
+      <ul role="menu"><li><a href="/about">Contact Chron</a></li></ul>
+      <div class="story"><p>${PROSE}</p></div>
+      <nav class="broken"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></nav>`);
+    const text = doc.body.textContent ?? '';
+    for (const gone of ['Home', 'Local', 'Sports', 'Contact Chron']) expect(text).not.toContain(gone);
+    expect(text.split('The council delayed').length - 1).toBe(6);
+  });
+
+  it('removes a teaser lead from the article with the links after it, up to the first prose', () => {
+    const article = new JSDOM(`<html><body><div id="a">
+      <p>${PROSE}</p>
+      <p>You may also like...</p>
+      <p><a href="/rock-hall-2020">Who will make the Rock Hall in 2020?</a></p>
+      <div class="slot"></div>
+      <p><a href="/fan-vote">Dave Matthews Band takes over Rock Hall Fan Vote</a></p>
+      <p>The band will <a href="/tour">tour</a> next year. ${PROSE}</p>
+      <h3>Trending</h3>
+      <ul><li><a href="/a">Iowa man finds animal blood in basement</a></li><li>• <a href="/b">Airline went into records</a></li></ul>
+      <h3>More Great WIRED Stories</h3>
+      <ul><li><a href="/c">The future of banking</a></li></ul>
+      <p>More stories like this one are expected as the council meets again.</p>
+      <p>Related</p>
+      <p>Related stories about the fee appear below, the clerk said.</p>
+    </div></body></html>`).window.document.getElementById('a')!;
+    removeTeaserRuns(article);
+    const text = article.textContent ?? '';
+    for (const gone of [
+      'You may also like',
+      'Rock Hall',
+      'Trending',
+      'Iowa man',
+      'Airline',
+      'WIRED',
+      'future of banking',
+    ])
+      expect(text).not.toContain(gone);
+    // Prose stays, links in it and all; a sentence that opens like a lead is no lead.
+    expect(text).toContain('The band will tour next year.');
+    expect(text).toContain('More stories like this one are expected');
+    expect(text).toContain('Related stories about the fee appear below');
+    expect(text).not.toMatch(/Related\s*Related/);
+  });
+
+  it("removes a paragraph that is one shouted link to another of the site's stories, not one elsewhere", () => {
+    const article = new JSDOM(
+      `<html><body><div id="a">
+        <p>${PROSE}</p>
+        <p><a href="https://www.foxnews.example/entertainment/spicer-eliminated">SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'</a></p>
+        <p><a href="https://www.kshsaa.example/results">CLICK FOR FULL STATE SWIM RESULTS</a></p>
+        <p><a href="/entertainment/van-der-beek">James Van Der Beek has been eliminated</a></p>
+      </div></body></html>`,
+      { url: 'https://foxnews.example/entertainment/dwts' },
+    ).window.document.getElementById('a')!;
+    removeTeaserRuns(article);
+    const text = article.textContent ?? '';
+    expect(text).not.toContain('SPICER');
+    expect(text).toContain('CLICK FOR FULL STATE SWIM RESULTS');
+    expect(text).toContain('James Van Der Beek has been eliminated');
+  });
+
+  it('leaves the teaser lead to the article pass, so the related links after it go too', () => {
+    const url = 'https://news.example/2019/11/band-tour.html';
+    const dom = new JSDOM(
+      `<html><head><title>Band to tour</title></head><body><article><h1>Band to tour</h1>
+        <p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p>
+        <p>You may also like...</p>
+        <p><a href="/2019/10/rock-hall.html">Who will make the Rock Hall in 2020?</a></p>
+        <p><a href="/2019/11/fan-vote.html">Dave Matthews Band takes over Rock Hall Fan Vote</a></p>
+      </article></body></html>`,
+      { url },
+    );
+    const page = extractArticle(dom.window.document, {
+      url,
+      window: dom.window as unknown as Window,
+      documentIsCopy: true,
+    });
+    expect(page.article.text).toContain('The council delayed');
+    expect(page.article.text).not.toContain('You may also like');
+    expect(page.article.text).not.toContain('Rock Hall');
   });
 });
