@@ -1168,9 +1168,57 @@ function withPairedMarksAsOne(text: string): string {
   return text.replace(/‘‘/gu, ' “').replace(/’’/gu, '” ');
 }
 
+/** Any double quotation mark: a text that has one does not quote with single marks. */
+const DOUBLE_MARK = /[“”„‟"«»]/u;
+/** A single mark that can open a quote: after a space or an opening bracket or dash, before a letter. */
+const SINGLE_OPENER = /(?<=^|[\s([{—–\-/])['‘](?=\p{L})/gu;
+/** A single mark that can close a quote: after a letter or punctuation, before a space, punctuation or the end. */
+const SINGLE_CLOSER = /(?<=[\p{L}\p{N}.,!?…)\]])['’](?=$|[\s.,;:!?…)\]—–-])/gu;
+/**
+ * A closer that may be a plural's apostrophe instead ("the farmers' union"): after an "s" and before a
+ * lower-case word. Taken only when no other closer comes before the next opener.
+ */
+const WEAK_CLOSER_AFTER = /^\s+\p{Ll}/u;
+
+/**
+ * A text that quotes with single marks only ('…' or ‘…’, as British tabloids do) and has no double mark
+ * anywhere: each pair of an opening and a closing single mark in a paragraph becomes “…”, at the same
+ * offsets, so that the rest of the search reads it as any other quote. A mark that pairs with nothing
+ * (an apostrophe) stays as it is.
+ */
+function withSingleMarksAsDouble(text: string): string {
+  if (DOUBLE_MARK.test(text) || !/['‘]/u.test(text)) return text;
+  // Offsets count UTF-16 units, and every mark here is one.
+  const out = text.split('');
+  for (const paragraph of text.split(/(\n\s*\n)/u).reduce<{ start: number; text: string }[]>((all, piece) => {
+    const start = all.length ? all[all.length - 1]!.start + all[all.length - 1]!.text.length : 0;
+    all.push({ start, text: piece });
+    return all;
+  }, [])) {
+    const openers = Array.from(paragraph.text.matchAll(SINGLE_OPENER), (match) => match.index);
+    const closers = Array.from(paragraph.text.matchAll(SINGLE_CLOSER), (match) => match.index);
+    let from = 0;
+    for (let o = 0; o < openers.length; o++) {
+      const open = openers[o]!;
+      if (open < from) continue;
+      const nextOpen = openers.find((at) => at > open) ?? Infinity;
+      const after = closers.filter((at) => at > open + 1);
+      const isWeak = (at: number) =>
+        paragraph.text[at - 1] === 's' && WEAK_CLOSER_AFTER.test(paragraph.text.slice(at + 1, at + 4));
+      const close = after.find((at) => at < nextOpen && !isWeak(at)) ?? after.find((at) => at < nextOpen);
+      // "rock 'n' roll" quotes nothing.
+      if (close === undefined || !/\p{L}{2}/u.test(paragraph.text.slice(open + 1, close))) continue;
+      out[paragraph.start + open] = '“';
+      out[paragraph.start + close] = '”';
+      from = close + 1;
+    }
+  }
+  return out.join('');
+}
+
 /** Every direct quote in `articleText` (an article's plain text, paragraphs separated by blank lines). */
 export function findQuotes(articleText: string, options: QuoteOptions): Quote[] {
-  const text = withPairedMarksAsOne(articleText);
+  const text = withSingleMarksAsDouble(withPairedMarksAsOne(articleText));
   const paragraphs = splitParagraphs(text);
   // Every piece of furniture in one string, and each paragraph looked up once, however many quotes it has.
   const furniture = [...(options.furniture ?? [])].join('\u0000');
@@ -1546,7 +1594,7 @@ export function findQuotes(articleText: string, options: QuoteOptions): Quote[] 
       start,
       end,
       selector: selectorFor(articleText, start, firstEnd),
-      marks: quoteMarks(text, span),
+      marks: quoteMarks(text, span, articleText),
     });
   }
   return dropRepeats(quotes);
@@ -1606,8 +1654,14 @@ function describedGenderFits(pronoun: string, speaker: string): boolean {
 const EMBEDDING_WORD_BEFORE =
   /(?:^|\s)(?:the|of|in|on|for|der|die|das|dem|den|des|im|ins|vom|zum|zur|au|aux|du|de|la|le|les|l['’]|dans)\s*$/iu;
 
-/** The quote's opening and closing marks as the article wrote them ("«»", "„“", "“”"). */
-function quoteMarks(text: string, span: Span): string {
+/**
+ * The quote's opening and closing marks as the article wrote them ("«»", "„“", "“”", "''"): `text` is
+ * the article's text as searched, `written` as the article has it (single marks read as double in the
+ * search).
+ */
+function quoteMarks(text: string, span: Span, written: string): string {
+  const writtenOpen = written[span.open] ?? '';
+  if (/['‘]/u.test(writtenOpen) && text[span.open] === '“') return writtenOpen + (written[span.close] ?? '');
   const open = text[span.open] ?? '“';
   const closers = CLOSERS[open] ?? '”';
   const close = text[span.close] ?? '';

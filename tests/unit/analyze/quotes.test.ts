@@ -52,6 +52,27 @@ describe('findQuotes: marks', () => {
     expect(speakers(text)).toEqual(['Priya Nair']);
   });
 
+  it('reads single marks as quotes in a text that has no double mark at all (British style)', () => {
+    const straight =
+      "'We remain focused on getting trade deals that work for our farmers,' a Government spokesman said. 'The farmers' union agrees.'\n\nLast night Neil Parish said the Lords had 'raised the stakes' in a rock 'n' roll debate about the children's futures.";
+    expect(quotes(straight)).toMatchObject([
+      {
+        text: "We remain focused on getting trade deals that work for our farmers … The farmers' union agrees.",
+        speaker: 'a Government spokesman',
+        marks: "''",
+      },
+      { text: 'raised the stakes', speaker: 'Neil Parish', marks: "''" },
+    ]);
+    const curly = '‘We will not compromise on food standards,’ said Liz Truss.';
+    expect(quotes(curly)).toMatchObject([
+      { text: 'We will not compromise on food standards', speaker: 'Liz Truss', marks: '‘’' },
+    ]);
+    // Where the text quotes with double marks, single ones are apostrophes or quotes within quotes.
+    const mixed =
+      "“It's the 'big three' again,” said Ana Ruiz. The carmakers' 'plan' was 'not new', Ruiz said.";
+    expect(texts(mixed)).toEqual(["It's the 'big three' again"]);
+  });
+
   it('joins a quote that runs on into the next paragraph', () => {
     const text =
       'Ruiz spoke after the vote. “Without the transfer, we would be closing two fire stations.\n\n“Next year we will have to make harder choices.”';
