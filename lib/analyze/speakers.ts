@@ -606,6 +606,13 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
         recent.start < paragraphStart &&
         samePronoun.test(context.text.slice(paragraphBefore, paragraphBefore + 12));
       if (recent && recent.start >= paragraphBefore && !objectOfSamePronoun) {
+        // "they" after several people are named is all of them, not the last: "backed by Anita Rani,
+        // chef Hugh Fearnley-Whittingstall and charities … ¶ And they say …".
+        if (
+          /^(?:they|ils|elles)$/u.test(lower) &&
+          new Set(startingBetween(context.mentions, paragraphBefore, pronounAt).map((m) => m.name)).size > 1
+        )
+          return undefined;
         if (context.genders.get(recent.name) != null) return recent;
         // Of two people or more there who may be the pronoun's, the last named is no safe guess unless it
         // is known to be of the pronoun's gender: "Taylor Swift's albums were bought by a company owned

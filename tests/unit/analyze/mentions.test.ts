@@ -968,6 +968,15 @@ describe('speakers: "he" or "they" after a paragraph that names someone else', (
     ).not.toBe('Big Machine Records');
   });
 
+  it('names no one for "they" after several people: they are all of them, not the last', () => {
+    const several =
+      'The letter is backed by the presenter Anita Rani, the chef Hugh Fearnley-Whittingstall and charities.\n\nAnd they say the pandemic has “raised the stakes” for farmers.';
+    expect(speakers(several)).toEqual([null]);
+    const one =
+      'The chef Hugh Fearnley-Whittingstall backs the letter.\n\nAnd he says the pandemic has “raised the stakes” for farmers.';
+    expect(speakers(one)).toEqual(['Hugh Fearnley-Whittingstall']);
+  });
+
   it('is the person named in the paragraph between, not the speaker of the quote before', () => {
     expect(
       speakers(
