@@ -15,6 +15,7 @@ const TITLE_WORDS = new Set(
     'sheriff commissioner superintendent director attorney prosecutor ambassador king queen prince princess ' +
     'pope bishop rev reverend father sister state supreme leader deputy assistant acting former ' +
     'ceo cfo coo cto founder executive manager coach head commander admiral adm speaker leader minority majority ' +
+    'mp mep msp ' +
     'herr frau bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin bürgermeister bürgermeisterin ' +
     'oberbürgermeister oberbürgermeisterin präsident präsidentin sprecher sprecherin vorsitzende vorsitzender ' +
     'abgeordnete abgeordneter bundespräsident bundespräsidentin landrat landrätin ' +

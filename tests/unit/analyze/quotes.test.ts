@@ -52,6 +52,15 @@ describe('findQuotes: marks', () => {
     expect(speakers(text)).toEqual(['Priya Nair']);
   });
 
+  it('takes a party and a parliamentary title off the name ("Tory MP Neil Parish")', () => {
+    expect(speakers('“The Lords picked up where we left off,” said Tory MP Neil Parish.')).toEqual([
+      'Neil Parish',
+    ]);
+    expect(speakers('Labour MEP Jude Kirton-Darling spoke. “We will not compromise,” she said.')).toEqual([
+      'Jude Kirton-Darling',
+    ]);
+  });
+
   it('reads single marks as quotes in a text that has no double mark at all (British style)', () => {
     const straight =
       "'We remain focused on getting trade deals that work for our farmers,' a Government spokesman said. 'The farmers' union agrees.'\n\nLast night Neil Parish said the Lords had 'raised the stakes' in a rock 'n' roll debate about the children's futures.";
