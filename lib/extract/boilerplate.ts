@@ -15,9 +15,12 @@ const BOILERPLATE_NAME =
 const PROSE_BOILERPLATE =
   /author-?box|author-?bio|about-?the-?author|(?:^|[\s_-])bio(?:$|[\s_-])|correction|accuracy/i;
 
-/** Opening words of short teaser, sign-up and credit lines (English, German, French). */
+/**
+ * Opening words of short teaser, sign-up and credit lines (English, German, French), and whole lines of
+ * a page's controls ("Advert", "Image 1 of 5", "Caption", "Close", "Print Article").
+ */
 const BOILERPLATE_TEXT =
-  /^(?:related(?: stories| articles| coverage)?:|read (?:more|also|next)\b|more:|see also\b|also read\b|recommended\b|you may also like|sign up\b|subscribe\b|follow us\b|click here\b|advertisement$|anzeige$|publicité$|mehr zum thema\b|lesen sie auch\b|weiterlesen\b|à lire aussi\b|lire aussi\b|image copyright\b|image caption\b|photo:|foto:|\(image credit\b|copyright ©|©)/i;
+  /^(?:related(?: stories| articles| coverage)?:|read (?:more|also|next)\b|more:|see also\b|also read\b|recommended\b|you may also like|sign up\b|subscribe\b|follow us\b|click here\b|advertisement$|advert$|anzeige$|publicité$|caption$|close$|skip to content$|print article$|order reprints$|text size$|this slideshow requires javascript\.?$|image \d+ of\s*\/?\s*\d+$|mehr zum thema\b|lesen sie auch\b|weiterlesen\b|à lire aussi\b|lire aussi\b|image copyright\b|image caption\b|photo:|foto:|\(image credit\b|copyright ©|©)/i;
 
 /**
  * A line that introduces a list of other stories ("You may also like...", "Trending", "More Great WIRED

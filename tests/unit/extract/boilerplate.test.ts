@@ -84,6 +84,22 @@ describe('removeBoilerplate', () => {
     expect(doc.querySelector('h1')?.textContent).toBe('Headline');
   });
 
+  it("removes whole lines of a page's controls, not prose that opens with the same words", () => {
+    const doc = cleaned(`<div class="story">
+      <p>${PROSE}</p>
+      <div>Image 1 of / 8</div><span>Caption</span><span>Close</span><div>Advert</div>
+      <p>This slideshow requires JavaScript.</p><div>Print Article</div><div>Image 2 of 5</div>
+      <p>Close to 500 people came to the hearing.</p>
+      <p>Caption contests were held after the vote.</p>
+    </div>`);
+    const text = doc.body.textContent ?? '';
+    for (const gone of ['Image 1 of', 'Image 2 of', 'Advert', 'slideshow', 'Print Article'])
+      expect(text).not.toContain(gone);
+    expect(text).not.toMatch(/Caption\s*Close/);
+    expect(text).toContain('Close to 500 people came to the hearing.');
+    expect(text).toContain('Caption contests were held after the vote.');
+  });
+
   it('removes navigation menus, but not a navigation element wrapped around the article prose', () => {
     const doc = cleaned(`
       <nav class="site"><ul><li><a href="/">Home</a></li><li><a href="/local">Local</a></li></ul></nav>
