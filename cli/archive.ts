@@ -126,6 +126,18 @@ export async function warcReader(path: string, name: string): Promise<ArchiveRea
 
 const PAGE_FILE = /\.(?:html?|xhtml)(?:\.gz)?$/i;
 
+/**
+ * Whether a symbolic link leads to a file: a folder of links into a corpus is read like a folder of
+ * copies. Links to folders are not followed (a link back up the tree would never end).
+ */
+async function linksToFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** Every saved page (.html, .htm, .xhtml, gzipped or not) under a folder, in a stable order. */
 export async function folderReader(folder: string): Promise<ArchiveReader> {
   const files: string[] = [];
@@ -135,7 +147,11 @@ export async function folderReader(folder: string): Promise<ArchiveReader> {
     for (const child of children) {
       const path = join(at, child.name);
       if (child.isDirectory()) await walk(path);
-      else if (child.isFile() && PAGE_FILE.test(child.name)) files.push(path);
+      else if (
+        PAGE_FILE.test(child.name) &&
+        (child.isFile() || (child.isSymbolicLink() && (await linksToFile(path))))
+      )
+        files.push(path);
     }
   };
   try {

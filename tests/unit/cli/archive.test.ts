@@ -4,7 +4,15 @@
  * same records as the single-file CLI; a folder; a page that crashes its worker; resuming an
  * interrupted run; every record valid against the schema, and the committed JSON Schema current.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +143,27 @@ describe('a folder', { timeout: SLOW_MACHINE_MS }, () => {
     expect(records[2]!.title).toBe('A second article');
     for (const record of records) expect(ANALYSIS_RECORD.safeParse(record).success).toBe(true);
     expect(run.stderr).toMatch(/^Scrutiny analyzed 3 pages .*: 1 with an error\.\n$/);
+  });
+});
+
+describe('a folder of links', { timeout: SLOW_MACHINE_MS }, () => {
+  it('reads a link to a page file as the page, and leaves links to folders and broken links alone', async () => {
+    const elsewhere = join(folder, 'corpus');
+    const links = join(folder, 'links');
+    mkdirSync(elsewhere, { recursive: true });
+    mkdirSync(links, { recursive: true });
+    writeFileSync(join(elsewhere, 'story.html'), articlePage());
+    symlinkSync(join(elsewhere, 'story.html'), join(links, 'linked.html'));
+    symlinkSync(join(elsewhere, 'gone.html'), join(links, 'broken.html'));
+    symlinkSync(elsewhere, join(links, 'up.html'));
+    const run = await analyze(['links']);
+    expect(run.code).toBe(0);
+    const records = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records.map((record) => record.id)).toEqual(['linked.html']);
+    expect(records[0]!.title).toBe('Council closes the old bridge for repairs');
   });
 });
 
