@@ -158,6 +158,8 @@ const PRONOUNS = new Set([
 
 /** "he", "she" and their German and French forms: a pronoun for one person, not a group or a thing. */
 export const THIRD_PERSON_SINGULAR = /^(?:he|she|il|elle|er|sie)$/iu;
+/** Not German "sie", which is also "she". */
+export const THIRD_PERSON_PLURAL = /^(?:they|ils|elles)$/u;
 
 export function isPronoun(word: string): boolean {
   return PRONOUNS.has(word.toLowerCase());

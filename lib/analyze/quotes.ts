@@ -1190,21 +1190,17 @@ function withSingleMarksAsDouble(text: string): string {
   if (DOUBLE_MARK.test(text) || !/['‘]/u.test(text)) return text;
   // Offsets count UTF-16 units, and every mark here is one.
   const out = text.split('');
-  for (const paragraph of text.split(/(\n\s*\n)/u).reduce<{ start: number; text: string }[]>((all, piece) => {
-    const start = all.length ? all[all.length - 1]!.start + all[all.length - 1]!.text.length : 0;
-    all.push({ start, text: piece });
-    return all;
-  }, [])) {
+  for (const paragraph of splitParagraphs(text)) {
     const openers = Array.from(paragraph.text.matchAll(SINGLE_OPENER), (match) => match.index);
     const closers = Array.from(paragraph.text.matchAll(SINGLE_CLOSER), (match) => match.index);
+    const isWeak = (at: number) =>
+      paragraph.text[at - 1] === 's' && WEAK_CLOSER_AFTER.test(paragraph.text.slice(at + 1, at + 4));
     let from = 0;
     for (let o = 0; o < openers.length; o++) {
       const open = openers[o]!;
       if (open < from) continue;
-      const nextOpen = openers.find((at) => at > open) ?? Infinity;
+      const nextOpen = openers[o + 1] ?? Infinity;
       const after = closers.filter((at) => at > open + 1);
-      const isWeak = (at: number) =>
-        paragraph.text[at - 1] === 's' && WEAK_CLOSER_AFTER.test(paragraph.text.slice(at + 1, at + 4));
       const close = after.find((at) => at < nextOpen && !isWeak(at)) ?? after.find((at) => at < nextOpen);
       // "rock 'n' roll" quotes nothing.
       if (close === undefined || !/\p{L}{2}/u.test(paragraph.text.slice(open + 1, close))) continue;

@@ -12,6 +12,7 @@ import {
   PARTICLE_SURNAME,
   personName,
   stripTitles,
+  THIRD_PERSON_PLURAL,
   THIRD_PERSON_SINGULAR,
   type PersonMention,
 } from './names';
@@ -606,19 +607,16 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
         recent.start < paragraphStart &&
         samePronoun.test(context.text.slice(paragraphBefore, paragraphBefore + 12));
       if (recent && recent.start >= paragraphBefore && !objectOfSamePronoun) {
+        const namedSince = startingBetween(context.mentions, paragraphBefore, pronounAt);
+        const distinctPeople = (mentions: typeof namedSince) => new Set(mentions.map((m) => m.name)).size;
         // "they" after several people are named is all of them, not the last: "backed by Anita Rani,
         // chef Hugh Fearnley-Whittingstall and charities … ¶ And they say …".
-        if (
-          /^(?:they|ils|elles)$/u.test(lower) &&
-          new Set(startingBetween(context.mentions, paragraphBefore, pronounAt).map((m) => m.name)).size > 1
-        )
-          return undefined;
+        if (THIRD_PERSON_PLURAL.test(lower) && distinctPeople(namedSince) > 1) return undefined;
         if (context.genders.get(recent.name) != null) return recent;
         // Of two people or more there who may be the pronoun's, the last named is no safe guess unless it
         // is known to be of the pronoun's gender: "Taylor Swift's albums were bought by a company owned
         // by Scooter Braun. ¶ … she described …".
-        const fittingSince = startingBetween(context.mentions, paragraphBefore, pronounAt).filter(fits);
-        return THIRD_PERSON_SINGULAR.test(lower) && new Set(fittingSince.map((m) => m.name)).size > 1
+        return THIRD_PERSON_SINGULAR.test(lower) && distinctPeople(namedSince.filter(fits)) > 1
           ? undefined
           : recent;
       }
@@ -639,7 +637,7 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
         : (inParagraph ?? titled ?? namedRecently());
     // "The company that runs the AMAs, Dick Clark Productions, denies it. ¶ “…,” they said": "they"
     // with no one named since the sentence before, which names one organisation and no person, is it.
-    if (/^(?:they|ils|elles)$/u.test(lower) && !inParagraph && !adjoining && !previous) {
+    if (THIRD_PERSON_PLURAL.test(lower) && !inParagraph && !adjoining && !previous) {
       const lastSentence = sentenceStart(context.text, Math.max(0, ownSentence - 2));
       if (!anyStartingBetween(context.mentions, lastSentence, position)) {
         const named = new Set(

@@ -265,21 +265,29 @@ function readPage(doc: Document, options: ExtractOptions, capture: PageCapture, 
     // The one element the page marks as its article body, as it is before Readability changes it.
     const markedBodies = work.body.querySelectorAll('[itemprop~="articleBody"]');
     const markedBody = markedBodies.length === 1 ? (markedBodies[0]!.cloneNode(true) as Element) : null;
-    const first = readabilityOn(work);
-    const { parsed } = first;
+    const kept: { article: Element | null } = { article: null };
+    const parsed = new Readability(work, {
+      charThreshold: 400,
+      // Readability's own serializer, keeping the element to read its text without parsing it again.
+      serializer: (element: Node) => {
+        kept.article = element as Element;
+        removeTeaserRuns(kept.article);
+        return kept.article.innerHTML;
+      },
+    }).parse();
+    let { article } = kept;
     let content = parsed?.content;
-    let article = first.article;
     // Readability can settle on a part of the marked body (a long table inside it, say) that holds
     // next to none of the story's paragraphs (and does so again on the marked body alone); then the
     // marked body is the article, as the page marks it, boilerplate removed. A marked body can hold
     // more than the story (a gallery of other stories), so Readability's choice stands whenever it
     // holds paragraphs of its own. The page's metadata (byline, date, title) stays as Readability
     // read it from the whole page.
+    const chosenProse = article ? paragraphTextLength(article) : Infinity;
     if (
       markedBody &&
-      article &&
-      paragraphTextLength(article) < MAX_PROSE_OF_A_WRONG_CHOICE &&
-      paragraphTextLength(article) < MARKED_BODY_SHARE * paragraphTextLength(markedBody)
+      chosenProse < MAX_PROSE_OF_A_WRONG_CHOICE &&
+      chosenProse < MARKED_BODY_SHARE * paragraphTextLength(markedBody)
     ) {
       removeTeaserRuns(markedBody);
       content = markedBody.innerHTML;
@@ -308,24 +316,6 @@ function paragraphTextLength(element: Element): number {
   for (const paragraph of Array.from(element.getElementsByTagName('p')))
     length += (paragraph.textContent ?? '').replace(/\s+/g, ' ').length;
   return length;
-}
-
-/** Readability on `doc` (which it changes), with the element it chose, teaser runs taken out of it. */
-function readabilityOn(doc: Document): {
-  parsed: ReturnType<Readability<string>['parse']>;
-  article: Element | null;
-} {
-  let article: Element | null = null;
-  const parsed = new Readability(doc, {
-    charThreshold: 400,
-    // Readability's own serializer, keeping the element to read its text without parsing it again.
-    serializer: (element: Node) => {
-      article = element as Element;
-      removeTeaserRuns(article);
-      return article.innerHTML;
-    },
-  }).parse();
-  return { parsed, article };
 }
 
 /**
