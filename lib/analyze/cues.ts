@@ -12,6 +12,13 @@ const ENGLISH_VERBS = [
   'adding',
   'writing',
   'noting',
+  'warning',
+  'arguing',
+  'claiming',
+  'insisting',
+  'explaining',
+  'stating',
+  'declaring',
   'say',
   'told',
   'tells',
@@ -531,7 +538,7 @@ function escapeRegExp(text: string): string {
 const ENGLISH_CUE_TAIL = String.raw`(?:\s+(?:(?:in|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}(?:statement|interview|email|e-mail|letter|post|message|tweet|video|speech|news conference|press conference|briefing|podcast|filing|op-ed|essay|memo|note|thread)|on\s+(?:X|Twitter|Facebook|Instagram|TikTok|Telegram|Threads|Bluesky|Truth Social|LinkedIn|YouTube)))?`;
 
 /** Whom someone told: "told the AP", "told reporters", "told The New York Times in an interview". */
-const TOLD_OBJECT = String.raw`\s+(?:(?:the\s+)?(?:AP|Associated Press|Reuters|AFP|reporters|journalists|lawmakers|senators|the court|the crowd|the jury|the committee|students|supporters|the audience|[\p{Lu}][\p{L}.&-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}.&-]*){0,4})|him|her|them|us|me|a\s+(?:reporter|crowd|news conference|press conference))`;
+const TOLD_OBJECT = String.raw`\s+(?:(?:the\s+)?(?:AP|Associated Press|Reuters|AFP|reporters|journalists|lawmakers|senators|the court|the crowd|the jury|the committee|students|supporters|the audience|[\p{Lu}][\p{L}.&-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}.&-]*){0,4})|the media|the press|members of the press|fans|followers|(?:the|his|her|their)\s+(?:girl|boy|woman|man|magazine|newspaper|paper|station|network|website|outlet|show|podcast|programme|program|broadcaster|agency|host|interviewer|judge|officers?|police|panel|room|singer|star)|him|her|them|us|me|a\s+(?:reporter|crowd|news conference|press conference))`;
 
 export type CueLanguage = 'en' | 'de' | 'fr';
 
@@ -543,8 +550,11 @@ export function cueLanguages(lang: string | null): CueLanguage[] {
 
 const FRENCH = alternation(FRENCH_VERBS);
 const CUE_ALTERNATIVES: Record<CueLanguage, string> = {
-  // "As Gaiman put it, “…”", "she puts it this way:".
-  en: String.raw`(?:told|tells)${TOLD_OBJECT}${ENGLISH_CUE_TAIL}|puts? it|(?:${alternation(ENGLISH_VERBS)})${ENGLISH_CUE_TAIL}`,
+  // "As Gaiman put it, “…”", "she puts it this way:". "Alley went on, “…”": only right before its comma
+  // or colon ("the show went on to win" says nothing). Whom the words went to is part of the cue: "Dion
+  // revealed to the media, “…”", "“…,” Dion explained to People.". "telling Mayer, “…”" only with whom it tells:
+  // "a telling detail" is none.
+  en: String.raw`(?:told|tells|telling)${TOLD_OBJECT}${ENGLISH_CUE_TAIL}|puts? it|(?:went|goes) on(?=\s*(?:[,:]|$))|(?:${alternation(ENGLISH_VERBS)})(?:\s+to${TOLD_OBJECT})?${ENGLISH_CUE_TAIL}`,
   // A separable particle belongs to the cue only where the clause ends with it ("räumte ein, dass",
   // "fügte hinzu: „…“"): in "sagte ein Jury-Mitglied" the "ein" opens the speaker.
   // "Es gibt zahlreiche „erste“ Erwähnungen": "es gibt" and "es gab" say what there is, not what was said.
@@ -575,7 +585,7 @@ const PREPOSITION_CUES_BEFORE: Record<CueLanguage, string> = {
 };
 
 const FIRST_WORDS: Record<CueLanguage, string[]> = {
-  en: ['told', 'tells', 'put', 'puts', ...ENGLISH_VERBS],
+  en: ['told', 'tells', 'telling', 'put', 'puts', 'went', 'goes', ...ENGLISH_VERBS],
   de: GERMAN_VERBS,
   // "« … », peut-on lire dans Le Monde": where the words were read.
   fr: ['a', 'avait', 'ont', 'avaient', 'peut', ...FRENCH_VERBS],

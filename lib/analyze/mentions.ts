@@ -21,7 +21,7 @@ const ABSTRACT_NOUN =
  * "Vorsitzende", "Präsident", "Polizist". A capitalised head without one ("Disziplin", "Problem") is a thing.
  */
 const GERMAN_PERSON_NOUN =
-  /(?:er|erin|innen|ent|entin|enten|ant|antin|anten|ist|istin|isten|eur|eurin|frau|frauen|mann|männer|leute|chef|chefin|jährige[rn]?|beamte[rn]?|vorsitzende[rn]?|angestellte[rn]?|abgeordnete[rn]?|kind|kinder|sohn|tochter|mutter|vater|arzt|ärztin|ärzte|mitglied|mitglieder|experte|experten|expertin|zeuge|zeugen|zeugin|kollege|kollegen|kollegin|or|orin|oren|mensch|menschen|kunde|kunden|kundin|nachbar|nachbarin|nachbarn|person|personen)$/u;
+  /(?:er|erin|innen|ent|entin|enten|ant|antin|anten|ist|istin|isten|eur|eurin|frau|frauen|mann|männer|leute|chef|chefin|jährige[rn]?|beamte[rn]?|vorsitzende[rn]?|angestellte[rn]?|abgeordnete[rn]?|kind|kinder|sohn|tochter|mutter|vater|arzt|ärztin|ärzte|mitglied|mitglieder|experte|experten|expertin|zeuge|zeugen|zeugin|kollege|kollegen|kollegin|or|orin|oren|mensch|menschen|kunde|kunden|kundin|nachbar|nachbarin|nachbarn|person|personen|freund|freundin|freunde|bekannte[rn]?)$/u;
 
 /** Is a German noun (its last part after a hyphen) a word for a person: "Jury-Mitglied", "Anwohnerin"? */
 export function germanPersonNoun(noun: string): boolean {

@@ -93,7 +93,7 @@ export const LEADING_WORDS = new Set(
     'the a an and but or nor so yet for if when while after before since because although though as at ' +
     'in on by with without from into of to this that these those it its he she they we our his her their ' +
     'some many most other both each every still then now also last next first meanwhile however instead later earlier ' +
-    'maybe perhaps like unlike my your ' +
+    'maybe perhaps like unlike my your enter meet ' +
     'there here what who why how where which whatever whoever whichever whenever wherever according despite during until unless once even only just ' +
     'der die das ein eine einer eines dem den des und aber oder doch auch nach laut im am vom zum zur bei ' +
     'mit seit als wie wenn weil dass so für gegen über unter vor zwischen sein seine ihr ihre dieser diese ' +
@@ -333,6 +333,8 @@ export function findPeople(text: string, words: Words): PersonMention[] {
     if (nameWords.length >= 2 && ABSTRACT_FIRST_WORD.test(nameWords[0]!)) nameWords = nameWords.slice(1);
     // "die Kritik von Gisela Piltz": with the noun gone, a particle left in front is a preposition.
     while (nameWords.length > 2 && NAME_PARTICLES.has(nameWords[0]!)) nameWords = nameWords.slice(1);
+    // "Viele Sketche von Loriot": and with one word after it, that word alone is no full name.
+    if (roleNoun !== undefined && nameWords.length === 2 && NAME_PARTICLES.has(nameWords[0]!)) continue;
     // "BKA-Präsident Ziercke", "President Gusmão", "Frau Merkel": one name word after an office or a
     // form of address is a surname.
     const surnameAfterTitle =

@@ -13,6 +13,7 @@ import {
   NAMING_CUE,
   TERM_MARKERS,
   type CueLexicon,
+  type CueMatch,
 } from './cues';
 import {
   germanPersonNoun,
@@ -28,6 +29,7 @@ import {
   pronounFits,
   resolveSpeaker,
   startingBetween,
+  UNNAMED_SUBJECT,
   type SpeakerContext,
 } from './speakers';
 import {
@@ -258,7 +260,17 @@ const PRONOUN_BEFORE_ADVERBS = new RegExp(
 );
 
 /** The speaker phrase cleaned: appositions and relative clauses cut off, punctuation trimmed. */
+/** An English subject pronoun ending a phrase, not in a clause of its own ("for what he [said]"). */
+const TRAILING_PRONOUN =
+  /(?<!\b(?:what|that|which|who|whom|whose|when|where|why|how|if|as|because|since|while|after|before|until|once|though|although|than|whether))\s(he|she|they)$/iu;
+
 function cleanMention(phrase: string): string {
+  // "Back in 2009 she [told Oprah]": the pronoun before the verb, before the setting ("in 2009 she")
+  // is taken off with it.
+  // Only a short phrase of one clause: after a comma the pronoun may open a clause of its own.
+  const pronounAfterSetting =
+    !/[,;:]/u.test(phrase) && wordCount(phrase) <= 8 ? TRAILING_PRONOUN.exec(phrase.trim()) : null;
+  if (pronounAfterSetting) return pronounAfterSetting[1]!;
   let mention = withoutSetting(withoutTopic(phrase.trim()));
   const cut = CLAUSE_CUT.exec(mention);
   if (cut && cut.index > 0) mention = mention.slice(0, cut.index);
@@ -269,10 +281,7 @@ function cleanMention(phrase: string): string {
   // "Speaking through an interpreter he added", "After the vote she said": an English pronoun right
   // before the verb is its subject, whatever opens the clause without a comma. Not in a clause of its
   // own: "calling the department out for what he [said was …]".
-  const trailingPronoun =
-    /(?<!\b(?:what|that|which|who|whom|whose|when|where|why|how|if|as|because|since|while|after|before|until|once|though|although|than|whether))\s(he|she|they)$/iu.exec(
-      mention,
-    );
+  const trailingPronoun = TRAILING_PRONOUN.exec(mention);
   if (trailingPronoun) return trailingPronoun[1]!;
   // "sagt Trommer und zeigt auf den Damm": a second verb of the speaker ends the name.
   mention = mention.replace(/\s+und\s+\p{Ll}+(?:t|te|ten)\s.*$/u, '');
@@ -354,9 +363,13 @@ const MAX_MENTION_WORDS = 10;
 const SPEAKER_START =
   /^(?:\p{Lu}|(?:the|a|an|his|her|its|their|our|one|two|three|several|some|many|other|der|die|das|ein|eine|einer|le|la|les|l['’]|un|une|des|he|she|they|it|we|i|er|sie|es|wir|ich|il|elle|ils|elles|nous|je|on)(?:\s|$))/u;
 
-/** Phrases that open a sentence but are no speaker: "In einem Interview", "Am Montag", "After the vote". */
+/**
+ * Phrases that open a sentence but are no speaker: "In einem Interview", "Am Montag", "After the vote".
+ * German "an" only before its article ("An diesem Tag"), or before a phrase too long to be a short
+ * English description: "an officer" is a speaker, "an unnamed poster put up her picture" is not.
+ */
 const NOT_A_SPEAKER =
-  /^(?:in|im|am|an|auf|bei|beim|nach|neben|ab|bis|samt|nebst|vor|von|vom|aus|ins|durch|ohne|um|wegen|trotz|gegen|den|dem|einen|einem|mit|zu|zur|zum|für|über|unter|seit|während|laut|gegenüber|dabei|dazu|damit|darauf|daraufhin|außerdem|auch|doch|jedoch|zudem|weiter|später|heute|gestern|morgen|dann|so|hier|dort|on|at|after|before|during|later|earlier|in|dans|lors|après|avant|pour|en|au|aux|sur|par|this|that|it|es|there|here|angesichts|infolge|aufgrund|anlässlich|bezüglich|hinsichtlich|mangels|statt|anstatt|außer|innerhalb|außerhalb|jenseits|dank|zufolge|gemäß|entgegen|seitens|despite|amid|following|with|without|under|among|through|since|until|upon|against|within|malgré|face|contre|chez|sans|sous|vers|depuis|pendant|parmi)(?:\s|$)/iu;
+  /^(?:in|im|am|an(?=\s+(?:der|die|das|den|dem|des|diesem|dieser|diesen|einem|einer|jedem|jeder|seinem|seiner|ihrem|ihrer)\s|(?:\s+\S+){4})|auf|bei|beim|nach|neben|ab|bis|samt|nebst|vor|von|vom|aus|ins|durch|ohne|um|wegen|trotz|gegen|den|dem|einen|einem|mit|zu|zur|zum|für|über|unter|seit|während|laut|gegenüber|dabei|dazu|damit|darauf|daraufhin|außerdem|auch|doch|jedoch|zudem|weiter|später|heute|gestern|morgen|dann|so|hier|dort|on|at|after|before|during|later|earlier|in|dans|lors|après|avant|pour|en|au|aux|sur|par|this|that|it|es|there|here|angesichts|infolge|aufgrund|anlässlich|bezüglich|hinsichtlich|mangels|statt|anstatt|außer|innerhalb|außerhalb|jenseits|dank|zufolge|gemäß|entgegen|seitens|despite|amid|following|with|without|under|among|through|since|until|upon|against|within|malgré|face|contre|chez|sans|sous|vers|depuis|pendant|parmi)(?:\s|$)/iu;
 
 /**
  * A word that opens a German sentence (or an English or French one) and is no subject: a sentence adverb
@@ -376,6 +389,8 @@ const plausibleMention = (mention: string) => {
     return false;
   // "Sen. Ben Sasse, R-Neb., said": a party and state after a name describe it.
   if (PARTY_AND_STATE.test(mention)) return false;
+  // "Ein Freund sagte Ihnen einmal: „…“": an object pronoun is whom the words went to.
+  if (OBJECT_PRONOUN_FIRST.test(mention)) return false;
   const words = mention.split(/\s+/).length;
   if (words > MAX_MENTION_WORDS) return false;
   // A finite verb inside is a clause, not a speaker: "Die transponierbaren Elemente könnten dabei helfen".
@@ -393,6 +408,12 @@ const plausibleMention = (mention: string) => {
   // A quote mark inside means the phrase runs into another quote.
   return !/[“”„«»"]/.test(mention);
 };
+
+/** A document after a verb, its object: "a statement on the Mozilla blog", "his letter to the board". */
+const DOCUMENT_OBJECT =
+  /^(?:a|an|the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+)?(?:statement|letter|message|post|note|tweet|video|comment|response|reply|e-?mail|memo)\b/u;
+
+const OBJECT_PRONOUN_FIRST = /^(?:ihm|ihnen|mir|dir|uns|euch|ihn|mich|dich|him|them|me|us)(?:\s|$)/iu;
 
 const REACTION_CUE = /^(?:laughed|sighed|lachte|seufzte)$/iu;
 
@@ -784,10 +805,14 @@ export function mentionBefore(text: string, strict = false): string {
   // stands in for it.
   if (strict && last && !RELATIVE.test(last)) return '';
   // "Hal Brenner, president of …, told" / "Der Leiter der WHO, Klaus Stöhr, sagte": the clause that names a person.
+  // Not a clause that opens with a subordinating word: "If Trump actually read it, Schwartz would have
+  // been surprised, telling Mayer" names the main clause's subject after it, not in it.
   const earlier = clauses
     .slice(0, -1)
     .reverse()
-    .filter((clause) => plausibleMention(clause) && !RELATIVE.test(clause));
+    .filter(
+      (clause) => plausibleMention(clause) && !RELATIVE.test(clause) && !SUBORDINATE_CLAUSE.test(clause),
+    );
   // An apposition ("a Kansas Republican who …") describes the subject named before it. A clause that is
   // a full name wins over one word: "Maurice Obstfeld, who teaches at the University of California,
   // Berkeley, has warned".
@@ -802,6 +827,9 @@ export function mentionBefore(text: string, strict = false): string {
 }
 
 const RELATIVE = /^(?:who|which|whose|der|die|das|qui|dont)\b/u;
+/** A clause opened by a subordinating word, whose subject is not the sentence's. */
+const SUBORDINATE_CLAUSE =
+  /^(?:if|when|whenever|although|though|because|while|whereas|unless|once|wenn|falls|obwohl|weil|während|nachdem|bevor|si|quand|lorsque|lorsqu['’]|bien qu['’e]|parce qu['’e])\s/iu;
 const PARENTHESIS_AT_END = /\s*\([^()]*\)\s*$/u;
 /** One or two capitalised words: "Texas", "North Carolina". */
 const REGION = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*)?$/u;
@@ -871,6 +899,20 @@ function asSaidWithApposition(lead: string, lexicon: CueLexicon): Attribution | 
   return null;
 }
 
+/**
+ * The cues of a lead-in that can attribute what follows. Not an English participle that opens the
+ * phrase or follows a preposition that may tie it to an object: "Explaining why he argued …" and
+ * "accused Bloomberg of arguing “…”" name no subject for it (who argued, Bloomberg or the one who
+ * accused him of it?). "came in for criticism after saying “…”" is the subject's.
+ */
+function attributingCues(lead: string, lexicon: CueLexicon): CueMatch[] {
+  return findCues(lead, lexicon).filter(
+    (cue) =>
+      !/^\p{L}+ing\b/u.test(cue.text) ||
+      !/(?:^|(?:^|\s)(?:of|for|about|from|on|in)\s+)$/iu.test(lead.slice(0, cue.index).trimStart()),
+  );
+}
+
 /** How many cues before the last one attributionBefore tries. */
 const MAX_CUES_BACK = 4;
 /** How much of a paragraph before a quote's sentence is read for the speaker it introduced. */
@@ -892,7 +934,7 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   const asSaidLast = AS_SAID_BEFORE_QUOTE.exec(lead);
   const asSaidInside = asSaidLast ? attributionAsSaid(`Wie ${asSaidLast[1]!}`, lexicon) : null;
   if (asSaidInside) return asSaidInside;
-  const cues = findCues(lead, lexicon);
+  const cues = attributingCues(lead, lexicon);
   let last = cues.at(-1);
   if (!last) return attributionByPreposition(lead, lexicon);
   let subjectBefore = mentionBefore(lead.slice(0, last.index));
@@ -905,7 +947,7 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   for (
     let i = cues.length - 2;
     i >= earliest &&
-    findCues(subjectBefore, lexicon).length > 0 &&
+    attributingCues(subjectBefore, lexicon).length > 0 &&
     !ADVERBIAL_SUBJECT_AT_END.test(subjectBefore);
     i--
   ) {
@@ -976,6 +1018,12 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   // Cue first: "said Council member Tom Baker".
   const inverted = /-(?:t-)?(il|elle|ils|elles)\b/u.exec(cue);
   if (inverted && tail.length < 3) return { mention: inverted[1]!, cue, where: 'before' };
+  // "… and Mitchell Baker, chairwoman of Mozilla, posted a statement on the Mozilla blog: “…”": a
+  // document after the verb is its object, not the speaker; and the subject the lead-in gives is no
+  // safe guess either (here it would be the clause before the "and").
+  // Only a tail that is the document and nothing more: "wrote an angry post about it on Twitter, calling
+  // the illness a “…”" goes on to a clause of the subject's own.
+  if (DOCUMENT_OBJECT.test(tail) && !tail.includes(',')) return null;
   if (
     !/^\s*,/.test(rawTail) &&
     // "SBM Intel says Nigeria is “at risk”": a name with its verb after the cue is the subject of what
@@ -1524,8 +1572,10 @@ export function findQuotes(articleText: string, options: QuoteOptions): Quote[] 
         previous && previous.paragraph < span.paragraph
           ? paragraphs[previous.paragraph + 1]!.start
           : paragraphs[span.paragraph]!.start;
+      // Nor when a sentence there opens with someone unnamed: "Der Mann veröffentlicht … Er sagt …".
       const namedHere =
         anyStartingBetween(options.speakers.mentions, since, start) ||
+        UNNAMED_SUBJECT.test(text.slice(since, start)) ||
         (/^(?:they|it|sie|es|ils|elles)$/iu.test(attribution.mention) &&
           anyStartingBetween(options.speakers.organisations, since, start));
       const fits =

@@ -124,6 +124,33 @@ export type Gender = 'f' | 'm' | null;
 const SUBJECT_VERB_AFTER =
   /^\s+(?:\p{Ll}{2,}ed|said|says|told|tells|wrote|writes|was|is|had|has|did|made|took|gave|went|came|saw|knew|thought|felt|became|began|left|sent|spoke|met|ran|won|lost|got|put|kept|held|brought|found|heard|chose|fought|led|paid|sold|stood|taught|understood|wore)\b/u;
 
+/**
+ * A preposition or an indefinite article right before a name: the name is an object, or a noun's
+ * modifier, not a sentence's subject ("for Jenny Craig", "a Jenny Craig spokeswoman", "mit Olaf
+ * Scholz", "avec Marc Henry"), titles or given names between them included ("for Jenny
+ * Craig" when only "Craig" was found there). Not "to" ("according to Ruiz" names the source), nor
+ * "von" or "de", which also open names.
+ */
+const PREPOSITIONS_BEFORE_NAME =
+  'a|an|for|of|with|from|at|about|against|toward|towards|behind|between|into|on|over|under|für|mit|bei|gegen|über|pour|avec|chez|contre';
+// Case is spelled out: under the "i" flag \p{Lu} would match lower-case letters too.
+const PREPOSITION_BEFORE_NAME = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${PREPOSITIONS_BEFORE_NAME.split('|')
+    .map((word) => `[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}`)
+    .join('|')})\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}$`,
+  'u',
+);
+
+function afterPreposition(text: string, mention: PersonMention): boolean {
+  return PREPOSITION_BEFORE_NAME.test(text.slice(Math.max(0, mention.start - 48), mention.start));
+}
+
+/** The mentions that follow no preposition, if any does; else all of them. */
+function preferringSubjects(text: string, mentions: PersonMention[]): PersonMention[] {
+  const subjects = mentions.filter((m) => !afterPreposition(text, m));
+  return subjects.length > 0 ? subjects : mentions;
+}
+
 /** An article, a possessive or a preposition of place right before a name: a place or a thing's. */
 const THING_BEFORE_NAME =
   /(?:(?:^|[^\p{L}])(?:the|a|an|der|die|das|des|dem|den|le|la|les|du|at|in|im|à|au)|['’]s?|\bl['’])\s*$/iu;
@@ -141,6 +168,12 @@ const MASCULINE_PERSON =
 const INDEFINITE_PERSON = new RegExp(
   String.raw`(?<![\p{L}])((?:a|an|one)\s+(?:[\p{Ll}-]+\s+){0,2}?(${FEMININE_PERSON}|${MASCULINE_PERSON}|parent|resident|neighbou?r|witness|worker|employee|student|teacher|nurse|doctor|official|officer|customer|patient|passenger|voter|survivor|farmer|owner|shopper|driver|commenter|user|reader|source|person))(?=\s*(?:[,.;:!?)]|$)|\s+(?:who|whose|that|at|in|from|of|with|on|for|named|called|living|working)\s)`,
   'giu',
+);
+
+/** A sentence that opens with an unnamed person: "The man …", "Der Mann …", "La femme …". */
+export const UNNAMED_SUBJECT = new RegExp(
+  String.raw`(?:^|[.!?…]\s+)(?:[Tt]he|[Dd]er|[Dd]ie|[Ll]e|[Ll]a)\s+(?:${FEMININE_PERSON}|${MASCULINE_PERSON}|Mann|Frau|Täter|Täterin|homme|femme|suspect|suspectin)\s`,
+  'u',
 );
 
 const FEMININE_PERSON_NOUN = new RegExp(`^(?:${FEMININE_PERSON})$`, 'iu');
@@ -340,7 +373,7 @@ const ANONYMOUS_ROLE =
  * Jury-Mitglied", "laut einem Experten", "eine langjährige Anwohnerin".
  */
 const GERMAN_INDEFINITE_NOUN =
-  /^(?:ein|eine|einer|eines|einem)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(\p{Lu}[\p{L}-]*)$/u;
+  /^[Ee](?:in|ine|iner|ines|inem)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}(\p{Lu}[\p{L}-]*)$/u;
 const germanUnnamed = (phrase: string) => {
   const noun = GERMAN_INDEFINITE_NOUN.exec(phrase)?.[1];
   return noun !== undefined && germanPersonNoun(noun);
@@ -348,6 +381,9 @@ const germanUnnamed = (phrase: string) => {
 /** "Nisan Ahmado's source inside the camp": someone's source is unnamed, whoever is named around it. */
 const SOMEONES_SOURCE = /['’]s\s+(?:\p{Ll}+\s+)?(?:sources?|contacts?)\b/u;
 const DEFINITE = /^(?:(?:the|der|die|das|den|dem|le|la|les)\s+|l['’]\s*)/iu;
+
+/** A verb in the past right after a subject: "issued", "released", "put out", "wrote". */
+const VERB_AFTER_SUBJECT = /^\s+(?:\p{Ll}{2,}ed|put out|wrote|sent|gave|made|said|says|told)(?:\s|$)/u;
 
 /** Index of the first item (the list sorted by start) that starts at or after `position`. */
 function firstFrom<T extends { start: number }>(items: T[], position: number): number {
@@ -464,7 +500,16 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
   if (
     ANONYMOUS_MARKERS.test(phrase) ||
     SOMEONES_SOURCE.test(phrase) ||
-    (INDEFINITE.test(phrase) && (!named || ANONYMOUS_ROLE.test(phrase) || germanUnnamed(phrase)))
+    (INDEFINITE.test(phrase) &&
+      (!named ||
+        ANONYMOUS_ROLE.test(phrase) ||
+        germanUnnamed(phrase) ||
+        // "one buyer on the Evolution market": the name after a preposition is where the unnamed
+        // person is, not who. Not a document's issuer ("a report from Kotak Institutional Equities").
+        (!DOCUMENT_NOUN.test(phrase.split(/\s+/)[1] ?? '') &&
+          /\s(?:on|at|of|from|in|for|with|auf|bei|von|aus|sur|chez|de)\s+(?:(?:the|der|die|das|dem|le|la|les)\s+)?$/iu.test(
+            phrase.slice(0, phrase.indexOf(named)),
+          ))))
   )
     return { name: phrase, anonymous: true };
 
@@ -489,7 +534,11 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     const pronounWord = new RegExp(String.raw`(?<![\p{L}])${lower}(?![\p{L}])`, 'iu');
     const pronounInSentence = pronounWord.exec(context.text.slice(ownSentence, position));
     const pronounAt = pronounInSentence ? ownSentence + pronounInSentence.index : position;
-    const inParagraph = startingBetween(context.mentions, paragraphStart, pronounAt).find(fits);
+    // "Parting ways with Jenny Craig led to a bad period for Alley. … She explained, “…”": the first person
+    // named without a preposition; when every one has one, none is the paragraph's subject.
+    const inParagraph = startingBetween(context.mentions, paragraphStart, pronounAt).find(
+      (m) => fits(m) && !afterPreposition(context.text, m),
+    );
     // "La maire reconnaît … « … », a-t-elle concédé": the paragraph opens with a role named before.
     const role = /^(?:the|der|die|das|le|la|l['’])\s+([\p{Ll}-]+)/iu.exec(
       context.text.slice(paragraphStart, position),
@@ -502,7 +551,12 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     // For "she", of the people there who may be hers, those known to be women, if any: "When Ford visited
     // his editor Teresa Nielsen Hayden … “…,” she recalled" is not Ford's. Not for "he": the given names
     // the list lacks are often men's ("Montell Figgins, who represents Thomas, said … He said …").
-    const fitting = startingBetween(context.mentions, previousSentence, position).filter(fits);
+    // A name after a preposition is no subject when someone there is named without one: "the former
+    // Chief Marketing Officer for Jenny Craig, Leesa Eichberger, spoke to … “…,” she said" is Eichberger's.
+    const fitting = preferringSubjects(
+      context.text,
+      startingBetween(context.mentions, previousSentence, position).filter(fits),
+    );
     const women = fitting.filter((m) => context.genders.get(m.name) === 'f');
     const namedBefore = /^(?:she|elle)$/u.test(lower) && women.length > 0 ? women : fitting;
     // "Ryan Suter, who joked about Parise’s penchant for changing sticks, could see …": an owner named
@@ -630,11 +684,16 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       }
       return undefined;
     };
+    // "Der Mann veröffentlicht … Er sagt …": a paragraph whose sentence opens with an unnamed person is
+    // about them, not about whoever the paragraphs before named.
+    const unnamedSubject =
+      THIRD_PERSON_SINGULAR.test(lower) &&
+      UNNAMED_SUBJECT.test(context.text.slice(paragraphStart, pronounAt));
     const person = adjoining
       ? adjoining
       : previous
         ? { name: previous }
-        : (inParagraph ?? titled ?? namedRecently());
+        : (inParagraph ?? titled ?? (unnamedSubject ? undefined : namedRecently()));
     // "The company that runs the AMAs, Dick Clark Productions, denies it. ¶ “…,” they said": "they"
     // with no one named since the sentence before, which names one organisation and no person, is it.
     if (THIRD_PERSON_PLURAL.test(lower) && !inParagraph && !adjoining && !previous) {
@@ -672,6 +731,15 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
 
   const organisation = organisationName(phrase);
   if (organisation && !DEFINITE.test(phrase)) return { name: organisation, anonymous: false };
+  // "The Electoral Commission issued a statement [warning that …]": the organisation after the article
+  // is the subject of the verb that follows it.
+  const afterArticle = phrase.replace(DEFINITE, '');
+  if (
+    organisation &&
+    afterArticle.startsWith(organisation) &&
+    VERB_AFTER_SUBJECT.test(afterArticle.slice(organisation.length))
+  )
+    return { name: organisation, anonymous: false };
 
   // "the FTC", "the Taliban": a proper name after the article; an acronym spelled out earlier
   // ("the Federal Trade Commission … the FTC") gets the full name.

@@ -1363,6 +1363,100 @@ describe('speakers: the tenth round (split quotes, wire marks, pronouns)', () =>
   });
 });
 
+describe('the name finder: a German noun, a preposition and one word', () => {
+  it('reads “Sketche von Loriot” as no name, and Loriot’s words as his', () => {
+    expect(names('Viele Sketche von Loriot sind berühmt.')).toEqual([]);
+    expect(names('Bundespräsident von Weizsäcker sprach.')).toEqual(['von Weizsäcker']);
+    // "Enter" and "Meet" open a heading that introduces someone, and are no given names.
+    expect(names('Enter Stuart R. Kaplan, who sold tarot cards. Meet Jane Doe, the mayor.')).toEqual([
+      'Stuart R. Kaplan',
+      'Jane Doe',
+    ]);
+    expect(
+      speakers(
+        'Viele Sketche von Loriot sind berühmt. In der Talkshow sagte Loriot 1979 einst selbst: Satire richte sich „grundsätzlich gegen die Macht“.',
+        'de',
+      ),
+    ).toEqual(['Loriot']);
+  });
+});
+
+describe('speakers: whom the words went to, and what was posted', () => {
+  it('reads an object pronoun after the verb as no speaker, and an unnamed friend as anonymous', () => {
+    expect(
+      quotes('Ein langjähriger Freund sagte Ihnen einmal: „Sharon, du bist wie ein Ferrari.“', 'de').map(
+        (quote) => [quote.speaker, quote.anonymous],
+      ),
+    ).toEqual([['Ein langjähriger Freund', true]]);
+  });
+
+  it('reads a document after the verb as its object, not its speaker', () => {
+    expect(
+      speakers(
+        'Brendan Eich stepped down on April 3, 2014 and Mitchell Baker, chairwoman of Mozilla Corporation, posted a statement on the Mozilla blog: "We didn’t move fast enough."',
+      ),
+    ).toEqual(['Mitchell Baker']);
+    // A document and then a clause of the subject's own: the subject's words.
+    expect(
+      speakers(
+        'Kirstie Alley got Lyme disease. And she wrote an angry post about it on Twitter, calling the illness a “miserable, hideous creepazoid” and adding “f**k ticks.”',
+      ),
+    ).toEqual(['Kirstie Alley', 'Kirstie Alley']);
+    // "the release of the hostages" is no document.
+    expect(
+      speakers(
+        'Secretary of State Mike Pompeo said the release of the hostages “gives us hope for the negotiations.”',
+      ),
+    ).toEqual(['Mike Pompeo']);
+  });
+
+  it('gives a pronoun no one from paragraphs before, when its paragraph opens a sentence with someone unnamed', () => {
+    const text =
+      'Der Datenschützer Johannes Caspar erklärt die Regeln. „Die Meldung muss binnen 72 Stunden erfolgen“, sagte er dem NDR.\n\nDaten aus Protest\n\nReporter fanden die Person. Der Mann veröffentlicht regelmäßig Daten. Er sagt von sich selbst: „Ich habe die Daten veröffentlicht“, schrieb er dem NDR.';
+    expect(speakers(text, 'de')).toEqual(['Johannes Caspar', null]);
+    expect(
+      speakers(
+        'Der Datenschützer Johannes Caspar erklärt die Regeln.\n\nDer Mann veröffentlicht regelmäßig Daten. Er sagt: „Ich habe die Daten veröffentlicht.“',
+        'de',
+      ),
+    ).toEqual([null]);
+  });
+});
+
+describe('cues: going on, whom it was told to, and a pronoun after a setting', () => {
+  it('reads “X went on, “…”” as X’s, and not “went on to win”', () => {
+    expect(
+      speakers('Kirstie Alley spoke. Alley went on, “I also remember that I owed the IRS a lot of money.”'),
+    ).toEqual(['Kirstie Alley']);
+    expect(
+      quotes('The show went on to win prizes. “It was great,” Tom Baker said.').map((quote) => quote.cue),
+    ).toEqual(['said']);
+  });
+
+  it('reads “told the girl”, “added to the magazine” and “an officer”', () => {
+    expect(
+      quotes('"Come on, sweetheart. You are going to be OK," an officer told the girl.').map((quote) => [
+        quote.speaker,
+        quote.cue,
+      ]),
+    ).toEqual([['an officer', 'told the girl']]);
+    expect(
+      speakers('Céline Dion danced. “I do this four times a week,” Dion added to the magazine.'),
+    ).toEqual(['Céline Dion']);
+  });
+
+  it('takes the pronoun before the verb when a setting opens the clause, not after a comma', () => {
+    expect(
+      speakers('Kirstie Alley spoke. Back in 2009 she told Oprah, “This paparazzo said to me, turn around.”'),
+    ).toEqual(['Kirstie Alley']);
+    expect(
+      speakers(
+        '“It is difficult,” Michelle Hege said.\n\nWhile the “Meth. We’re on it.” campaign did not appeal to Julie Graham, a public information officer, she said she did not want to judge it.',
+      ),
+    ).toEqual(['Michelle Hege', null]);
+  });
+});
+
 describe('the name finder: possessives and compound given names', () => {
   it('leaves the possessive out of a name', () => {
     expect(names("Taylor Swift’s albums and Ana Jones’ car and Tom Baker's dog met Later Day.")).toEqual([
@@ -1409,6 +1503,88 @@ describe('speakers: genders near a name', () => {
       'Zach Parise scored twice. Wild defenseman Ryan Suter, who joked about Parise’s penchant for changing sticks, could see the frustration on his friend’s face.\n\n“He’s used to scoring goals, getting points,” he said.';
     expect(speakers(text)).toEqual(['Ryan Suter']);
     expect(speakers(text.replace('\n\n', ' '))).toEqual(['Ryan Suter']);
+  });
+
+  it('takes no name after a preposition for the subject, when someone there is named without one', () => {
+    const apposition =
+      'Kirstie Alley came back.\n\nIn 2014 the former chief marketing officer for Jenny Craig, Leesa Eichberger, spoke to the website Ad Age about Alley being welcomed back. “Her humor set her apart,” she said.';
+    expect(speakers(apposition)).toEqual(['Leesa Eichberger']);
+    // Every person in the paragraph after a preposition: none is its subject, and the last named is no
+    // safe guess either.
+    const objects =
+      'Parting ways with Jenny Craig led to a bad period for Kirstie Alley. In 2009 she told People that she had gained weight. She explained, “There is responsibility.”';
+    expect(speakers(objects)).toEqual([null]);
+    // Nor a name after "a": "a Jenny Craig weight loss spokeswoman" is a kind of spokeswoman.
+    expect(
+      speakers(
+        'Kirstie Alley lost weight. That same year, Alley became a Jenny Craig weight loss spokeswoman. And in 2005 she told The Telegraph newspaper, “I was never comfortable with being fat.”',
+      ),
+    ).toEqual(['Kirstie Alley']);
+  });
+
+  it('reads “telling NAME” as whom the subject told, and no subject inside a leading “if” clause', () => {
+    expect(
+      speakers(
+        'Donald Trump wrote a book with Tony Schwartz. Tony Schwartz spoke at length, telling reporters, “I put lipstick on a pig.”',
+      ),
+    ).toEqual(['Tony Schwartz']);
+    expect(
+      speakers(
+        'Donald Trump wrote a book with Tony Schwartz. If Trump actually read it, Schwartz would have been surprised, telling Mayer, “I doubt that he ever read a book.”',
+      ),
+    ).toEqual([null]);
+    expect(speakers('It was a telling moment. “I put lipstick on a pig,” Tony Schwartz said.')).toEqual([
+      'Tony Schwartz',
+    ]);
+  });
+
+  it('reads “issued a statement warning that …” as the organisation’s, named after its article', () => {
+    expect(
+      speakers(
+        'The Electoral Commission issued a statement warning that “voters are entitled to transparency.”',
+      ),
+    ).toEqual(['Electoral Commission']);
+    expect(
+      speakers(
+        'The Taxpayers Alliance published figures in March, insisting that “the budget does not add up.”',
+      ),
+    ).toEqual(['Taxpayers Alliance']);
+  });
+
+  it('takes no participle after a preposition, or opening the sentence, for a cue', () => {
+    expect(
+      speakers(
+        'Michael Bloomberg spoke. Sen. Elizabeth Warren quickly accused Michael Bloomberg of arguing “the economy would be better off if we let banks be more racist.”',
+      ),
+    ).toEqual([null]);
+    expect(
+      quotes(
+        'Michael Bloomberg spoke. Explaining why he argued in 2015 that throwing young minorities “up against walls” was smart.',
+      ).map((quote) => quote.cue),
+    ).toEqual(['argued']);
+    // After "after", "before", "by", "while": the subject's own words.
+    expect(
+      speakers(
+        'Health Minister Stephen Donnelly came in for criticism last night after saying "the virus" would be responsible.',
+      ),
+    ).toEqual(['Stephen Donnelly']);
+  });
+
+  it('keeps an unnamed person described by where they are, not the place’s name', () => {
+    expect(
+      speakers(
+        'As one buyer on the Evolution market, elmo666, wrote to me over the site’s messaging system, “My motivations were selfish.”',
+      ),
+    ).toEqual(['one buyer on the Evolution market']);
+  });
+
+  it('reads whom the words went to as part of the cue', () => {
+    expect(
+      speakers('Indeed, Céline Dion adamantly revealed to the media, “I’ve never felt this in charge.”'),
+    ).toEqual(['Céline Dion']);
+    expect(speakers('“Dancing has been in my DNA all of my life,” Céline Dion explained to People.')).toEqual(
+      ['Céline Dion'],
+    );
   });
 
   it('takes the first person of the owner’s sentence for its subject, not the last before the owner', () => {

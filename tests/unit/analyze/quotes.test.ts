@@ -274,8 +274,13 @@ describe('findQuotes: speakers', () => {
     const text =
       'Die Umrüstung läuft. „Wir wollen unsere Produktionssysteme erneuern“, hatte VW-Chef Winterkorn in einem Interview erklärt.\n\n„Wir werden nicht aufgeben, niemals und nirgends“, hat die Ministerin Anna Roth am Montag betont.\n\n„Der IWF unterstützt Griechenland dabei, die Krise zu meistern“, ließ ein IWF-Sprecher aus Washington kurz verlauten.';
     const found = quotes(text, 'de');
-    expect(found.map((quote) => quote.speaker)).toEqual(['Winterkorn', 'Anna Roth', null]);
-    expect(found[2]!.speakerMention).toBe('ein IWF-Sprecher aus Washington');
+    // The unnamed spokesman is shown as described: "aus Washington" says where, not who.
+    expect(found.map((quote) => quote.speaker)).toEqual([
+      'Winterkorn',
+      'Anna Roth',
+      'ein IWF-Sprecher aus Washington',
+    ]);
+    expect(found[2]!.anonymous).toBe(true);
     // A perfect tense whose participle is no speech verb attributes nothing.
     expect(speakers('„Das ist gut und richtig so“, hatte Anna Roth das Haus verkauft.', 'de')).toEqual([
       null,
