@@ -145,6 +145,8 @@ const ENGLISH_VERBS = [
   'demands',
   'affirmed',
   'affirms',
+  'asserted',
+  'asserts',
   'read',
   'reads',
   'continued',

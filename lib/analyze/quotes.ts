@@ -1572,10 +1572,8 @@ export function findQuotes(articleText: string, options: QuoteOptions): Quote[] 
         previous && previous.paragraph < span.paragraph
           ? paragraphs[previous.paragraph + 1]!.start
           : paragraphs[span.paragraph]!.start;
-      // Nor when a sentence there opens with someone unnamed: "Der Mann veröffentlicht … Er sagt …".
       const namedHere =
         anyStartingBetween(options.speakers.mentions, since, start) ||
-        UNNAMED_SUBJECT.test(text.slice(since, start)) ||
         (/^(?:they|it|sie|es|ils|elles)$/iu.test(attribution.mention) &&
           anyStartingBetween(options.speakers.organisations, since, start));
       const fits =
@@ -1587,7 +1585,9 @@ export function findQuotes(articleText: string, options: QuoteOptions): Quote[] 
         previous?.speaker &&
         !previous.anonymous &&
         span.paragraph - previous.paragraph <= 2 &&
-        personName(previous.speaker)
+        personName(previous.speaker) &&
+        // Nor when a sentence there opens with someone unnamed: "Der Mann veröffentlicht … Er sagt …".
+        !UNNAMED_SUBJECT.test(text.slice(since, start))
       )
         resolved = { name: previous.speaker, anonymous: false };
     }

@@ -253,10 +253,19 @@ function surnameMentions(text: string, words: Words, people: PersonMention[]): P
   return mentions;
 }
 
+/** The gender the title nearest the name says: "mr" a man's, "mrs", "ms", "frau", "mme" a woman's. */
+function titleGender(titles: string[]): Gender {
+  const nearest = titles[0] ?? '';
+  if (/^(?:mr|herr|m|monsieur)\.?$/u.test(nearest)) return 'm';
+  if (/^(?:mrs|ms|miss|frau|mme|madame|mlle)\.?$/u.test(nearest)) return 'f';
+  return null;
+}
+
 /**
  * "Mr Anderson", "Judge Ford": a surname after a title, once the text has named one person in full with
  * that surname ("Chris Anderson"), is that person. With two ("Chris and Lucy Anderson" named in full),
- * it stays as written.
+ * it stays as written, unless the title says a gender only one of them has ("Mr Anderson" after "Zoe
+ * Anderson" and "Chris Anderson").
  */
 function withFullNames(people: PersonMention[]): PersonMention[] {
   const bySurname = new Map<string, Set<string>>();
@@ -268,7 +277,12 @@ function withFullNames(people: PersonMention[]): PersonMention[] {
   }
   return people.map((person) => {
     const full = person.titles.length > 0 ? bySurname.get(person.name) : undefined;
-    return full?.size === 1 ? { ...person, name: [...full][0]! } : person;
+    if (full?.size === 1) return { ...person, name: [...full][0]! };
+    const gender = titleGender(person.titles);
+    const ofGender = gender
+      ? [...(full ?? [])].filter((name) => firstNameGender(name.split(/\s+/u)[0]!) === gender)
+      : [];
+    return ofGender.length === 1 ? { ...person, name: ofGender[0]! } : person;
   });
 }
 
@@ -483,8 +497,34 @@ function organisationHolding(noun: string, position: number, context: SpeakerCon
   );
 }
 
+/** A document its issuer owns: "Its statement", "the company’s release", "their letter". */
+const OWNED_DOCUMENT = new RegExp(
+  String.raw`^(?:its|their|(?:the|der|die|das)\s+([\p{Ll}-]+)['’]s?)\s+(?:[\p{Ll}-]+\s+)?(?:${DOCUMENT_NOUNS})$`,
+  'iu',
+);
+
+/**
+ * "Organic Liaison fired back. Its statement claimed, “…”", "The company’s release continued": the one
+ * organisation named since the paragraph before (or, after "the company’s", the one whose name holds
+ * "company"); with several, no one.
+ */
+function ownerOfDocument(phrase: string, position: number, context: SpeakerContext): string | null {
+  const owned = OWNED_DOCUMENT.exec(phrase)!;
+  const noun = owned[1]?.toLowerCase();
+  const holding = noun ? organisationHolding(noun, position, context) : undefined;
+  if (holding) return holding.name;
+  const paragraphStart = paragraphStartBefore(context.text, position);
+  const since = paragraphStart > 2 ? paragraphStartBefore(context.text, paragraphStart - 3) : 0;
+  const named = new Set(startingBetween(context.organisations, since, position).map((org) => org.name));
+  return named.size === 1 ? [...named][0]! : null;
+}
+
 export function resolveSpeaker(mention: string, position: number, context: SpeakerContext): ResolvedSpeaker {
   const phrase = mention.trim();
+  // An owned document whose owner is not that one organisation is no one's we can name: not the issuer of
+  // some other document ("The firm’s statement asserted" is not Ms. Alley's, whose statement came before).
+  if (OWNED_DOCUMENT.test(phrase))
+    return { name: ownerOfDocument(phrase, position, context), anonymous: false };
   // "peut-on lire dans Le Monde", "the Guardian reported": the outlet, whose article is part of its name.
   if (isOutletName(phrase)) return { name: phrase.replace(/^the\s+/, ''), anonymous: false };
   const spokesperson = SPOKESPERSON_FOR.exec(phrase);
@@ -686,14 +726,14 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
     };
     // "Der Mann veröffentlicht … Er sagt …": a paragraph whose sentence opens with an unnamed person is
     // about them, not about whoever the paragraphs before named.
-    const unnamedSubject =
+    const unnamedSubject = () =>
       THIRD_PERSON_SINGULAR.test(lower) &&
       UNNAMED_SUBJECT.test(context.text.slice(paragraphStart, pronounAt));
     const person = adjoining
       ? adjoining
       : previous
         ? { name: previous }
-        : (inParagraph ?? titled ?? (unnamedSubject ? undefined : namedRecently()));
+        : (inParagraph ?? titled ?? (unnamedSubject() ? undefined : namedRecently()));
     // "The company that runs the AMAs, Dick Clark Productions, denies it. ¶ “…,” they said": "they"
     // with no one named since the sentence before, which names one organisation and no person, is it.
     if (THIRD_PERSON_PLURAL.test(lower) && !inParagraph && !adjoining && !previous) {

@@ -1382,6 +1382,26 @@ describe('the name finder: a German noun, a preposition and one word', () => {
 });
 
 describe('speakers: whom the words went to, and what was posted', () => {
+  it('gives “Its statement” and “the company’s statement” to the one organisation named just before', () => {
+    expect(
+      speakers(
+        'Big Machine Records fired back on Friday.\n\nThe company’s statement claimed, “We were shocked to see her posts.” The firm’s statement asserted, “We will defend ourselves.”',
+      ),
+    ).toEqual(['Big Machine Records', 'Big Machine Records']);
+    expect(
+      speakers(
+        'Big Machine Records and Acme Corp fired back on Friday. Its statement claimed, “We were shocked to see her posts.”',
+      ),
+    ).toEqual([null]);
+    expect(speakers('“We will defend ourselves,” Tom Baker asserted.')).toEqual(['Tom Baker']);
+    // Not the issuer of an earlier statement.
+    expect(
+      speakers(
+        'Kirstie Alley issued a statement on Monday.\n\nThe firm’s statement asserted, “We will defend ourselves against these claims.”',
+      ),
+    ).toEqual([null]);
+  });
+
   it('reads an object pronoun after the verb as no speaker, and an unnamed friend as anonymous', () => {
     expect(
       quotes('Ein langjähriger Freund sagte Ihnen einmal: „Sharon, du bist wie ein Ferrari.“', 'de').map(
@@ -1599,9 +1619,21 @@ describe('speakers: genders near a name', () => {
       'Neil Ford',
     ]);
     expect(names('Chris Anderson came. Mr Anderson left.')).toEqual(['Chris Anderson', 'Chris Anderson']);
-    expect(names('Chris Anderson and Lucy Anderson came. Mr Anderson left.')).toEqual([
+    expect(names('Chris Anderson and Lucy Anderson came. Dr Anderson left.')).toEqual([
       'Chris Anderson',
       'Lucy Anderson',
+      'Anderson',
+    ]);
+    // A title of one gender, and one of the two of that gender.
+    expect(names('Chris Anderson and Lucy Anderson came. Mr Anderson left. Ms Anderson stayed.')).toEqual([
+      'Chris Anderson',
+      'Lucy Anderson',
+      'Chris Anderson',
+      'Lucy Anderson',
+    ]);
+    expect(names('Chris Anderson and Tom Anderson came. Mr Anderson left.')).toEqual([
+      'Chris Anderson',
+      'Tom Anderson',
       'Anderson',
     ]);
   });
