@@ -259,15 +259,15 @@ const PRONOUN_BEFORE_ADVERBS = new RegExp(
   'u',
 );
 
-/** The speaker phrase cleaned: appositions and relative clauses cut off, punctuation trimmed. */
 /** An English subject pronoun ending a phrase, not in a clause of its own ("for what he [said]"). */
 const TRAILING_PRONOUN =
   /(?<!\b(?:what|that|which|who|whom|whose|when|where|why|how|if|as|because|since|while|after|before|until|once|though|although|than|whether))\s(he|she|they)$/iu;
 
+/** The speaker phrase cleaned: appositions and relative clauses cut off, punctuation trimmed. */
 function cleanMention(phrase: string): string {
-  // "Back in 2009 she [told Oprah]": the pronoun before the verb, before the setting ("in 2009 she")
-  // is taken off with it.
-  // Only a short phrase of one clause: after a comma the pronoun may open a clause of its own.
+  // "Back in 2009 she [told Oprah]": the pronoun before the verb, taken before the setting ("in 2009
+  // she") is taken off with it; only in a short phrase of one clause, since after a comma the pronoun
+  // may open a clause of its own.
   const pronounAfterSetting =
     !/[,;:]/u.test(phrase) && wordCount(phrase) <= 8 ? TRAILING_PRONOUN.exec(phrase.trim()) : null;
   if (pronounAfterSetting) return pronounAfterSetting[1]!;

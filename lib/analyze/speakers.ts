@@ -504,7 +504,7 @@ const OWNED_DOCUMENT = new RegExp(
 );
 
 /**
- * "Organic Liaison fired back. Its statement claimed, “…”", "The company’s release continued": the one
+ * "Big Machine Records fired back. Its statement claimed, “…”", "The company’s release continued": the one
  * organisation named since the paragraph before (or, after "the company’s", the one whose name holds
  * "company"); with several, no one.
  */
