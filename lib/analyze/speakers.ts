@@ -120,7 +120,7 @@ function genderNear(text: string, person: PersonMention): Gender {
 
 export type Gender = 'f' | 'm' | null;
 
-/** A verb in the past or a verb of saying right after a name: the name is its subject ("Schwartz disavowed"). */
+/** A verb in the past or of saying right after a name: its subject ("Schwartz disavowed", "The commission issued"). */
 const SUBJECT_VERB_AFTER =
   /^\s+(?:\p{Ll}{2,}ed|said|says|told|tells|wrote|writes|was|is|had|has|did|made|took|gave|went|came|saw|knew|thought|felt|became|began|left|sent|spoke|met|ran|won|lost|got|put|kept|held|brought|found|heard|chose|fought|led|paid|sold|stood|taught|understood|wore)\b/u;
 
@@ -396,9 +396,6 @@ const germanUnnamed = (phrase: string) => {
 const SOMEONES_SOURCE = /['’]s\s+(?:\p{Ll}+\s+)?(?:sources?|contacts?)\b/u;
 const DEFINITE = /^(?:(?:the|der|die|das|den|dem|le|la|les)\s+|l['’]\s*)/iu;
 
-/** A verb in the past right after a subject: "issued", "released", "put out", "wrote". */
-const VERB_AFTER_SUBJECT = /^\s+(?:\p{Ll}{2,}ed|put out|wrote|sent|gave|made|said|says|told)(?:\s|$)/u;
-
 /** Index of the first item (the list sorted by start) that starts at or after `position`. */
 function firstFrom<T extends { start: number }>(items: T[], position: number): number {
   let low = 0;
@@ -444,6 +441,11 @@ function paragraphStartBefore(text: string, position: number): number {
   for (let at = Math.min(position + 1, text.length - 1); at > limit; at--)
     if (text.charCodeAt(at) === 10 && text.charCodeAt(at - 1) === 10) return at + 1;
   return limit;
+}
+
+/** Where the paragraph before the one starting at `paragraphStart` starts; 0 when there is none. */
+function previousParagraphStart(text: string, paragraphStart: number): number {
+  return paragraphStart > 2 ? paragraphStartBefore(text, paragraphStart - 3) : 0;
 }
 
 /** How many items lastBefore walks back over: the nearest match that far back is as good as any. */
@@ -508,13 +510,12 @@ const OWNED_DOCUMENT = new RegExp(
  * organisation named since the paragraph before (or, after "the company’s", the one whose name holds
  * "company"); with several, no one.
  */
-function ownerOfDocument(phrase: string, position: number, context: SpeakerContext): string | null {
-  const owned = OWNED_DOCUMENT.exec(phrase)!;
+function ownerOfDocument(owned: RegExpExecArray, position: number, context: SpeakerContext): string | null {
   const noun = owned[1]?.toLowerCase();
   const holding = noun ? organisationHolding(noun, position, context) : undefined;
   if (holding) return holding.name;
   const paragraphStart = paragraphStartBefore(context.text, position);
-  const since = paragraphStart > 2 ? paragraphStartBefore(context.text, paragraphStart - 3) : 0;
+  const since = previousParagraphStart(context.text, paragraphStart);
   const named = new Set(startingBetween(context.organisations, since, position).map((org) => org.name));
   return named.size === 1 ? [...named][0]! : null;
 }
@@ -523,8 +524,8 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
   const phrase = mention.trim();
   // An owned document whose owner is not that one organisation is no one's we can name: not the issuer of
   // some other document ("The firm’s statement asserted" is not Ms. Alley's, whose statement came before).
-  if (OWNED_DOCUMENT.test(phrase))
-    return { name: ownerOfDocument(phrase, position, context), anonymous: false };
+  const owned = OWNED_DOCUMENT.exec(phrase);
+  if (owned) return { name: ownerOfDocument(owned, position, context), anonymous: false };
   // "peut-on lire dans Le Monde", "the Guardian reported": the outlet, whose article is part of its name.
   if (isOutletName(phrase)) return { name: phrase.replace(/^the\s+/, ''), anonymous: false };
   const spokesperson = SPOKESPERSON_FOR.exec(phrase);
@@ -694,7 +695,7 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
           ? startingBetween(context.mentions, ownersSentence, last.start).find((m) => fits(m) && !isOwner(m))
           : undefined;
       const recent = subjectOfOwnersSentence ?? last;
-      const paragraphBefore = paragraphStart > 2 ? paragraphStartBefore(context.text, paragraphStart - 3) : 0;
+      const paragraphBefore = previousParagraphStart(context.text, paragraphStart);
       const samePronoun = new RegExp(String.raw`^${lower}\s`, 'iu');
       const objectOfSamePronoun =
         recent !== undefined &&
@@ -717,7 +718,7 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
       let chain = paragraphBefore;
       for (let step = 0; step < 2 && chain > 2; step++) {
         if (!samePronoun.test(context.text.slice(chain, chain + 12))) return undefined;
-        const opener = paragraphStartBefore(context.text, chain - 3);
+        const opener = previousParagraphStart(context.text, chain);
         const subject = startingBetween(context.mentions, opener, chain).find(fits);
         if (subject) return subject;
         chain = opener;
@@ -777,7 +778,7 @@ export function resolveSpeaker(mention: string, position: number, context: Speak
   if (
     organisation &&
     afterArticle.startsWith(organisation) &&
-    VERB_AFTER_SUBJECT.test(afterArticle.slice(organisation.length))
+    SUBJECT_VERB_AFTER.test(afterArticle.slice(organisation.length))
   )
     return { name: organisation, anonymous: false };
 

@@ -1569,6 +1569,10 @@ describe('speakers: genders near a name', () => {
         'The Taxpayers Alliance published figures in March, insisting that “the budget does not add up.”',
       ),
     ).toEqual(['Taxpayers Alliance']);
+    // A passive: the organisation heard the words.
+    expect(speakers('The vote ended late. The Electoral Commission was told: “The count is wrong.”')).toEqual(
+      [null],
+    );
   });
 
   it('takes no participle after a preposition, or opening the sentence, for a cue', () => {

@@ -48,6 +48,9 @@ describe('findSources', () => {
     expect(outlets('Kein Bild, kein Ton und trotzdem bestens informiert: Der Ticker läuft.')).toEqual([]);
     expect(outlets('Das sagte er der „Bild“ am Montag.')).toEqual(['Bild']);
     expect(outlets('Wie die Bild-Zeitung berichtete, sank der Kurs.')).toEqual(['Bild']);
+    expect(outlets('Das sagte sie der Bild am Sonntag.')).toEqual(['Bild']);
+    expect(outlets('Ein Bild sagt mehr als tausend Worte, schrieb BILD.')).toEqual(['BILD']);
+    expect(outlets('Am Tag X BILD ist nichts.')).toEqual([]);
   });
 
   it('reads “führt” and “stellt” as speech only with their particle', () => {
