@@ -45,12 +45,22 @@ export function withoutTopic(phrase: string): string {
 const GERMAN_ARTICLE = /^(?:der|die|das|den|dem|des)$/u;
 const GERMAN_DETERMINER = /^(?:der|die|das|ein|eine|einer|eines|sein|seine|ihr|ihre|unser|unsere)\s/iu;
 
-const ARTICLE_BEFORE =
-  /(?:^|[\s(])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|im|ins|am|ans|vom|zum|zur|beim|aufs)\s+$/iu;
+const GERMAN_ARTICLES =
+  'der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|im|ins|am|ans|vom|zum|zur|beim|aufs';
+const ARTICLE_BEFORE = new RegExp(String.raw`(?:^|[\s(])(?:${GERMAN_ARTICLES})\s+$`, 'iu');
+/**
+ * An article and one or two inflected adjectives: "der deutschen ", "einer gewissen ". The article in
+ * lower case: a capital one may be a demonstrative before a verb ("Das sagte Ursula von der Leyen").
+ */
+const ARTICLE_ADJECTIVES_BEFORE = new RegExp(
+  String.raw`(?:^|[\s(])(?:${GERMAN_ARTICLES})\s+(?:\p{Ll}[\p{L}-]*(?:e|en|er|es|em)\s+){1,2}$`,
+  'u',
+);
 
 /**
- * Is `word` used as a common noun in a German text: printed right after an article ("das Herz", "ins
- * Herz") at least half the times it stands as a word of its own? A name, too, may follow a relative
+ * Is `word` used as a common noun in a German text: printed after an article, or an article and its
+ * adjectives ("das Herz", "ins Herz", "der deutschen Sprache"), at least half the times it stands as a
+ * word of its own? A name, too, may follow a relative
  * pronoun that looks like an article ("die Modelle, die Foucault entwickelte"), but seldom.
  */
 function germanNoun(word: string, text: string): boolean {
@@ -62,14 +72,15 @@ function germanNoun(word: string, text: string): boolean {
     // The whole word only: "Pest" in "Pestzustand" or "Pest-Reglemente" is another word.
     const after = text[at + word.length] ?? ' ';
     if (/[\p{L}\u00AD-]/u.test(after) || /[\p{L}\u00AD-]/u.test(text[at - 1] ?? ' ')) continue;
-    const before = text.slice(Math.max(0, at - 16), at);
+    const before = text.slice(Math.max(0, at - 48), at);
     // ", die Gerhard Schröder … erklärt hatte": right after a comma and before another capitalised word,
     // der/die/das opens a relative clause whose subject is a name as often as it opens a noun phrase, so
     // that use tells nothing either way.
     if (/,\s*(?:der|die|das)\s+$/iu.test(before) && /^\s+\p{Lu}/u.test(text.slice(from, from + 3))) continue;
     uses++;
     // "von der Leyen": the particles of a name, not an article.
-    if (ARTICLE_BEFORE.test(before) && !/\b(?:von|van|vom)\s+\S+\s+$/iu.test(before)) afterArticle++;
+    if (ARTICLE_ADJECTIVES_BEFORE.test(before)) afterArticle++;
+    else if (ARTICLE_BEFORE.test(before) && !/\b(?:von|van|vom)\s+\S+\s+$/iu.test(before)) afterArticle++;
   }
   return afterArticle > 0 && afterArticle * 2 >= uses;
 }
@@ -155,9 +166,16 @@ export function speakerDescription(phrase: string): string | null {
   if (LEADING_WORDS.has(head.toLowerCase()) || NEVER_IN_NAME.has(head.toLowerCase())) return null;
   // German prints every noun in capitals: a description's head must be one, and a word for a person.
   if (GERMAN_DETERMINER.test(description)) {
-    // The head stands before a genitive: "die Bewohner des Dorfes", "ein Beamter der Nationalpolizei".
+    // The head stands before a genitive: "die Bewohner des Dorfes", "ein Beamter der Nationalpolizei",
+    // "die frühere Gouverneurin Alaskas".
     const genitive = words.findIndex((word, i) => i > 1 && /^(?:des|der)$/u.test(word));
-    const german = genitive > 0 ? words[genitive - 1]! : head;
+    const beforeName = words.length > 2 && /^\p{Lu}\p{Ll}+s$/u.test(head) ? words.at(-2)! : null;
+    const german =
+      genitive > 0
+        ? words[genitive - 1]!
+        : beforeName && germanPersonNoun(beforeName) && !germanPersonNoun(head)
+          ? beforeName
+          : head;
     if (!germanPersonNoun(german)) return null;
   }
   // "Her expressed hope was that …": a verb inside means a clause, not a description.

@@ -333,6 +333,13 @@ export function findPeople(text: string, words: Words): PersonMention[] {
     if (nameWords.length >= 2 && ABSTRACT_FIRST_WORD.test(nameWords[0]!)) nameWords = nameWords.slice(1);
     // "die Kritik von Gisela Piltz": with the noun gone, a particle left in front is a preposition.
     while (nameWords.length > 2 && NAME_PARTICLES.has(nameWords[0]!)) nameWords = nameWords.slice(1);
+    // "Unterstützung bekam Santorum von Sarah Palin": a particle before a given name and a surname is a
+    // preposition; the name is what follows it ("Ursula von der Leyen", "Charles de Gaulle" keep theirs).
+    const particle = nameWords.findIndex(
+      (word, i) =>
+        i > 0 && NAME_PARTICLES.has(word) && nameWords.length - i > 2 && givenNameGender(nameWords[i + 1]!),
+    );
+    if (particle > 0) nameWords = nameWords.slice(particle + 1);
     // "Viele Sketche von Loriot": and with one word after it, that word alone is no full name.
     if (roleNoun !== undefined && nameWords.length === 2 && NAME_PARTICLES.has(nameWords[0]!)) continue;
     // "BKA-Präsident Ziercke", "President Gusmão", "Frau Merkel": one name word after an office or a

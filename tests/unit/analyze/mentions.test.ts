@@ -1379,6 +1379,30 @@ describe('the name finder: a German noun, a preposition and one word', () => {
       ),
     ).toEqual(['Loriot']);
   });
+
+  it('reads a particle before a given name and a surname as a preposition: “Santorum von Sarah Palin”', () => {
+    expect(names('Unterstützung bekam Santorum von Sarah Palin am Montag.')).toEqual(['Sarah Palin']);
+    expect(names('Es sprachen Ursula von der Leyen, Charles de Gaulle und Vincent van Gogh.')).toEqual([
+      'Ursula von der Leyen',
+      'Charles de Gaulle',
+      'Vincent van Gogh',
+    ]);
+  });
+});
+
+describe('speakers: German nouns after an article and its adjectives', () => {
+  it('reads a noun the text prints after “der deutschen” as no name, even where no article stands before it', () => {
+    const text =
+      'Es ist, als hätte es sich die deutsche Sprache zur Aufgabe gemacht. Ich bin der deutschen Sprache zugewandt. ' +
+      'Der Umgang liegt zwar nicht in der Sprache, aber in der Vergangenheit begründet: „Das ist lange her.“';
+    expect(speakers(text, 'de')).toEqual([null]);
+  });
+
+  it('keeps “die frühere Gouverneurin Alaskas” as a description: the head before a name’s genitive', () => {
+    expect(
+      speakers('Es war ein langer Tag. „Genug ist genug“, sagte die frühere Gouverneurin Alaskas.', 'de'),
+    ).toEqual(['die frühere Gouverneurin Alaskas']);
+  });
 });
 
 describe('speakers: whom the words went to, and what was posted', () => {
