@@ -1050,8 +1050,25 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   // a primer … in a lawsuit with ZeniMax Media, which accuses Oculus of “misappropriating” …"; unless a
   // pronoun there is the subject's again ("the plan, which she called “reckless”").
   if (OTHER_SUBJECT_CLAUSE.test(tail)) return null;
+  // "Ruiz reported that the mayor had called the plan “reckless”", "Wee reports that censors had
+  // instructed aggregators to “block and control”": the reported clause has a subject of its own who
+  // speaks or orders, and the words are that subject's, not the reporter's. A pronoun there may be the
+  // reporter again ("Ruiz said that she had called it “reckless”").
+  const reported = REPORTED_SPEAKER.exec(tail);
+  if (reported && !/^(?:he|she|they|I|we)$/iu.test(reported[1]!)) {
+    const inner = cleanMention(reported[1]!);
+    return plausibleMention(inner) ? { mention: inner, cue: reported[2]!, where: 'before' } : null;
+  }
   return subjectFound ? { mention: subjectBefore, cue, where: 'sentence' } : null;
 }
+
+/**
+ * A "that" clause with a subject that speaks, names or orders, in the past: "that the mayor had called",
+ * "that censors had also instructed". The verb in a finite past form, after its subject of one to six
+ * words, so that "that the evidence described in …" (a participle) is none.
+ */
+const REPORTED_SPEAKER =
+  /^that\s+((?:[\p{L}.'’-]+\s+){0,5}?[\p{L}.'’-]+)\s+(?:had|has|have)\s+(?:also\s+|already\s+|repeatedly\s+)?(called|told|instructed|ordered|urged|asked|warned|described|dubbed|labell?ed|branded|promised|vowed|pledged|said|declared|written|wrote)\b/u;
 
 /**
  * A relative clause whose relative pronoun is its subject: ", which accuses", ", who told", ", qui

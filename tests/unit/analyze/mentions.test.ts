@@ -1390,6 +1390,23 @@ describe('the name finder: a German noun, a preposition and one word', () => {
   });
 });
 
+describe('speakers: a reported clause with a speaker of its own', () => {
+  it('gives the words to the subject of “that … had called”, not to whoever reports it', () => {
+    const lead = 'The council met late. ';
+    expect(
+      speakers(
+        `${lead}Ana Ruiz reported that the mayor had called the plan “reckless and unfair” on Monday.`,
+      ),
+    ).toEqual(['the mayor']);
+    expect(
+      speakers(`${lead}Ana Ruiz said that she had called the plan “reckless and unfair” on Monday.`),
+    ).toEqual(['Ana Ruiz']);
+    const relayed =
+      'Sui-Lee Wee covers China for the paper. Wee of the Times reports that censors had also instructed news aggregators to “block and control” discussions of the plague.';
+    expect(speakers(relayed)).not.toContain('Sui-Lee Wee');
+  });
+});
+
 describe('speakers: German nouns after an article and its adjectives', () => {
   it('reads a noun the text prints after “der deutschen” as no name, even where no article stands before it', () => {
     const text =
