@@ -31,6 +31,7 @@ import {
   startingBetween,
   UNNAMED_SUBJECT,
   type SpeakerContext,
+  SUBJECT_VERB_AFTER,
 } from './speakers';
 import {
   MAX_SENTENCE,
@@ -773,8 +774,10 @@ export function mentionBefore(text: string, strict = false): string {
     .map((clause) =>
       cleanMention(withoutAuxiliaryTail(clause.split(/\s+/).slice(-MAX_MENTION_WORDS).join(' '))),
     );
-  // "Jane Doe of Austin, Texas, said": the region after a place says where, not who.
+  // The clause right before the cue, or before its comma.
   const lastWords = clauses.at(-1) === '' ? clauses.length - 2 : clauses.length - 1;
+  if (lastWords >= 0) clauses[lastWords] = pronounSubject(clauses[lastWords]!);
+  // "Jane Doe of Austin, Texas, said": the region after a place says where, not who.
   if (lastWords > 0 && REGION.test(clauses[lastWords]!) && PLACE_AT_END.test(clauses[lastWords - 1]!)) {
     clauses.splice(lastWords, 1);
     // "a student at Wesleyan University, the college in Middletown, Connecticut, wrote": and the
@@ -824,6 +827,19 @@ export function mentionBefore(text: string, strict = false): string {
     earlier.at(-1) ??
     ''
   );
+}
+
+/**
+ * "He estimated the price to be $4 billion[, adding: “…”]": a clause that opens with a pronoun and its
+ * verb has the pronoun for its subject. Not one that goes on to a "that" clause: in "She wrote that the
+ * evidence [described in …]" the later word may be no verb of hers, which the caller checks on the
+ * clause as written.
+ */
+function pronounSubject(clause: string): string {
+  const pronoun = /^(?:he|she|they)(?=\s)/iu.exec(clause)?.[0];
+  return pronoun && SUBJECT_VERB_AFTER.test(clause.slice(pronoun.length)) && !/\sthat\s/u.test(clause)
+    ? pronoun
+    : clause;
 }
 
 const RELATIVE = /^(?:who|which|whose|der|die|das|qui|dont)\b/u;

@@ -121,7 +121,7 @@ function genderNear(text: string, person: PersonMention): Gender {
 export type Gender = 'f' | 'm' | null;
 
 /** A verb in the past or of saying right after a name: its subject ("Schwartz disavowed", "The commission issued"). */
-const SUBJECT_VERB_AFTER =
+export const SUBJECT_VERB_AFTER =
   /^\s+(?:\p{Ll}{2,}ed|said|says|told|tells|wrote|writes|was|is|had|has|did|made|took|gave|went|came|saw|knew|thought|felt|became|began|left|sent|spoke|met|ran|won|lost|got|put|kept|held|brought|found|heard|chose|fought|led|paid|sold|stood|taught|understood|wore)\b/u;
 
 /**

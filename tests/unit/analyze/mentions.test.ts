@@ -1407,6 +1407,21 @@ describe('speakers: a reported clause with a speaker of its own', () => {
   });
 });
 
+describe('speakers: a pronoun and its verb before a participle cue', () => {
+  it('reads “He estimated …, adding: “…”” as his, and a relative clause’s subject as its own', () => {
+    expect(
+      speakers(
+        'Donald Trump spoke on Tuesday. He estimated the price to be $4 billion, adding: “Cancel order!”',
+      ),
+    ).toEqual(['Donald Trump']);
+    expect(
+      speakers(
+        'Damien Chazelle wrote the film. On the circuit, he met Ryan Gosling, who apparently told Chazelle he “had been wanting to do a kind of Gene Kelly-ish thing.”',
+      ),
+    ).toEqual(['Ryan Gosling']);
+  });
+});
+
 describe('speakers: German nouns after an article and its adjectives', () => {
   it('reads a noun the text prints after “der deutschen” as no name, even where no article stands before it', () => {
     const text =
