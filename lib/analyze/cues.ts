@@ -559,8 +559,9 @@ const CUE_ALTERNATIVES: Record<CueLanguage, string> = {
   en: String.raw`(?:told|tells|telling)${TOLD_OBJECT}${ENGLISH_CUE_TAIL}|puts? it|(?:went|goes) on(?=\s*(?:[,:]|$))|(?:${alternation(ENGLISH_VERBS)})(?:\s+to${TOLD_OBJECT})?${ENGLISH_CUE_TAIL}`,
   // A separable particle belongs to the cue only where the clause ends with it ("räumte ein, dass",
   // "fügte hinzu: „…“"): in "sagte ein Jury-Mitglied" the "ein" opens the speaker.
-  // "Es gibt zahlreiche „erste“ Erwähnungen": "es gibt" and "es gab" say what there is, not what was said.
-  de: String.raw`(?:(?<![Ee]s\s+)(?:[Gg]ibt|[Gg]ab)\b|(?!(?:[Gg]ibt|[Gg]ab)\b)(?:${alternation(GERMAN_VERBS)}))(?:\s+es|\s+(?:${GERMAN_PARTICLES})(?=\s*(?:[,.;:!?„“"]|dass\s|$)))?`,
+  // "Es gibt zahlreiche „erste“ Erwähnungen": "es gibt" and "es gab" say what there is, not what was said;
+  // "das heißt" says "that is".
+  de: String.raw`(?:(?<![Ee]s\s+)(?:[Gg]ibt|[Gg]ab)\b|(?!(?:[Gg]ibt|[Gg]ab)\b)(?:${alternation(GERMAN_VERBS)})(?<![Dd]as\s+heißt))(?:\s+es|\s+(?:${GERMAN_PARTICLES})(?=\s*(?:[,.;:!?„“"]|dass\s|$)))?`,
   // Inverted cues carry their pronoun: "a-t-il ajouté", "affirme-t-elle", "dit-il".
   fr: String.raw`peut-on lire\s+(?:dans|sur)|(?:a|avait)-t-(?:il|elle|ils|elles)\s+(?:${FRENCH})|(?:s['’])?\p{L}+(?:-t)?-(?:il|elle|ils|elles)|(?:a|ont|avait|avaient)\s+(?:${FRENCH})|(?:${FRENCH})`,
 };

@@ -1430,6 +1430,18 @@ describe('speakers: German nouns after an article and its adjectives', () => {
     expect(speakers(text, 'de')).toEqual([null]);
   });
 
+  it('reads “das heißt” as “that is”, no cue: “Das heißt die Unterscheidung, so Foucault, „…“”', () => {
+    expect(
+      speakers(
+        'Michel Foucault schrieb viel. Das heißt die Unterscheidung, so Foucault, „was leben soll und was sterben kann“.',
+        'de',
+      ),
+    ).toEqual(['Michel Foucault']);
+    expect(
+      speakers('Der Bericht ist da. „Wir sind zufrieden“, heißt es in der Erklärung des Ministeriums.', 'de'),
+    ).toEqual(['Ministerium']);
+  });
+
   it('keeps “die frühere Gouverneurin Alaskas” as a description: the head before a name’s genitive', () => {
     expect(
       speakers('Es war ein langer Tag. „Genug ist genug“, sagte die frühere Gouverneurin Alaskas.', 'de'),
