@@ -539,6 +539,13 @@ function escapeRegExp(text: string): string {
 /** What may follow a verb as part of its cue ("told the AP", "said in a statement", "teilte mit"). */
 const ENGLISH_CUE_TAIL = String.raw`(?:\s+(?:(?:in|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\p{Ll}-]+\s+){0,2}(?:statement|interview|email|e-mail|letter|post|message|tweet|video|speech|news conference|press conference|briefing|podcast|filing|op-ed|essay|memo|note|thread)|on\s+(?:X|Twitter|Facebook|Instagram|TikTok|Telegram|Threads|Bluesky|Truth Social|LinkedIn|YouTube)))?`;
 
+/**
+ * A speech verb's -s form that is a plural noun here, after a determiner or a verb of receiving: "she
+ * received comments including “…”", "his remarks". Checked after the verb matched, not at every
+ * character.
+ */
+const NOUN_NOT_VERB = String.raw`(?<!\b(?:the|his|her|their|its|these|those|such|many|some|several|(?:received|receives|receiving|got|gets|drew|draws|attracted|posted|left|read)(?:\s+\p{Ll}[\p{L}-]*)?)\s+(?:comments|notes|claims|remarks|replies|posts|tweets|reports|writes))`;
+
 /** Whom someone told: "told the AP", "told reporters", "told The New York Times in an interview". */
 const TOLD_OBJECT = String.raw`\s+(?:(?:the\s+)?(?:AP|Associated Press|Reuters|AFP|reporters|journalists|lawmakers|senators|the court|the crowd|the jury|the committee|students|supporters|the audience|[\p{Lu}][\p{L}.&-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}.&-]*){0,4})|the media|the press|members of the press|fans|followers|(?:the|his|her|their)\s+(?:girl|boy|woman|man|magazine|newspaper|paper|station|network|website|outlet|show|podcast|programme|program|broadcaster|agency|host|interviewer|judge|officers?|police|panel|room|singer|star)|him|her|them|us|me|a\s+(?:reporter|crowd|news conference|press conference))`;
 
@@ -556,7 +563,7 @@ const CUE_ALTERNATIVES: Record<CueLanguage, string> = {
   // or colon ("the show went on to win" says nothing). Whom the words went to is part of the cue: "Dion
   // revealed to the media, “…”", "“…,” Dion explained to People.". "telling Mayer, “…”" only with whom it tells:
   // "a telling detail" is none.
-  en: String.raw`(?:told|tells|telling)${TOLD_OBJECT}${ENGLISH_CUE_TAIL}|puts? it|(?:went|goes) on(?=\s*(?:[,:]|$))|(?:${alternation(ENGLISH_VERBS)})(?:\s+to${TOLD_OBJECT})?${ENGLISH_CUE_TAIL}`,
+  en: String.raw`(?:told|tells|telling)${TOLD_OBJECT}${ENGLISH_CUE_TAIL}|puts? it|(?:went|goes) on(?=\s*(?:[,:]|$))|(?:${alternation(ENGLISH_VERBS)})${NOUN_NOT_VERB}(?:\s+to${TOLD_OBJECT})?${ENGLISH_CUE_TAIL}`,
   // A separable particle belongs to the cue only where the clause ends with it ("räumte ein, dass",
   // "fügte hinzu: „…“"): in "sagte ein Jury-Mitglied" the "ein" opens the speaker.
   // "Es gibt zahlreiche „erste“ Erwähnungen": "es gibt" and "es gab" say what there is, not what was said;

@@ -340,6 +340,13 @@ export function findPeople(text: string, words: Words): PersonMention[] {
         i > 0 && NAME_PARTICLES.has(word) && nameWords.length - i > 2 && givenNameGender(nameWords[i + 1]!),
     );
     if (particle > 0) nameWords = nameWords.slice(particle + 1);
+    // "Woman’s Weekly", "the ACLU’s Jay Stanley": a possessive inside the run owns what follows it, a
+    // name only if two words or more.
+    const owner = nameWords.slice(0, -1).findLastIndex((word) => /\p{L}(?:['’]s|s['’])$/u.test(word));
+    if (owner >= 0) {
+      nameWords = nameWords.slice(owner + 1);
+      if (nameWords.length < 2) continue;
+    }
     // "Viele Sketche von Loriot": and with one word after it, that word alone is no full name.
     if (roleNoun !== undefined && nameWords.length === 2 && NAME_PARTICLES.has(nameWords[0]!)) continue;
     // "BKA-Präsident Ziercke", "President Gusmão", "Frau Merkel": one name word after an office or a

@@ -990,6 +990,10 @@ function attributionBefore(before: string, lexicon: CueLexicon): Attribution | n
   const rawTail = lead.slice(cueEnd);
   const tail = rawTail.trim();
   if (!tail) return subjectFound ? { mention: subjectBefore, cue, where: 'before' } : null;
+  // "When the star posted photos of her gown, for example, she received comments including “…”": a verb
+  // in a leading subordinate clause speaks for none of the main clause's quotes.
+  const subordinateEnd = lead.indexOf(', ');
+  if (SUBORDINATE_CLAUSE.test(lead) && subordinateEnd > cueEnd) return null;
   // German puts the subject after the verb when something else opens the sentence:
   // "In einem Interview äußerte sich der EU-Außenbeauftragte Javier Solana zuversichtlich:"
   // "… befand X den Luftangriff als gerechtfertigt und nannte Trumps Auftrag „…“": a second verb of an

@@ -1422,6 +1422,33 @@ describe('speakers: a pronoun and its verb before a participle cue', () => {
   });
 });
 
+describe('speakers: nouns that look like cues, and cues in a leading clause', () => {
+  it('reads a possessive inside a run of capitals as an owner: “Woman’s Weekly” is no person', () => {
+    expect(names('She spoke to Woman’s Weekly about it.')).toEqual([]);
+    expect(names('A lawyer, the ACLU’s Jay Stanley, said so.')).toEqual(['Jay Stanley']);
+  });
+
+  it('reads “received comments including “…”” as a noun, not the verb “comments”', () => {
+    const lead = 'Céline Dion sang at the gala. ';
+    expect(speakers(`${lead}She received comments including “Eat something please” and more.`)).not.toContain(
+      'Céline Dion',
+    );
+    expect(speakers(`${lead}She comments, “It is fine.”`)).toEqual(['Céline Dion']);
+  });
+
+  it('gives a main clause’s quote to no verb of a leading “When …,” clause', () => {
+    const lead = 'Céline Dion sang at the gala. ';
+    expect(
+      speakers(
+        `${lead}When Dion posted photos of her gown, for example, she received comments including “Eat something please” and more.`,
+      ),
+    ).not.toContain('Céline Dion');
+    expect(speakers(`${lead}When she said the plan was “a disaster”, nobody laughed.`)).toEqual([
+      'Céline Dion',
+    ]);
+  });
+});
+
 describe('speakers: German nouns after an article and its adjectives', () => {
   it('reads a noun the text prints after “der deutschen” as no name, even where no article stands before it', () => {
     const text =
