@@ -60,8 +60,8 @@ const ARTICLE_ADJECTIVES_BEFORE = new RegExp(
 /**
  * Is `word` used as a common noun in a German text: printed after an article, or an article and its
  * adjectives ("das Herz", "ins Herz", "der deutschen Sprache"), at least half the times it stands as a
- * word of its own? A name, too, may follow a relative
- * pronoun that looks like an article ("die Modelle, die Foucault entwickelte"), but seldom.
+ * word of its own? A name, too, may follow a relative pronoun that looks like an article ("die Modelle,
+ * die Foucault entwickelte"), but seldom.
  */
 function germanNoun(word: string, text: string): boolean {
   let uses = 0;
