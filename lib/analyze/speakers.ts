@@ -94,12 +94,19 @@ function addIssuer(issuers: SpeakerContext['issuers'], noun: string, phrase: str
   if (name) issuers.push({ noun: noun.toLowerCase(), name, person: Boolean(person), start });
 }
 
+/** Forms of address before a name: a woman's, a man's. */
+const FEMININE_ADDRESS = 'Mrs|Ms|Miss|Frau|Mme|Madame|Mlle';
+const MASCULINE_ADDRESS = String.raw`Mr|Herr|M\.|Monsieur`;
 // German feminine role nouns by their endings ("Sprecherin", "Präsidentin", "Ärztin"), not any word in
 // -in: "Berlin", "Kremlin", "Putin" and "Martin" are no women.
-const FEMININE =
-  /\b(?:Mrs|Ms|Miss|Frau|Mme|Madame|Mlle|spokeswoman|councilwoman|chairwoman|congresswoman|businesswoman|stateswoman|actress|queen|princess|sister|mother|daughter|wife|grandmother|woman|femme|mère|fille|présidente|directrice|adjointe|députée|sénatrice|conseillère|avocate|fondatrice|\p{L}+(?:erin|istin|orin|antin|entin|ärztin|rätin|chefin|beamtin|anwältin|königin|fürstin|gräfin|göttin|wirtin|köchin|kandidatin|soldatin|diplomatin|kratin|innen))\b/u;
-const MASCULINE =
-  /\b(?:Mr|Herr|M\.|Monsieur|spokesman|councilman|chairman|congressman|businessman|statesman|actor|king|prince|brother|father|son|husband|grandfather|man|homme|père|fils|président|directeur|adjoint|député|sénateur|conseiller|avocat|fondateur|Bürgermeister|Minister|Sprecher|Präsident|Vorsitzender)\b/u;
+const FEMININE = new RegExp(
+  String.raw`\b(?:${FEMININE_ADDRESS}|spokeswoman|councilwoman|chairwoman|congresswoman|businesswoman|stateswoman|actress|queen|princess|sister|mother|daughter|wife|grandmother|woman|femme|mère|fille|présidente|directrice|adjointe|députée|sénatrice|conseillère|avocate|fondatrice|\p{L}+(?:erin|istin|orin|antin|entin|ärztin|rätin|chefin|beamtin|anwältin|königin|fürstin|gräfin|göttin|wirtin|köchin|kandidatin|soldatin|diplomatin|kratin|innen))\b`,
+  'u',
+);
+const MASCULINE = new RegExp(
+  String.raw`\b(?:${MASCULINE_ADDRESS}|spokesman|councilman|chairman|congressman|businessman|statesman|actor|king|prince|brother|father|son|husband|grandfather|man|homme|père|fils|président|directeur|adjoint|député|sénateur|conseiller|avocat|fondateur|Bürgermeister|Minister|Sprecher|Präsident|Vorsitzender)\b`,
+  'u',
+);
 
 /** 'f' or 'm' when a title or an apposition says so ("Mme", "présidente du groupe", "spokeswoman"). */
 function genderNear(text: string, person: PersonMention): Gender {
@@ -253,11 +260,15 @@ function surnameMentions(text: string, words: Words, people: PersonMention[]): P
   return mentions;
 }
 
+const MASCULINE_TITLE = new RegExp(String.raw`^(?:${MASCULINE_ADDRESS})\.?$`, 'iu');
+const FEMININE_TITLE = new RegExp(String.raw`^(?:${FEMININE_ADDRESS})\.?$`, 'iu');
+
 /** The gender the title nearest the name says: "mr" a man's, "mrs", "ms", "frau", "mme" a woman's. */
 function titleGender(titles: string[]): Gender {
-  const nearest = titles[0] ?? '';
-  if (/^(?:mr|herr|m|monsieur)\.?$/u.test(nearest)) return 'm';
-  if (/^(?:mrs|ms|miss|frau|mme|madame|mlle)\.?$/u.test(nearest)) return 'f';
+  // Titles are kept in lower case without their full stop ("m" for "M."): the stop is put back.
+  const nearest = `${titles[0] ?? ''}.`;
+  if (MASCULINE_TITLE.test(nearest)) return 'm';
+  if (FEMININE_TITLE.test(nearest)) return 'f';
   return null;
 }
 

@@ -1730,6 +1730,13 @@ describe('speakers: genders near a name', () => {
       'Chris Anderson',
       'Lucy Anderson',
     ]);
+    // "M." keeps its full stop in the text and loses it in the title.
+    expect(names('Marc Henry et Marie Henry sont venus. M. Henry est parti. Mme Henry est restée.')).toEqual([
+      'Marc Henry',
+      'Marie Henry',
+      'Marc Henry',
+      'Marie Henry',
+    ]);
     expect(names('Chris Anderson and Tom Anderson came. Mr Anderson left.')).toEqual([
       'Chris Anderson',
       'Tom Anderson',
